@@ -1,0 +1,23 @@
+package dev.sharebridge.application.error;
+
+import java.time.Duration;
+
+/** An expected outcome: the server is saturated (e.g. every password-hashing slot is busy); try again soon. */
+public final class ServiceBusyException extends UseCaseException {
+    private static final long serialVersionUID = 1L;
+    private final Duration retryAfter;
+
+    public ServiceBusyException(String detail, Duration retryAfter) {
+        super(detail);
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    @Override
+    public String code() {
+        return "service_busy";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sharebridge.application.port.out.persistence;
+
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores share links. Tokens are unique and compared byte for byte. Every method is atomic.
+ */
+public interface ShareRepository {
+
+    /** Stores a new share. @throws IllegalStateException when its id or token is taken */
+    void insert(Share share);
+
+    Optional<Share> findById(ShareId id);
+
+    Optional<Share> findByToken(ShareToken token);
+
+    /**
+     * The owner's user-space shares (room links excluded), newest first, ordered by
+     * (created_at desc, id desc); {@code item} restricts to shares of exactly that item.
+     *
+     * @param cursor the {@code nextCursor} of the previous page
+     * @throws dev.sharebridge.domain.InvalidValueException (field {@code cursor}) for a cursor this
+     *         repository did not make
+     */
+    SharePage listByOwner(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor);
+
+    /** The owner's user-space shares on {@code path} or any item below it. */
+    List<Share> findByOwnerAndPathPrefix(UserId owner, ItemPath path);
+
+    /** The shares reshared from {@code parent}, directly. */
+    List<Share> findChildren(ShareId parent);
+
+    /**
+     * Replaces the mutable fields (password hash, expiry, permissions, label, max accesses) of a
+     * stored share. @return false when the share no longer exists
+     */
+    boolean update(Share share);
+
+    /**
+     * Counts one access in a single conditional UPDATE: increments {@code access_count} and sets
+     * {@code last_accessed_at = now} only when the share exists, has not expired at {@code now}
+     * and is under {@code max_accesses}. Exact under any concurrency.
+     *
+     * @return true when the access was counted (and so allowed)
+     */
+    boolean recordAccess(ShareId id, Instant now);
+
+    /** Deletes a share and, transitively, every share derived from it. @return how many were deleted */
+    int deleteWithDescendants(ShareId id);
+
+    /**
+     * Deletes the owner's user-space shares on {@code path} or below it, with their descendants.
+     * @return how many were deleted
+     */
+    int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path);
+
+    /** Deletes every share of a user (user-space and room links) with their descendants. */
+    int deleteByOwner(UserId owner);
+
+    /** Deletes the links of a room's shared folder with their descendants. */
+    int deleteByRoom(RoomId room);
+}

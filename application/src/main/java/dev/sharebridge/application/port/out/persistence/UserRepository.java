@@ -1,0 +1,24 @@
+package dev.sharebridge.application.port.out.persistence;
+
+import dev.sharebridge.domain.user.User;
+import dev.sharebridge.domain.user.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores users and the hashes of their API tokens. */
+public interface UserRepository {
+
+    /** @return false when a user with that id already exists (nothing is changed then) */
+    boolean add(User user);
+
+    Optional<User> findById(UserId id);
+
+    /** The user whose token hashes to {@code tokenHash}. */
+    Optional<User> findByTokenHash(String tokenHash);
+
+    /** All users, ordered by id. */
+    List<User> list();
+
+    /** @return false when there was no such user */
+    boolean remove(UserId id);
+}

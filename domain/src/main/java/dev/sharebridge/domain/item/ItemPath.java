@@ -1,0 +1,191 @@
+package dev.sharebridge.domain.item;
+
+import dev.sharebridge.domain.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated, normalised path of an item relative to some root (a user's space, a share's root,
+ * a provider's root).
+ *
+ * <p>Segments are NFC-normalised and may not be empty, {@code .}, {@code ..}, contain {@code /},
+ * {@code \}, NUL or other control characters, or be longer than 255 UTF-8 bytes. Because of
+ * these rules an {@code ItemPath} can never escape the root it is resolved against. The textual
+ * form is {@code /a/b/c}; the root is {@code /}.
+ */
+public final class ItemPath implements Comparable<ItemPath> {
+    public static final int MAX_SEGMENT_BYTES = 255;
+    public static final int MAX_DEPTH = 64;
+    private static final ItemPath ROOT = new ItemPath(List.of());
+
+    private final List<String> segments;
+
+    private ItemPath(List<String> segments) {
+        this.segments = segments;
+    }
+
+    public static ItemPath root() {
+        return ROOT;
+    }
+
+    /**
+     * Parses a {@code /}-separated path. One leading and one trailing slash are accepted and
+     * ignored ({@code "/a/b/"} equals {@code "a/b"}); {@code ""} and {@code "/"} are the root.
+     *
+     * @throws InvalidValueException naming field {@code "path"} when a rule is broken
+     */
+    public static ItemPath parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String t = text;
+        if (t.startsWith("/")) {
+            t = t.substring(1);
+        }
+        if (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.isEmpty()) {
+            return ROOT;
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int slash = t.indexOf('/', start);
+            String part = slash < 0 ? t.substring(start) : t.substring(start, slash);
+            parts.add(checkSegment(part));
+            if (slash < 0) {
+                break;
+            }
+            start = slash + 1;
+        }
+        return of(parts);
+    }
+
+    /** A path made of already separate segments; each is checked like in {@link #parse}. */
+    public static ItemPath of(List<String> segments) {
+        if (segments.size() > MAX_DEPTH) {
+            throw new InvalidValueException("path", "path is deeper than " + MAX_DEPTH + " levels");
+        }
+        List<String> checked = new ArrayList<>(segments.size());
+        for (String s : segments) {
+            checked.add(checkSegment(s));
+        }
+        return checked.isEmpty() ? ROOT : new ItemPath(Collections.unmodifiableList(checked));
+    }
+
+    public static ItemPath of(String... segments) {
+        return of(List.of(segments));
+    }
+
+    /** Checks one segment and returns its NFC form. */
+    public static String checkSegment(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw new InvalidValueException("path", "path segments must not be empty");
+        }
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        if (s.equals(".") || s.equals("..")) {
+            throw new InvalidValueException("path", "path segments must not be '.' or '..'");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '/' || c == '\\') {
+                throw new InvalidValueException("path", "path segments must not contain '/' or '\\'");
+            }
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new InvalidValueException("path", "path segments must not contain control characters");
+            }
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                throw new InvalidValueException("path", "path segments must be valid Unicode");
+            }
+        }
+        if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            throw new InvalidValueException("path", "path segments must not exceed " + MAX_SEGMENT_BYTES + " bytes");
+        }
+        return s;
+    }
+
+    public List<String> segments() {
+        return segments;
+    }
+
+    public boolean isRoot() {
+        return segments.isEmpty();
+    }
+
+    public int depth() {
+        return segments.size();
+    }
+
+    /** The last segment; empty for the root. */
+    public String name() {
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    /** The parent; empty for the root. */
+    public Optional<ItemPath> parent() {
+        if (segments.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(segments.size() == 1 ? ROOT : new ItemPath(segments.subList(0, segments.size() - 1)));
+    }
+
+    public ItemPath resolve(String segment) {
+        List<String> next = new ArrayList<>(segments);
+        next.add(checkSegment(segment));
+        return of(next);
+    }
+
+    public ItemPath resolve(ItemPath other) {
+        if (other.isRoot()) {
+            return this;
+        }
+        if (isRoot()) {
+            return other;
+        }
+        List<String> next = new ArrayList<>(segments);
+        next.addAll(other.segments);
+        return of(next);
+    }
+
+    /** True when {@code prefix} is this path or one of its ancestors. */
+    public boolean startsWith(ItemPath prefix) {
+        return prefix.segments.size() <= segments.size()
+                && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+    }
+
+    /** This path relative to {@code prefix}, which must be an ancestor or this path itself. */
+    public ItemPath relativeTo(ItemPath prefix) {
+        if (!startsWith(prefix)) {
+            throw new IllegalArgumentException(this + " is not below " + prefix);
+        }
+        return prefix.segments.size() == segments.size() ? ROOT
+                : new ItemPath(segments.subList(prefix.segments.size(), segments.size()));
+    }
+
+    @Override
+    public int compareTo(ItemPath o) {
+        return toString().compareTo(o.toString());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ItemPath p && p.segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    /** {@code /a/b}; the root is {@code /}. */
+    @Override
+    public String toString() {
+        return "/" + String.join("/", segments);
+    }
+}

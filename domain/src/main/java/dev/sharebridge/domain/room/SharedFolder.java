@@ -1,0 +1,35 @@
+package dev.sharebridge.domain.room;
+
+import dev.sharebridge.domain.item.ItemPath;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A meeting room's folder on the shared-folder storage and its two password-protected links.
+ *
+ * @param provider the name of the storage that holds it ({@code "local"}, {@code "nextcloud"})
+ * @param folder the folder's path relative to that storage's root
+ */
+public record SharedFolder(RoomId roomId, String provider, ItemPath folder, SharedFolderLink read,
+        SharedFolderLink readWrite, Instant createdAt) {
+
+    public SharedFolder {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(readWrite, "readWrite");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** The folder's name on the storage: from the room's id only, never from its title. */
+    public static String folderName(RoomId roomId) {
+        return "sharebridge-room-" + roomId;
+    }
+
+    /** The read-write link when {@code role} may see it. */
+    public Optional<SharedFolderLink> readWriteFor(RoomRole role) {
+        return role == RoomRole.MODERATOR ? Optional.of(readWrite) : Optional.empty();
+    }
+}

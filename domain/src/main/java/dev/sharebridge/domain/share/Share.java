@@ -1,0 +1,157 @@
+package dev.sharebridge.domain.share;
+
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A public link to a file or folder.
+ *
+ * <p>{@code itemPath} is relative to the owner's space, or, when {@code roomId} is present (the
+ * links of a meeting's shared folder), to the shared-folder storage's root. Build new shares with
+ * {@link #create}, which enforces the rules that only apply at creation (expiry in the future);
+ * the canonical constructor only checks invariants, so an expired share can be restored.
+ *
+ * @param passwordHash the bcrypt hash of the password, never the password
+ * @param maxAccesses the number of counted accesses after which the link stops working
+ * @param parentId the link this one was reshared from; it dies with its parent
+ */
+public record Share(
+        ShareId id,
+        ItemPath itemPath,
+        ItemType itemType,
+        Optional<RoomId> roomId,
+        ShareToken token,
+        Optional<String> passwordHash,
+        Optional<Instant> expiresAt,
+        SharePermissions permissions,
+        Optional<String> label,
+        Optional<Long> maxAccesses,
+        long accessCount,
+        Optional<Instant> lastAccessedAt,
+        Instant createdAt,
+        UserId createdBy,
+        Optional<ShareId> parentId) {
+
+    public static final int MAX_LABEL_LENGTH = 255;
+
+    public Share {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(itemPath, "itemPath");
+        Objects.requireNonNull(itemType, "itemType");
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(permissions, "permissions");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(maxAccesses, "maxAccesses");
+        Objects.requireNonNull(lastAccessedAt, "lastAccessedAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(parentId, "parentId");
+        label.ifPresent(Share::checkLabel);
+        maxAccesses.ifPresent(Share::checkMaxAccesses);
+        if (accessCount < 0) {
+            throw new IllegalArgumentException("accessCount < 0");
+        }
+        if (itemType == ItemType.FILE && itemPath.isRoot()) {
+            throw new InvalidValueException("item_type", "the root of a space is a folder");
+        }
+    }
+
+    /**
+     * A new share, checked against the rules for creation.
+     *
+     * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
+     */
+    public static Share create(ShareId id, ItemPath itemPath, ItemType itemType, Optional<RoomId> roomId,
+            ShareToken token, Optional<String> passwordHash, Optional<Instant> expiresAt,
+            SharePermissions permissions, Optional<String> label, Optional<Long> maxAccesses,
+            Instant now, UserId createdBy, Optional<ShareId> parentId) {
+        expiresAt.ifPresent(e -> checkFutureExpiry(e, now));
+        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, permissions, label,
+                maxAccesses, 0, Optional.empty(), now, createdBy, parentId);
+    }
+
+    /** @throws InvalidValueException when {@code expiresAt} is not after {@code now} */
+    public static void checkFutureExpiry(Instant expiresAt, Instant now) {
+        if (!expiresAt.isAfter(now)) {
+            throw new InvalidValueException("expires_at", "expires_at must be in the future");
+        }
+    }
+
+    public static void checkLabel(String label) {
+        if (label.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidValueException("label", "label must not exceed " + MAX_LABEL_LENGTH + " characters");
+        }
+        for (int i = 0; i < label.length(); i++) {
+            if (Character.isISOControl(label.charAt(i))) {
+                throw new InvalidValueException("label", "label must not contain control characters");
+            }
+        }
+    }
+
+    public static void checkMaxAccesses(long max) {
+        if (max < 1) {
+            throw new InvalidValueException("max_accesses", "max_accesses must be at least 1");
+        }
+    }
+
+    public boolean hasPassword() {
+        return passwordHash.isPresent();
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt.isPresent() && !now.isBefore(expiresAt.get());
+    }
+
+    public boolean isExhausted() {
+        return maxAccesses.isPresent() && accessCount >= maxAccesses.get();
+    }
+
+    /** Whether the link works at {@code now}: not expired and not used up. */
+    public boolean isUsable(Instant now) {
+        return !isExpired(now) && !isExhausted();
+    }
+
+    public boolean isRoomLink() {
+        return roomId.isPresent();
+    }
+
+    public Share withPasswordHash(Optional<String> hash) {
+        return new Share(id, itemPath, itemType, roomId, token, hash, expiresAt, permissions, label, maxAccesses,
+                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+    }
+
+    public Share withExpiresAt(Optional<Instant> expiry) {
+        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiry, permissions, label, maxAccesses,
+                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+    }
+
+    public Share withPermissions(SharePermissions p) {
+        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, p, label, maxAccesses,
+                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+    }
+
+    public Share withLabel(Optional<String> l) {
+        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, permissions, l, maxAccesses,
+                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+    }
+
+    public Share withMaxAccesses(Optional<Long> max) {
+        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, permissions, label, max,
+                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+    }
+
+    /** Never prints the token or the hash. */
+    @Override
+    public String toString() {
+        return "Share[" + id + " " + itemType.wireName() + " " + token.logLabel() + "]";
+    }
+}
