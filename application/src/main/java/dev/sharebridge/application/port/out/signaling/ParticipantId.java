@@ -1,0 +1,15 @@
+package dev.sharebridge.application.port.out.signaling;
+
+import java.util.Objects;
+
+/** One live connection of a person to a meeting (random, server-made). */
+public record ParticipantId(String value) {
+    public ParticipantId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,313 @@
+package dev.sharebridge.application.service.room;
+
+import dev.sharebridge.application.error.ForbiddenException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.port.in.room.SharedFolderResult;
+import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.room.RoomRepository;
+import dev.sharebridge.application.port.out.room.SharedFolderRepository;
+import dev.sharebridge.application.port.out.room.SharedFolderRepository.Claim;
+import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.room.Room;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.room.RoomRole;
+import dev.sharebridge.domain.room.SharedFolder;
+import dev.sharebridge.domain.room.SharedFolderLink;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.SharePermissions;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.storage.PublicLinkCapability;
+import dev.sharebridge.domain.storage.PublicLinkCapability.Access;
+import dev.sharebridge.domain.storage.PublicLinkCapability.PublicLink;
+import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.user.UserId;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Creates and deletes meeting shared folders on the shared-folder storage. With a provider that
+ * has native public links (NextCloud) the two links are the provider's, created in parallel;
+ * otherwise they are Sharebridge share links on the folder. Every step that succeeded is undone
+ * when a later one fails, so a failure leaves nothing behind and a retry starts clean.
+ */
+public final class SharedFolderService implements SharedFolderUseCase {
+    private static final Logger LOG = Logger.getLogger(SharedFolderService.class.getName());
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    /** How a waiting caller pauses between looks at a folder another caller is creating. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration d) throws InterruptedException;
+    }
+
+    private final RoomRepository rooms;
+    private final SharedFolderRepository folders;
+    private final ShareRepository shares;
+    private final StorageProvider storage;
+    private final PasswordHasher hasher;
+    private final MeetingService meetings;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final RoomSettings settings;
+    private final LinkPasswordGenerator passwords;
+    private final RoomAccess access;
+    private final Pause pause;
+
+    public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
+            StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
+            SecureRandom random, RoomSettings settings) {
+        this(rooms, folders, shares, storage, hasher, meetings, clock, random, settings,
+                d -> Thread.sleep(d.toMillis()));
+    }
+
+    public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
+            StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
+            SecureRandom random, RoomSettings settings, Pause pause) {
+        this.rooms = rooms;
+        this.folders = folders;
+        this.shares = shares;
+        this.storage = storage;
+        this.hasher = hasher;
+        this.meetings = meetings;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+        this.passwords = new LinkPasswordGenerator(random);
+        this.access = new RoomAccess(rooms);
+        this.pause = pause;
+    }
+
+    @Override
+    public SharedFolderResult put(UserId caller, RoomId roomId)
+            throws NotFoundException, ForbiddenException, UpstreamUnavailableException {
+        Room room = access.moderatedRoom(caller, roomId);
+        Instant deadline = clock.instant().plus(settings.creationLease()).plus(settings.creationLease());
+        while (true) {
+            Instant now = clock.instant();
+            Claim claim = folders.claim(roomId, now, now.plus(settings.creationLease()));
+            if (claim instanceof Claim.Ready ready) {
+                return new SharedFolderResult(SharedFolderView.of(ready.folder(), RoomRole.MODERATOR), false);
+            }
+            if (claim instanceof Claim.Granted granted) {
+                SharedFolder folder = create(room, granted.tookOverExpired());
+                meetings.folderCreated(room, folder);
+                return new SharedFolderResult(SharedFolderView.of(folder, RoomRole.MODERATOR), true);
+            }
+            if (!now.isBefore(deadline)) {
+                throw new UpstreamUnavailableException("the shared folder is being created; try again",
+                        null, Optional.of(Duration.ofSeconds(1)));
+            }
+            try {
+                pause.pause(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UpstreamUnavailableException("interrupted while waiting for the shared folder", e,
+                        Optional.empty());
+            }
+        }
+    }
+
+    private SharedFolder create(Room room, boolean cleanFirst) throws UpstreamUnavailableException {
+        ItemPath path = ItemPath.of(SharedFolder.folderName(room.id()));
+        List<Runnable> undo = new ArrayList<>();
+        try {
+            if (cleanFirst) {
+                removeLeftovers(room.id(), path);
+            }
+            if (storage.makeFolder(path)) {
+                undo.add(() -> quietly(() -> storage.delete(path)));
+            }
+            SharedFolderLink[] links = storage.publicLinks().isPresent()
+                    ? nativeLinks(storage.publicLinks().get(), path, undo)
+                    : localLinks(room, path, undo);
+            SharedFolder folder = new SharedFolder(room.id(), settings.providerName(), path, links[0], links[1],
+                    clock.instant());
+            folders.complete(folder);
+            return folder;
+        } catch (StorageException | RuntimeException e) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            try {
+                folders.release(room.id());
+            } catch (RuntimeException releaseFailure) {
+                LOG.log(Level.WARNING, "could not release the creation claim of room " + room.id()
+                        + "; it expires with its lease", releaseFailure);
+            }
+            throw upstream("could not create the shared folder", e);
+        }
+    }
+
+    private SharedFolderLink[] nativeLinks(PublicLinkCapability links, ItemPath path, List<Runnable> undo)
+            throws StorageException {
+        Optional<LocalDate> expiresOn = settings.expiryDays()
+                .map(d -> LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(d));
+        String readPassword = passwords.next();
+        String writePassword = passwords.next();
+        CompletableFuture<PublicLink> rw = CompletableFuture.supplyAsync(
+                () -> unchecked(() -> links.create(path, Access.READ_WRITE, writePassword, expiresOn)));
+        CompletableFuture<PublicLink> ro = CompletableFuture.supplyAsync(
+                () -> unchecked(() -> links.create(path, Access.READ, readPassword, expiresOn)));
+        PublicLink rwLink = awaitLink(rw, links, undo);
+        PublicLink roLink = awaitLink(ro, links, undo);
+        if (rwLink == null || roLink == null) {
+            throw new StorageUnavailableException("a link could not be created", failureOf(rw, ro));
+        }
+        return new SharedFolderLink[] {
+            new SharedFolderLink(roLink.id(), roLink.url(), readPassword),
+            new SharedFolderLink(rwLink.id(), rwLink.url(), writePassword)};
+    }
+
+    private static PublicLink awaitLink(CompletableFuture<PublicLink> f, PublicLinkCapability links, List<Runnable> undo) {
+        try {
+            PublicLink link = f.get();
+            undo.add(() -> quietly(() -> links.delete(link.id())));
+            return link;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<?>... futures) {
+        for (CompletableFuture<?> f : futures) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                Throwable c = e.getCause();
+                return c instanceof WrappedStorageException w ? w.getCause() : c;
+            }
+        }
+        return null;
+    }
+
+    private SharedFolderLink[] localLinks(Room room, ItemPath path, List<Runnable> undo) {
+        Instant now = clock.instant();
+        Optional<Instant> expiresAt = settings.expiryDays().map(d -> now.plus(Duration.ofDays(d)));
+        SharedFolderLink[] result = new SharedFolderLink[2];
+        SharePermissions[] perms = {SharePermissions.READ_ONLY, SharePermissions.READ_WRITE};
+        for (int i = 0; i < 2; i++) {
+            String password = passwords.next();
+            Share share = Share.create(ShareId.random(), path, ItemType.FOLDER, Optional.of(room.id()),
+                    ShareToken.generate(random), Optional.of(hasher.hash(password)), expiresAt, perms[i],
+                    Optional.of(i == 0 ? "meeting folder (read)" : "meeting folder (read-write)"), Optional.empty(),
+                    now, room.createdBy(), Optional.empty());
+            shares.insert(share);
+            undo.add(() -> shares.deleteWithDescendants(share.id()));
+            result[i] = new SharedFolderLink(share.id().toString(),
+                    settings.publicUrl() + "/s/" + share.token().value(), password);
+        }
+        return result;
+    }
+
+    private void removeLeftovers(RoomId room, ItemPath path) throws StorageException {
+        shares.deleteByRoom(room);
+        storage.delete(path);
+    }
+
+    @Override
+    public SharedFolderView get(UserId caller, RoomId room) throws NotFoundException {
+        RoomRole role = access.roleIn(caller, room);
+        SharedFolder folder = folders.find(room).orElseThrow(() -> new NotFoundException("the room has no shared folder"));
+        return SharedFolderView.of(folder, role);
+    }
+
+    @Override
+    public void delete(UserId caller, RoomId room)
+            throws NotFoundException, ForbiddenException, UpstreamUnavailableException {
+        access.moderatedRoom(caller, room);
+        if (deleteFolderOf(room)) {
+            meetings.folderDeleted(room);
+        }
+    }
+
+    /**
+     * Removes both links, then the folder with its files, then the record; safe to repeat after a
+     * failure at any step. @return true when there was a folder
+     */
+    boolean deleteFolderOf(RoomId room) throws UpstreamUnavailableException {
+        Optional<SharedFolder> found = folders.find(room);
+        if (found.isEmpty()) {
+            folders.delete(room);
+            return false;
+        }
+        SharedFolder folder = found.get();
+        try {
+            Optional<PublicLinkCapability> links = storage.publicLinks();
+            if (links.isPresent()) {
+                links.get().delete(folder.readWrite().linkId());
+                links.get().delete(folder.read().linkId());
+            } else {
+                shares.deleteByRoom(room);
+            }
+            storage.delete(folder.folder());
+        } catch (StorageException e) {
+            throw upstream("could not delete the shared folder", e);
+        }
+        folders.delete(room);
+        return true;
+    }
+
+    private static UpstreamUnavailableException upstream(String what, Throwable e) {
+        Throwable cause = e instanceof WrappedStorageException w ? w.getCause() : e;
+        Optional<Duration> retry = cause instanceof StorageUnavailableException u ? u.retryAfter() : Optional.empty();
+        return new UpstreamUnavailableException(what, cause, retry);
+    }
+
+    /** Carries a checked storage failure out of a CompletableFuture. */
+    private static final class WrappedStorageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrappedStorageException(StorageException cause) {
+            super(cause);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StorageCall<T> {
+        T call() throws StorageException;
+    }
+
+    @FunctionalInterface
+    private interface StorageAction {
+        void run() throws StorageException;
+    }
+
+    private static <T> T unchecked(StorageCall<T> call) {
+        try {
+            return call.call();
+        } catch (StorageException e) {
+            throw new WrappedStorageException(e);
+        }
+    }
+
+    private static void quietly(StorageAction action) {
+        try {
+            action.run();
+        } catch (StorageException | RuntimeException e) {
+            LOG.log(Level.WARNING, "clean-up step failed: " + e.getMessage());
+        }
+    }
+}
