@@ -1,0 +1,493 @@
+package dev.sharebridge.adapter.storage.local;
+
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.ItemConflictException;
+import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.ItemNotFoundException;
+import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.StorageRejectedException;
+import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.WriteResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The embedded default {@link StorageProvider}: items are files and folders below one local
+ * directory.
+ *
+ * <p>Symbolic links inside the directory are never followed: every path is resolved one segment
+ * at a time without following links, a path through or onto a link is treated as absent (reads,
+ * stat, delete) or refused with {@link StorageRejectedException} (write, makeFolder), and listings
+ * leave links out. Only regular files and directories are visible. Writes stream into a hidden
+ * temporary file next to the target, which is synced and then atomically renamed over it.
+ * {@code delete(root)} throws {@link StorageRejectedException}.
+ *
+ * <p>The JVM must run with a UTF-8 file-name encoding ({@code sun.jnu.encoding}, i.e. a UTF-8
+ * locale on Linux); names the platform cannot encode are refused with
+ * {@link StorageRejectedException}.
+ */
+public final class LocalStorageProvider implements StorageProvider {
+
+    /** Prefix of in-progress uploads; such names are hidden and reserved. */
+    static final String TEMP_PREFIX = ".sharebridge-upload-";
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    /**
+     * The last modification time given to a written file, in microseconds. Each write gets a
+     * strictly later time, so that two versions of one file never share size, time and (reused)
+     * inode number, and therefore never share an ETag.
+     */
+    private static final AtomicLong LAST_WRITE_MICROS = new AtomicLong();
+
+    private final Path root;
+
+    /**
+     * A provider over {@code root}, which is created (with its parents) when missing. The root
+     * itself may be reached through links configured by the operator; it is resolved once here.
+     *
+     * @throws IllegalArgumentException when {@code root} exists but is not a directory
+     * @throws UncheckedIOException when the directory cannot be created or resolved
+     */
+    public LocalStorageProvider(Path root) {
+        try {
+            Path absolute = root.toAbsolutePath();
+            if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+                throw new IllegalArgumentException("storage root is not a directory: " + absolute);
+            }
+            Files.createDirectories(absolute);
+            this.root = absolute.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create or open the storage root " + root, e);
+        }
+    }
+
+    // ---- StorageProvider -------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredItem> stat(ItemPath path) throws StorageException {
+        try {
+            Lookup found = lookup(path);
+            return found.isVisible() ? Optional.of(found.toItem(path)) : Optional.empty();
+        } catch (IOException | InvalidPathException e) {
+            throw failure("stat", path, e);
+        }
+    }
+
+    @Override
+    public List<StoredItem> list(ItemPath folder) throws StorageException {
+        try {
+            Lookup found = lookup(folder);
+            if (found.kind != Kind.FOLDER) {
+                throw new ItemNotFoundException(folder);
+            }
+            List<StoredItem> children = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(found.file)) {
+                for (Path entry : entries) {
+                    child(folder, entry).ifPresent(children::add);
+                }
+            }
+            children.sort(Comparator.comparing(StoredItem::name));
+            return List.copyOf(children);
+        } catch (NotDirectoryException | NoSuchFileException e) {
+            throw new ItemNotFoundException(folder);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("list", folder, e);
+        }
+    }
+
+    @Override
+    public ItemContent read(ItemPath file, Optional<ByteRange> range) throws StorageException {
+        try {
+            // a replacement between reading the attributes and opening would pair old metadata
+            // with new bytes; retry until both describe the same file
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Lookup found = lookup(file);
+                if (found.kind != Kind.FILE) {
+                    throw new ItemNotFoundException(file);
+                }
+                SeekableByteChannel channel = Files.newByteChannel(found.file, StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS);
+                try {
+                    Lookup again = lookup(file);
+                    if (again.kind != Kind.FILE || !again.sameVersionAs(found) || channel.size() != found.attrs.size()) {
+                        channel.close();
+                        continue;
+                    }
+                    StoredItem item = found.toItem(file);
+                    long start = 0;
+                    long length = item.size();
+                    if (range.isPresent()) {
+                        ByteRange r = range.get();
+                        if (r.last() >= item.size()) {
+                            throw new StorageRejectedException("the requested range is outside the file");
+                        }
+                        start = r.first();
+                        length = r.length();
+                    }
+                    channel.position(start);
+                    return new ItemContent(item, range, new BoundedChannelInputStream(channel, length));
+                } catch (IOException | RuntimeException | StorageException e) {
+                    channel.close();
+                    throw e;
+                }
+            }
+            throw new StorageUnavailableException("file " + file + " kept changing while being opened", null);
+        } catch (NoSuchFileException e) {
+            throw new ItemNotFoundException(file);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("read", file, e);
+        }
+    }
+
+    @Override
+    public WriteResult write(ItemPath file, InputStream content) throws StorageException {
+        if (file.isRoot()) {
+            throw new ItemConflictException(file, "the root is a folder");
+        }
+        checkNotReserved(file);
+        Path temp = null;
+        try {
+            Path parent = ensureFolders(file, file.depth() - 1);
+            Path target = parent.resolve(file.name());
+            Lookup existing = lookupChild(target);
+            switch (existing.kind) {
+                case FOLDER -> throw new ItemConflictException(file, "a folder is in the way");
+                case HIDDEN -> throw rejectedLink(file);
+                default -> { }
+            }
+            temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
+            // CREATE_NEW is O_CREAT|O_EXCL: it neither follows nor reuses anything already there
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                copy(content, out);
+                Files.getFileAttributeView(temp, BasicFileAttributeView.class, NO_FOLLOW)
+                        .setTimes(nextWriteTime(), null, null);
+                out.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new StorageUnavailableException("the storage cannot replace files atomically", e);
+            } catch (FileSystemException e) {
+                // the target became a folder (or the like) while we were uploading
+                if (lookupChild(target).kind == Kind.FOLDER || e instanceof DirectoryNotEmptyException) {
+                    throw new ItemConflictException(file, "a folder is in the way");
+                }
+                throw e;
+            }
+            temp = null;
+            syncDirectory(parent);
+            Lookup written = lookupChild(target);
+            if (written.kind != Kind.FILE) {
+                throw new StorageUnavailableException("file " + file + " vanished right after it was written", null);
+            }
+            return new WriteResult(written.toItem(file), existing.kind == Kind.MISSING);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("write", file, e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    @Override
+    public boolean makeFolder(ItemPath folder) throws StorageException {
+        if (folder.isRoot()) {
+            return false;
+        }
+        checkNotReserved(folder);
+        try {
+            Path parent = ensureFolders(folder, folder.depth() - 1);
+            Path target = parent.resolve(folder.name());
+            return createFolder(folder, target);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("make folder", folder, e);
+        }
+    }
+
+    @Override
+    public boolean delete(ItemPath path) throws StorageException {
+        if (path.isRoot()) {
+            throw new StorageRejectedException("the root folder cannot be deleted");
+        }
+        try {
+            Lookup found = lookup(path);
+            switch (found.kind) {
+                case FILE -> {
+                    return Files.deleteIfExists(found.file);
+                }
+                case FOLDER -> {
+                    deleteTree(found.file);
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        } catch (IOException | InvalidPathException e) {
+            throw failure("delete", path, e);
+        }
+    }
+
+    // ---- resolution ------------------------------------------------------------------------
+
+    /** What a path leads to; HIDDEN covers links, special files and reserved names. */
+    private enum Kind { MISSING, FILE, FOLDER, HIDDEN, BLOCKED_BY_FILE }
+
+    private record Lookup(Kind kind, Path file, BasicFileAttributes attrs) {
+        boolean isVisible() {
+            return kind == Kind.FILE || kind == Kind.FOLDER;
+        }
+
+        boolean sameVersionAs(Lookup other) {
+            return attrs.size() == other.attrs.size()
+                    && attrs.lastModifiedTime().equals(other.attrs.lastModifiedTime())
+                    && java.util.Objects.equals(attrs.fileKey(), other.attrs.fileKey());
+        }
+
+        StoredItem toItem(ItemPath path) {
+            boolean folder = kind == Kind.FOLDER;
+            return new StoredItem(path, folder ? ItemType.FOLDER : ItemType.FILE, folder ? 0 : attrs.size(),
+                    attrs.lastModifiedTime().toInstant(), etag(attrs));
+        }
+    }
+
+    /** Walks {@code path} from the root one segment at a time, never following a link. */
+    private Lookup lookup(ItemPath path) throws IOException, StorageUnavailableException {
+        Path current = root;
+        BasicFileAttributes attrs = rootAttributes();
+        for (String segment : path.segments()) {
+            if (!attrs.isDirectory()) {
+                return new Lookup(Kind.BLOCKED_BY_FILE, current, attrs);
+            }
+            Lookup next = lookupChild(current.resolve(segment));
+            if (!next.isVisible()) {
+                return next;
+            }
+            current = next.file;
+            attrs = next.attrs;
+        }
+        return new Lookup(attrs.isDirectory() ? Kind.FOLDER : Kind.FILE, current, attrs);
+    }
+
+    /** Classifies one entry without following it. */
+    private static Lookup lookupChild(Path entry) throws IOException {
+        if (entry.getFileName().toString().startsWith(TEMP_PREFIX)) {
+            return new Lookup(Kind.HIDDEN, entry, null);
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW);
+        } catch (NoSuchFileException e) {
+            return new Lookup(Kind.MISSING, entry, null);
+        }
+        if (attrs.isDirectory()) {
+            return new Lookup(Kind.FOLDER, entry, attrs);
+        }
+        if (attrs.isRegularFile()) {
+            return new Lookup(Kind.FILE, entry, attrs);
+        }
+        return new Lookup(Kind.HIDDEN, entry, attrs);
+    }
+
+    private BasicFileAttributes rootAttributes() throws IOException, StorageUnavailableException {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(root, BasicFileAttributes.class, NO_FOLLOW);
+            if (attrs.isDirectory()) {
+                return attrs;
+            }
+        } catch (NoSuchFileException e) {
+            throw new StorageUnavailableException("the storage root folder is missing", e);
+        }
+        throw new StorageUnavailableException("the storage root is not a folder", null);
+    }
+
+    /** A listing entry as an item; empty for anything a path could not address or we hide. */
+    private static Optional<StoredItem> child(ItemPath folder, Path entry) throws IOException {
+        String name = entry.getFileName().toString();
+        String segment;
+        try {
+            segment = ItemPath.checkSegment(name);
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
+        if (!segment.equals(name)) {
+            return Optional.empty(); // not NFC: an ItemPath could never reach it
+        }
+        Lookup found = lookupChild(entry);
+        return found.isVisible() ? Optional.of(found.toItem(folder.resolve(segment))) : Optional.empty();
+    }
+
+    /** Makes sure the first {@code count} segments of {@code path} are folders; returns the last. */
+    private Path ensureFolders(ItemPath path, int count) throws IOException, StorageException {
+        Path current = root;
+        rootAttributes();
+        List<String> segments = path.segments();
+        for (int i = 0; i < count; i++) {
+            Path next = current.resolve(segments.get(i));
+            createFolder(ItemPath.of(segments.subList(0, i + 1)), next);
+            current = next;
+        }
+        return current;
+    }
+
+    /** Creates one folder whose parent is known to be a real folder; false when it existed. */
+    private static boolean createFolder(ItemPath path, Path target) throws IOException, StorageException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Lookup found = lookupChild(target);
+            switch (found.kind) {
+                case FOLDER -> {
+                    return false;
+                }
+                case FILE -> throw new ItemConflictException(path, "a file is in the way");
+                case HIDDEN -> throw rejectedLink(path);
+                default -> { }
+            }
+            try {
+                Files.createDirectory(target);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                // someone made it concurrently: classify again
+            }
+        }
+        throw new StorageUnavailableException("folder " + path + " kept changing while being created", null);
+    }
+
+    private static void checkNotReserved(ItemPath path) throws StorageRejectedException {
+        for (String segment : path.segments()) {
+            if (segment.startsWith(TEMP_PREFIX)) {
+                throw new StorageRejectedException("names starting with '" + TEMP_PREFIX + "' are reserved");
+            }
+        }
+    }
+
+    private static StorageRejectedException rejectedLink(ItemPath path) {
+        return new StorageRejectedException("the storage cannot use the item at " + path
+                + " (a link or special file is in the way)");
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    private static void copy(InputStream in, FileChannel out) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            wrapped.clear().limit(n);
+            while (wrapped.hasRemaining()) {
+                out.write(wrapped);
+            }
+        }
+    }
+
+    private static FileTime nextWriteTime() {
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long micros = LAST_WRITE_MICROS.updateAndGet(last -> Math.max(now, last + 1));
+        return FileTime.from(micros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Makes the rename durable; not every platform can open a directory, which is fine. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort only: the file's own content is already synced
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // the original failure matters more; a stale temp file stays hidden from listings
+        }
+    }
+
+    /** Deletes a tree without following links: a link is removed, never its target. */
+    private static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    // ---- metadata and errors ---------------------------------------------------------------
+
+    /**
+     * Size, modification time and file identity: unchanged while the file is, and different for
+     * each replacement because every write makes a new file with a strictly later time.
+     */
+    private static String etag(BasicFileAttributes attrs) {
+        Instant modified = attrs.lastModifiedTime().toInstant();
+        String key = attrs.fileKey() == null ? "" : Integer.toHexString(attrs.fileKey().hashCode());
+        return Long.toHexString(attrs.size()) + "-" + Long.toHexString(modified.getEpochSecond()) + "."
+                + Integer.toHexString(modified.getNano()) + "-" + key;
+    }
+
+    /** Maps an unexpected I/O failure; the message names the item, never the host path. */
+    private static StorageException failure(String operation, ItemPath path, Exception e) {
+        if (e instanceof InvalidPathException) {
+            return new StorageRejectedException("the local storage cannot store the name " + path);
+        }
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null
+                ? fse.getReason() : e.getClass().getSimpleName();
+        return new StorageUnavailableException("local storage could not " + operation + " " + path + ": " + reason, e);
+    }
+}
