@@ -44,6 +44,9 @@ public final class ItemPath implements Comparable<ItemPath> {
         String t = text;
         if (t.startsWith("/")) {
             t = t.substring(1);
+            if (t.startsWith("/")) {
+                throw new InvalidValueException("path", "path segments must not be empty");
+            }
         }
         if (t.endsWith("/")) {
             t = t.substring(0, t.length() - 1);

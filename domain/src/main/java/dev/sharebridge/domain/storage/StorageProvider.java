@@ -20,7 +20,7 @@ public interface StorageProvider {
     Optional<StoredItem> stat(ItemPath path) throws StorageException;
 
     /**
-     * The direct children of a folder, sorted by name.
+     * The direct children of a folder, sorted by name ({@link String#compareTo}, case-sensitive).
      *
      * @throws ItemNotFoundException when there is no folder at {@code path}
      */
@@ -54,6 +54,7 @@ public interface StorageProvider {
      * Deletes a file, or a folder with everything in it. The root cannot be deleted.
      *
      * @return true when something was deleted, false when nothing was there
+     * @throws StorageRejectedException when {@code path} is the root, which cannot be deleted
      */
     boolean delete(ItemPath path) throws StorageException;
 

@@ -32,6 +32,12 @@ class ItemPathTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"//", "//a", "a//", "///"})
+    void doubledSlashesAreEmptySegments(String text) {
+        assertInvalid(text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a/b", "/a/b", "a/b/", "/a/b/"})
     void oneLeadingAndOneTrailingSlashAreIgnored(String text) {
         ItemPath path = ItemPath.parse(text);
