@@ -1,0 +1,182 @@
+package dev.sharebridge.application.service.file;
+
+import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.port.in.file.FileUseCases;
+import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.storage.ItemConflictException;
+import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.ItemNotFoundException;
+import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.WriteResult;
+import dev.sharebridge.domain.user.UserId;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The owner-side file operations on one user's space (the folder {@link UserSpaces#root}). Paths
+ * come in and go out relative to the space; the space folder is made on first use.
+ */
+public final class FileService implements FileUseCases {
+    private final StorageProvider files;
+    private final ShareRepository shares;
+
+    public FileService(StorageProvider files, ShareRepository shares) {
+        this.files = Objects.requireNonNull(files, "files");
+        this.shares = Objects.requireNonNull(shares, "shares");
+    }
+
+    @Override
+    public StoredItem stat(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+        try {
+            Optional<StoredItem> item = files.stat(UserSpaces.toStorage(user, path));
+            if (item.isEmpty() && path.isRoot()) {
+                item = ensureSpace(user);
+            }
+            return UserSpaces.toSpace(user, item.orElseThrow(() -> StorageFailures.notFound(path)));
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            throw StorageFailures.notFound(path);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    @Override
+    public ItemContent read(UserId user, ItemPath path, Optional<ByteRange> range)
+            throws NotFoundException, UpstreamUnavailableException {
+        try {
+            ItemContent content = files.read(UserSpaces.toStorage(user, path), range);
+            return new ItemContent(UserSpaces.toSpace(user, content.item()), content.range(), content.stream());
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            throw StorageFailures.notFound(path);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    @Override
+    public WriteResult upload(UserId user, ItemPath path, InputStream content)
+            throws ConflictException, UpstreamUnavailableException {
+        if (path.isRoot()) {
+            throw new InvalidValueException("path", "a file needs a name; the root of a space is a folder");
+        }
+        try {
+            WriteResult result = files.write(UserSpaces.toStorage(user, path), content);
+            return new WriteResult(UserSpaces.toSpace(user, result.item()), result.created());
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            throw conflict(path);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    @Override
+    public boolean makeFolder(UserId user, ItemPath path) throws ConflictException, UpstreamUnavailableException {
+        try {
+            return files.makeFolder(UserSpaces.toStorage(user, path));
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            throw conflict(path);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    @Override
+    public FolderListing list(UserId user, ItemPath folder) throws NotFoundException, UpstreamUnavailableException {
+        StoredItem item = stat(user, folder);
+        if (!item.isFolder()) {
+            throw StorageFailures.notFound(folder);
+        }
+        try {
+            List<StoredItem> children = files.list(UserSpaces.toStorage(user, folder));
+            return new FolderListing(item, children.stream().map(c -> UserSpaces.toSpace(user, c)).toList());
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            throw StorageFailures.notFound(folder);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    /**
+     * Deletes the share links on the item and below <em>before</em> the item, and sweeps once
+     * more afterwards. Links first: if the storage then fails, the item merely survives without
+     * links (delete again to finish), whereas the other order could leave a link that points at
+     * a deleted path and would expose whatever is later written there. The second sweep catches
+     * a link created on the item while it was being deleted.
+     */
+    @Override
+    public int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+        if (path.isRoot()) {
+            throw new InvalidValueException("path", "the root of a space cannot be deleted");
+        }
+        stat(user, path);
+        int deleted = shares.deleteByOwnerAndPathPrefix(user, path);
+        boolean removed;
+        try {
+            removed = files.delete(UserSpaces.toStorage(user, path));
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            removed = false;
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+        deleted += shares.deleteByOwnerAndPathPrefix(user, path);
+        if (!removed && deleted == 0) {
+            throw StorageFailures.notFound(path);
+        }
+        return deleted;
+    }
+
+    @Override
+    public int countSharesBelow(UserId user, ItemPath path) {
+        Set<ShareId> seen = new HashSet<>();
+        Deque<Share> todo = new ArrayDeque<>(shares.findByOwnerAndPathPrefix(user, path));
+        while (!todo.isEmpty()) {
+            Share s = todo.pop();
+            if (seen.add(s.id())) {
+                todo.addAll(shares.findChildren(s.id()));
+            }
+        }
+        return seen.size();
+    }
+
+    private Optional<StoredItem> ensureSpace(UserId user) throws StorageException {
+        files.makeFolder(UserSpaces.root(user));
+        return files.stat(UserSpaces.root(user));
+    }
+
+    private static ConflictException conflict(ItemPath path) {
+        return new ConflictException("an item of another kind is in the way at " + path);
+    }
+
+    private static InvalidValueException rejected(StorageException e) {
+        return new InvalidValueException("path", e.getMessage());
+    }
+}

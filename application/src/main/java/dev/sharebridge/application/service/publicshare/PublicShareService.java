@@ -1,0 +1,484 @@
+package dev.sharebridge.application.service.publicshare;
+
+import dev.sharebridge.application.error.ForbiddenException;
+import dev.sharebridge.application.error.InvalidPasswordException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PasswordRequiredException;
+import dev.sharebridge.application.error.RateLimitedException;
+import dev.sharebridge.application.error.ServiceBusyException;
+import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.publicshare.Grant;
+import dev.sharebridge.application.port.in.publicshare.OpenedShare;
+import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
+import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
+import dev.sharebridge.application.port.in.publicshare.ZipDownload;
+import dev.sharebridge.application.port.in.share.ShareView;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.SecretBox;
+import dev.sharebridge.application.service.file.StorageFailures;
+import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.SharePasswordPolicy;
+import dev.sharebridge.domain.share.SharePermissions;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.WriteResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/**
+ * What visitors do with a public link. Every method re-checks everything by itself, in this
+ * order: the client's not-found budget, the token's form (before any lookup), that the link and
+ * every link it was reshared from exist and have not expired, {@code max_accesses}, the grant
+ * when the link has a password, and finally the permission the operation needs.
+ *
+ * <p>Unknown, expired and used-up links all get {@link #NOT_FOUND}, one fixed message. A client
+ * that has collected {@code notFoundPerClient} of them in the window is turned away with 429 on
+ * every public route until the window has passed (also for links that exist, so 429 carries no
+ * information about a token either).
+ *
+ * <p>A reshared link works only while all its ancestors work, and never with more permissions or
+ * a later expiry than any of them: these are intersected on every request, so shrinking a
+ * parent shrinks its children at once.
+ */
+public final class PublicShareService implements PublicShareUseCases {
+    /** The one answer for a link that does not exist, was deleted, has expired or is used up. */
+    public static final String NOT_FOUND = "this link does not exist or has expired";
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** Reshare chains are short in practice; a cap keeps every lookup bounded. */
+    static final int MAX_CHAIN = 16;
+    /** Upper bound on remembered keys per limiter (memory stays bounded under floods). */
+    static final int MAX_TRACKED_KEYS = 100_000;
+
+    private final ShareRepository shares;
+    private final StorageProvider files;
+    private final StorageProvider roomFiles;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final ShareSettings settings;
+    private final Grants grants;
+    private final Semaphore hashingSlots;
+    private final SlidingWindowLimiter failuresPerClient;
+    private final SlidingWindowLimiter failuresPerToken;
+    private final SlidingWindowLimiter notFoundPerClient;
+
+    /** For deployments whose room links live on the same storage as the user spaces. */
+    public PublicShareService(ShareRepository shares, StorageProvider files, PasswordHasher hasher, SecretBox secrets,
+            Clock clock, SecureRandom random, ShareSettings settings) {
+        this(shares, files, files, hasher, secrets, clock, random, settings);
+    }
+
+    /**
+     * @param files the storage of the user spaces (links without a room)
+     * @param roomFiles the shared-folder storage; links of a room have paths relative to its root
+     */
+    public PublicShareService(ShareRepository shares, StorageProvider files, StorageProvider roomFiles,
+            PasswordHasher hasher, SecretBox secrets, Clock clock, SecureRandom random, ShareSettings settings) {
+        this.shares = Objects.requireNonNull(shares, "shares");
+        this.files = Objects.requireNonNull(files, "files");
+        this.roomFiles = Objects.requireNonNull(roomFiles, "roomFiles");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.grants = new Grants(Objects.requireNonNull(secrets, "secrets"), random);
+        this.hashingSlots = new Semaphore(settings.hashingSlots());
+        this.failuresPerClient = new SlidingWindowLimiter(settings.verifyFailuresPerClient(), settings.verifyWindow(),
+                MAX_TRACKED_KEYS);
+        this.failuresPerToken = new SlidingWindowLimiter(settings.verifyFailuresPerToken(), settings.verifyWindow(),
+                MAX_TRACKED_KEYS);
+        this.notFoundPerClient = new SlidingWindowLimiter(settings.notFoundPerClient(), settings.notFoundWindow(),
+                MAX_TRACKED_KEYS);
+    }
+
+    @Override
+    public OpenedShare open(PublicAccess access) throws UseCaseException {
+        Instant now = clock.instant();
+        Link link = enter(access, now);
+        StoredItem item = statOrNull(link, ItemPath.root());
+        if (item == null || item.type() != link.share.itemType()) {
+            // the shared item is gone: for the visitor the link is as dead as an expired one
+            throw notFound(access.client(), now);
+        }
+        count(link, access.client(), now);
+        Share s = link.share;
+        return new OpenedShare(link.displayName(), item.type(), item.isFolder() ? 0 : item.size(), s.hasPassword(),
+                link.expiresAt, link.permissions, s.label());
+    }
+
+    @Override
+    public Grant verify(String rawToken, String password, String client) throws UseCaseException {
+        Instant now = clock.instant();
+        Link link = lookup(rawToken, client, now);
+        Share share = link.share;
+        if (!share.hasPassword()) {
+            return grants.issue(share, grantExpiry(link, now));
+        }
+        // throttle before hashing: an attempt is counted up front (atomically) and refunded
+        // when it turns out not to be a failure
+        String clientKey = client + "\n" + share.id();
+        String tokenKey = share.id().toString();
+        Optional<Duration> wait = failuresPerClient.tryAcquire(clientKey, now);
+        if (wait.isPresent()) {
+            throw rateLimited(wait.get());
+        }
+        wait = failuresPerToken.tryAcquire(tokenKey, now);
+        if (wait.isPresent()) {
+            failuresPerClient.refund(clientKey);
+            throw rateLimited(wait.get());
+        }
+        Optional<String> candidate = hashable(password);
+        if (candidate.isEmpty()) {
+            throw wrongPassword();
+        }
+        if (!hashingSlots.tryAcquire()) {
+            failuresPerClient.refund(clientKey);
+            failuresPerToken.refund(tokenKey);
+            throw new ServiceBusyException("the server is busy; try again in a moment", BUSY_RETRY);
+        }
+        boolean ok;
+        try {
+            ok = hasher.verify(candidate.get(), share.passwordHash().orElseThrow());
+        } finally {
+            hashingSlots.release();
+        }
+        if (!ok) {
+            throw wrongPassword();
+        }
+        failuresPerClient.reset(clientKey);
+        failuresPerToken.refund(tokenKey);
+        return grants.issue(share, grantExpiry(link, now));
+    }
+
+    @Override
+    public FolderListing list(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Link link = enter(access, clock.instant());
+        requireRead(link);
+        StoredItem folder = statOrNull(link, subpath);
+        if (folder == null || !folder.isFolder()) {
+            throw StorageFailures.notFound(subpath);
+        }
+        try {
+            return new FolderListing(link.present(folder),
+                    link.storage.list(link.target(subpath)).stream().map(link::present).toList());
+        } catch (StorageException e) {
+            throw StorageFailures.translate(e, subpath);
+        }
+    }
+
+    @Override
+    public StoredItem stat(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Link link = enter(access, clock.instant());
+        requireRead(link);
+        StoredItem item = statOrNull(link, subpath);
+        if (item == null) {
+            throw StorageFailures.notFound(subpath);
+        }
+        return link.present(item);
+    }
+
+    @Override
+    public ItemContent download(PublicAccess access, ItemPath subpath, Optional<ByteRange> range)
+            throws UseCaseException {
+        Instant now = clock.instant();
+        Link link = enter(access, now);
+        requireRead(link);
+        ItemContent content;
+        try {
+            content = link.storage.read(link.target(subpath), range);
+        } catch (StorageException e) {
+            throw StorageFailures.translate(e, subpath);
+        }
+        // counted once the file is known to be readable, so a failed read never uses up an access
+        try {
+            count(link, access.client(), now);
+        } catch (UseCaseException e) {
+            closeQuietly(content);
+            throw e;
+        }
+        return new ItemContent(link.present(content.item()), content.range(), content.stream());
+    }
+
+    @Override
+    public ZipDownload zip(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Instant now = clock.instant();
+        Link link = enter(access, now);
+        requireRead(link);
+        StoredItem folder = statOrNull(link, subpath);
+        if (folder == null || !folder.isFolder()) {
+            throw StorageFailures.notFound(subpath);
+        }
+        count(link, access.client(), now);
+        String name = subpath.isRoot() ? link.displayName() : subpath.name();
+        FolderZip zip = new FolderZip(link.storage, link.target(subpath));
+        return new ZipDownload((name.isEmpty() ? "download" : name) + ".zip", zip::writeTo);
+    }
+
+    /**
+     * A file drop (write without read) may only add new files. The existence check and the write
+     * are two steps; a drop racing another upload to the same new name may replace it.
+     */
+    @Override
+    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws UseCaseException {
+        Link link = enter(access, clock.instant());
+        if (!link.permissions.write()) {
+            throw new ForbiddenException("this link does not allow uploads");
+        }
+        ItemPath target = link.target(subpath);
+        try {
+            if (!link.permissions.read() && link.storage.stat(target).isPresent()) {
+                throw new ForbiddenException("this link accepts new files only");
+            }
+            WriteResult result = link.storage.write(target, content);
+            return new WriteResult(link.present(result.item()), result.created());
+        } catch (StorageException e) {
+            throw StorageFailures.translate(e, subpath);
+        }
+    }
+
+    @Override
+    public boolean makeFolder(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Link link = enter(access, clock.instant());
+        requireReadWrite(link);
+        try {
+            return link.storage.makeFolder(link.target(subpath));
+        } catch (StorageException e) {
+            throw StorageFailures.translate(e, subpath);
+        }
+    }
+
+    /** Deletes the owner's links on the item first, like the owner-side delete (see FileService). */
+    @Override
+    public void delete(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Link link = enter(access, clock.instant());
+        requireReadWrite(link);
+        if (subpath.isRoot()) {
+            throw new ForbiddenException("the shared item itself cannot be deleted through its link");
+        }
+        ItemPath target = link.target(subpath);
+        Optional<ItemPath> inSpace = link.share.isRoomLink() ? Optional.empty()
+                : Optional.of(link.share.itemPath().resolve(subpath));
+        inSpace.ifPresent(p -> shares.deleteByOwnerAndPathPrefix(link.share.createdBy(), p));
+        boolean deleted;
+        try {
+            deleted = link.storage.delete(target);
+        } catch (StorageException e) {
+            throw StorageFailures.translate(e, subpath);
+        }
+        inSpace.ifPresent(p -> shares.deleteByOwnerAndPathPrefix(link.share.createdBy(), p));
+        if (!deleted) {
+            throw StorageFailures.notFound(subpath);
+        }
+    }
+
+    @Override
+    public ShareView reshare(PublicAccess access, ReshareCommand command) throws UseCaseException {
+        Instant now = clock.instant();
+        Link link = enter(access, now);
+        if (!link.permissions.reshare()) {
+            throw new ForbiddenException("this link does not allow resharing");
+        }
+        if (link.depth >= MAX_CHAIN - 1) {
+            throw new ForbiddenException("this link has been reshared too often to be reshared again");
+        }
+        SharePermissions permissions = command.permissions().orElseGet(() -> defaultChildPermissions(link.permissions));
+        if (!link.permissions.includes(permissions)) {
+            throw new InvalidValueException("permissions", "a reshared link cannot have more permissions than its parent");
+        }
+        Optional<Instant> expiresAt = command.expiresAt().or(() -> link.expiresAt);
+        if (command.expiresAt().isPresent()) {
+            Instant e = command.expiresAt().get();
+            Share.checkFutureExpiry(e, now);
+            if (link.expiresAt.isPresent() && e.isAfter(link.expiresAt.get())) {
+                throw new InvalidValueException("expires_at", "a reshared link cannot expire after its parent");
+            }
+        }
+        command.label().ifPresent(Share::checkLabel);
+        Optional<String> hash = command.password().map(SharePasswordPolicy::check).map(hasher::hash);
+        Share parent = link.share;
+        Share child = Share.create(ShareId.random(), parent.itemPath(), parent.itemType(), parent.roomId(),
+                ShareToken.generate(random), hash, expiresAt, permissions, command.label(), Optional.empty(), now,
+                parent.createdBy(), Optional.of(parent.id()));
+        shares.insert(child);
+        return new ShareView(child, settings.linkUrl(child.token()));
+    }
+
+    // ---- the checks every route runs
+
+    /** Token, link, ancestors, grant: everything but the operation's own permission. */
+    private Link enter(PublicAccess access, Instant now) throws UseCaseException {
+        Link link = lookup(access.rawToken(), access.client(), now);
+        if (link.share.hasPassword() && !grants.isValid(access.grant(), link.share, now)) {
+            throw new PasswordRequiredException("this link is protected by a password");
+        }
+        return link;
+    }
+
+    private Link lookup(String rawToken, String client, Instant now) throws UseCaseException {
+        Optional<Duration> wait = notFoundPerClient.blocked(client, now);
+        if (wait.isPresent()) {
+            throw rateLimited(wait.get());
+        }
+        // a malformed token never reaches the repository, and looks exactly like an unknown one
+        Optional<ShareToken> token = ShareToken.parse(rawToken);
+        if (token.isEmpty()) {
+            throw notFound(client, now);
+        }
+        Optional<Share> found = shares.findByToken(token.get()).filter(s -> s.isUsable(now));
+        if (found.isEmpty()) {
+            throw notFound(client, now);
+        }
+        Share share = found.get();
+        boolean read = share.permissions().read();
+        boolean write = share.permissions().write();
+        boolean reshare = share.permissions().reshare();
+        Optional<Instant> expiresAt = share.expiresAt();
+        Optional<ShareId> parentId = share.parentId();
+        int depth = 0;
+        while (parentId.isPresent()) {
+            depth++;
+            Optional<Share> parent = depth < MAX_CHAIN ? shares.findById(parentId.get()) : Optional.empty();
+            if (parent.isEmpty() || parent.get().isExpired(now)) {
+                throw notFound(client, now);
+            }
+            Share p = parent.get();
+            read &= p.permissions().read();
+            write &= p.permissions().write();
+            reshare &= p.permissions().reshare();
+            if (p.expiresAt().isPresent() && (expiresAt.isEmpty() || p.expiresAt().get().isBefore(expiresAt.get()))) {
+                expiresAt = p.expiresAt();
+            }
+            parentId = p.parentId();
+        }
+        if (!read && !write) {
+            throw notFound(client, now);
+        }
+        StorageProvider storage = share.isRoomLink() ? roomFiles : files;
+        ItemPath root = share.isRoomLink() ? share.itemPath() : UserSpaces.toStorage(share.createdBy(), share.itemPath());
+        return new Link(share, new SharePermissions(read, write, reshare), expiresAt, depth, storage, root);
+    }
+
+    private void count(Link link, String client, Instant now) throws UseCaseException {
+        if (!shares.recordAccess(link.share.id(), now)) {
+            throw notFound(client, now);
+        }
+    }
+
+    private NotFoundException notFound(String client, Instant now) {
+        notFoundPerClient.record(client, now);
+        return new NotFoundException(NOT_FOUND);
+    }
+
+    private static void requireRead(Link link) throws ForbiddenException {
+        if (!link.permissions.read()) {
+            throw new ForbiddenException("this link only accepts uploads");
+        }
+    }
+
+    private static void requireReadWrite(Link link) throws ForbiddenException {
+        if (!link.permissions.read() || !link.permissions.write()) {
+            throw new ForbiddenException("this link does not allow changing its content");
+        }
+    }
+
+    private StoredItem statOrNull(Link link, ItemPath subpath) throws UseCaseException {
+        if (link.share.itemType() == ItemType.FILE && !subpath.isRoot()) {
+            return null;
+        }
+        try {
+            return link.storage.stat(link.target(subpath)).orElse(null);
+        } catch (StorageException e) {
+            throw StorageFailures.translate(e, subpath);
+        }
+    }
+
+    private Instant grantExpiry(Link link, Instant now) {
+        Instant expiry = now.plus(settings.grantTtl());
+        if (link.expiresAt.isPresent() && link.expiresAt.get().isBefore(expiry)) {
+            expiry = link.expiresAt.get();
+        }
+        // grants carry milliseconds: round down so a grant never outlives its share
+        return Instant.ofEpochMilli(expiry.toEpochMilli());
+    }
+
+    /** The password in the form it was hashed in, or empty when it cannot possibly be right. */
+    private static Optional<String> hashable(String password) {
+        if (password == null || password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (password.length() > SharePasswordPolicy.MAX_BYTES) {
+            // more chars than bytes allowed: too long whatever the encoding, and never normalised
+            return Optional.empty();
+        }
+        String p = SharePasswordPolicy.normalize(password);
+        return p.getBytes(StandardCharsets.UTF_8).length > SharePasswordPolicy.MAX_BYTES ? Optional.empty() : Optional.of(p);
+    }
+
+    private static SharePermissions defaultChildPermissions(SharePermissions parent) {
+        return parent.includes(SharePermissions.DEFAULT) ? SharePermissions.DEFAULT
+                : new SharePermissions(parent.read(), parent.write(), false);
+    }
+
+    private static InvalidPasswordException wrongPassword() {
+        return new InvalidPasswordException("the password is not correct");
+    }
+
+    private static RateLimitedException rateLimited(Duration wait) {
+        return new RateLimitedException("too many attempts; try again later", wait);
+    }
+
+    private static void closeQuietly(ItemContent content) {
+        try {
+            content.close();
+        } catch (IOException e) {
+            // nothing was sent yet; the stream is abandoned either way
+        }
+    }
+
+    /** A usable link with what its whole reshare chain allows. */
+    private record Link(Share share, SharePermissions permissions, Optional<Instant> expiresAt, int depth,
+            StorageProvider storage, ItemPath root) {
+
+        /** The shared item's storage path plus a subpath; below a shared file there is nothing. */
+        ItemPath target(ItemPath subpath) throws NotFoundException {
+            if (share.itemType() == ItemType.FILE && !subpath.isRoot()) {
+                throw StorageFailures.notFound(subpath);
+            }
+            return root.resolve(subpath);
+        }
+
+        /** Paths relative to the shared item; a shared file shows as {@code /<its name>}. */
+        StoredItem present(StoredItem item) {
+            ItemPath rel = item.path().relativeTo(root);
+            if (rel.isRoot() && !item.isFolder() && !root.isRoot()) {
+                rel = ItemPath.of(root.name());
+            }
+            return UserSpaces.relocate(item, rel);
+        }
+
+        String displayName() {
+            return root.name();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sharebridge.application.service.share;
+
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.port.in.share.FieldUpdate;
+import dev.sharebridge.application.port.in.share.ManageShareLinksUseCase;
+import dev.sharebridge.application.port.in.share.NewShareCommand;
+import dev.sharebridge.application.port.in.share.ShareUpdate;
+import dev.sharebridge.application.port.in.share.ShareView;
+import dev.sharebridge.application.port.in.share.ShareViewPage;
+import dev.sharebridge.application.port.out.persistence.SharePage;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.service.file.StorageFailures;
+import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.SharePasswordPolicy;
+import dev.sharebridge.domain.share.SharePermissions;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.user.UserId;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The owner's share links on items of their space. Links of meeting rooms and other users' links
+ * are invisible here (not found), so ids can not be probed.
+ */
+public final class ShareLinkService implements ManageShareLinksUseCase {
+    static final String NOT_FOUND = "share link not found";
+    /** Token collisions are practically impossible with 192 bits; a few retries cost nothing. */
+    private static final int INSERT_ATTEMPTS = 3;
+
+    private final ShareRepository shares;
+    private final StorageProvider files;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final ShareSettings settings;
+
+    public ShareLinkService(ShareRepository shares, StorageProvider files, PasswordHasher hasher, Clock clock,
+            SecureRandom random, ShareSettings settings) {
+        this.shares = Objects.requireNonNull(shares, "shares");
+        this.files = Objects.requireNonNull(files, "files");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public ShareView create(UserId owner, NewShareCommand command) throws NotFoundException, UpstreamUnavailableException {
+        Instant now = clock.instant();
+        // every check on the input runs before the (slow) hash and the storage call
+        SharePermissions permissions = command.permissions().orElse(SharePermissions.DEFAULT);
+        command.expiresAt().ifPresent(e -> Share.checkFutureExpiry(e, now));
+        command.label().ifPresent(Share::checkLabel);
+        command.maxAccesses().ifPresent(Share::checkMaxAccesses);
+        Optional<String> password = command.password().map(SharePasswordPolicy::check);
+
+        StoredItem item = existingItem(owner, command.itemPath());
+        if (command.itemType().isPresent() && command.itemType().get() != item.type()) {
+            throw new InvalidValueException("item_type", "item_type does not match the item, which is a "
+                    + item.type().wireName());
+        }
+        Optional<String> hash = password.map(hasher::hash);
+        for (int attempt = 1; ; attempt++) {
+            Share share = Share.create(ShareId.random(), command.itemPath(), item.type(), Optional.empty(),
+                    ShareToken.generate(random), hash, command.expiresAt(), permissions, command.label(),
+                    command.maxAccesses(), now, owner, Optional.empty());
+            try {
+                shares.insert(share);
+                return view(share);
+            } catch (IllegalStateException e) {
+                if (attempt >= INSERT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ShareViewPage list(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        SharePage page = shares.listByOwner(owner, item, limit, cursor);
+        return new ShareViewPage(page.items().stream().map(this::view).toList(), page.nextCursor());
+    }
+
+    @Override
+    public ShareView get(UserId owner, ShareId id) throws NotFoundException {
+        return view(owned(owner, id));
+    }
+
+    /**
+     * Merges a partial update: absent fields stay, cleared ones are removed (no password, never
+     * expires, unlimited, no label). Permissions can be replaced but not cleared. Changing or
+     * removing the password kills every grant (grants are bound to the stored hash).
+     */
+    @Override
+    public ShareView update(UserId owner, ShareId id, ShareUpdate update) throws NotFoundException {
+        Instant now = clock.instant();
+        if (update.permissions() instanceof FieldUpdate.Clear<SharePermissions>) {
+            throw new InvalidValueException("permissions", "permissions cannot be cleared; send the flags instead");
+        }
+        if (update.expiresAt() instanceof FieldUpdate.Set<Instant> s) {
+            Share.checkFutureExpiry(s.value(), now);
+        }
+        if (update.label() instanceof FieldUpdate.Set<String> s) {
+            Share.checkLabel(s.value());
+        }
+        if (update.maxAccesses() instanceof FieldUpdate.Set<Long> s) {
+            Share.checkMaxAccesses(s.value());
+        }
+        FieldUpdate<String> password = update.password().map(SharePasswordPolicy::check);
+        Share current = owned(owner, id);
+        Share next = current
+                .withPasswordHash(password instanceof FieldUpdate.Set<String> s
+                        ? Optional.of(hasher.hash(s.value()))
+                        : password.applyTo(current.passwordHash()))
+                .withExpiresAt(update.expiresAt().applyTo(current.expiresAt()))
+                .withPermissions(update.permissions().applyTo(Optional.of(current.permissions())).orElseThrow())
+                .withLabel(update.label().applyTo(current.label()))
+                .withMaxAccesses(update.maxAccesses().applyTo(current.maxAccesses()));
+        if (!shares.update(next)) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        // re-read: the stored access count may have moved on meanwhile
+        return view(shares.findById(id).orElse(next));
+    }
+
+    @Override
+    public void delete(UserId owner, ShareId id) throws NotFoundException {
+        owned(owner, id);
+        if (shares.deleteWithDescendants(id) == 0) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+    }
+
+    private Share owned(UserId owner, ShareId id) throws NotFoundException {
+        return shares.findById(id)
+                .filter(s -> s.createdBy().equals(owner) && !s.isRoomLink())
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    private StoredItem existingItem(UserId owner, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+        ItemPath inStorage = UserSpaces.toStorage(owner, path);
+        try {
+            Optional<StoredItem> item = files.stat(inStorage);
+            if (item.isEmpty() && path.isRoot()) {
+                // the root of a space always exists, even before its first upload
+                files.makeFolder(inStorage);
+                item = files.stat(inStorage);
+            }
+            return item.orElseThrow(() -> StorageFailures.notFound(path));
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (StorageException e) {
+            throw StorageFailures.notFound(path);
+        }
+    }
+
+    private ShareView view(Share share) {
+        return new ShareView(share, settings.linkUrl(share.token()));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sharebridge.application.service.share;
+
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.share.ShareToken;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The tunable knobs of share links: where links point, how long grants live, and the limits that
+ * protect the public routes against guessing and floods.
+ *
+ * @param publicUrl base of every link handed out, without a trailing slash (one is stripped)
+ * @param grantTtl how long a grant lives at most (never more than one hour)
+ * @param verifyFailuresPerClient wrong passwords one client may try on one link per {@code verifyWindow}
+ * @param verifyWindow the sliding window of both verify limits
+ * @param verifyFailuresPerToken wrong passwords all clients together may try on one link per window
+ * @param hashingSlots how many password hashes may run at once; more requests are turned away
+ * @param notFoundPerClient not-found answers one client may get per {@code notFoundWindow}
+ * @param notFoundWindow the sliding window of the not-found limit
+ */
+public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailuresPerClient, Duration verifyWindow,
+        int verifyFailuresPerToken, int hashingSlots, int notFoundPerClient, Duration notFoundWindow) {
+
+    public static final Duration MAX_GRANT_TTL = Duration.ofHours(1);
+
+    public ShareSettings {
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(grantTtl, "grantTtl");
+        Objects.requireNonNull(verifyWindow, "verifyWindow");
+        Objects.requireNonNull(notFoundWindow, "notFoundWindow");
+        while (publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+        if (publicUrl.isEmpty()) {
+            throw new InvalidValueException("public_url", "public_url must not be empty");
+        }
+        if (grantTtl.isNegative() || grantTtl.isZero() || grantTtl.compareTo(MAX_GRANT_TTL) > 0) {
+            throw new InvalidValueException("grant_ttl", "grant_ttl must be positive and at most one hour");
+        }
+        positive(verifyWindow, "verify_window");
+        positive(notFoundWindow, "not_found_window");
+        atLeastOne(verifyFailuresPerClient, "verify_failures_per_client");
+        atLeastOne(verifyFailuresPerToken, "verify_failures_per_token");
+        atLeastOne(hashingSlots, "hashing_slots");
+        atLeastOne(notFoundPerClient, "not_found_per_client");
+    }
+
+    /** The defaults of security.md: 1 h grants, 10 failures per client and 100 per link in 15 min, 50 not-founds a minute. */
+    public static ShareSettings defaults(String publicUrl) {
+        return new ShareSettings(publicUrl, MAX_GRANT_TTL, 10, Duration.ofMinutes(15), 100,
+                Runtime.getRuntime().availableProcessors(), 50, Duration.ofMinutes(1));
+    }
+
+    /** The web page of a link: {@code {public_url}/s/{token}}. */
+    public String linkUrl(ShareToken token) {
+        return publicUrl + "/s/" + token.value();
+    }
+
+    private static void positive(Duration d, String field) {
+        if (d.isNegative() || d.isZero()) {
+            throw new InvalidValueException(field, field + " must be positive");
+        }
+    }
+
+    private static void atLeastOne(int n, String field) {
+        if (n < 1) {
+            throw new InvalidValueException(field, field + " must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.sharebridge.application.service.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.testing.InMemoryShareRepository;
+import dev.sharebridge.application.testing.InMemoryStorageProvider;
+import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
+import dev.sharebridge.application.testing.MutableClock;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.SharePermissions;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.StorageRejectedException;
+import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.WriteResult;
+import dev.sharebridge.domain.user.UserId;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FileServiceTest {
+    private final MutableClock clock = MutableClock.at("2026-01-01T10:00:00Z");
+    private final InMemoryShareRepository shares = new InMemoryShareRepository();
+    private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
+    private final FileService service = new FileService(files, shares);
+    private final UserId alice = UserId.of("alice");
+    private final UserId bob = UserId.of("bob");
+
+    private static ByteArrayInputStream bytes(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Share share(UserId owner, String path, ItemType type) {
+        Share s = Share.create(ShareId.random(), ItemPath.parse(path), type, Optional.empty(),
+                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
+                Optional.empty(), Optional.empty(), clock.instant(), owner, Optional.empty());
+        shares.insert(s);
+        return s;
+    }
+
+    @Test
+    void upload_lands_in_the_users_space_and_answers_with_space_paths() throws Exception {
+        WriteResult first = service.upload(alice, ItemPath.parse("/docs/a.txt"), bytes("one"));
+        WriteResult second = service.upload(alice, ItemPath.parse("/docs/a.txt"), bytes("two!"));
+
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isFalse();
+        assertThat(second.item().path()).isEqualTo(ItemPath.parse("/docs/a.txt"));
+        assertThat(second.item().size()).isEqualTo(4);
+        assertThat(files.content(ItemPath.parse("/users/alice/docs/a.txt"))).isEqualTo("two!");
+    }
+
+    @Test
+    void users_never_see_each_others_files() throws Exception {
+        service.upload(alice, ItemPath.parse("secret.txt"), bytes("x"));
+
+        assertThatThrownBy(() -> service.stat(bob, ItemPath.parse("secret.txt"))).isInstanceOf(NotFoundException.class);
+        assertThat(service.list(bob, ItemPath.root()).children()).isEmpty();
+    }
+
+    @Test
+    void the_root_of_a_new_space_exists_and_is_empty() throws Exception {
+        FolderListing listing = service.list(alice, ItemPath.root());
+
+        assertThat(listing.folder().path()).isEqualTo(ItemPath.root());
+        assertThat(listing.folder().isFolder()).isTrue();
+        assertThat(listing.children()).isEmpty();
+        assertThat(service.stat(bob, ItemPath.root()).isFolder()).isTrue();
+    }
+
+    @Test
+    void list_translates_child_paths_and_refuses_files() throws Exception {
+        service.upload(alice, ItemPath.parse("d/b.txt"), bytes("b"));
+        service.makeFolder(alice, ItemPath.parse("d/a"));
+
+        FolderListing listing = service.list(alice, ItemPath.parse("d"));
+
+        assertThat(listing.folder().path()).isEqualTo(ItemPath.parse("/d"));
+        assertThat(listing.children()).extracting(i -> i.path().toString()).containsExactly("/d/a", "/d/b.txt");
+        assertThatThrownBy(() -> service.list(alice, ItemPath.parse("d/b.txt"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.list(alice, ItemPath.parse("nope"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void read_streams_a_range_with_the_space_path() throws Exception {
+        service.upload(alice, ItemPath.parse("a.txt"), bytes("0123456789"));
+
+        try (ItemContent c = service.read(alice, ItemPath.parse("a.txt"), Optional.of(new ByteRange(2, 4)))) {
+            assertThat(c.item().path()).isEqualTo(ItemPath.parse("a.txt"));
+            assertThat(new String(c.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("234");
+        }
+        assertThatThrownBy(() -> service.read(alice, ItemPath.parse("b.txt"), Optional.empty()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void make_folder_reports_creation_and_conflicts() throws Exception {
+        assertThat(service.makeFolder(alice, ItemPath.parse("x/y"))).isTrue();
+        assertThat(service.makeFolder(alice, ItemPath.parse("x/y"))).isFalse();
+        service.upload(alice, ItemPath.parse("f"), bytes("f"));
+        assertThatThrownBy(() -> service.makeFolder(alice, ItemPath.parse("f"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> service.upload(alice, ItemPath.parse("x"), bytes("f"))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void storage_failures_are_translated() {
+        files.fail(Op.STAT, new StorageUnavailableException("down", null, Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> service.stat(alice, ItemPath.parse("a")))
+                .isInstanceOfSatisfying(UpstreamUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+        files.heal();
+        files.fail(Op.WRITE, new StorageRejectedException("reserved name"));
+        assertThatThrownBy(() -> service.upload(alice, ItemPath.parse("a"), bytes("x")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
+    }
+
+    @Test
+    void delete_removes_the_item_and_every_share_on_it_and_below_but_no_other() throws Exception {
+        service.upload(alice, ItemPath.parse("d/sub/a.txt"), bytes("a"));
+        service.upload(alice, ItemPath.parse("dx/b.txt"), bytes("b"));
+        share(alice, "d", ItemType.FOLDER);
+        share(alice, "d/sub/a.txt", ItemType.FILE);
+        Share sibling = share(alice, "dx/b.txt", ItemType.FILE);
+        Share other = share(bob, "d", ItemType.FOLDER);
+
+        assertThat(service.countSharesBelow(alice, ItemPath.parse("d"))).isEqualTo(2);
+        assertThat(service.delete(alice, ItemPath.parse("d"))).isEqualTo(2);
+
+        assertThat(files.exists(ItemPath.parse("/users/alice/d"))).isFalse();
+        assertThat(shares.all()).containsExactlyInAnyOrder(sibling, other);
+        assertThatThrownBy(() -> service.delete(alice, ItemPath.parse("d"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shares_are_deleted_first_so_a_storage_failure_leaves_no_share_on_the_item() throws Exception {
+        service.upload(alice, ItemPath.parse("a.txt"), bytes("a"));
+        share(alice, "a.txt", ItemType.FILE);
+        files.fail(Op.DELETE, new StorageUnavailableException("down", null));
+
+        assertThatThrownBy(() -> service.delete(alice, ItemPath.parse("a.txt")))
+                .isInstanceOf(UpstreamUnavailableException.class);
+
+        assertThat(shares.size()).isZero();
+        files.heal();
+        service.delete(alice, ItemPath.parse("a.txt"));
+        assertThat(files.exists(ItemPath.parse("/users/alice/a.txt"))).isFalse();
+    }
+
+    @Test
+    void the_root_of_a_space_cannot_be_deleted_or_written() {
+        assertThatThrownBy(() -> service.delete(alice, ItemPath.root()))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
+        assertThatThrownBy(() -> service.upload(alice, ItemPath.root(), bytes("x")))
+                .isInstanceOf(InvalidValueException.class);
+    }
+}

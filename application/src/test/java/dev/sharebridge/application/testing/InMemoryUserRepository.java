@@ -1,0 +1,39 @@
+package dev.sharebridge.application.testing;
+
+import dev.sharebridge.application.port.out.persistence.UserRepository;
+import dev.sharebridge.domain.user.User;
+import dev.sharebridge.domain.user.UserId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Users in a map, for service tests; thread-safe. */
+public final class InMemoryUserRepository implements UserRepository {
+    private final Map<String, User> users = new TreeMap<>();
+
+    @Override
+    public synchronized boolean add(User user) {
+        return users.putIfAbsent(user.id().value(), user) == null;
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+        return Optional.ofNullable(users.get(id.value()));
+    }
+
+    @Override
+    public synchronized Optional<User> findByTokenHash(String tokenHash) {
+        return users.values().stream().filter(u -> u.tokenHash().equals(tokenHash)).findFirst();
+    }
+
+    @Override
+    public synchronized List<User> list() {
+        return List.copyOf(users.values());
+    }
+
+    @Override
+    public synchronized boolean remove(UserId id) {
+        return users.remove(id.value()) != null;
+    }
+}
