@@ -1,0 +1,48 @@
+package dev.sharebridge.application.service.room;
+
+import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.InMemoryRoomRepository;
+import dev.sharebridge.application.testing.InMemoryShareRepository;
+import dev.sharebridge.application.testing.InMemorySharedFolderRepository;
+import dev.sharebridge.application.testing.InMemoryUserRepository;
+import dev.sharebridge.application.testing.MutableClock;
+import dev.sharebridge.application.testing.RecordingSignalingPublisher;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.user.User;
+import dev.sharebridge.domain.user.UserId;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/** Rooms, shared folders and meetings wired on in-memory fakes. */
+final class RoomFixture {
+    static final UserId OWNER = UserId.of("olga");
+    static final UserId BOB = UserId.of("bob");
+    static final UserId CAROL = UserId.of("carol");
+    static final UserId STRANGER = UserId.of("stranger");
+
+    final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
+    final InMemoryUserRepository users = new InMemoryUserRepository();
+    final InMemoryRoomRepository rooms = new InMemoryRoomRepository();
+    final InMemorySharedFolderRepository folders = new InMemorySharedFolderRepository();
+    final InMemoryShareRepository shares = new InMemoryShareRepository();
+    final FakePasswordHasher hasher = new FakePasswordHasher();
+    final RecordingSignalingPublisher publisher = new RecordingSignalingPublisher();
+    final StorageProvider storage;
+    final RoomSettings settings;
+    final MeetingService meetings;
+    final SharedFolderService sharedFolders;
+    final RoomService roomService;
+
+    RoomFixture(StorageProvider storage, Optional<Integer> expiryDays) {
+        this.storage = storage;
+        for (UserId u : new UserId[] {OWNER, BOB, CAROL, STRANGER}) {
+            users.add(new User(u, "digest-" + u, clock.instant()));
+        }
+        SecureRandom random = new SecureRandom();
+        settings = RoomSettings.defaults("https://share.example.org", "test", expiryDays);
+        meetings = new MeetingService(rooms, folders, publisher, clock, random, settings);
+        sharedFolders = new SharedFolderService(rooms, folders, shares, storage, hasher, meetings, clock, random,
+                settings, d -> Thread.onSpinWait());
+        roomService = new RoomService(rooms, users, sharedFolders, meetings, clock, random);
+    }
+}
