@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -31,6 +34,9 @@ public final class JdbiPersistence implements AutoCloseable {
                 .installPlugin(new SqlObjectPlugin())
                 .registerRowMapper(new UserRowMapper())
                 .registerRowMapper(new ShareRowMapper());
+        // Jdbi puts bound values into exception messages by default; they include tokens and
+        // hashes, so messages name the statement only
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiPersistence::statementOnly);
         this.users = new JdbiUserRepository(jdbi);
         this.shares = new JdbiShareRepository(jdbi);
     }
@@ -104,6 +110,11 @@ public final class JdbiPersistence implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    private static String statementOnly(StatementException e) {
+        StatementContext ctx = e.getStatementContext();
+        return ctx == null || ctx.getRawSql() == null ? "" : " [statement: " + ctx.getRawSql().strip() + "]";
     }
 
     /** For tests in this package, which need to reset tables. */

@@ -34,9 +34,9 @@ final class JdbiShareRepository implements ShareRepository {
                     share.createdBy().value(), share.parentId().map(ShareId::toString).orElse(null));
         } catch (RuntimeException e) {
             if (SqlStates.isIntegrityViolation(e)) {
-                // the message names the id only: the token is a secret
+                // without the cause: both databases quote the duplicate value, which may be the token
                 throw new IllegalStateException("share " + share.id()
-                        + " conflicts with a stored share (id or token taken) or its parent is gone", e);
+                        + " conflicts with a stored share (id or token taken) or its parent is gone");
             }
             throw e;
         }

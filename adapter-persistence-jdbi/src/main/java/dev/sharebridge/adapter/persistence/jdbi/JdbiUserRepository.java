@@ -29,7 +29,8 @@ final class JdbiUserRepository implements UserRepository {
             if (sql.findById(user.id().value()).isPresent()) {
                 return false;
             }
-            throw new IllegalStateException("the token hash of user " + user.id() + " is already taken", e);
+            // without the cause: the database's message quotes the duplicate hash
+            throw new IllegalStateException("the token hash of user " + user.id() + " is already taken");
         }
     }
 

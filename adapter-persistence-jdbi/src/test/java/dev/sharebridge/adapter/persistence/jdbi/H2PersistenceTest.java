@@ -112,6 +112,22 @@ class H2PersistenceTest {
     }
 
     @Test
+    void statementErrorsDoNotQuoteBoundValues() {
+        try (JdbiPersistence db = JdbiPersistence.open("jdbc:h2:mem:errors-" + System.nanoTime(), "", "")) {
+            ShareToken token = ShareToken.generate(new SecureRandom());
+            db.jdbi().useHandle(h -> h.execute("DROP TABLE shares"));
+
+            assertThatThrownBy(() -> db.shares().findByToken(token)).satisfies(e -> {
+                StringBuilder all = new StringBuilder();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    all.append(t).append('\n');
+                }
+                assertThat(all.toString()).contains("FROM shares WHERE token = :token").doesNotContain(token.value());
+            });
+        }
+    }
+
+    @Test
     void pingFailsOnceClosed() {
         JdbiPersistence db = JdbiPersistence.open("jdbc:h2:mem:ping-" + System.nanoTime(), "", "");
         db.ping();

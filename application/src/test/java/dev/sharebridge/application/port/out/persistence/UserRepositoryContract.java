@@ -1,6 +1,7 @@
 package dev.sharebridge.application.port.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sharebridge.domain.user.User;
 import dev.sharebridge.domain.user.UserId;
@@ -63,6 +64,21 @@ public abstract class UserRepositoryContract {
         assertThat(users().findById(UserId.of("alice"))).contains(alice);
         assertThat(users().findByTokenHash(HASH_BOB)).isEmpty();
         assertThat(users().list()).containsExactly(alice);
+    }
+
+    @Test
+    void aTakenTokenHashIsRefusedWithoutQuotingIt() {
+        users().add(user("alice", HASH_ALICE, T0));
+
+        assertThatThrownBy(() -> users().add(user("bob", HASH_ALICE, T0)))
+                .isInstanceOf(IllegalStateException.class)
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain(HASH_ALICE);
+                    }
+                });
+
+        assertThat(users().findById(UserId.of("bob"))).isEmpty();
     }
 
     @Test
