@@ -68,7 +68,7 @@ public final class JdbiPersistence implements AutoCloseable {
         // /health must notice a dead database in seconds, not after Hikari's default 30 s
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
-        if (jdbcUrl.startsWith(H2_PREFIX)) {
+        if (isH2(jdbcUrl)) {
             // H2 waits only 1 s for a row lock by default; concurrent counting of one share queues longer
             config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
         }
@@ -122,12 +122,16 @@ public final class JdbiPersistence implements AutoCloseable {
         return jdbi;
     }
 
+    private static boolean isH2(String jdbcUrl) {
+        return jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length());
+    }
+
     /**
      * For an embedded H2 file database: adds {@code AUTO_SERVER=TRUE} unless the URL sets it, and
      * creates the database's directory. Any other URL is returned unchanged.
      */
     static String prepareH2FileUrl(String jdbcUrl) {
-        if (!jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length())) {
+        if (!isH2(jdbcUrl)) {
             return jdbcUrl;
         }
         String rest = jdbcUrl.substring(H2_PREFIX.length());
