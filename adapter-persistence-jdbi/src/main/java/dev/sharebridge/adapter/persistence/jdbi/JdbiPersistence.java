@@ -1,0 +1,160 @@
+package dev.sharebridge.adapter.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.persistence.UserRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The database behind Sharebridge's repositories (H2 or PostgreSQL): one connection pool, the
+ * schema migrated on open, and the repositories that use it. Close it to release the pool.
+ */
+public final class JdbiPersistence implements AutoCloseable {
+    private static final String H2_PREFIX = "jdbc:h2:";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final UserRepository users;
+    private final ShareRepository shares;
+
+    private JdbiPersistence(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .registerRowMapper(new UserRowMapper())
+                .registerRowMapper(new ShareRowMapper());
+        // Jdbi puts bound values into exception messages by default; they include tokens and
+        // hashes, so messages name the statement only
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiPersistence::statementOnly);
+        this.users = new JdbiUserRepository(jdbi);
+        this.shares = new JdbiShareRepository(jdbi);
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version and returns the repositories.
+     *
+     * <p>An embedded H2 file database is opened with {@code AUTO_SERVER=TRUE} (unless the URL
+     * says otherwise), so the CLI can use it while the server runs; its directory is created.
+     *
+     * @param username empty or null for none
+     * @param password empty or null for none
+     * @throws RuntimeException when the database cannot be reached or migrated
+     */
+    public static JdbiPersistence open(String jdbcUrl, String username, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sharebridge");
+        config.setJdbcUrl(prepareH2FileUrl(jdbcUrl));
+        if (username != null && !username.isEmpty()) {
+            config.setUsername(username);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        // small on purpose: every statement is short, and H2 serialises writers anyway
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(2);
+        // /health must notice a dead database in seconds, not after Hikari's default 30 s
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        if (isH2(jdbcUrl)) {
+            // H2 waits only 1 s for a row lock by default; concurrent counting of one share queues longer
+            config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return new JdbiPersistence(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public ShareRepository shares() {
+        return shares;
+    }
+
+    /**
+     * Asks the database for an answer, for health checks.
+     *
+     * @throws IllegalStateException when it does not answer
+     */
+    public void ping() {
+        try {
+            jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the database does not answer", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String statementOnly(StatementException e) {
+        StatementContext ctx = e.getStatementContext();
+        return ctx == null || ctx.getRawSql() == null ? "" : " [statement: " + ctx.getRawSql().strip() + "]";
+    }
+
+    /** For tests in this package, which need to reset tables. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    private static boolean isH2(String jdbcUrl) {
+        return jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length());
+    }
+
+    /**
+     * For an embedded H2 file database: adds {@code AUTO_SERVER=TRUE} unless the URL sets it, and
+     * creates the database's directory. Any other URL is returned unchanged.
+     */
+    static String prepareH2FileUrl(String jdbcUrl) {
+        if (!isH2(jdbcUrl)) {
+            return jdbcUrl;
+        }
+        String rest = jdbcUrl.substring(H2_PREFIX.length());
+        String lower = rest.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+            return jdbcUrl;
+        }
+        int settings = rest.indexOf(';');
+        String file = settings < 0 ? rest : rest.substring(0, settings);
+        if (file.regionMatches(true, 0, "file:", 0, 5)) {
+            file = file.substring(5);
+        }
+        if (file.startsWith("~")) {
+            file = System.getProperty("user.home") + file.substring(1);
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the database directory " + parent, e);
+            }
+        }
+        return lower.contains(";auto_server=") ? jdbcUrl : jdbcUrl + ";AUTO_SERVER=TRUE";
+    }
+}

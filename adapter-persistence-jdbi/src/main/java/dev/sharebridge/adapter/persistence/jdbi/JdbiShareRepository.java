@@ -1,0 +1,133 @@
+package dev.sharebridge.adapter.persistence.jdbi;
+
+import dev.sharebridge.application.port.out.persistence.SharePage;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link ShareRepository} on the {@code shares} table. */
+final class JdbiShareRepository implements ShareRepository {
+    private final ShareSql sql;
+
+    JdbiShareRepository(Jdbi jdbi) {
+        this.sql = jdbi.onDemand(ShareSql.class);
+    }
+
+    @Override
+    public void insert(Share share) {
+        try {
+            sql.insert(share.id().toString(), share.itemPath().toString(), share.itemType().wireName(),
+                    share.roomId().map(RoomId::toString).orElse(null), share.token().value(),
+                    share.passwordHash().orElse(null), Instants.toMillis(share.expiresAt()),
+                    share.permissions().read(), share.permissions().write(), share.permissions().reshare(),
+                    share.label().orElse(null), share.maxAccesses().orElse(null), share.accessCount(),
+                    Instants.toMillis(share.lastAccessedAt()), Instants.toMillis(share.createdAt()),
+                    share.createdBy().value(), share.parentId().map(ShareId::toString).orElse(null));
+        } catch (RuntimeException e) {
+            if (SqlStates.isIntegrityViolation(e)) {
+                // without the cause: both databases quote the duplicate value, which may be the token
+                throw new IllegalStateException("share " + share.id()
+                        + " conflicts with a stored share (id or token taken) or its parent is gone");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Share> findById(ShareId id) {
+        return sql.findById(id.toString());
+    }
+
+    @Override
+    public Optional<Share> findByToken(ShareToken token) {
+        // re-checked in Java so that a case-insensitive collation could never widen the match
+        return sql.findByToken(token.value()).filter(s -> s.token().equals(token));
+    }
+
+    @Override
+    public SharePage listByOwner(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
+        if (limit < 1) {
+            throw new InvalidValueException("limit", "limit must be at least 1");
+        }
+        ShareCursor after = cursor.map(ShareCursor::decode).orElse(ShareCursor.START);
+        // one row more than asked tells whether another page follows
+        int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1;
+        List<Share> rows = item.isPresent()
+                ? sql.listByOwnerAndItem(owner.value(), item.get().toString(), after.createdAt(), after.id(), fetch)
+                : sql.listByOwner(owner.value(), after.createdAt(), after.id(), fetch);
+        if (rows.size() <= limit) {
+            return new SharePage(rows, Optional.empty());
+        }
+        List<Share> page = rows.subList(0, limit);
+        return new SharePage(page, Optional.of(ShareCursor.after(page.get(limit - 1)).encode()));
+    }
+
+    @Override
+    public List<Share> findByOwnerAndPathPrefix(UserId owner, ItemPath path) {
+        return sql.findByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
+    }
+
+    @Override
+    public List<Share> findChildren(ShareId parent) {
+        return sql.findChildren(parent.toString());
+    }
+
+    @Override
+    public boolean update(Share share) {
+        return sql.update(share.id().toString(), share.passwordHash().orElse(null), Instants.toMillis(share.expiresAt()),
+                share.permissions().read(), share.permissions().write(), share.permissions().reshare(),
+                share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
+    }
+
+    @Override
+    public boolean recordAccess(ShareId id, Instant now) {
+        return sql.recordAccess(id.toString(), Instants.toMillis(now)) > 0;
+    }
+
+    @Override
+    public int deleteWithDescendants(ShareId id) {
+        return sql.deleteWithDescendants(id.toString());
+    }
+
+    @Override
+    public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
+        return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
+    }
+
+    @Override
+    public int deleteByOwner(UserId owner) {
+        return sql.deleteByOwner(owner.value());
+    }
+
+    @Override
+    public int deleteByRoom(RoomId room) {
+        return sql.deleteByRoom(room.toString());
+    }
+
+    /**
+     * The LIKE pattern of every item strictly below {@code path}: a prefix is a whole number of
+     * segments, so {@code /a} reaches {@code /a/b} but not {@code /ab}. Path characters that are
+     * LIKE wildcards ({@code %}, {@code _}) or the escape character ({@code !}) are escaped.
+     */
+    static String below(ItemPath path) {
+        String prefix = path.isRoot() ? "/" : path + "/";
+        StringBuilder pattern = new StringBuilder(prefix.length() + 8);
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c == '%' || c == '_' || c == '!') {
+                pattern.append('!');
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sharebridge.adapter.persistence.jdbi;
+
+import dev.sharebridge.domain.share.Share;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The SQL of {@link JdbiShareRepository}; portable between H2 and PostgreSQL. Rows map with
+ * {@link ShareRowMapper}. User-space shares are those without a {@code room_id}.
+ */
+interface ShareSql {
+
+    String COLUMNS = """
+            id, item_path, item_type, room_id, token, password_hash, expires_at, can_read, can_write,
+            can_reshare, label, max_accesses, access_count, last_accessed_at, created_at, created_by, parent_id
+            """;
+
+    /**
+     * Deletes the roots chosen by the condition between these two parts and, transitively,
+     * everything derived from them. H2 does not accept WITH in front of DELETE, but both databases
+     * accept it in a subquery, and IN counts a share reached twice only once. (The foreign key
+     * cascades too; the explicit closure is what makes the returned count exact.)
+     */
+    String DELETE_ROOTS = """
+            DELETE FROM shares
+             WHERE id IN (
+                   WITH RECURSIVE doomed (id) AS (
+                        SELECT id FROM shares WHERE\s""";
+
+    String WITH_DESCENDANTS = """
+
+                        UNION ALL
+                        SELECT s.id FROM shares s JOIN doomed d ON s.parent_id = d.id)
+                   SELECT id FROM doomed)
+            """;
+
+    /**
+     * The owner's user-space shares on {@code :path} or below it; {@code :below} is a LIKE pattern
+     * whose wildcards are escaped with {@code !} (not a backslash, which some parsers treat specially).
+     */
+    String OWNER_PATH = "created_by = :owner AND room_id IS NULL AND (item_path = :path OR item_path LIKE :below ESCAPE '!')";
+
+    @SqlUpdate("""
+            INSERT INTO shares (id, item_path, item_type, room_id, token, password_hash, expires_at,
+                                can_read, can_write, can_reshare, label, max_accesses, access_count,
+                                last_accessed_at, created_at, created_by, parent_id)
+            VALUES (:id, :itemPath, :itemType, :roomId, :token, :passwordHash, :expiresAt,
+                    :canRead, :canWrite, :canReshare, :label, :maxAccesses, :accessCount,
+                    :lastAccessedAt, :createdAt, :createdBy, :parentId)
+            """)
+    int insert(@Bind("id") String id, @Bind("itemPath") String itemPath, @Bind("itemType") String itemType,
+            @Bind("roomId") String roomId, @Bind("token") String token, @Bind("passwordHash") String passwordHash,
+            @Bind("expiresAt") Long expiresAt, @Bind("canRead") boolean canRead, @Bind("canWrite") boolean canWrite,
+            @Bind("canReshare") boolean canReshare, @Bind("label") String label, @Bind("maxAccesses") Long maxAccesses,
+            @Bind("accessCount") long accessCount, @Bind("lastAccessedAt") Long lastAccessedAt,
+            @Bind("createdAt") long createdAt, @Bind("createdBy") String createdBy, @Bind("parentId") String parentId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE id = :id")
+    Optional<Share> findById(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE token = :token")
+    Optional<Share> findByToken(@Bind("token") String token);
+
+    /** One page after the keyset position (afterCreatedAt, afterId) in (created_at desc, id desc) order. */
+    @SqlQuery("SELECT " + COLUMNS + """
+              FROM shares
+             WHERE created_by = :owner
+               AND room_id IS NULL
+               AND (created_at < :afterCreatedAt OR (created_at = :afterCreatedAt AND id < :afterId))
+             ORDER BY created_at DESC, id DESC
+             LIMIT :limit
+            """)
+    List<Share> listByOwner(@Bind("owner") String owner, @Bind("afterCreatedAt") long afterCreatedAt,
+            @Bind("afterId") String afterId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+              FROM shares
+             WHERE created_by = :owner
+               AND room_id IS NULL
+               AND item_path = :item
+               AND (created_at < :afterCreatedAt OR (created_at = :afterCreatedAt AND id < :afterId))
+             ORDER BY created_at DESC, id DESC
+             LIMIT :limit
+            """)
+    List<Share> listByOwnerAndItem(@Bind("owner") String owner, @Bind("item") String item,
+            @Bind("afterCreatedAt") long afterCreatedAt, @Bind("afterId") String afterId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE " + OWNER_PATH + " ORDER BY created_at DESC, id DESC")
+    List<Share> findByOwnerAndPathPrefix(@Bind("owner") String owner, @Bind("path") String path,
+            @Bind("below") String below);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE parent_id = :parent ORDER BY created_at DESC, id DESC")
+    List<Share> findChildren(@Bind("parent") String parent);
+
+    @SqlUpdate("""
+            UPDATE shares
+               SET password_hash = :passwordHash,
+                   expires_at = :expiresAt,
+                   can_read = :canRead,
+                   can_write = :canWrite,
+                   can_reshare = :canReshare,
+                   label = :label,
+                   max_accesses = :maxAccesses
+             WHERE id = :id
+            """)
+    int update(@Bind("id") String id, @Bind("passwordHash") String passwordHash, @Bind("expiresAt") Long expiresAt,
+            @Bind("canRead") boolean canRead, @Bind("canWrite") boolean canWrite,
+            @Bind("canReshare") boolean canReshare, @Bind("label") String label,
+            @Bind("maxAccesses") Long maxAccesses);
+
+    /** One atomic conditional UPDATE, so concurrent callers can never count past max_accesses. */
+    @SqlUpdate("""
+            UPDATE shares
+               SET access_count = access_count + 1,
+                   last_accessed_at = :now
+             WHERE id = :id
+               AND (max_accesses IS NULL OR access_count < max_accesses)
+               AND (expires_at IS NULL OR expires_at > :now)
+            """)
+    int recordAccess(@Bind("id") String id, @Bind("now") long now);
+
+    @SqlUpdate(DELETE_ROOTS + "id = :id" + WITH_DESCENDANTS)
+    int deleteWithDescendants(@Bind("id") String id);
+
+    @SqlUpdate(DELETE_ROOTS + OWNER_PATH + WITH_DESCENDANTS)
+    int deleteByOwnerAndPathPrefix(@Bind("owner") String owner, @Bind("path") String path, @Bind("below") String below);
+
+    @SqlUpdate(DELETE_ROOTS + "created_by = :owner" + WITH_DESCENDANTS)
+    int deleteByOwner(@Bind("owner") String owner);
+
+    @SqlUpdate(DELETE_ROOTS + "room_id = :room" + WITH_DESCENDANTS)
+    int deleteByRoom(@Bind("room") String room);
+}

@@ -1,0 +1,34 @@
+package dev.sharebridge.adapter.persistence.jdbi;
+
+import java.nio.file.Path;
+
+/** Helpers shared by the database tests. */
+final class TestDatabases {
+    private TestDatabases() {
+    }
+
+    static String h2FileUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("sharebridge").toAbsolutePath();
+    }
+
+    /** Empties every table, so each contract test starts from nothing. */
+    static void empty(JdbiPersistence db) {
+        db.jdbi().useHandle(h -> {
+            h.execute("DELETE FROM shares");
+            h.execute("DELETE FROM users");
+        });
+    }
+
+    /** The SQL migrations Flyway applied (its own bookkeeping rows left out). */
+    static int appliedMigrations(JdbiPersistence db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\"")
+                .mapTo(Integer.class).one());
+    }
+
+    /** Rows in the V3 tables, which exist for the rooms feature but have no repository yet. */
+    static int roomRows(JdbiPersistence db) {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM rooms, room_members, room_invite_codes, shared_folders")
+                .mapTo(Integer.class).one());
+    }
+}
