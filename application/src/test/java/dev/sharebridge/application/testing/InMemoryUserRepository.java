@@ -14,7 +14,14 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public synchronized boolean add(User user) {
-        return users.putIfAbsent(user.id().value(), user) == null;
+        if (users.containsKey(user.id().value())) {
+            return false;
+        }
+        if (users.values().stream().anyMatch(u -> u.tokenHash().equals(user.tokenHash()))) {
+            throw new IllegalStateException("token hash already taken (user " + user.id() + ")");
+        }
+        users.put(user.id().value(), user);
+        return true;
     }
 
     @Override

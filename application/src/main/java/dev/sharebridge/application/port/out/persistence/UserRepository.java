@@ -8,7 +8,10 @@ import java.util.Optional;
 /** Stores users and the hashes of their API tokens. */
 public interface UserRepository {
 
-    /** @return false when a user with that id already exists (nothing is changed then) */
+    /**
+     * @return false when a user with that id already exists (nothing is changed then)
+     * @throws IllegalStateException when another user has the same token hash
+     */
     boolean add(User user);
 
     Optional<User> findById(UserId id);
