@@ -78,8 +78,10 @@ final class FakePublicShares implements PublicShareUseCases {
         }
     }
 
+    /** Paths relative to the share; a file share's own file keeps its name (so downloads are named). */
     private static StoredItem relative(StoredItem i, ItemPath root) {
-        return new StoredItem(i.path().relativeTo(root), i.type(), i.size(), i.modifiedAt(), i.etag());
+        ItemPath p = i.path().equals(root) && !i.isFolder() ? ItemPath.of(i.name()) : i.path().relativeTo(root);
+        return new StoredItem(p, i.type(), i.size(), i.modifiedAt(), i.etag());
     }
 
     @Override
