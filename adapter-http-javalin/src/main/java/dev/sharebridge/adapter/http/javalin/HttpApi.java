@@ -1,0 +1,117 @@
+package dev.sharebridge.adapter.http.javalin;
+
+import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
+import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
+import dev.sharebridge.adapter.http.javalin.internal.Auth;
+import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
+import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
+import dev.sharebridge.adapter.http.javalin.internal.Json;
+import dev.sharebridge.adapter.http.javalin.internal.Problems;
+import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
+import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
+import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
+import dev.sharebridge.adapter.http.javalin.shares.ShareRoutes;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sharebridge REST API on Javalin: the owner's files and share links, the public share
+ * routes and {@code /health}. Built with plain {@code new}, started and stopped by its owner.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final HttpSettings settings;
+    private final HttpApiDependencies deps;
+    private final Clock clock;
+    private Javalin app;
+
+    public HttpApi(HttpSettings settings, HttpApiDependencies deps) {
+        this(settings, deps, Clock.systemUTC());
+    }
+
+    HttpApi(HttpSettings settings, HttpApiDependencies deps, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.deps = Objects.requireNonNull(deps, "deps");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Starts listening and logs {@code listening on http://HOST:PORT}.
+     *
+     * @return the bound port (the chosen one when the settings say 0)
+     */
+    public synchronized int start() {
+        if (app != null) {
+            throw new IllegalStateException("already started");
+        }
+        Javalin created = Javalin.create(this::configure);
+        created.start();
+        app = created;
+        int port = created.port();
+        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+        LOG.info("listening on http://{}:{}", host, port);
+        return port;
+    }
+
+    /** Stops accepting requests and lets running ones finish (bounded by Jetty's stop timeout). */
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        Json json = new Json(settings.maxJsonBytes());
+        ResponseHeaders headers = new ResponseHeaders();
+        Problems problems = new Problems(json, headers);
+        Auth auth = new Auth(deps.authenticate());
+
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.generateEtags = false;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.router.ignoreTrailingSlashes = true;
+        config.router.treatMultipleSlashesAsSingleSlash = false;
+        config.jetty.host = settings.bind();
+        config.jetty.port = settings.port();
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            // let odd paths (%2e%2e, //, %00) reach the router, which answers them with a 400 problem
+            http.setUriCompliance(UriCompliance.UNSAFE);
+        });
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(10_000);
+            server.setErrorHandler(new JettyErrors());
+        });
+        config.jetty.modifyServletContextHandler(handler -> {
+            handler.getServletHandler().setDecodeAmbiguousURIs(true);
+            handler.setErrorHandler(new JettyErrors.Servlet());
+        });
+        config.requestLogger.http(RequestLog::log);
+
+        config.routes.before(ctx -> {
+            RequestLog.start(ctx);
+            headers.apply(ctx);
+        });
+        problems.register(config.routes);
+        new FileRoutes(deps.files(), auth, json).register(config.routes);
+        new ShareRoutes(deps.shares(), auth, json).register(config.routes);
+        new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
+                settings.isHttps(), clock).register(config.routes);
+        new HealthRoutes(deps.healthChecks(), json).register(config.routes);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.sharebridge.adapter.http.javalin.files;
+
+import dev.sharebridge.adapter.http.javalin.internal.Auth;
+import dev.sharebridge.adapter.http.javalin.internal.Downloads;
+import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
+import dev.sharebridge.adapter.http.javalin.internal.Json;
+import dev.sharebridge.adapter.http.javalin.internal.PathParams;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.port.in.file.FileUseCases;
+import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.WriteResult;
+import dev.sharebridge.domain.user.UserId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+
+/** The owner's files API (contract §5): upload, download, folders, delete in the caller's space. */
+public final class FileRoutes {
+    private final FileUseCases files;
+    private final Auth auth;
+    private final Json json;
+
+    public FileRoutes(FileUseCases files, Auth auth, Json json) {
+        this.files = files;
+        this.auth = auth;
+        this.json = json;
+    }
+
+    /** The folder form: {@code {path, name, type:"folder", children:[item...]}}. */
+    record FolderJson(String path, String name, String type, List<ItemJson> children) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.put("/api/files/<path>", this::upload);
+        routes.get("/api/files/<path>", ctx -> download(ctx, false));
+        routes.head("/api/files/<path>", ctx -> download(ctx, true));
+        routes.delete("/api/files/<path>", this::delete);
+        routes.post("/api/folders/<path>", this::makeFolder);
+        routes.get("/api/folders", this::list);
+        routes.get("/api/folders/<path>", this::list);
+    }
+
+    private void upload(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        ItemPath path = nonRoot(ctx);
+        // the raw body goes to storage as a stream: never buffered here
+        WriteResult result = files.upload(user, path, ctx.req().getInputStream());
+        json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
+    }
+
+    private void download(Context ctx, boolean head) throws Exception {
+        UserId user = auth.user(ctx);
+        ItemPath path = nonRoot(ctx);
+        StoredItem item = files.stat(user, path);
+        if (item.isFolder()) {
+            throw new NotFoundException("no such file");
+        }
+        if (Downloads.notModified(ctx, Downloads.etag(item))) {
+            Downloads.notModifiedResponse(ctx, item);
+            return;
+        }
+        Optional<ByteRange> range = Downloads.range(ctx, item.size(), Downloads.etag(item));
+        if (head) {
+            Downloads.headers(ctx, item, range);
+            return;
+        }
+        Downloads.send(ctx, files.read(user, path, range));
+    }
+
+    private void delete(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        files.delete(user, nonRoot(ctx));
+        ctx.status(204);
+    }
+
+    private void makeFolder(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        ItemPath path = nonRoot(ctx);
+        boolean created = files.makeFolder(user, path);
+        json.respond(ctx, created ? 201 : 200, ItemJson.from(files.stat(user, path)));
+    }
+
+    private void list(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        FolderListing listing = files.list(user, PathParams.itemPath(ctx));
+        StoredItem folder = listing.folder();
+        json.respond(ctx, 200, new FolderJson(folder.path().toString(), folder.name(), "folder",
+                listing.children().stream().map(ItemJson::from).toList()));
+    }
+
+    private static ItemPath nonRoot(Context ctx) {
+        ItemPath path = PathParams.itemPath(ctx);
+        if (path.isRoot()) {
+            throw new InvalidValueException(PathParams.PATH, "path must name an item, not the root");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sharebridge.adapter.http.javalin.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sharebridge.domain.InvalidValueException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
+
+/**
+ * The one JSON configuration of the API: snake_case, ISO-8601 instants, strict request parsing
+ * (unknown fields and wrong types are refused instead of coerced), bounded request bodies.
+ */
+public final class Json {
+    public static final String JSON = "application/json";
+    private final ObjectMapper mapper;
+    private final int maxBytes;
+
+    public Json(int maxBytes) {
+        this.maxBytes = maxBytes;
+        JsonMapper m = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // a string field must be a JSON string, a number a JSON number: no silent conversion
+        m.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        this.mapper = m;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Serialises a response value. */
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Answers {@code value} as JSON with {@code status}. */
+    public void respond(Context ctx, int status, Object value) {
+        ctx.status(status).contentType(JSON).result(write(value));
+    }
+
+    /**
+     * Reads the request body (at most {@code maxJsonBytes}) as a JSON tree; an empty body is an
+     * empty object.
+     */
+    public JsonNode readTree(Context ctx) {
+        byte[] body = readLimited(ctx);
+        if (body.length == 0) {
+            return mapper.createObjectNode();
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node == null ? mapper.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidValueException("body", "the request body is not valid JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the request body as a record of {@code type}; unknown fields and wrong types are 400. */
+    public <T> T read(Context ctx, Class<T> type) {
+        JsonNode tree = readTree(ctx);
+        if (!tree.isObject()) {
+            throw new InvalidValueException("body", "the request body must be a JSON object");
+        }
+        return convert(tree, type, null);
+    }
+
+    /** Converts one tree into {@code type}, reporting errors against {@code field} (or the failing path). */
+    public <T> T convert(JsonNode node, Class<T> type, String field) {
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            String name = prefixed(field, pathOf(e));
+            throw new InvalidValueException(name, "unknown field '" + name + "'");
+        } catch (JsonMappingException e) {
+            String name = prefixed(field, pathOf(e));
+            throw new InvalidValueException(name.isEmpty() ? "body" : name, "field '" + name + "' has the wrong type");
+        } catch (JsonProcessingException e) {
+            throw new InvalidValueException("body", "the request body is not valid JSON");
+        }
+    }
+
+    /** Parses an ISO-8601 instant ({@code 2026-12-01T10:00:00Z}) given for {@code field}. */
+    public static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, field + " must be an ISO-8601 UTC time like 2026-12-01T10:00:00Z");
+        }
+    }
+
+    private static String prefixed(String field, String path) {
+        if (field == null) {
+            return path;
+        }
+        return path.isEmpty() ? field : field + "." + path;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private byte[] readLimited(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw HttpProblem.tooLarge(maxBytes);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buf = in.readNBytes(maxBytes + 1);
+            if (buf.length > maxBytes) {
+                throw HttpProblem.tooLarge(maxBytes);
+            }
+            return buf;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

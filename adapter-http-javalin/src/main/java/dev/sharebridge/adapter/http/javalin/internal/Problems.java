@@ -1,0 +1,158 @@
+package dev.sharebridge.adapter.http.javalin.internal;
+
+import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.ForbiddenException;
+import dev.sharebridge.application.error.InvalidPasswordException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PasswordRequiredException;
+import dev.sharebridge.application.error.RateLimitedException;
+import dev.sharebridge.application.error.ServiceBusyException;
+import dev.sharebridge.application.error.UnauthorizedException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.domain.InvalidValueException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single exception-to-problem mapping of the API (RFC 9457 {@code application/problem+json}).
+ * Expected outcomes keep their safe message; anything unexpected becomes a bare 500 and is logged
+ * here, never shown.
+ */
+public final class Problems {
+    public static final String PROBLEM_JSON = "application/problem+json";
+    /** The one detail every public 404 carries, so unknown, expired and malformed links look alike. */
+    public static final String PUBLIC_NOT_FOUND = "This link does not exist or has expired.";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private final Json json;
+    private final ResponseHeaders headers;
+
+    public Problems(Json json, ResponseHeaders headers) {
+        this.json = json;
+        this.headers = headers;
+    }
+
+    /** The body of every error response. */
+    record Problem(String type, String title, int status, String detail, String code) {
+    }
+
+    /** Registers the mapping for every exception (Javalin keeps its own HTTP exceptions apart). */
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, this::handle);
+        routes.exception(Exception.class, this::handle);
+    }
+
+    public void handle(Exception e, Context ctx) {
+        if (ctx.res().isCommitted()) {
+            LOG.warn("request {} failed after the response was committed: {}", RequestLog.requestId(ctx),
+                    e.getClass().getName());
+            return;
+        }
+        Mapped m = map(e, ctx);
+        write(ctx, m.status, m.code, m.detail, m.headers);
+    }
+
+    /** Writes a problem response, resetting whatever a failed handler had set. */
+    public void write(Context ctx, int status, String code, String detail, Map<String, String> extra) {
+        ctx.res().reset();
+        headers.apply(ctx);
+        boolean isPublic = ResponseHeaders.isPublic(ctx);
+        String d = isPublic && status == 404 ? PUBLIC_NOT_FOUND : detail;
+        extra.forEach(ctx::header);
+        Problem p = new Problem("https://sharebridge.dev/problems/" + code, title(status), status, d, code);
+        ctx.status(status).contentType(PROBLEM_JSON).result(json.write(p));
+    }
+
+    private record Mapped(int status, String code, String detail, Map<String, String> headers) {
+    }
+
+    private Mapped map(Exception e, Context ctx) {
+        if (e instanceof HttpProblem p) {
+            return new Mapped(p.status(), p.code(), p.getMessage(), p.headers());
+        }
+        if (e instanceof InvalidValueException v) {
+            return new Mapped(400, "validation_failed", detailNaming(v), Map.of());
+        }
+        if (e instanceof UseCaseException u) {
+            return mapUseCase(u);
+        }
+        if (e instanceof HttpResponseException h) {
+            return mapJavalin(h);
+        }
+        LOG.error("request {} {} {} failed", RequestLog.requestId(ctx), ctx.method(), RequestLog.template(ctx), e);
+        return new Mapped(500, "internal_error", "an unexpected error occurred", Map.of());
+    }
+
+    private static Mapped mapUseCase(UseCaseException u) {
+        String detail = u.getMessage() == null ? "" : u.getMessage();
+        if (u instanceof NotFoundException) {
+            return new Mapped(404, u.code(), detail, Map.of());
+        } else if (u instanceof ConflictException) {
+            return new Mapped(409, u.code(), detail, Map.of());
+        } else if (u instanceof ForbiddenException) {
+            return new Mapped(403, u.code(), detail, Map.of());
+        } else if (u instanceof UnauthorizedException) {
+            return new Mapped(401, u.code(), detail, Map.of("WWW-Authenticate", "Bearer"));
+        } else if (u instanceof PasswordRequiredException || u instanceof InvalidPasswordException) {
+            return new Mapped(401, u.code(), detail, Map.of());
+        } else if (u instanceof RateLimitedException r) {
+            return new Mapped(429, u.code(), detail, retryAfter(r.retryAfter()));
+        } else if (u instanceof ServiceBusyException b) {
+            return new Mapped(503, u.code(), detail, retryAfter(b.retryAfter()));
+        } else if (u instanceof UpstreamUnavailableException up) {
+            return up.retryAfter().map(d -> new Mapped(503, up.code(), detail, retryAfter(d)))
+                    .orElseGet(() -> new Mapped(502, up.code(), detail, Map.of()));
+        }
+        throw new IllegalStateException("unmapped use case outcome " + u.code());
+    }
+
+    private static Mapped mapJavalin(HttpResponseException h) {
+        int status = h.getStatus();
+        return switch (status) {
+            case 404 -> new Mapped(404, "not_found", "no such route", Map.of());
+            case 405 -> new Mapped(405, "method_not_allowed", "this method is not allowed here", Map.of());
+            case 413 -> new Mapped(413, "payload_too_large", "the request body is too large", Map.of());
+            default -> status >= 500
+                    ? new Mapped(status, "internal_error", "an unexpected error occurred", Map.of())
+                    : new Mapped(status, "bad_request", "the request cannot be processed", Map.of());
+        };
+    }
+
+    private static Map<String, String> retryAfter(Duration d) {
+        long seconds = d == null ? 1 : Math.max(1, (d.toMillis() + 999) / 1000);
+        return Map.of("Retry-After", Long.toString(seconds));
+    }
+
+    private static String detailNaming(InvalidValueException v) {
+        String msg = v.getMessage() == null ? "invalid value" : v.getMessage();
+        String field = v.field();
+        if (field == null || msg.contains(field)) {
+            return msg;
+        }
+        return field + ": " + msg;
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 416 -> "Range Not Satisfiable";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,235 @@
+package dev.sharebridge.adapter.http.javalin.publicshare;
+
+import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
+import dev.sharebridge.adapter.http.javalin.internal.Downloads;
+import dev.sharebridge.adapter.http.javalin.internal.Fields;
+import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
+import dev.sharebridge.adapter.http.javalin.internal.Json;
+import dev.sharebridge.adapter.http.javalin.internal.PathParams;
+import dev.sharebridge.adapter.http.javalin.internal.ShareJson.PermissionsJson;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.publicshare.Grant;
+import dev.sharebridge.application.port.in.publicshare.OpenedShare;
+import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
+import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
+import dev.sharebridge.application.port.in.publicshare.ZipDownload;
+import dev.sharebridge.application.port.in.share.ShareView;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.WriteResult;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public share-link routes under {@code /api/s/{token}} (contract §6). The use cases check
+ * token, expiry, grant and permission on every call; this class only translates, and keeps
+ * counted calls (download, zip) for answers that really are 200/206.
+ */
+public final class PublicShareRoutes {
+    public static final String GRANT_HEADER = "X-Share-Grant";
+    private static final String GRANT_COOKIE_PREFIX = "sb_grant_";
+
+    private final PublicShareUseCases shares;
+    private final Json json;
+    private final ClientAddress clients;
+    private final boolean secureCookies;
+    private final Clock clock;
+
+    public PublicShareRoutes(PublicShareUseCases shares, Json json, ClientAddress clients, boolean secureCookies,
+            Clock clock) {
+        this.shares = shares;
+        this.json = json;
+        this.clients = clients;
+        this.secureCookies = secureCookies;
+        this.clock = clock;
+    }
+
+    record OpenedJson(String itemName, String itemType, long size, boolean hasPassword, Instant expiresAt,
+            PermissionsJson permissions, String label) {
+    }
+
+    record VerifyRequest(String password) {
+    }
+
+    record GrantJson(String grant, Instant expiresAt) {
+    }
+
+    record ChildJson(String name, String type, long size, Instant modifiedAt) {
+    }
+
+    record ListingJson(String path, List<ChildJson> children) {
+    }
+
+    record ReshareRequest(String password, String expiresAt, PermissionsJson permissions, String label) {
+    }
+
+    record ReshareJson(String token, String url, Instant expiresAt, PermissionsJson permissions) {
+    }
+
+    public void register(RoutesConfig routes) {
+        String base = "/api/s/{token}";
+        routes.get(base, this::open);
+        routes.post(base + "/verify", this::verify);
+        routes.get(base + "/list", this::list);
+        routes.get(base + "/list/<path>", this::list);
+        routes.get(base + "/download", ctx -> download(ctx, false));
+        routes.get(base + "/download/<path>", ctx -> download(ctx, false));
+        routes.head(base + "/download", ctx -> download(ctx, true));
+        routes.head(base + "/download/<path>", ctx -> download(ctx, true));
+        routes.get(base + "/zip", this::zip);
+        routes.get(base + "/zip/<path>", this::zip);
+        routes.put(base + "/upload/<path>", this::upload);
+        routes.post(base + "/folders/<path>", this::makeFolder);
+        routes.delete(base + "/items/<path>", this::delete);
+        routes.post(base + "/shares", this::reshare);
+    }
+
+    private void open(Context ctx) throws Exception {
+        OpenedShare o = shares.open(access(ctx));
+        json.respond(ctx, 200, new OpenedJson(o.itemName(), o.itemType().wireName(), o.size(), o.hasPassword(),
+                ItemJson.seconds(o.expiresAt().orElse(null)), PermissionsJson.from(o.permissions()),
+                o.label().orElse(null)));
+    }
+
+    private void verify(Context ctx) throws Exception {
+        String token = ctx.pathParam("token");
+        VerifyRequest req = json.read(ctx, VerifyRequest.class);
+        if (req.password() == null) {
+            throw new InvalidValueException("password", "password is required");
+        }
+        Grant grant = shares.verify(token, req.password(), client(ctx));
+        long maxAge = Math.max(0, Duration.between(clock.instant(), grant.expiresAt()).toSeconds());
+        ctx.res().addHeader("Set-Cookie", grantCookieName(token) + "=" + grant.value() + "; Max-Age=" + maxAge
+                + "; Path=/; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
+        json.respond(ctx, 200, new GrantJson(grant.value(), ItemJson.seconds(grant.expiresAt())));
+    }
+
+    private void list(Context ctx) throws Exception {
+        PublicAccess access = access(ctx);
+        FolderListing listing = shares.list(access, PathParams.itemPath(ctx));
+        json.respond(ctx, 200, new ListingJson(listing.folder().path().toString(), listing.children().stream()
+                .map(c -> new ChildJson(c.name(), c.type().wireName(), c.size(), ItemJson.seconds(c.modifiedAt())))
+                .toList()));
+    }
+
+    private void download(Context ctx, boolean head) throws Exception {
+        PublicAccess access = access(ctx);
+        ItemPath path = PathParams.itemPath(ctx);
+        // stat does not count: 304, 416 and HEAD answers must not use up an access
+        StoredItem item = shares.stat(access, path);
+        if (item.isFolder()) {
+            throw new NotFoundException("no such file");
+        }
+        String etag = Downloads.etag(item);
+        if (Downloads.notModified(ctx, etag)) {
+            Downloads.notModifiedResponse(ctx, item);
+            return;
+        }
+        Optional<ByteRange> range = Downloads.range(ctx, item.size(), etag);
+        if (head) {
+            Downloads.headers(ctx, item, range);
+            privateCache(ctx);
+            return;
+        }
+        privateCache(ctx);
+        Downloads.send(ctx, shares.download(access, path, range));
+    }
+
+    private void zip(Context ctx) throws Exception {
+        ZipDownload zip = shares.zip(access(ctx), PathParams.itemPath(ctx));
+        ctx.status(200);
+        ctx.res().setContentType("application/zip");
+        ctx.header("Content-Disposition", Downloads.contentDisposition(zip.fileName()));
+        privateCache(ctx);
+        OutputStream out = ctx.res().getOutputStream();
+        zip.body().writeTo(out);
+        out.flush();
+    }
+
+    private void upload(Context ctx) throws Exception {
+        PublicAccess access = access(ctx);
+        ItemPath path = nonRoot(ctx);
+        WriteResult result = shares.upload(access, path, ctx.req().getInputStream());
+        json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
+    }
+
+    private void makeFolder(Context ctx) throws Exception {
+        PublicAccess access = access(ctx);
+        boolean created = shares.makeFolder(access, nonRoot(ctx));
+        ctx.status(created ? 201 : 200);
+    }
+
+    private void delete(Context ctx) throws Exception {
+        PublicAccess access = access(ctx);
+        shares.delete(access, nonRoot(ctx));
+        ctx.status(204);
+    }
+
+    private void reshare(Context ctx) throws Exception {
+        PublicAccess access = access(ctx);
+        ReshareRequest req = json.read(ctx, ReshareRequest.class);
+        ReshareCommand command = new ReshareCommand(Optional.ofNullable(req.password()),
+                Optional.ofNullable(req.expiresAt()).map(e -> Json.instant("expires_at", e)),
+                Optional.ofNullable(req.permissions()).map(p -> Fields.as("permissions", p::toPermissions)),
+                Optional.ofNullable(req.label()));
+        ShareView view = shares.reshare(access, command);
+        json.respond(ctx, 201, new ReshareJson(view.share().token().value(), view.url(),
+                ItemJson.seconds(view.share().expiresAt().orElse(null)),
+                PermissionsJson.from(view.share().permissions())));
+    }
+
+    private PublicAccess access(Context ctx) {
+        String token = ctx.pathParam("token");
+        return new PublicAccess(token, grant(ctx, token), client(ctx));
+    }
+
+    private String client(Context ctx) {
+        return clients.identify(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    private static Optional<String> grant(Context ctx, String token) {
+        String header = ctx.header(GRANT_HEADER);
+        if (header != null && !header.isBlank()) {
+            return Optional.of(header.strip());
+        }
+        return Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
+    }
+
+    /** One cookie per share, named after a short hash so the token itself never becomes a cookie name. */
+    static String grantCookieName(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return GRANT_COOKIE_PREFIX + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    private static void privateCache(Context ctx) {
+        if (!ctx.res().isCommitted()) {
+            ctx.res().setHeader("Cache-Control", "private");
+        }
+    }
+
+    private static ItemPath nonRoot(Context ctx) {
+        ItemPath path = PathParams.itemPath(ctx);
+        if (path.isRoot()) {
+            throw new InvalidValueException(PathParams.PATH, "path must name an item below the shared root");
+        }
+        return path;
+    }
+}

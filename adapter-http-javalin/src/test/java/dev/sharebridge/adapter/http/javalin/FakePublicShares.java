@@ -1,0 +1,184 @@
+package dev.sharebridge.adapter.http.javalin;
+
+import dev.sharebridge.application.error.ForbiddenException;
+import dev.sharebridge.application.error.InvalidPasswordException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PasswordRequiredException;
+import dev.sharebridge.application.error.RateLimitedException;
+import dev.sharebridge.application.error.ServiceBusyException;
+import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.publicshare.Grant;
+import dev.sharebridge.application.port.in.publicshare.OpenedShare;
+import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
+import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
+import dev.sharebridge.application.port.in.publicshare.ZipDownload;
+import dev.sharebridge.application.port.in.share.ShareView;
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.SharePermissions;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.WriteResult;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Public access on top of {@link FakeShares} and {@link FakeFiles}. Malformed and unknown tokens
+ * deliberately get different messages: the adapter must still answer them identically.
+ */
+final class FakePublicShares implements PublicShareUseCases {
+    static final String PASSWORD = "correct horse battery";
+    final AtomicInteger counted = new AtomicInteger();
+    final Map<String, String> grants = new ConcurrentHashMap<>();
+    private final FakeShares shares;
+    private final FakeFiles files;
+    private final Clock clock;
+    volatile PublicAccess lastAccess;
+    volatile String lastVerifyClient;
+
+    FakePublicShares(FakeShares shares, FakeFiles files, Clock clock) {
+        this.shares = shares;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    private Share resolve(PublicAccess a) throws UseCaseException {
+        lastAccess = a;
+        Share s = find(a.rawToken());
+        if (s.hasPassword() && !a.grant().map(g -> a.rawToken().equals(grants.get(g))).orElse(false)) {
+            throw new PasswordRequiredException("this link needs a password");
+        }
+        return s;
+    }
+
+    private Share find(String raw) throws NotFoundException {
+        Optional<ShareToken> token = ShareToken.parse(raw);
+        if (token.isEmpty()) {
+            throw new NotFoundException("malformed token");
+        }
+        return shares.shares.values().stream().filter(s -> s.token().equals(token.get())).findFirst()
+                .orElseThrow(() -> new NotFoundException("unknown token"));
+    }
+
+    private static void need(boolean ok) throws ForbiddenException {
+        if (!ok) {
+            throw new ForbiddenException("this link does not allow that");
+        }
+    }
+
+    /** Paths relative to the share; a file share's own file keeps its name (so downloads are named). */
+    private static StoredItem relative(StoredItem i, ItemPath root) {
+        ItemPath p = i.path().equals(root) && !i.isFolder() ? ItemPath.of(i.name()) : i.path().relativeTo(root);
+        return new StoredItem(p, i.type(), i.size(), i.modifiedAt(), i.etag());
+    }
+
+    @Override
+    public OpenedShare open(PublicAccess access) throws UseCaseException {
+        Share s = resolve(access);
+        StoredItem item = files.stat(s.createdBy(), s.itemPath());
+        counted.incrementAndGet();
+        return new OpenedShare(item.name(), item.type(), item.size(), s.hasPassword(), s.expiresAt(),
+                s.permissions(), s.label());
+    }
+
+    @Override
+    public Grant verify(String rawToken, String password, String client) throws UseCaseException {
+        lastVerifyClient = client;
+        find(rawToken);
+        switch (password) {
+            case PASSWORD -> {
+                String g = "grant" + grants.size() + "x";
+                grants.put(g, rawToken);
+                return new Grant(g, clock.instant().plus(Duration.ofHours(1)));
+            }
+            case "too many tries" -> throw new RateLimitedException("slow down", Duration.ofMillis(1500));
+            case "busy busy busy" -> throw new ServiceBusyException("busy", Duration.ofSeconds(3));
+            default -> throw new InvalidPasswordException("wrong password");
+        }
+    }
+
+    @Override
+    public FolderListing list(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().read());
+        FolderListing l = files.list(s.createdBy(), s.itemPath().resolve(subpath));
+        return new FolderListing(relative(l.folder(), s.itemPath()),
+                l.children().stream().map(c -> relative(c, s.itemPath())).toList());
+    }
+
+    @Override
+    public StoredItem stat(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().read());
+        return relative(files.stat(s.createdBy(), s.itemPath().resolve(subpath)), s.itemPath());
+    }
+
+    @Override
+    public ItemContent download(PublicAccess access, ItemPath subpath, Optional<ByteRange> range)
+            throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().read());
+        ItemContent c = files.read(s.createdBy(), s.itemPath().resolve(subpath), range);
+        counted.incrementAndGet();
+        return new ItemContent(relative(c.item(), s.itemPath()), c.range(), c.stream());
+    }
+
+    @Override
+    public ZipDownload zip(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().read());
+        FolderListing l = files.list(s.createdBy(), s.itemPath().resolve(subpath));
+        counted.incrementAndGet();
+        return new ZipDownload(l.folder().name() + ".zip", out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (StoredItem c : l.children()) {
+                zip.putNextEntry(new ZipEntry(c.name()));
+                zip.write(c.name().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    @Override
+    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().write());
+        WriteResult r = files.upload(s.createdBy(), s.itemPath().resolve(subpath), content);
+        return new WriteResult(relative(r.item(), s.itemPath()), r.created());
+    }
+
+    @Override
+    public boolean makeFolder(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().write() && s.permissions().read());
+        return files.makeFolder(s.createdBy(), s.itemPath().resolve(subpath));
+    }
+
+    @Override
+    public void delete(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().write() && s.permissions().read());
+        files.delete(s.createdBy(), s.itemPath().resolve(subpath));
+    }
+
+    @Override
+    public ShareView reshare(PublicAccess access, ReshareCommand command) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().reshare());
+        SharePermissions p = command.permissions().orElse(SharePermissions.DEFAULT);
+        return shares.view(shares.add(s.createdBy(), s.itemPath(), Optional.empty(), p, Optional.of(s.id())));
+    }
+}
