@@ -1,0 +1,207 @@
+package dev.sharebridge.bootstrap;
+
+import dev.sharebridge.adapter.http.javalin.HealthCheck;
+import dev.sharebridge.adapter.http.javalin.HttpApi;
+import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
+import dev.sharebridge.adapter.http.javalin.HttpSettings;
+import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
+import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
+import dev.sharebridge.application.port.in.user.AddUserUseCase;
+import dev.sharebridge.application.port.in.user.ListUsersUseCase;
+import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.SecretBox;
+import dev.sharebridge.application.service.file.FileService;
+import dev.sharebridge.application.service.publicshare.PublicShareService;
+import dev.sharebridge.application.service.share.ShareLinkService;
+import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.application.service.user.UserService;
+import dev.sharebridge.bootstrap.cli.Instance;
+import dev.sharebridge.bootstrap.cli.ReadinessCheck;
+import dev.sharebridge.bootstrap.cli.WritableDirectoryCheck;
+import dev.sharebridge.bootstrap.config.DatabaseConfig;
+import dev.sharebridge.bootstrap.config.SecurityConfig;
+import dev.sharebridge.bootstrap.config.SharebridgeConfig;
+import dev.sharebridge.bootstrap.config.StorageConfig;
+import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
+import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
+import dev.sharebridge.bootstrap.security.SecretKeys;
+import dev.sharebridge.domain.storage.StorageProvider;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The composition root: builds the whole server for one configuration with plain {@code new},
+ * and starts and stops it. End-to-end tests and embedders use {@link #open}, {@link #start}
+ * (port 0 works) and {@link #close} directly; the CLI reaches it through {@code Main}.
+ */
+public final class Sharebridge implements Instance {
+    private final SharebridgeConfig config;
+    private final JdbiPersistence persistence;
+    private final StorageProvider files;
+    private final UserService users;
+    private final HttpApi http;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
+            UserService users, HttpApi http) {
+        this.config = config;
+        this.persistence = persistence;
+        this.files = files;
+        this.users = users;
+        this.http = http;
+    }
+
+    /**
+     * Opens the database (migrating it), the storage and the server key, and wires every service.
+     * Nothing listens until {@link #start()}.
+     */
+    public static Sharebridge open(SharebridgeConfig config) throws IOException {
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        byte[] key = serverKey(config, random);
+        SecretBox secretBox = new AesGcmSecretBox(key, random);
+        Arrays.fill(key, (byte) 0);
+        SecurityConfig security = config.security();
+        PasswordHasher hasher = new BcryptPasswordHasher(security.bcryptCost(), random);
+
+        DatabaseConfig db = config.database();
+        JdbiPersistence persistence = JdbiPersistence.open(jdbcUrl(db), db.username(), db.password());
+        try {
+            StorageProvider files = storage(config.storage());
+            String publicUrl = config.server().publicUrl();
+            ShareSettings settings = new ShareSettings(publicUrl, security.grantTtl(),
+                    security.verifyFailuresPerClient(), security.verifyWindow(), security.verifyFailuresPerToken(),
+                    security.hashingSlots(), security.notFoundPerClient(), security.notFoundWindow());
+
+            UserService users = new UserService(persistence.users(), persistence.shares(), files, clock, random);
+            FileService fileService = new FileService(files, persistence.shares());
+            ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, clock, random,
+                    settings);
+            PublicShareService publicShares = new PublicShareService(persistence.shares(), files, hasher,
+                    secretBox, clock, random, settings);
+
+            List<HealthCheck> health = List.of(); // TODO(merge): database ping + storage, in HealthCheck's shape
+            HttpApi http = new HttpApi(
+                    new HttpSettings(config.server().bind(), config.server().port(), publicUrl,
+                            security.trustedProxies(), config.limits().maxJsonBytes()),
+                    new HttpApiDependencies(users, fileService, shareLinks, publicShares, health));
+            return new Sharebridge(config, persistence, files, users, http);
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
+    }
+
+    private static byte[] serverKey(SharebridgeConfig config, SecureRandom random) throws IOException {
+        Optional<String> configured = config.security().secretKey();
+        if (configured.isPresent()) {
+            return SecretKeys.decode(configured.get());
+        }
+        return SecretKeys.loadOrCreate(config.secretKeyFile(), random);
+    }
+
+    /**
+     * The server and the CLI may use one embedded H2 file at the same time (contract §2):
+     * H2's automatic mixed mode lets the second process connect through the first.
+     */
+    static String jdbcUrl(DatabaseConfig db) {
+        String url = db.url();
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER")) {
+            return url + ";AUTO_SERVER=TRUE";
+        }
+        return url;
+    }
+
+    private static StorageProvider storage(StorageConfig storage) {
+        if (storage instanceof StorageConfig.Local) {
+            return new LocalStorageProvider(((StorageConfig.Local) storage).root());
+        }
+        throw new IllegalStateException("[storage] provider = \"nextcloud\" is not available in this build yet");
+    }
+
+    /** Starts HTTP. @return the bound port */
+    @Override
+    public int start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("already started");
+        }
+        return http.start();
+    }
+
+    /** Stops HTTP and closes the database; safe to call more than once. */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (started.get()) {
+                http.stop();
+            }
+        } finally {
+            persistence.close();
+        }
+    }
+
+    @Override
+    public AddUserUseCase addUser() {
+        return users;
+    }
+
+    @Override
+    public ListUsersUseCase listUsers() {
+        return users;
+    }
+
+    @Override
+    public RemoveUserUseCase removeUser() {
+        return users;
+    }
+
+    @Override
+    public List<ReadinessCheck> checks() {
+        List<ReadinessCheck> checks = new ArrayList<>();
+        checks.add(new ReadinessCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public Optional<String> problem() {
+                try {
+                    persistence.ping();
+                    return Optional.empty();
+                } catch (RuntimeException e) {
+                    return Optional.of("does not answer (" + e.getClass().getSimpleName() + ")");
+                }
+            }
+        });
+        if (config.storage() instanceof StorageConfig.Local) {
+            checks.add(new WritableDirectoryCheck("storage", ((StorageConfig.Local) config.storage()).root()));
+        }
+        // Later: a NextCloud check (reachable, logged in, capabilities) for [storage] and [shared_folder].
+        return checks;
+    }
+
+    public SharebridgeConfig config() {
+        return config;
+    }
+
+    StorageProvider files() {
+        return files;
+    }
+}

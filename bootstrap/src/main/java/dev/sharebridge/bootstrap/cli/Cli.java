@@ -1,0 +1,269 @@
+package dev.sharebridge.bootstrap.cli;
+
+import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.user.NewUser;
+import dev.sharebridge.bootstrap.config.ConfigException;
+import dev.sharebridge.bootstrap.config.SharebridgeConfig;
+import dev.sharebridge.bootstrap.config.StorageConfig;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.user.User;
+import dev.sharebridge.domain.user.UserId;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line of the runnable jar: parses the arguments, loads the configuration and runs
+ * one command against a {@link Launcher}. Expected failures become one-line messages on stderr
+ * and an exit code ({@link #OK}, {@link #FAILURE}, {@link #USAGE}); never a stack trace.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    /** The command could not do its job (user exists, database down, a check failed). */
+    public static final int FAILURE = 1;
+    /** Bad arguments or a configuration that cannot be used. */
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = String.join(System.lineSeparator(),
+            "Usage: java -jar sharebridge.jar [COMMAND] [--config FILE]",
+            "",
+            "Commands:",
+            "  serve               start the server (the default when no command is given)",
+            "  users add NAME      create a user and print its API token (shown once, as the last line)",
+            "  users list          list the users",
+            "  users remove NAME   remove a user with their share links and files",
+            "  check-config        check the configuration, the database and the storage; exit 0 when usable",
+            "",
+            "Options (anywhere on the line):",
+            "  --config FILE       read the TOML file FILE (default: $SHAREBRIDGE_CONFIG, else built-in defaults)",
+            "  --help              show this help",
+            "",
+            "Any setting can be overridden by an environment variable SHAREBRIDGE_<SECTION>__<KEY>,",
+            "e.g. SHAREBRIDGE_SERVER__PORT=9000; see docs/configuration.md.",
+            "Exit codes: 0 success, 1 failure, 2 bad usage or configuration.");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Launcher launcher;
+    private final Consumer<Thread> shutdownHooks;
+
+    /**
+     * @param shutdownHooks where {@code serve} registers the hook that stops the server
+     *                      ({@code Runtime.getRuntime()::addShutdownHook} in production)
+     */
+    public Cli(PrintStream out, PrintStream err, Map<String, String> environment, Launcher launcher,
+            Consumer<Thread> shutdownHooks) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.environment = Map.copyOf(environment);
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.shutdownHooks = Objects.requireNonNull(shutdownHooks, "shutdownHooks");
+    }
+
+    /** Runs the command the arguments name. @return the process exit code */
+    public int run(String... args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("sharebridge: " + e.getMessage());
+            err.println("Run with --help for usage.");
+            return USAGE;
+        }
+        if (commandLine.help()) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        SharebridgeConfig config;
+        try {
+            config = SharebridgeConfig.load(configFile(commandLine), environment);
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            err.println("sharebridge: the configuration has " + e.problems().size()
+                    + (e.problems().size() == 1 ? " problem" : " problems") + "; see docs/configuration.md");
+            return USAGE;
+        }
+        switch (commandLine.command()) {
+            case SERVE:
+                return serve(config);
+            case USERS_ADD:
+                return addUser(config, commandLine.name().orElseThrow());
+            case USERS_LIST:
+                return listUsers(config);
+            case USERS_REMOVE:
+                return removeUser(config, commandLine.name().orElseThrow());
+            case CHECK_CONFIG:
+                return checkConfig(config);
+            default:
+                throw new IllegalStateException("unhandled command " + commandLine.command());
+        }
+    }
+
+    private Optional<Path> configFile(CommandLine commandLine) {
+        return commandLine.configFile().or(() -> Optional.ofNullable(
+                environment.get(SharebridgeConfig.CONFIG_FILE_VARIABLE)).filter(s -> !s.isBlank()).map(Path::of));
+    }
+
+    private int serve(SharebridgeConfig config) {
+        Logger log = LoggerFactory.getLogger(Cli.class);
+        Instance instance;
+        try {
+            instance = launcher.open(config);
+        } catch (Exception e) {
+            return fail("cannot start", e);
+        }
+        int port;
+        try {
+            port = instance.start();
+        } catch (Exception e) {
+            instance.close();
+            return fail("cannot start", e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        shutdownHooks.accept(new Thread(() -> {
+            log.info("stopping");
+            try {
+                instance.close();
+            } finally {
+                stopped.countDown();
+            }
+            log.info("stopped");
+        }, "sharebridge-shutdown"));
+        log.info("listening on http://{}:{}", config.server().urlHost(), port);
+        try {
+            stopped.await();
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            instance.close();
+            return FAILURE;
+        }
+    }
+
+    private int addUser(SharebridgeConfig config, String name) {
+        Optional<UserId> id = userId(name);
+        if (id.isEmpty()) {
+            return USAGE;
+        }
+        NewUser added;
+        try (Instance instance = launcher.open(config)) {
+            added = instance.addUser().add(id.get());
+        } catch (UseCaseException e) {
+            err.println("sharebridge: cannot add user " + id.get() + ": " + e.getMessage());
+            return FAILURE;
+        } catch (Exception e) {
+            return fail("cannot add user " + id.get(), e);
+        }
+        // Printed after everything is closed, so that nothing can come after the token.
+        out.println("Added user " + added.user().id() + ". Its API token, shown this once, is the next line:");
+        out.println(added.token());
+        return OK;
+    }
+
+    private int listUsers(SharebridgeConfig config) {
+        List<User> users;
+        try (Instance instance = launcher.open(config)) {
+            users = instance.listUsers().list();
+        } catch (Exception e) {
+            return fail("cannot list users", e);
+        }
+        for (User user : users) {
+            out.println(user.id() + "\t" + user.createdAt());
+        }
+        return OK;
+    }
+
+    private int removeUser(SharebridgeConfig config, String name) {
+        Optional<UserId> id = userId(name);
+        if (id.isEmpty()) {
+            return USAGE;
+        }
+        try (Instance instance = launcher.open(config)) {
+            instance.removeUser().remove(id.get());
+        } catch (UseCaseException e) {
+            err.println("sharebridge: cannot remove user " + id.get() + ": " + e.getMessage());
+            return FAILURE;
+        } catch (Exception e) {
+            return fail("cannot remove user " + id.get(), e);
+        }
+        out.println("Removed user " + id.get() + ".");
+        return OK;
+    }
+
+    private Optional<UserId> userId(String name) {
+        try {
+            return Optional.of(UserId.of(name));
+        } catch (InvalidValueException e) {
+            err.println("sharebridge: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private int checkConfig(SharebridgeConfig config) {
+        out.println("ok    configuration (" + config.file().map(Path::toString).orElse("built-in defaults")
+                + " and environment)");
+        List<ReadinessCheck> checks = new ArrayList<>();
+        checks.add(new WritableDirectoryCheck("data directory", config.server().dataDir()));
+        if (config.storage() instanceof StorageConfig.Local) {
+            checks.add(new WritableDirectoryCheck("storage root", ((StorageConfig.Local) config.storage()).root()));
+        }
+        boolean usable = run(checks);
+        if (!usable) {
+            // Opening would fail or create things in the wrong place; the reasons are printed.
+            return FAILURE;
+        }
+        try (Instance instance = launcher.open(config)) {
+            usable = run(instance.checks());
+        } catch (Exception e) {
+            out.println("FAIL  startup: " + describe(e));
+            usable = false;
+        }
+        return usable ? OK : FAILURE;
+    }
+
+    private boolean run(List<ReadinessCheck> checks) {
+        boolean allOk = true;
+        for (ReadinessCheck check : checks) {
+            Optional<String> problem = check.problem();
+            if (problem.isEmpty()) {
+                out.println("ok    " + check.name());
+            } else {
+                out.println("FAIL  " + check.name() + ": " + problem.get());
+                allOk = false;
+            }
+        }
+        return allOk;
+    }
+
+    private int fail(String what, Exception e) {
+        err.println("sharebridge: " + what + ": " + describe(e));
+        return FAILURE;
+    }
+
+    /** The messages of an exception and its causes on one line; callers never need a stack trace. */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        Throwable current = e;
+        for (int depth = 0; current != null && depth < 4; depth++, current = current.getCause()) {
+            String message = current.getMessage();
+            String part = message == null || message.isBlank() ? current.getClass().getSimpleName() : message;
+            if (text.indexOf(part) >= 0) {
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append(": ");
+            }
+            text.append(part);
+        }
+        return text.toString().replaceAll("[\\r\\n]+", " ");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sharebridge.bootstrap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parsed arguments: a command with its operand and the options, which may appear anywhere
+ * ({@code users add alice --config f.toml} and {@code --config f.toml users add alice} agree).
+ *
+ * @param name the user name of {@code users add} and {@code users remove}
+ */
+public record CommandLine(Command command, Optional<String> name, Optional<Path> configFile, boolean help) {
+
+    /** What to do. */
+    public enum Command { SERVE, USERS_ADD, USERS_LIST, USERS_REMOVE, CHECK_CONFIG }
+
+    public CommandLine {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(configFile, "configFile");
+    }
+
+    static CommandLine parse(String... args) throws UsageException {
+        Optional<Path> config = Optional.empty();
+        boolean help = false;
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.equals("--config") || arg.startsWith("--config=")) {
+                if (config.isPresent()) {
+                    throw new UsageException("--config is given more than once");
+                }
+                String value;
+                if (arg.equals("--config")) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--config needs a file");
+                    }
+                    value = args[++i];
+                } else {
+                    value = arg.substring("--config=".length());
+                }
+                if (value.isEmpty()) {
+                    throw new UsageException("--config needs a file");
+                }
+                config = Optional.of(Path.of(value));
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                throw new UsageException("unknown option " + arg);
+            } else {
+                words.add(arg);
+            }
+        }
+        if (help) {
+            return new CommandLine(Command.SERVE, Optional.empty(), config, true);
+        }
+        return command(words, config);
+    }
+
+    private static CommandLine command(List<String> words, Optional<Path> config) throws UsageException {
+        if (words.isEmpty()) {
+            return new CommandLine(Command.SERVE, Optional.empty(), config, false);
+        }
+        String first = words.get(0);
+        switch (first) {
+            case "serve":
+            case "check-config":
+                if (words.size() > 1) {
+                    throw new UsageException(first + " takes no arguments (got " + words.get(1) + ")");
+                }
+                return new CommandLine(first.equals("serve") ? Command.SERVE : Command.CHECK_CONFIG,
+                        Optional.empty(), config, false);
+            case "users":
+                return users(words, config);
+            default:
+                throw new UsageException("unknown command " + first);
+        }
+    }
+
+    private static CommandLine users(List<String> words, Optional<Path> config) throws UsageException {
+        if (words.size() < 2) {
+            throw new UsageException("users needs a subcommand: add NAME, list or remove NAME");
+        }
+        String sub = words.get(1);
+        switch (sub) {
+            case "list":
+                if (words.size() > 2) {
+                    throw new UsageException("users list takes no arguments");
+                }
+                return new CommandLine(Command.USERS_LIST, Optional.empty(), config, false);
+            case "add":
+            case "remove":
+                if (words.size() != 3) {
+                    throw new UsageException("users " + sub + " needs exactly one NAME");
+                }
+                return new CommandLine(sub.equals("add") ? Command.USERS_ADD : Command.USERS_REMOVE,
+                        Optional.of(words.get(2)), config, false);
+            default:
+                throw new UsageException("unknown users subcommand " + sub + " (add, list, remove)");
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.sharebridge.bootstrap.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/** Gives the raw settings their meaning: defaults, ranges, cross-key rules, normalisation. */
+final class ConfigBinder {
+    static final String DEFAULT_BIND = "127.0.0.1";
+    static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_DATA_DIR = "./data";
+    static final int DEFAULT_BCRYPT_COST = 12;
+    static final int DEFAULT_GRANT_TTL_SECONDS = 3600;
+    static final int DEFAULT_VERIFY_FAILURES_PER_CLIENT = 10;
+    static final int DEFAULT_VERIFY_WINDOW_SECONDS = 900;
+    static final int DEFAULT_VERIFY_FAILURES_PER_TOKEN = 100;
+    static final int DEFAULT_NOT_FOUND_PER_CLIENT = 30;
+    static final int DEFAULT_NOT_FOUND_WINDOW_SECONDS = 300;
+    static final int DEFAULT_MAX_JSON_BYTES = 65_536;
+    static final int MAX_EXPIRY_DAYS = 36_500;
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private final RawSettings raw;
+    private final Problems problems;
+    private final Origin fallback;
+
+    private ConfigBinder(RawSettings raw, Problems problems, Origin fallback) {
+        this.raw = raw;
+        this.problems = problems;
+        this.fallback = fallback;
+    }
+
+    static SharebridgeConfig bind(Optional<Path> file, RawSettings raw, Problems problems, Origin fallback) {
+        return new ConfigBinder(raw, problems, fallback).config(file);
+    }
+
+    private SharebridgeConfig config(Optional<Path> file) {
+        ServerConfig server = server();
+        return new SharebridgeConfig(file, server, database(server.dataDir()), storage(server.dataDir()),
+                sharedFolder(), security(), limits());
+    }
+
+    private SectionReader reader(String name) {
+        return new SectionReader(name, raw.section(name), problems, fallback);
+    }
+
+    private ServerConfig server() {
+        SectionReader s = reader("server");
+        String bind = s.string("bind", DEFAULT_BIND);
+        if (bind.isBlank() || bind.chars().anyMatch(Character::isWhitespace) || bind.startsWith("[")) {
+            s.error("bind", "must be an IP address or host name without brackets or spaces");
+            bind = DEFAULT_BIND;
+        }
+        int port = s.integer("port", DEFAULT_PORT, 0, 65535);
+        Path dataDir = path(s, "data_dir", DEFAULT_DATA_DIR);
+        String hostInUrl = bind.contains(":") ? "[" + bind + "]" : bind;
+        String publicUrl = s.optionalString("public_url")
+                .flatMap(url -> publicUrl(s, url))
+                .orElse("http://" + hostInUrl + ":" + port);
+        return new ServerConfig(bind, port, publicUrl, dataDir);
+    }
+
+    private static Optional<String> publicUrl(SectionReader s, String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            s.error("public_url", "not a valid URL: " + e.getReason());
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            s.error("public_url", "must be an absolute http:// or https:// URL with a host");
+            return Optional.empty();
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            s.error("public_url", "must not contain user info, a query or a fragment");
+            return Optional.empty();
+        }
+        String result = uri.toString();
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return Optional.of(result);
+    }
+
+    private Path path(SectionReader s, String key, String defaultValue) {
+        String text = s.string(key, defaultValue);
+        if (text.isBlank()) {
+            s.error(key, "must not be empty");
+            return Path.of(defaultValue);
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            s.error(key, "not a valid path: " + e.getReason());
+            return Path.of(defaultValue);
+        }
+    }
+
+    private DatabaseConfig database(Path dataDir) {
+        SectionReader s = reader("database");
+        String url = s.string("url", "jdbc:h2:file:" + h2Path(dataDir.resolve("db").resolve("sharebridge")));
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            s.error("url", "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
+        }
+        return new DatabaseConfig(url, s.string("username", ""), s.string("password", ""));
+    }
+
+    /** H2 refuses a path that is only implicitly relative to the working directory. */
+    static String h2Path(Path path) {
+        String text = path.toString().replace('\\', '/');
+        if (path.isAbsolute() || text.startsWith("./") || text.startsWith("../") || text.startsWith("~")) {
+            return text;
+        }
+        return "./" + text;
+    }
+
+    private StorageConfig storage(Path dataDir) {
+        SectionReader s = reader("storage");
+        String provider = provider(s);
+        if (provider.equals("nextcloud")) {
+            s.notUsed("root", "with provider = \"nextcloud\" (root is for \"local\")");
+            Optional<NextcloudAccount> account = nextcloudAccount(s);
+            String directory = directory(s);
+            return account.<StorageConfig>map(a -> new StorageConfig.Nextcloud(a, directory))
+                    .orElseGet(() -> new StorageConfig.Local(dataDir.resolve("files")));
+        }
+        for (String key : List.of("url", "username", "password", "directory")) {
+            s.notUsed(key, "with provider = \"local\" (it is for \"nextcloud\")");
+        }
+        return new StorageConfig.Local(path(s, "root", dataDir.resolve("files").toString()));
+    }
+
+    private SharedFolderConfig sharedFolder() {
+        SectionReader s = reader("shared_folder");
+        String provider = provider(s);
+        Optional<NextcloudAccount> account = Optional.empty();
+        if (provider.equals("nextcloud")) {
+            account = nextcloudAccount(s);
+        } else {
+            for (String key : List.of("url", "username", "password")) {
+                s.notUsed(key, "with provider = \"local\" (it is for \"nextcloud\")");
+            }
+        }
+        String directory = directory(s);
+        OptionalInt expiry = s.boundedInteger("expiry", 1, MAX_EXPIRY_DAYS)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        return new SharedFolderConfig(account, directory, expiry);
+    }
+
+    private static String provider(SectionReader s) {
+        String provider = s.string("provider", "local");
+        if (!provider.equals("local") && !provider.equals("nextcloud")) {
+            s.error("provider", "must be \"local\" or \"nextcloud\"");
+            return "local";
+        }
+        return provider;
+    }
+
+    private Optional<NextcloudAccount> nextcloudAccount(SectionReader s) {
+        String why = "when provider = \"nextcloud\"";
+        Optional<URI> url = s.required("url", why).flatMap(text -> nextcloudUrl(s, text));
+        Optional<String> username = s.required("username", why);
+        Optional<String> password = s.required("password", why);
+        if (url.isEmpty() || username.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NextcloudAccount(url.get(), username.get(), password.get()));
+    }
+
+    private static Optional<URI> nextcloudUrl(SectionReader s, String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            s.error("url", "not a valid URL: " + e.getReason());
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            s.error("url", "must be an absolute https:// URL with a host");
+            return Optional.empty();
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            s.error("url", "must use https:// (http:// is allowed only for localhost, 127.0.0.0/8 and ::1)");
+            return Optional.empty();
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            s.error("url", "must not contain user info, a query or a fragment (use username and password)");
+            return Optional.empty();
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        return Optional.of(URI.create(scheme + "://" + uri.getRawAuthority() + path));
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.equals("[::1]") || h.equals("::1")) {
+            return true;
+        }
+        var ipv4 = IPV4.matcher(h);
+        return ipv4.matches() && validIpv4(ipv4) && h.startsWith("127.");
+    }
+
+    private static boolean validIpv4(java.util.regex.Matcher m) {
+        for (int i = 1; i <= 4; i++) {
+            if (Integer.parseInt(m.group(i)) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String directory(SectionReader s) {
+        String text = s.string("directory", "");
+        List<String> segments = new ArrayList<>();
+        for (String segment : text.split("/", -1)) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.equals(".") || segment.equals("..") || segment.contains("\\")
+                    || CONTROL.matcher(segment).find()) {
+                s.error("directory", "must be a plain folder path (no '.', '..', '\\' or control characters)");
+                return "";
+            }
+            segments.add(segment);
+        }
+        return String.join("/", segments);
+    }
+
+    private SecurityConfig security() {
+        SectionReader s = reader("security");
+        int cost = s.integer("bcrypt_cost", DEFAULT_BCRYPT_COST, 10, 16);
+        Optional<String> secretKey = s.optionalString("secret_key").map(String::trim);
+        if (secretKey.isPresent() && !isKey(secretKey.get())) {
+            s.error("secret_key", "must be the base64 form of exactly 32 bytes (e.g. `openssl rand -base64 32`)");
+            secretKey = Optional.empty();
+        }
+        List<String> proxies = new ArrayList<>();
+        for (String proxy : s.stringList("trusted_proxies")) {
+            if (isAddressOrRange(proxy.trim())) {
+                proxies.add(proxy.trim());
+            } else {
+                s.error("trusted_proxies", "'" + proxy + "' is not an IP address or CIDR range");
+            }
+        }
+        int grantTtl = s.integer("grant_ttl_seconds", DEFAULT_GRANT_TTL_SECONDS, 60, 3600);
+        int perClient = s.integer("verify_failures_per_client", DEFAULT_VERIFY_FAILURES_PER_CLIENT, 1, 1000);
+        int window = s.integer("verify_window_seconds", DEFAULT_VERIFY_WINDOW_SECONDS, 1, 86_400);
+        int perToken = s.integer("verify_failures_per_token", DEFAULT_VERIFY_FAILURES_PER_TOKEN, 1, 1_000_000);
+        int slots = s.integer("hashing_slots", 0, 0, 1024);
+        if (slots == 0) {
+            slots = Runtime.getRuntime().availableProcessors();
+        }
+        int notFound = s.integer("not_found_per_client", DEFAULT_NOT_FOUND_PER_CLIENT, 1, 1_000_000);
+        int notFoundWindow = s.integer("not_found_window_seconds", DEFAULT_NOT_FOUND_WINDOW_SECONDS, 1, 86_400);
+        return new SecurityConfig(cost, secretKey, proxies, Duration.ofSeconds(grantTtl), perClient,
+                Duration.ofSeconds(window), perToken, slots, notFound, Duration.ofSeconds(notFoundWindow));
+    }
+
+    static boolean isKey(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64).length == 32;
+        } catch (IllegalArgumentException e) {
+            try {
+                return Base64.getUrlDecoder().decode(base64).length == 32;
+            } catch (IllegalArgumentException e2) {
+                return false;
+            }
+        }
+    }
+
+    /** An IPv4/IPv6 literal with an optional /prefix; never looks up a host name. */
+    static boolean isAddressOrRange(String text) {
+        String address = text;
+        int prefix = -1;
+        int slash = text.indexOf('/');
+        if (slash >= 0) {
+            address = text.substring(0, slash);
+            String digits = text.substring(slash + 1);
+            if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+            prefix = Integer.parseInt(digits);
+        }
+        var ipv4 = IPV4.matcher(address);
+        if (ipv4.matches()) {
+            return validIpv4(ipv4) && prefix <= 32;
+        }
+        if (address.contains(":") && IPV6_CHARS.matcher(address).matches()) {
+            try {
+                // A string with ':' is parsed as an IPv6 literal and never resolved through DNS.
+                java.net.InetAddress.getByName(address);
+                return prefix <= 128;
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private LimitsConfig limits() {
+        SectionReader s = reader("limits");
+        return new LimitsConfig(s.integer("max_json_bytes", DEFAULT_MAX_JSON_BYTES, 1024, 16 * 1024 * 1024));
+    }
+}

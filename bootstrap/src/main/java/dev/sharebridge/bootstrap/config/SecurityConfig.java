@@ -1,0 +1,50 @@
+package dev.sharebridge.bootstrap.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code [security]} section: password hashing cost, the server key, which proxies may
+ * name the client, and the throttles of the public routes.
+ *
+ * @param secretKey      the base64 form of the 32-byte server key; empty means the key file
+ *                       {@code <data_dir>/secret.key} (created on first use)
+ * @param trustedProxies IP addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
+ * @param hashingSlots   how many password checks may run at once (already resolved: never 0)
+ */
+public record SecurityConfig(
+        int bcryptCost,
+        Optional<String> secretKey,
+        List<String> trustedProxies,
+        Duration grantTtl,
+        int verifyFailuresPerClient,
+        Duration verifyWindow,
+        int verifyFailuresPerToken,
+        int hashingSlots,
+        int notFoundPerClient,
+        Duration notFoundWindow) {
+
+    public SecurityConfig {
+        Objects.requireNonNull(secretKey, "secretKey");
+        trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(grantTtl, "grantTtl");
+        Objects.requireNonNull(verifyWindow, "verifyWindow");
+        Objects.requireNonNull(notFoundWindow, "notFoundWindow");
+    }
+
+    @Override
+    public String toString() {
+        return "SecurityConfig[bcryptCost=" + bcryptCost
+                + ", secretKey=" + (secretKey.isPresent() ? "(configured)" : "(key file)")
+                + ", trustedProxies=" + trustedProxies
+                + ", grantTtl=" + grantTtl
+                + ", verifyFailuresPerClient=" + verifyFailuresPerClient
+                + ", verifyWindow=" + verifyWindow
+                + ", verifyFailuresPerToken=" + verifyFailuresPerToken
+                + ", hashingSlots=" + hashingSlots
+                + ", notFoundPerClient=" + notFoundPerClient
+                + ", notFoundWindow=" + notFoundWindow + "]";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.sharebridge.bootstrap.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Obtains the 32-byte server key: from the configured base64 text, or from a key file that is
+ * created on first use (random, owner-only permissions, published atomically so that a server
+ * and a CLI started at the same moment still end up with one and the same key).
+ */
+public final class SecretKeys {
+    public static final int KEY_BYTES = 32;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private SecretKeys() {
+    }
+
+    /** @throws IllegalArgumentException when the text is not base64 of exactly 32 bytes */
+    public static byte[] decode(String base64) {
+        String text = base64.trim();
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            try {
+                key = Base64.getUrlDecoder().decode(text);
+            } catch (IllegalArgumentException e2) {
+                throw new IllegalArgumentException("the server key is not base64");
+            }
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("the server key must be " + KEY_BYTES + " bytes");
+        }
+        return key;
+    }
+
+    /**
+     * Reads the key file, or creates it with a fresh random key when it does not exist yet.
+     *
+     * @throws IOException when it cannot be read or written, or holds no valid key
+     */
+    public static byte[] loadOrCreate(Path keyFile, SecureRandom random) throws IOException {
+        if (!Files.exists(keyFile)) {
+            create(keyFile, random);
+        }
+        String text = Files.readString(keyFile, StandardCharsets.US_ASCII);
+        try {
+            return decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(keyFile + " does not hold a base64 32-byte key");
+        }
+    }
+
+    private static void create(Path keyFile, SecureRandom random) throws IOException {
+        Path dir = keyFile.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        // Written under a temporary name first so that no reader ever sees a half-written key.
+        Path temp = Files.createTempFile(dir, ".secret-", ".tmp", attributes);
+        try {
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            try {
+                // A hard link fails if the target exists, where a rename would replace a key
+                // that another process has just created and may already be using.
+                Files.createLink(keyFile, temp);
+            } catch (FileAlreadyExistsException e) {
+                // Another process won the race: its key is the key.
+            } catch (UnsupportedOperationException | IOException e) {
+                if (!Files.exists(keyFile)) {
+                    Files.move(temp, keyFile);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

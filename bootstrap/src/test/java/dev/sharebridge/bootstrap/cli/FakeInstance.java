@@ -1,0 +1,85 @@
+package dev.sharebridge.bootstrap.cli;
+
+import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.port.in.user.AddUserUseCase;
+import dev.sharebridge.application.port.in.user.ListUsersUseCase;
+import dev.sharebridge.application.port.in.user.NewUser;
+import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.domain.user.User;
+import dev.sharebridge.domain.user.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** An in-memory Instance that records what the CLI did with it. */
+final class FakeInstance implements Instance {
+    final Map<String, User> users = new TreeMap<>();
+    final List<ReadinessCheck> checks = new ArrayList<>();
+    int starts;
+    int closes;
+    int port = 43210;
+    Exception startFailure;
+
+    @Override
+    public int start() throws Exception {
+        starts++;
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        return port;
+    }
+
+    @Override
+    public AddUserUseCase addUser() {
+        return id -> {
+            if (users.containsKey(id.value())) {
+                throw new ConflictException("a user with this name exists");
+            }
+            User user = new User(id, "digest-of-" + id, Instant.parse("2026-11-26T10:00:00Z"));
+            users.put(id.value(), user);
+            return new NewUser(user, "token-for-" + id);
+        };
+    }
+
+    @Override
+    public ListUsersUseCase listUsers() {
+        return () -> List.copyOf(users.values());
+    }
+
+    @Override
+    public RemoveUserUseCase removeUser() {
+        return (UserId id) -> {
+            if (users.remove(id.value()) == null) {
+                throw new NotFoundException("no such user");
+            }
+        };
+    }
+
+    @Override
+    public List<ReadinessCheck> checks() {
+        return checks;
+    }
+
+    @Override
+    public void close() {
+        closes++;
+    }
+
+    static ReadinessCheck check(String name, Optional<String> problem) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return problem;
+            }
+        };
+    }
+}

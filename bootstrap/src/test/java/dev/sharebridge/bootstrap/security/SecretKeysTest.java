@@ -1,0 +1,59 @@
+package dev.sharebridge.bootstrap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretKeysTest {
+
+    @Test
+    void createsAnOwnerOnlyKeyFileOnceAndReadsItBack(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("data").resolve("secret.key");
+
+        byte[] first = SecretKeys.loadOrCreate(file, new SecureRandom());
+        byte[] second = SecretKeys.loadOrCreate(file, new SecureRandom());
+
+        assertThat(first).hasSize(32).isEqualTo(second);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+    }
+
+    @Test
+    void anExistingKeyFileIsNeverReplaced(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("secret.key");
+        byte[] key = new byte[32];
+        key[0] = 7;
+        Files.writeString(file, Base64.getEncoder().encodeToString(key));
+
+        assertThat(SecretKeys.loadOrCreate(file, new SecureRandom())).isEqualTo(key);
+    }
+
+    @Test
+    void aBrokenKeyFileIsAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("secret.key");
+        Files.writeString(file, "c2hvcnQ=");
+
+        assertThatThrownBy(() -> SecretKeys.loadOrCreate(file, new SecureRandom()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("secret.key");
+    }
+
+    @Test
+    void decodesAConfiguredKey() {
+        byte[] key = new byte[32];
+        key[31] = 1;
+
+        assertThat(SecretKeys.decode(Base64.getEncoder().encodeToString(key) + "\n")).isEqualTo(key);
+        assertThat(SecretKeys.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(key))).isEqualTo(key);
+        assertThatThrownBy(() -> SecretKeys.decode("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SecretKeys.decode("***")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
