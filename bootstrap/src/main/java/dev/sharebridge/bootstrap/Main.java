@@ -35,8 +35,6 @@ public final class Main {
      * {@code return Sharebridge::open;} (see src/main/java-pending).
      */
     private static Launcher launcher() {
-        return config -> {
-            throw new UnsupportedOperationException("this build has no composition root yet");
-        };
+        return Sharebridge::open;
     }
 }

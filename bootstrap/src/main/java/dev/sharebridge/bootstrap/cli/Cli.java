@@ -138,7 +138,6 @@ public final class Cli {
             }
             log.info("stopped");
         }, "sharebridge-shutdown"));
-        log.info("listening on http://{}:{}", config.server().urlHost(), port);
         try {
             stopped.await();
             return OK;

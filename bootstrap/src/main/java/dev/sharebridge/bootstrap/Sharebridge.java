@@ -4,6 +4,8 @@ import dev.sharebridge.adapter.http.javalin.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;
+import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
+import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
@@ -20,6 +22,7 @@ import dev.sharebridge.bootstrap.cli.Instance;
 import dev.sharebridge.bootstrap.cli.ReadinessCheck;
 import dev.sharebridge.bootstrap.cli.WritableDirectoryCheck;
 import dev.sharebridge.bootstrap.config.DatabaseConfig;
+import dev.sharebridge.bootstrap.config.NextcloudAccount;
 import dev.sharebridge.bootstrap.config.SecurityConfig;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import dev.sharebridge.bootstrap.config.StorageConfig;
@@ -33,7 +36,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,7 +76,7 @@ public final class Sharebridge implements Instance {
         PasswordHasher hasher = new BcryptPasswordHasher(security.bcryptCost(), random);
 
         DatabaseConfig db = config.database();
-        JdbiPersistence persistence = JdbiPersistence.open(jdbcUrl(db), db.username(), db.password());
+        JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password());
         try {
             StorageProvider files = storage(config.storage());
             String publicUrl = config.server().publicUrl();
@@ -89,7 +91,9 @@ public final class Sharebridge implements Instance {
             PublicShareService publicShares = new PublicShareService(persistence.shares(), files, hasher,
                     secretBox, clock, random, settings);
 
-            List<HealthCheck> health = List.of(); // TODO(merge): database ping + storage, in HealthCheck's shape
+            List<HealthCheck> health = List.of(
+                    HealthCheck.of("database", persistence::ping),
+                    HealthCheck.of("storage", files::ping));
             HttpApi http = new HttpApi(
                     new HttpSettings(config.server().bind(), config.server().port(), publicUrl,
                             security.trustedProxies(), config.limits().maxJsonBytes()),
@@ -109,23 +113,16 @@ public final class Sharebridge implements Instance {
         return SecretKeys.loadOrCreate(config.secretKeyFile(), random);
     }
 
-    /**
-     * The server and the CLI may use one embedded H2 file at the same time (contract §2):
-     * H2's automatic mixed mode lets the second process connect through the first.
-     */
-    static String jdbcUrl(DatabaseConfig db) {
-        String url = db.url();
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER")) {
-            return url + ";AUTO_SERVER=TRUE";
+    private static StorageProvider storage(StorageConfig storage) {
+        if (storage instanceof StorageConfig.Local local) {
+            return new LocalStorageProvider(local.root());
         }
-        return url;
+        StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
+        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()));
     }
 
-    private static StorageProvider storage(StorageConfig storage) {
-        if (storage instanceof StorageConfig.Local) {
-            return new LocalStorageProvider(((StorageConfig.Local) storage).root());
-        }
-        throw new IllegalStateException("[storage] provider = \"nextcloud\" is not available in this build yet");
+    static NextcloudSettings nextcloudSettings(NextcloudAccount account, String directory) {
+        return NextcloudSettings.of(account.url().toString(), account.username(), account.password(), directory);
     }
 
     /** Starts HTTP. @return the bound port */
