@@ -4,6 +4,7 @@ import dev.sharebridge.adapter.http.javalin.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;
+import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
 import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
 import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -190,8 +192,34 @@ public final class Sharebridge implements Instance {
         if (config.storage() instanceof StorageConfig.Local) {
             checks.add(new WritableDirectoryCheck("storage", ((StorageConfig.Local) config.storage()).root()));
         }
-        // Later: a NextCloud check (reachable, logged in, capabilities) for [storage] and [shared_folder].
+        if (config.storage() instanceof StorageConfig.Nextcloud nc) {
+            checks.add(nextcloudCheck("storage (nextcloud)", nextcloudSettings(nc.account(), nc.directory()),
+                    OptionalInt.empty()));
+        }
+        config.sharedFolder().nextcloud().ifPresent(account -> checks.add(nextcloudCheck(
+                "shared_folder (nextcloud)", nextcloudSettings(account, config.sharedFolder().directory()),
+                config.sharedFolder().expiryDays())));
         return checks;
+    }
+
+    /** Reaches NextCloud, logs in once and reads its capabilities; every problem on one line. */
+    private static ReadinessCheck nextcloudCheck(String name, NextcloudSettings settings, OptionalInt expiryDays) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<String> problem() {
+                try (NextcloudCheck check = new NextcloudCheck(settings)) {
+                    NextcloudCheck.Report report = check.run(expiryDays);
+                    return report.usable() ? Optional.empty() : Optional.of(String.join("; ", report.problems()));
+                } catch (RuntimeException e) {
+                    return Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
+                }
+            }
+        };
     }
 
     public SharebridgeConfig config() {
