@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
+import dev.sharebridge.application.port.out.room.RoomRepository;
+import dev.sharebridge.application.port.out.room.SharedFolderRepository;
+import dev.sharebridge.application.port.out.security.SecretBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,18 +30,25 @@ public final class JdbiPersistence implements AutoCloseable {
     private final Jdbi jdbi;
     private final UserRepository users;
     private final ShareRepository shares;
+    private final RoomRepository rooms;
 
     private JdbiPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .registerRowMapper(new UserRowMapper())
-                .registerRowMapper(new ShareRowMapper());
+                .registerRowMapper(new ShareRowMapper())
+                .registerRowMapper(new RoomRowMapper())
+                .registerRowMapper(new RoomMemberRowMapper())
+                .registerRowMapper(new SharedFolderRowMapper())
+                .registerRowMapper(RoomSql.InviteCodeRow.class,
+                        (rs, ctx) -> new RoomSql.InviteCodeRow(rs.getString("code_hash"), rs.getString("room_id")));
         // Jdbi puts bound values into exception messages by default; they include tokens and
         // hashes, so messages name the statement only
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiPersistence::statementOnly);
         this.users = new JdbiUserRepository(jdbi);
         this.shares = new JdbiShareRepository(jdbi);
+        this.rooms = new JdbiRoomRepository(jdbi);
     }
 
     /**
@@ -92,6 +102,18 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public ShareRepository shares() {
         return shares;
+    }
+
+    public RoomRepository rooms() {
+        return rooms;
+    }
+
+    /**
+     * The rooms' shared folders; link passwords are sealed with {@code secrets} at rest, so every
+     * repository on one database must use the same server key. Cheap: call once and keep it.
+     */
+    public SharedFolderRepository sharedFolders(SecretBox secrets) {
+        return new JdbiSharedFolderRepository(jdbi, secrets);
     }
 
     /**

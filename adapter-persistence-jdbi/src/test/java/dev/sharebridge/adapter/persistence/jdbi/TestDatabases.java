@@ -14,6 +14,8 @@ final class TestDatabases {
     /** Empties every table, so each contract test starts from nothing. */
     static void empty(JdbiPersistence db) {
         db.jdbi().useHandle(h -> {
+            // rooms take their members, invite codes and shared folders with them
+            h.execute("DELETE FROM rooms");
             h.execute("DELETE FROM shares");
             h.execute("DELETE FROM users");
         });
@@ -25,7 +27,7 @@ final class TestDatabases {
                 .mapTo(Integer.class).one());
     }
 
-    /** Rows in the V3 tables, which exist for the rooms feature but have no repository yet. */
+    /** Rows in the V3 tables of the rooms feature. */
     static int roomRows(JdbiPersistence db) {
         return db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM rooms, room_members, room_invite_codes, shared_folders")
