@@ -10,7 +10,10 @@ import dev.sharebridge.adapter.http.javalin.internal.Problems;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
 import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
+import dev.sharebridge.adapter.http.javalin.rooms.RoomRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareRoutes;
+import dev.sharebridge.adapter.http.javalin.signaling.SignalingRoutes;
+import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -21,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Sharebridge REST API on Javalin: the owner's files and share links, the public share
- * routes and {@code /health}. Built with plain {@code new}, started and stopped by its owner.
+ * The Sharebridge HTTP API on Javalin: the owner's files and share links, the public share
+ * routes, the share web page, meeting rooms with their signaling WebSocket, and {@code /health}. Built with plain {@code new}, started and stopped by its owner.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -97,6 +100,7 @@ public final class HttpApi implements AutoCloseable {
             server.setStopTimeout(10_000);
             server.setErrorHandler(new JettyErrors());
         });
+        config.jetty.modifyWebSocketServletFactory(SignalingRoutes.limits());
         config.jetty.modifyServletContextHandler(handler -> {
             handler.getServletHandler().setDecodeAmbiguousURIs(true);
             handler.setErrorHandler(new JettyErrors.Servlet());
@@ -112,6 +116,9 @@ public final class HttpApi implements AutoCloseable {
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
         new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
                 settings.isHttps(), clock).register(config.routes);
+        new RoomRoutes(deps.rooms(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
+        new SignalingRoutes(deps.meetings(), deps.signaling(), json).register(config.routes);
+        new SharePageRoutes().register(config.routes);
         new HealthRoutes(deps.healthChecks(), json).register(config.routes);
     }
 }
