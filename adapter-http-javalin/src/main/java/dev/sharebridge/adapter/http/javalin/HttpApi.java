@@ -19,7 +19,11 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +80,21 @@ public final class HttpApi implements AutoCloseable {
         stop();
     }
 
+    /**
+     * The API keeps no server-side sessions, but Javalin's WebSocket upgrade asks the servlet
+     * container for one: no cookie for it, and gone from memory once the upgrade request ends.
+     */
+    private static void noSessions(SessionHandler sessions) {
+        if (sessions == null) {
+            return;
+        }
+        sessions.setUsingCookies(false);
+        DefaultSessionCache cache = new DefaultSessionCache(sessions);
+        cache.setSessionDataStore(new NullSessionDataStore());
+        cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+        sessions.setSessionCache(cache);
+    }
+
     private void configure(JavalinConfig config) {
         Json json = new Json(settings.maxJsonBytes());
         ResponseHeaders headers = new ResponseHeaders();
@@ -103,6 +122,7 @@ public final class HttpApi implements AutoCloseable {
         config.jetty.modifyWebSocketServletFactory(SignalingRoutes.limits());
         config.jetty.modifyServletContextHandler(handler -> {
             handler.getServletHandler().setDecodeAmbiguousURIs(true);
+            noSessions(handler.getSessionHandler());
             handler.setErrorHandler(new JettyErrors.Servlet());
         });
         config.requestLogger.http(RequestLog::log);
@@ -117,7 +137,7 @@ public final class HttpApi implements AutoCloseable {
         new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
                 settings.isHttps(), clock).register(config.routes);
         new RoomRoutes(deps.rooms(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
-        new SignalingRoutes(deps.meetings(), deps.signaling(), json).register(config.routes);
+        new SignalingRoutes(deps.meetings(), deps.signaling(), json, problems).register(config.routes);
         new SharePageRoutes().register(config.routes);
         new HealthRoutes(deps.healthChecks(), json).register(config.routes);
     }

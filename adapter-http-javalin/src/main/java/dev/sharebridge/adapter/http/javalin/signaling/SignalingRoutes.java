@@ -2,8 +2,8 @@ package dev.sharebridge.adapter.http.javalin.signaling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
+import dev.sharebridge.adapter.http.javalin.internal.Problems;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.port.in.room.Admission;
@@ -40,11 +40,23 @@ public final class SignalingRoutes {
     private final MeetingUseCase meetings;
     private final WebSocketSignalingPublisher publisher;
     private final Json json;
+    private final Problems problems;
 
-    public SignalingRoutes(MeetingUseCase meetings, WebSocketSignalingPublisher publisher, Json json) {
+    public SignalingRoutes(MeetingUseCase meetings, WebSocketSignalingPublisher publisher, Json json,
+            Problems problems) {
         this.meetings = meetings;
         this.publisher = publisher;
         this.json = json;
+        this.problems = problems;
+    }
+
+    /** Stops the upgrade after its refusal was written; a handler of its own keeps the mapper out. */
+    private static final class UpgradeRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UpgradeRefused() {
+            super("upgrade refused", null, false, false);
+        }
     }
 
     /** Limits of every signaling connection, applied to Jetty's WebSocket factory. */
@@ -57,6 +69,8 @@ public final class SignalingRoutes {
     }
 
     public void register(RoutesConfig routes) {
+        routes.exception(UpgradeRefused.class, (e, ctx) -> {
+        });
         routes.wsBeforeUpgrade(PATH, this::admit);
         routes.ws(PATH, ws -> {
             ws.onConnect(this::connected);
@@ -72,7 +86,8 @@ public final class SignalingRoutes {
             Admission admission = meetings.redeem(ctx.queryParam("ticket"));
             ctx.attribute(PARTICIPANT, admission.participant());
         } catch (UnauthorizedException e) {
-            throw new HttpProblem(401, "unauthorized", "the ticket is unknown, used or expired", Map.of());
+            problems.writeNow(ctx, 401, "unauthorized", "the ticket is unknown, used or expired", Map.of());
+            throw new UpgradeRefused();
         }
     }
 
