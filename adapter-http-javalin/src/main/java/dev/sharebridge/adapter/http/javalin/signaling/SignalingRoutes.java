@@ -34,6 +34,7 @@ public final class SignalingRoutes {
     /** Pings keep idle meetings open through proxies; a peer silent for longer is dropped. */
     static final Duration PING_INTERVAL = Duration.ofSeconds(30);
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+    private static final int SWITCHING_PROTOCOLS = 101;
     private static final String PARTICIPANT = "sharebridge.signaling.participant";
     private static final Logger LOG = LoggerFactory.getLogger(SignalingRoutes.class);
 
@@ -72,6 +73,7 @@ public final class SignalingRoutes {
         routes.exception(UpgradeRefused.class, (e, ctx) -> {
         });
         routes.wsBeforeUpgrade(PATH, this::admit);
+        routes.wsAfterUpgrade(PATH, this::abandonFailedUpgrade);
         routes.ws(PATH, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(ctx -> received(ctx, ctx.message()));
@@ -88,6 +90,14 @@ public final class SignalingRoutes {
         } catch (UnauthorizedException e) {
             problems.writeNow(ctx, 401, "unauthorized", "the ticket is unknown, used or expired", Map.of());
             throw new UpgradeRefused();
+        }
+    }
+
+    /** A redeemed ticket whose upgrade Jetty then refused (a malformed handshake) never connects. */
+    private void abandonFailedUpgrade(Context ctx) {
+        ParticipantId participant = ctx.attribute(PARTICIPANT);
+        if (participant != null && ctx.res().getStatus() != SWITCHING_PROTOCOLS) {
+            meetings.leave(participant);
         }
     }
 
