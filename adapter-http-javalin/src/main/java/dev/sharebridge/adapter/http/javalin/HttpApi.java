@@ -10,19 +10,26 @@ import dev.sharebridge.adapter.http.javalin.internal.Problems;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
 import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
+import dev.sharebridge.adapter.http.javalin.rooms.RoomRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareRoutes;
+import dev.sharebridge.adapter.http.javalin.signaling.SignalingRoutes;
+import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Sharebridge REST API on Javalin: the owner's files and share links, the public share
- * routes and {@code /health}. Built with plain {@code new}, started and stopped by its owner.
+ * The Sharebridge HTTP API on Javalin: the owner's files and share links, the public share
+ * routes, the share web page, meeting rooms with their signaling WebSocket, and {@code /health}. Built with plain {@code new}, started and stopped by its owner.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -73,6 +80,21 @@ public final class HttpApi implements AutoCloseable {
         stop();
     }
 
+    /**
+     * The API keeps no server-side sessions, but Javalin's WebSocket upgrade asks the servlet
+     * container for one: no cookie for it, and gone from memory once the upgrade request ends.
+     */
+    private static void noSessions(SessionHandler sessions) {
+        if (sessions == null) {
+            return;
+        }
+        sessions.setUsingCookies(false);
+        DefaultSessionCache cache = new DefaultSessionCache(sessions);
+        cache.setSessionDataStore(new NullSessionDataStore());
+        cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+        sessions.setSessionCache(cache);
+    }
+
     private void configure(JavalinConfig config) {
         Json json = new Json(settings.maxJsonBytes());
         ResponseHeaders headers = new ResponseHeaders();
@@ -97,8 +119,10 @@ public final class HttpApi implements AutoCloseable {
             server.setStopTimeout(10_000);
             server.setErrorHandler(new JettyErrors());
         });
+        config.jetty.modifyWebSocketServletFactory(SignalingRoutes.limits());
         config.jetty.modifyServletContextHandler(handler -> {
             handler.getServletHandler().setDecodeAmbiguousURIs(true);
+            noSessions(handler.getSessionHandler());
             handler.setErrorHandler(new JettyErrors.Servlet());
         });
         config.requestLogger.http(RequestLog::log);
@@ -112,6 +136,9 @@ public final class HttpApi implements AutoCloseable {
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
         new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
                 settings.isHttps(), clock).register(config.routes);
+        new RoomRoutes(deps.rooms(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
+        new SignalingRoutes(deps.meetings(), deps.signaling(), json, problems).register(config.routes);
+        new SharePageRoutes().register(config.routes);
         new HealthRoutes(deps.healthChecks(), json).register(config.routes);
     }
 }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ApiTestSupport {
     static final String TOKEN = "alice-api-token";
     static final String BOB_TOKEN = "bob-api-token";
+    /** {@code token-of-NAME} authenticates as user NAME. */
+    static final String TOKEN_PREFIX = "token-of-";
     static final UserId ALICE = UserId.of("alice");
     static final String PUBLIC_URL = "https://share.example.org";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
@@ -41,6 +43,7 @@ abstract class ApiTestSupport {
     FakeFiles files;
     FakeShares shares;
     FakePublicShares publicShares;
+    RoomStack roomStack;
     final List<HealthCheck> healthChecks = new ArrayList<>();
     List<String> trustedProxies = List.of();
     HttpApi api;
@@ -52,6 +55,7 @@ abstract class ApiTestSupport {
         files = new FakeFiles(dir);
         shares = new FakeShares(files, CLOCK, PUBLIC_URL);
         publicShares = new FakePublicShares(shares, files, CLOCK);
+        roomStack = new RoomStack();
         beforeStart();
         HttpApiDependencies deps = new HttpApiDependencies(token -> {
             if (TOKEN.equals(token)) {
@@ -60,8 +64,12 @@ abstract class ApiTestSupport {
             if (BOB_TOKEN.equals(token)) {
                 return UserId.of("bob");
             }
+            if (token.startsWith(TOKEN_PREFIX)) {
+                return UserId.of(token.substring(TOKEN_PREFIX.length()));
+            }
             throw new UnauthorizedException("bad token");
-        }, files, shares, publicShares, healthChecks);
+        }, files, shares, publicShares, healthChecks, roomStack.roomService, roomStack.sharedFolders,
+                roomStack.meetings, roomStack.publisher);
         api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies), deps, CLOCK);
         base = "http://127.0.0.1:" + api.start();
     }
@@ -80,6 +88,10 @@ abstract class ApiTestSupport {
 
     HttpRequest.Builder authed(String path) {
         return req(path).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    HttpRequest.Builder as(String user, String path) {
+        return req(path).header("Authorization", "Bearer " + TOKEN_PREFIX + user);
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) {

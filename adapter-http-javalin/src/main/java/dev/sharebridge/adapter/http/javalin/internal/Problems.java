@@ -14,6 +14,8 @@ import dev.sharebridge.domain.InvalidValueException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -60,13 +62,32 @@ public final class Problems {
 
     /** Writes a problem response, resetting whatever a failed handler had set. */
     public void write(Context ctx, int status, String code, String detail, Map<String, String> extra) {
+        ctx.result(prepare(ctx, status, code, detail, extra));
+    }
+
+    /**
+     * Writes a problem straight into the servlet response. For the WebSocket upgrade request,
+     * whose handlers run outside Javalin's HTTP pipeline: a result set there is never sent.
+     */
+    public void writeNow(Context ctx, int status, String code, String detail, Map<String, String> extra) {
+        byte[] body = prepare(ctx, status, code, detail, extra);
+        try {
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] prepare(Context ctx, int status, String code, String detail, Map<String, String> extra) {
         ctx.res().reset();
         headers.apply(ctx);
         boolean isPublic = ResponseHeaders.isPublic(ctx);
         String d = isPublic && status == 404 ? PUBLIC_NOT_FOUND : detail;
         extra.forEach(ctx::header);
         Problem p = new Problem("https://sharebridge.dev/problems/" + code, title(status), status, d, code);
-        ctx.status(status).contentType(PROBLEM_JSON).result(json.write(p));
+        ctx.status(status).contentType(PROBLEM_JSON);
+        return json.write(p);
     }
 
     private record Mapped(int status, String code, String detail, Map<String, String> headers) {

@@ -1,0 +1,224 @@
+package dev.sharebridge.adapter.http.javalin.rooms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sharebridge.adapter.http.javalin.internal.Auth;
+import dev.sharebridge.adapter.http.javalin.internal.Fields;
+import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
+import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
+import dev.sharebridge.adapter.http.javalin.internal.Json;
+import dev.sharebridge.adapter.http.javalin.internal.SharedFolderJson;
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
+import dev.sharebridge.application.port.in.room.MeetingUseCase;
+import dev.sharebridge.application.port.in.room.SharedFolderResult;
+import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
+import dev.sharebridge.application.port.in.room.Ticket;
+import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.room.Room;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.user.UserId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Meeting rooms, their members, invite codes, shared folder and meeting tickets (contract §8).
+ * A malformed room id is a room that does not exist (404, like another user's room); a malformed
+ * user name in a path is 400 {@code validation_failed}, checked after the room id and before any
+ * lookup, so it tells nothing about the room.
+ */
+public final class RoomRoutes {
+    private static final String ROOM = "/v1/rooms/{id}";
+    private static final String ROOM_NOT_FOUND = "no such room";
+
+    private final ManageRoomsUseCase rooms;
+    private final SharedFolderUseCase folders;
+    private final MeetingUseCase meetings;
+    private final Auth auth;
+    private final Json json;
+
+    public RoomRoutes(ManageRoomsUseCase rooms, SharedFolderUseCase folders, MeetingUseCase meetings, Auth auth,
+            Json json) {
+        this.rooms = rooms;
+        this.folders = folders;
+        this.meetings = meetings;
+        this.auth = auth;
+        this.json = json;
+    }
+
+    /** {@code POST /v1/rooms} body; the server fields (id, owner, time) are unknown fields here. */
+    record CreateRequest(String title) {
+    }
+
+    /** {@code POST /v1/rooms/{id}/start} body of a guest. */
+    record GuestStart(String inviteCode, String displayName) {
+        @Override
+        public String toString() {
+            return "GuestStart[redacted]";
+        }
+    }
+
+    record RoomJson(String id, String title, String createdBy, Instant createdAt) {
+        static RoomJson from(Room room) {
+            return new RoomJson(room.id().toString(), room.title().orElse(null), room.createdBy().value(),
+                    ItemJson.seconds(room.createdAt()));
+        }
+    }
+
+    record RoomListJson(List<RoomJson> items) {
+    }
+
+    record InviteCodeJson(String code) {
+        @Override
+        public String toString() {
+            return "InviteCodeJson[redacted]";
+        }
+    }
+
+    record TicketJson(String ticket) {
+        @Override
+        public String toString() {
+            return "TicketJson[redacted]";
+        }
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/rooms", this::create);
+        routes.get("/v1/rooms", this::list);
+        routes.get(ROOM, this::get);
+        routes.delete(ROOM, this::delete);
+        routes.put(ROOM + "/invitees/{user}", this::invite);
+        routes.delete(ROOM + "/invitees/{user}", this::uninvite);
+        routes.put(ROOM + "/moderators/{user}", this::grantModerator);
+        routes.delete(ROOM + "/moderators/{user}", this::revokeModerator);
+        routes.post(ROOM + "/invite_codes", this::createInviteCode);
+        routes.put(ROOM + "/shared_folder", this::putFolder);
+        routes.get(ROOM + "/shared_folder", this::getFolder);
+        routes.delete(ROOM + "/shared_folder", this::deleteFolder);
+        routes.post(ROOM + "/start", this::start);
+    }
+
+    private void create(Context ctx) {
+        UserId user = auth.user(ctx);
+        CreateRequest req = json.read(ctx, CreateRequest.class);
+        json.respond(ctx, 201, RoomJson.from(rooms.create(user, Optional.ofNullable(req.title()))));
+    }
+
+    private void list(Context ctx) {
+        UserId user = auth.user(ctx);
+        json.respond(ctx, 200, new RoomListJson(rooms.list(user).stream().map(RoomJson::from).toList()));
+    }
+
+    private void get(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        json.respond(ctx, 200, RoomJson.from(rooms.get(user, roomId(ctx))));
+    }
+
+    private void delete(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        RoomId room = roomId(ctx);
+        rooms.delete(user, room, force(ctx));
+        ctx.status(204);
+    }
+
+    private void invite(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        RoomId room = roomId(ctx);
+        rooms.invite(caller, room, userParam(ctx));
+        ctx.status(204);
+    }
+
+    private void uninvite(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        RoomId room = roomId(ctx);
+        rooms.uninvite(caller, room, userParam(ctx));
+        ctx.status(204);
+    }
+
+    private void grantModerator(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        RoomId room = roomId(ctx);
+        rooms.grantModerator(caller, room, userParam(ctx));
+        ctx.status(204);
+    }
+
+    private void revokeModerator(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        RoomId room = roomId(ctx);
+        rooms.revokeModerator(caller, room, userParam(ctx));
+        ctx.status(204);
+    }
+
+    private void createInviteCode(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        json.respond(ctx, 201, new InviteCodeJson(rooms.createInviteCode(caller, roomId(ctx)).value()));
+    }
+
+    private void putFolder(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        SharedFolderResult result = folders.put(caller, roomId(ctx));
+        json.respond(ctx, result.created() ? 201 : 200, SharedFolderJson.from(result.view()));
+    }
+
+    private void getFolder(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        json.respond(ctx, 200, SharedFolderJson.from(folders.get(caller, roomId(ctx))));
+    }
+
+    private void deleteFolder(Context ctx) throws Exception {
+        UserId caller = auth.user(ctx);
+        folders.delete(caller, roomId(ctx));
+        ctx.status(204);
+    }
+
+    /**
+     * A user starts with their bearer token; a request without {@code Authorization} is a guest's
+     * and must carry an invite code and a display name.
+     */
+    private void start(Context ctx) throws Exception {
+        Ticket ticket;
+        if (ctx.header("Authorization") != null) {
+            UserId user = auth.user(ctx);
+            ticket = meetings.start(user, roomId(ctx));
+        } else {
+            RoomId room = roomId(ctx);
+            JsonNode body = json.readTree(ctx);
+            if (!body.isObject()) {
+                throw new InvalidValueException("body", "the request body must be a JSON object");
+            }
+            GuestStart guest = json.convert(body, GuestStart.class, null);
+            if (guest.inviteCode() == null) {
+                throw new HttpProblem(401, "unauthorized",
+                        "a bearer token, or an invite_code and display_name for a guest, is required",
+                        Map.of("WWW-Authenticate", "Bearer"));
+            }
+            if (guest.displayName() == null) {
+                throw new InvalidValueException("display_name", "display_name is required");
+            }
+            ticket = meetings.startAsGuest(room, guest.inviteCode(), guest.displayName());
+        }
+        json.respond(ctx, 200, new TicketJson(ticket.value()));
+    }
+
+    private static RoomId roomId(Context ctx) throws NotFoundException {
+        return RoomId.parse(ctx.pathParam("id")).orElseThrow(() -> new NotFoundException(ROOM_NOT_FOUND));
+    }
+
+    private static UserId userParam(Context ctx) {
+        return Fields.as("user", () -> UserId.of(ctx.pathParam("user")));
+    }
+
+    private static boolean force(Context ctx) {
+        String raw = ctx.queryParam("force");
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new InvalidValueException("force", "force must be true or false");
+    }
+}

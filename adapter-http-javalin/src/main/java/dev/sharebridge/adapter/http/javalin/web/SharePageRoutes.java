@@ -1,0 +1,100 @@
+package dev.sharebridge.adapter.http.javalin.web;
+
+import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The share web page {@code GET /s/{token}} and its two assets (contract §7). The page is the
+ * same for every token, valid or not: its script asks the public API and shows "not found"
+ * itself, so this route never looks the token up and never logs it (the log has the template).
+ * Everything is read from the classpath once, at start.
+ */
+public final class SharePageRoutes {
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String ROOT = "sharebridge-web/";
+
+    private final Asset page;
+    private final Map<String, Asset> assets;
+
+    /** One file served as is, with a strong ETag of its bytes. */
+    record Asset(byte[] bytes, String contentType, String etag) {
+        static Asset load(String name, String contentType) {
+            byte[] bytes = read(ROOT + name);
+            return new Asset(bytes, contentType, "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 16) + "\"");
+        }
+    }
+
+    public SharePageRoutes() {
+        this.page = Asset.load("share.html", "text/html; charset=utf-8");
+        this.assets = Map.of(
+                "share.css", Asset.load("share.css", "text/css; charset=utf-8"),
+                "share.js", Asset.load("share.js", "text/javascript; charset=utf-8"));
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/s/{token}", this::page);
+        routes.get("/assets/{name}", this::asset);
+    }
+
+    private void page(Context ctx) {
+        pageHeaders(ctx);
+        // the page text does not depend on the token, but a cached copy would keep the token's URL around
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(200).contentType(page.contentType()).result(page.bytes());
+    }
+
+    private void asset(Context ctx) {
+        Asset asset = assets.get(ctx.pathParam("name"));
+        if (asset == null) {
+            throw HttpProblem.notFound("no such asset");
+        }
+        pageHeaders(ctx);
+        // revalidated on every use, so a new release is picked up at once; a match costs a 304
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("ETag", asset.etag());
+        String match = ctx.header("If-None-Match");
+        if (match != null && (match.strip().equals("*") || match.contains(asset.etag()))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.status(200).contentType(asset.contentType()).result(asset.bytes());
+    }
+
+    /** The headers of the page and of its assets. */
+    static void pageHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Robots-Tag", "noindex, nofollow");
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = SharePageRoutes.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
