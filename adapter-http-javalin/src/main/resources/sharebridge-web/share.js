@@ -210,6 +210,7 @@
     $('folder-name').textContent = path.length ? path[path.length - 1] : share.item_name;
     var crumbs = $('crumbs');
     crumbs.textContent = '';
+    crumbs.parentNode.hidden = path.length === 0;
     crumbs.appendChild(crumb(share.item_name, [], path.length === 0));
     for (var i = 0; i < path.length; i++) {
       crumbs.appendChild(crumb(path[i], path.slice(0, i + 1), i === path.length - 1));
@@ -225,11 +226,11 @@
     if (path.length) {
       var up = document.createElement('tr');
       var upCell = document.createElement('td');
-      upCell.className = 'name';
+      upCell.className = 'name up';
       upCell.colSpan = 4;
       var upLink = document.createElement('a');
       upLink.href = '#/' + encodePath(path.slice(0, -1));
-      upLink.textContent = '⬑ Back to ' + (path.length > 1 ? path[path.length - 2] : share.item_name);
+      upLink.textContent = '← Back to ' + (path.length > 1 ? path[path.length - 2] : share.item_name);
       upCell.appendChild(upLink);
       up.appendChild(upCell);
       body.appendChild(up);
@@ -239,9 +240,8 @@
       var name = document.createElement('td');
       name.className = 'name';
       var icon = document.createElement('span');
-      icon.className = 'icon';
+      icon.className = 'icon ' + (c.type === 'folder' ? 'icon-folder' : 'icon-file');
       icon.setAttribute('aria-hidden', 'true');
-      icon.textContent = c.type === 'folder' ? '📁' : '📄';
       name.appendChild(icon);
       var link = document.createElement('a');
       var childPath = path.concat([c.name]);

@@ -25,13 +25,25 @@ import dev.sharebridge.bootstrap.cli.WritableDirectoryCheck;
 import dev.sharebridge.bootstrap.config.DatabaseConfig;
 import dev.sharebridge.bootstrap.config.NextcloudAccount;
 import dev.sharebridge.bootstrap.config.SecurityConfig;
+import dev.sharebridge.bootstrap.config.ServerConfig;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import dev.sharebridge.bootstrap.config.StorageConfig;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.SecretKeys;
 import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.application.port.out.room.RoomRepository;
+import dev.sharebridge.application.port.out.room.SharedFolderRepository;
+import dev.sharebridge.application.service.room.MeetingService;
+import dev.sharebridge.application.service.room.RoomService;
+import dev.sharebridge.application.service.room.RoomSettings;
+import dev.sharebridge.application.service.room.SharedFolderService;
+import dev.sharebridge.bootstrap.config.SharedFolderConfig;
+import java.nio.file.Path;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,7 +93,14 @@ public final class Sharebridge implements Instance {
         JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password());
         try {
             StorageProvider files = storage(config.storage());
-            String publicUrl = config.server().publicUrl();
+            ServerConfig server = config.server();
+            int port = server.port();
+            String publicUrl = server.publicUrl();
+            if (port == 0 && publicUrl.equals(defaultPublicUrl(server, 0))) {
+                // Links must name the real port: pick it now, before the services learn the URL.
+                port = freePort(server.bind());
+                publicUrl = defaultPublicUrl(server, port);
+            }
             ShareSettings settings = new ShareSettings(publicUrl, security.grantTtl(),
                     security.verifyFailuresPerClient(), security.verifyWindow(), security.verifyFailuresPerToken(),
                     security.hashingSlots(), security.notFoundPerClient(), security.notFoundWindow());
@@ -90,16 +109,32 @@ public final class Sharebridge implements Instance {
             FileService fileService = new FileService(files, persistence.shares());
             ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, clock, random,
                     settings);
-            PublicShareService publicShares = new PublicShareService(persistence.shares(), files, hasher,
+
+            StorageProvider roomFiles = sharedFolderStorage(config, files);
+            RoomSettings roomSettings = RoomSettings.defaults(publicUrl, config.sharedFolder().provider(),
+                    boxed(config.sharedFolder().expiryDays()));
+            RoomRepository rooms = persistence.rooms();
+            SharedFolderRepository folders = persistence.sharedFolders(secretBox);
+            WebSocketSignalingPublisher signaling = new WebSocketSignalingPublisher();
+            MeetingService meetings = new MeetingService(rooms, folders, signaling, clock, random, roomSettings);
+            SharedFolderService sharedFolders = new SharedFolderService(rooms, folders, persistence.shares(),
+                    roomFiles, hasher, meetings, clock, random, roomSettings);
+            RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock,
+                    random);
+            PublicShareService publicShares = new PublicShareService(persistence.shares(), files, roomFiles, hasher,
                     secretBox, clock, random, settings);
 
-            List<HealthCheck> health = List.of(
-                    HealthCheck.of("database", persistence::ping),
-                    HealthCheck.of("storage", files::ping));
+            List<HealthCheck> health = new ArrayList<>();
+            health.add(HealthCheck.of("database", persistence::ping));
+            health.add(HealthCheck.of("storage", files::ping));
+            if (roomFiles != files) {
+                health.add(HealthCheck.of("shared_folder", roomFiles::ping));
+            }
             HttpApi http = new HttpApi(
-                    new HttpSettings(config.server().bind(), config.server().port(), publicUrl,
+                    new HttpSettings(server.bind(), port, publicUrl,
                             security.trustedProxies(), config.limits().maxJsonBytes()),
-                    new HttpApiDependencies(users, fileService, shareLinks, publicShares, health));
+                    new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
+                            roomService, sharedFolders, meetings, signaling));
             return new Sharebridge(config, persistence, files, users, http);
         } catch (RuntimeException e) {
             persistence.close();
@@ -121,6 +156,38 @@ public final class Sharebridge implements Instance {
         }
         StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
         return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()));
+    }
+
+    /**
+     * Where meeting folders live: NextCloud when [shared_folder] says so; otherwise a local
+     * directory — the [storage] root itself (room folders sit beside the users' spaces, which
+     * are under {@code users/}) or, with a [shared_folder] directory, a folder below it.
+     */
+    private static StorageProvider sharedFolderStorage(SharebridgeConfig config, StorageProvider files) {
+        SharedFolderConfig shared = config.sharedFolder();
+        if (shared.nextcloud().isPresent()) {
+            return new NextcloudStorageProvider(nextcloudSettings(shared.nextcloud().get(), shared.directory()));
+        }
+        Path root = config.storage() instanceof StorageConfig.Local local
+                ? local.root() : config.server().dataDir().resolve("files");
+        if (shared.directory().isEmpty() && config.storage() instanceof StorageConfig.Local) {
+            return files;
+        }
+        return new LocalStorageProvider(shared.directory().isEmpty() ? root : root.resolve(shared.directory()));
+    }
+
+    private static String defaultPublicUrl(ServerConfig server, int port) {
+        return "http://" + server.urlHost() + ":" + port;
+    }
+
+    private static int freePort(String bind) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(bind))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Optional<Integer> boxed(OptionalInt value) {
+        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
     }
 
     static NextcloudSettings nextcloudSettings(NextcloudAccount account, String directory) {

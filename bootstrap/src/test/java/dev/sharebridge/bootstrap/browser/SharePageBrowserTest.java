@@ -1,0 +1,279 @@
+package dev.sharebridge.bootstrap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sharebridge.bootstrap.Sharebridge;
+import dev.sharebridge.bootstrap.config.SharebridgeConfig;
+import dev.sharebridge.domain.user.UserId;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The share page in a real headless Chromium (Debian's chromium + chromium-driver), driven like a
+ * visitor would: password, folder navigation, download, upload, not found. Screenshots are kept
+ * in {@code bootstrap/target/screenshots} for reviewers.
+ */
+class SharePageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String PASSWORD = "blue-harbour-lantern-42";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    private static Sharebridge server;
+    private static String base;
+    private static String token;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private WebDriver driver;
+    private Path downloads;
+    private String testName;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        boolean haveBrowser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!haveBrowser && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("chromium and chromium-driver are not installed (.ci/run installs them)");
+        }
+        Map<String, String> env = new HashMap<>();
+        String toml = """
+                [server]
+                bind = "127.0.0.1"
+                port = 0
+                data_dir = "%s"
+                [security]
+                bcrypt_cost = 10
+                verify_failures_per_client = 3
+                """.formatted(data.toString().replace("\\", "\\\\"));
+        server = Sharebridge.open(SharebridgeConfig.parse("browser-test.toml", toml, env));
+        int port = server.start();
+        base = "http://127.0.0.1:" + port;
+        token = server.addUser().add(UserId.of("alice")).token();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void startBrowser(TestInfo info, @TempDir Path dir) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        downloads = dir;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1100,900");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            shot("last");
+            driver.quit();
+        }
+    }
+
+    private void shot(String step) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve("share-page-" + testName + "-" + step + ".png"), png);
+    }
+
+    private WebElement visible(String id) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private void waitForText(String id, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && path.startsWith("/api/shares")) {
+            b.header("Content-Type", "application/json");
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void upload(String path, String content) throws Exception {
+        assertThat(api("PUT", "/api/files/" + path, content).statusCode()).isIn(200, 201);
+    }
+
+    private static String share(String json) throws Exception {
+        HttpResponse<String> r = api("POST", "/api/shares", json);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode node = JSON.readTree(r.body());
+        return node.get("url").asText();
+    }
+
+    @Test
+    void aVisitorOpensAPasswordFolderNavigatesAndDownloads() throws Exception {
+        upload("trip/readme.txt", "read me first");
+        upload("trip/photos/beach.txt", "sand and sea");
+        String url = share("""
+                {"item_id": "trip", "password": "%s"}""".formatted(PASSWORD));
+
+        driver.get(url);
+        WebElement password = visible("password");
+        shot("password-form");
+        password.sendKeys("not-the-password");
+        driver.findElement(By.id("password-submit")).click();
+        waitForText("password-error", "Wrong password");
+        shot("wrong-password");
+
+        password.clear();
+        password.sendKeys(PASSWORD);
+        driver.findElement(By.id("password-submit")).click();
+        visible("view-folder");
+        waitForText("items", "readme.txt");
+        assertThat(driver.findElement(By.id("items")).getText()).contains("photos");
+        shot("folder");
+
+        driver.findElement(By.linkText("photos")).click();
+        waitForText("items", "beach.txt");
+        assertThat(driver.findElement(By.id("crumbs")).getText()).contains("photos");
+        shot("subfolder");
+        driver.findElement(By.partialLinkText("Back to")).click();
+        waitForText("items", "readme.txt");
+
+        driver.findElement(By.cssSelector("a[aria-label='Download readme.txt']")).click();
+        File file = downloads.resolve("readme.txt").toFile();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> file.isFile() && file.length() > 0);
+        assertThat(Files.readString(file.toPath(), StandardCharsets.UTF_8)).isEqualTo("read me first");
+    }
+
+    @Test
+    void tooManyWrongPasswordsShowTheWaitingTime() throws Exception {
+        upload("locked/a.txt", "a");
+        String url = share("""
+                {"item_id": "locked", "password": "%s"}""".formatted(PASSWORD));
+        driver.get(url);
+        WebElement password = visible("password");
+        for (int i = 0; i < 4; i++) {
+            password.clear();
+            password.sendKeys("wrong-" + i);
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("password-submit"))).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(d -> d.findElement(By.id("password-error")).isDisplayed());
+        }
+        waitForText("password-error", "Too many attempts");
+        assertThat(driver.findElement(By.id("password-error")).getText()).matches("Too many attempts\\. Try again in \\d+ s\\.");
+        shot("throttled");
+    }
+
+    @Test
+    void aVisitorUploadsTwoFilesAndSeesThemListed(@TempDir Path local) throws Exception {
+        upload("inbox/existing.txt", "already here");
+        String url = share("""
+                {"item_id": "inbox", "permissions": {"read": true, "write": true, "reshare": false}}""");
+        Path one = Files.writeString(local.resolve("one.txt"), "first upload");
+        Path two = Files.writeString(local.resolve("two.txt"), "second upload");
+
+        driver.get(url);
+        visible("view-upload");
+        waitForText("items", "existing.txt");
+        driver.findElement(By.id("file-input")).sendKeys(one + "\n" + two);
+        waitForText("uploads", "Uploaded");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                d.findElements(By.cssSelector("#uploads .done")).size() == 2);
+        waitForText("items", "two.txt");
+        assertThat(driver.findElement(By.id("items")).getText()).contains("one.txt", "two.txt", "existing.txt");
+        shot("uploaded");
+
+        HttpResponse<String> stored = api("GET", "/api/files/inbox/two.txt", null);
+        assertThat(stored.body()).isEqualTo("second upload");
+    }
+
+    @Test
+    void aFileDropShowsOnlyTheUploadArea(@TempDir Path local) throws Exception {
+        upload("drop/secret.txt", "not for visitors");
+        String url = share("""
+                {"item_id": "drop", "permissions": {"read": false, "write": true, "reshare": false}}""");
+        Path doc = Files.writeString(local.resolve("report.txt"), "my report");
+        driver.get(url);
+        visible("view-upload");
+        assertThat(driver.findElement(By.id("view-folder")).isDisplayed()).isFalse();
+        assertThat(driver.getPageSource()).doesNotContain("secret.txt");
+        driver.findElement(By.id("file-input")).sendKeys(doc.toString());
+        waitForText("uploads", "Uploaded");
+        shot("file-drop");
+        assertThat(api("GET", "/api/files/drop/report.txt", null).body()).isEqualTo("my report");
+    }
+
+    @Test
+    void anUnknownLinkShowsTheFriendlyNotFoundPage() throws Exception {
+        driver.get(base + "/s/" + "A".repeat(32));
+        visible("view-missing");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(visible("view-missing").getText()).contains("does not exist or has expired");
+        shot("not-found");
+        driver.get(base + "/s/not-even-a-token");
+        visible("view-missing");
+    }
+
+    @Test
+    void aFileShareShowsNameSizeAndDownload() throws Exception {
+        upload("notes.txt", "twelve bytes");
+        String url = share("""
+                {"item_id": "notes.txt"}""");
+        driver.get(url);
+        visible("view-file");
+        assertThat(driver.findElement(By.id("file-name")).getText()).isEqualTo("notes.txt");
+        assertThat(driver.findElement(By.id("file-size")).getText()).isEqualTo("12 bytes");
+        shot("file");
+        driver.findElement(By.id("file-download")).click();
+        File file = downloads.resolve("notes.txt").toFile();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> file.isFile() && file.length() == 12);
+        assertThat(List.of(Files.readString(file.toPath()))).containsExactly("twelve bytes");
+    }
+}
