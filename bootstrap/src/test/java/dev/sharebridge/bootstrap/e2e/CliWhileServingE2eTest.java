@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +47,20 @@ class CliWhileServingE2eTest {
             assertThat(http.get("/api/files/hello.txt", bearer(bob)).body()).isEqualTo(body);
             assertThat(http.get("/api/files/hello.txt", bearer(alice)).status()).isEqualTo(404);
 
+            Http.Response share = http.postJson("/api/shares", Map.of("item_id", "hello.txt"), bearer(bob));
+            assertThat(share.status()).as("%s", share).isEqualTo(201);
+            String link = "/api/s/" + share.json().path("token").asText();
+            assertThat(http.get(link + "/download").body()).isEqualTo(body);
+
+            JavaProcess check = JavaProcess.run(dir, "check-config", "--config", config);
+            assertThat(check.awaitExit(JavaProcess.STARTUP)).as(check.output()).isZero();
+            assertThat(check.stdout()).as(check.output()).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l).startsWith("ok "));
+
             JavaProcess remove = JavaProcess.run(dir, "users", "remove", "bob", "--config", config);
             assertThat(remove.awaitExit(JavaProcess.STARTUP)).as(remove.output()).isZero();
             assertThat(http.get("/api/folders", bearer(bob)).status()).isEqualTo(401);
+            assertThat(http.get(link).status()).as("bob's links went with him").isEqualTo(404);
             assertThat(http.get("/api/folders", bearer(alice)).status()).isEqualTo(200);
             assertThat(http.get("/health").status()).isEqualTo(200);
         }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
@@ -183,6 +185,50 @@ class FilesE2eTest {
         assertThat(http.put("/api/files/docs/report.txt", bobs, bearer(bob)).status()).isEqualTo(201);
         assertThat(http.get("/api/files/docs/report.txt", bearer(bob)).body()).isEqualTo(bobs);
         assertThat(http.get("/api/files/docs/report.txt", bearer(alice)).body()).isEqualTo(REPORT);
+    }
+
+    @Test
+    void aFileAndAFolderCannotShareAPathAndNothingAnswers500() {
+        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
+
+        Http.Response below = http.put("/api/files/docs/report.txt/inside.txt", REPORT, bearer(alice));
+        Http.Response folderOverFile = http.postJson("/api/folders/docs/report.txt", Map.of(), bearer(alice));
+        Http.Response fileOverFolder = http.put("/api/files/docs", REPORT, bearer(alice));
+        Http.Response listAFile = http.get("/api/folders/docs/report.txt", bearer(alice));
+        Http.Response downloadAFolder = http.get("/api/files/docs", bearer(alice));
+
+        for (Http.Response response : List.of(below, folderOverFile, fileOverFolder, listAFile, downloadAFolder)) {
+            assertThat(response.status()).as("%s", response).isBetween(400, 499);
+            assertThat(response.header("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(http.get("/api/files/docs/report.txt", bearer(alice)).body()).isEqualTo(REPORT);
+    }
+
+    @Test
+    void largeFilesAndUnicodeNamesGoThroughUnchanged() {
+        byte[] large = new byte[5 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(large);
+        assertThat(http.put("/api/files/big.bin", large, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.get("/api/files/big.bin", bearer(alice)).body()).isEqualTo(large);
+        Http.Response tail = http.get("/api/files/big.bin", "Range", "bytes=-10", "Authorization", "Bearer " + alice);
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(large, large.length - 10, large.length));
+        Http.Response unsatisfiable = http.get("/api/files/big.bin", "Range", "bytes=999999999-",
+                "Authorization", "Bearer " + alice);
+        assertThat(unsatisfiable.status()).as("%s", unsatisfiable).isEqualTo(416);
+
+        // "Grüße.txt" sent decomposed (u + combining diaeresis) is stored under its NFC name
+        String nfd = "Gru%CC%88%C3%9Fe.txt";
+        Http.Response created = http.put("/api/files/" + nfd, REPORT, bearer(alice));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("name").asText()).isEqualTo("Grüße.txt");
+        Http.Response download = http.get("/api/files/Gr%C3%BC%C3%9Fe.txt", bearer(alice));
+        assertThat(download.body()).isEqualTo(REPORT);
+        assertThat(download.header("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe.txt"));
+        assertThat(children(http.get("/api/folders", bearer(alice)).json()))
+                .containsExactlyInAnyOrder("big.bin:file", "Grüße.txt:file");
     }
 
     /** {@code name:type} of each child of a folder listing, in the server's order. */
