@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,8 +159,6 @@ class FilesE2eTest {
     }
 
     @Test
-    @Disabled("bug: Jetty refuses %00 before the router, so the 400 has code bad_request, not validation_failed"
-            + " (contract §5); in adapter-http-javalin (JettyErrors / URI compliance)")
     void aNulInAPathIsAValidationFailure() {
         Http.Response response = http.put("/api/files/a%00b.txt", REPORT, bearer(alice));
 

@@ -26,7 +26,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -437,9 +436,6 @@ class ShareLinksE2eTest {
     }
 
     @Test
-    @Disabled("bug: with [server] port = 0 and no public_url, links are made for port 0"
-            + " (http://127.0.0.1:0/s/...): the public URL is fixed in Sharebridge.open() before start() knows"
-            + " the bound port (bootstrap Sharebridge / ShareSettings)")
     void withPortZeroTheLinksNameTheBoundPort() {
         JsonNode share = createShare(Map.of("item_id", "docs/report.txt"));
 

@@ -153,7 +153,7 @@ class FileRoutesTest extends ApiTestSupport {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(json(r).get("code").asText()).isIn("bad_request", "validation_failed");
+        assertThat(json(r).get("code").asText()).isEqualTo("validation_failed");
     }
 
     @Test

@@ -52,7 +52,9 @@ public final class JettyErrors extends ErrorHandler {
 
     static byte[] body(int status) {
         String code = switch (status) {
-            case 400 -> "bad_request";
+            // Jetty refuses a request before routing only when its URI or headers are malformed
+            // (an encoded NUL in a path, say): that is invalid input like any other.
+            case 400 -> "validation_failed";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";
@@ -60,7 +62,8 @@ public final class JettyErrors extends ErrorHandler {
             case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
-        String detail = status >= 500 ? "an unexpected error occurred" : "the request cannot be processed";
+        String detail = status >= 500 ? "an unexpected error occurred"
+                : status == 400 ? "the request's path or headers are not valid" : "the request cannot be processed";
         String json = "{\"type\":\"https://sharebridge.dev/problems/" + code + "\",\"title\":\""
                 + Problems.title(status) + "\",\"status\":" + status + ",\"detail\":\"" + detail
                 + "\",\"code\":\"" + code + "\"}";
