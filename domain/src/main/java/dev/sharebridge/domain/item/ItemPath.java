@@ -186,6 +186,14 @@ public final class ItemPath implements Comparable<ItemPath> {
         return segments.hashCode();
     }
 
+    /**
+     * The wire form, relative to whatever root the path is resolved against: {@code a/b}; the
+     * root is the empty string.
+     */
+    public String relative() {
+        return String.join("/", segments);
+    }
+
     /** {@code /a/b}; the root is {@code /}. */
     @Override
     public String toString() {

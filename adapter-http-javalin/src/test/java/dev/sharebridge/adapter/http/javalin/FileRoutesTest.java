@@ -17,7 +17,7 @@ class FileRoutesTest extends ApiTestSupport {
         HttpResponse<String> first = putFile("docs/a%20b.txt", "hello");
         assertThat(first.statusCode()).isEqualTo(201);
         JsonNode item = json(first);
-        assertThat(item.get("path").asText()).isEqualTo("/docs/a b.txt");
+        assertThat(item.get("path").asText()).isEqualTo("docs/a b.txt");
         assertThat(item.get("name").asText()).isEqualTo("a b.txt");
         assertThat(item.get("type").asText()).isEqualTo("file");
         assertThat(item.get("size").asLong()).isEqualTo(5);
@@ -118,18 +118,18 @@ class FileRoutesTest extends ApiTestSupport {
         putFile("a/x.txt", "x");
 
         JsonNode root = json(get("/api/folders"));
-        assertThat(root.get("path").asText()).isEqualTo("/");
+        assertThat(root.get("path").asText()).isEqualTo("");
         assertThat(root.get("name").asText()).isEmpty();
         assertThat(root.get("type").asText()).isEqualTo("folder");
         assertThat(root.get("children")).hasSize(1);
         assertThat(json(get("/api/folders/")).get("children")).hasSize(1);
 
         JsonNode a = json(get("/api/folders/a"));
-        assertThat(a.get("path").asText()).isEqualTo("/a");
+        assertThat(a.get("path").asText()).isEqualTo("a");
         assertThat(a.get("children")).extracting(c -> c.get("name").asText()).containsExactly("b", "x.txt");
         assertThat(a.get("children").get(0).fieldNames()).toIterable()
                 .containsExactly("path", "name", "type", "size", "modified_at");
-        assertThat(json(get("/api/folders/a/")).get("path").asText()).isEqualTo("/a");
+        assertThat(json(get("/api/folders/a/")).get("path").asText()).isEqualTo("a");
 
         HttpResponse<String> deleted = send(authed("/api/files/a/").DELETE());
         assertThat(deleted.statusCode()).isEqualTo(204);

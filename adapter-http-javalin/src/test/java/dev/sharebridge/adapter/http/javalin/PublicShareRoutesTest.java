@@ -151,12 +151,12 @@ class PublicShareRoutesTest extends ApiTestSupport {
     @Test
     void listAndSubfolders() {
         JsonNode root = json(pub(folderToken + "/list"));
-        assertThat(root.get("path").asText()).isEqualTo("/");
+        assertThat(root.get("path").asText()).isEqualTo("");
         assertThat(root.get("children")).extracting(c -> c.get("name").asText()).containsExactly("a.txt", "sub");
         assertThat(root.get("children").get(0).fieldNames()).toIterable()
                 .containsExactly("name", "type", "size", "modified_at");
         JsonNode sub = json(pub(folderToken + "/list/sub/"));
-        assertThat(sub.get("path").asText()).isEqualTo("/sub");
+        assertThat(sub.get("path").asText()).isEqualTo("sub");
         assertProblem(pub(folderToken + "/list/%2e%2e"), 400, "validation_failed");
         assertProblem(pub(dropToken + "/list"), 403, "forbidden");
     }
@@ -219,7 +219,7 @@ class PublicShareRoutesTest extends ApiTestSupport {
         HttpResponse<String> created = send(req("/api/s/" + folderToken + "/upload/new/c.txt")
                 .PUT(HttpRequest.BodyPublishers.ofString("ccc")));
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(json(created).get("path").asText()).isEqualTo("/new/c.txt");
+        assertThat(json(created).get("path").asText()).isEqualTo("new/c.txt");
         assertPublicHeaders(created, "no-store");
         assertThat(send(req("/api/s/" + folderToken + "/upload/new/c.txt").PUT(HttpRequest.BodyPublishers.ofString("d")))
                 .statusCode()).isEqualTo(200);

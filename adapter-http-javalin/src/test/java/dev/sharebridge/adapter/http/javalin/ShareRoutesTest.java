@@ -36,7 +36,7 @@ class ShareRoutesTest extends ApiTestSupport {
         assertThat(names).containsExactly("id", "item_id", "item_name", "item_type", "token", "url", "has_password",
                 "expires_at", "permissions", "label", "max_accesses", "access_count", "last_accessed_at",
                 "created_at", "created_by", "parent_id");
-        assertThat(s.get("item_id").asText()).isEqualTo("/docs/report.pdf");
+        assertThat(s.get("item_id").asText()).isEqualTo("docs/report.pdf");
         assertThat(s.get("item_name").asText()).isEqualTo("report.pdf");
         assertThat(s.get("item_type").asText()).isEqualTo("file");
         assertThat(s.get("url").asText()).isEqualTo(PUBLIC_URL + "/s/" + s.get("token").asText());

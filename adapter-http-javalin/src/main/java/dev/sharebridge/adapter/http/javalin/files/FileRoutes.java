@@ -89,7 +89,7 @@ public final class FileRoutes {
         UserId user = auth.user(ctx);
         FolderListing listing = files.list(user, PathParams.itemPath(ctx));
         StoredItem folder = listing.folder();
-        json.respond(ctx, 200, new FolderJson(folder.path().toString(), folder.name(), "folder",
+        json.respond(ctx, 200, new FolderJson(folder.path().relative(), folder.name(), "folder",
                 listing.children().stream().map(ItemJson::from).toList()));
     }
 

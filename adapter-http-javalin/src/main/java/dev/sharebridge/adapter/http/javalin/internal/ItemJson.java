@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 /** The wire form of a file or folder: {@code {path, name, type, size, modified_at}}. */
 public record ItemJson(String path, String name, String type, long size, Instant modifiedAt) {
     public static ItemJson from(StoredItem item) {
-        return new ItemJson(item.path().toString(), item.name(), item.type().wireName(), item.size(),
+        return new ItemJson(item.path().relative(), item.name(), item.type().wireName(), item.size(),
                 seconds(item.modifiedAt()));
     }
 

@@ -25,7 +25,7 @@ public record ShareJson(String id, String itemId, String itemName, String itemTy
 
     public static ShareJson from(ShareView view) {
         Share s = view.share();
-        return new ShareJson(s.id().toString(), s.itemPath().toString(), s.itemPath().name(),
+        return new ShareJson(s.id().toString(), s.itemPath().relative(), s.itemPath().name(),
                 s.itemType().wireName(), s.token().value(), view.url(), s.hasPassword(),
                 ItemJson.seconds(s.expiresAt().orElse(null)), PermissionsJson.from(s.permissions()),
                 s.label().orElse(null), s.maxAccesses().orElse(null), s.accessCount(),

@@ -121,7 +121,7 @@ public final class PublicShareRoutes {
     private void list(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         FolderListing listing = shares.list(access, PathParams.itemPath(ctx));
-        json.respond(ctx, 200, new ListingJson(listing.folder().path().toString(), listing.children().stream()
+        json.respond(ctx, 200, new ListingJson(listing.folder().path().relative(), listing.children().stream()
                 .map(c -> new ChildJson(c.name(), c.type().wireName(), c.size(), ItemJson.seconds(c.modifiedAt())))
                 .toList()));
     }
