@@ -25,7 +25,7 @@ import okhttp3.Credentials;
  * 201/405/409/400, PROPFIND 207 with the explicit props, PUT 201/204, DELETE 204/404/403, GET with
  * ranges, OCS create with the +16 permission quirk). Thread-safe; not a complete NextCloud.
  */
-final class FakeNextcloud extends Dispatcher {
+public final class FakeNextcloud extends Dispatcher {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
     private static final String SHARES = "/ocs/v2.php/apps/files_sharing/api/v1/shares";
@@ -34,7 +34,7 @@ final class FakeNextcloud extends Dispatcher {
     }
 
     /** A link share as the fake made it. */
-    record Share(String id, String path, int permissions, String expireDate, String token) {
+    public record Share(String id, String path, int permissions, String expireDate, String token) {
     }
 
     private final String user;
@@ -45,7 +45,7 @@ final class FakeNextcloud extends Dispatcher {
     private final AtomicLong clock = new AtomicLong();
     private String origin = "http://127.0.0.1:8080";
 
-    FakeNextcloud(String user, String password) {
+    public FakeNextcloud(String user, String password) {
         this.user = user;
         this.authorization = Credentials.basic(user, password, StandardCharsets.UTF_8);
         this.davPrefix = "/remote.php/dav/files/" + user;
@@ -53,7 +53,7 @@ final class FakeNextcloud extends Dispatcher {
     }
 
     /** Seeds folders, e.g. the configured directory. */
-    synchronized FakeNextcloud mkdirs(String path) {
+    public synchronized FakeNextcloud mkdirs(String path) {
         StringBuilder p = new StringBuilder();
         for (String s : path.split("/")) {
             if (!s.isEmpty()) {
@@ -64,11 +64,11 @@ final class FakeNextcloud extends Dispatcher {
         return this;
     }
 
-    synchronized boolean exists(String path) {
+    public synchronized boolean exists(String path) {
         return tree.containsKey(path);
     }
 
-    synchronized Map<String, Share> shares() {
+    public synchronized Map<String, Share> shares() {
         return Map.copyOf(shares);
     }
 

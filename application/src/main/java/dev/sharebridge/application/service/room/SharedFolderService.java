@@ -171,7 +171,11 @@ public final class SharedFolderService implements SharedFolderUseCase {
         PublicLink rwLink = awaitLink(rw, links, undo);
         PublicLink roLink = awaitLink(ro, links, undo);
         if (rwLink == null || roLink == null) {
-            throw new StorageUnavailableException("a link could not be created", failureOf(rw, ro));
+            Throwable failure = failureOf(rw, ro);
+            if (failure instanceof StorageException storageFailure) {
+                throw storageFailure; // keeps what the storage said, e.g. its Retry-After
+            }
+            throw new StorageUnavailableException("a link could not be created", failure);
         }
         return new SharedFolderLink[] {
             new SharedFolderLink(roLink.id(), roLink.url(), readPassword),

@@ -38,7 +38,7 @@ final class NativeLinkStorage implements StorageProvider, PublicLinkCapability {
     public PublicLink create(ItemPath folder, Access access, String password, Optional<LocalDate> expiresOn)
             throws StorageException {
         if (access == failCreateOf) {
-            throw new StorageUnavailableException("link creation failed (test)", null);
+            throw new StorageUnavailableException("link creation failed (test)", null, java.time.Duration.ofSeconds(42));
         }
         String id = Integer.toString(ids.incrementAndGet());
         links.put(id, new Made(folder, access, password, expiresOn));

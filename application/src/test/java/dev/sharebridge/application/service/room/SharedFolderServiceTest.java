@@ -133,7 +133,8 @@ class SharedFolderServiceTest {
             Room room = f.roomService.create(OWNER, Optional.empty());
             storage.failCreateOf = failing;
             assertThatThrownBy(() -> f.sharedFolders.put(OWNER, room.id()))
-                    .isInstanceOf(UpstreamUnavailableException.class);
+                    .isInstanceOfSatisfying(UpstreamUnavailableException.class,
+                            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(42)));
             assertThat(storage.links).isEmpty();
             assertThat(storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
             assertThat(f.folders.hasRow(room.id())).isFalse();
