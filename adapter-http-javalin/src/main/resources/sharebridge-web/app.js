@@ -144,9 +144,12 @@
 
   /* ---------- clipboard ---------- */
 
-  function copy(input, btn) {
-    var value = input.value;
-    var label = btn.textContent;
+  /** Copies the value of an input, or the text of any other element, and says so on the button. */
+  function copy(source, btn) {
+    var isInput = source.tagName === 'INPUT';
+    var value = isInput ? source.value : source.textContent;
+    var label = btn.getAttribute('data-label') || btn.textContent;
+    btn.setAttribute('data-label', label);
     function done(text) {
       btn.textContent = text;
       announce(text);
@@ -154,13 +157,23 @@
     }
     function fallback() {
       // no clipboard access (old browser, denied permission): select the text for Ctrl+C / long press
-      input.focus();
-      input.select();
-      var hint = input.parentNode.nextElementSibling;
+      if (isInput) {
+        source.focus();
+        source.select();
+      } else {
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+      var row = btn.parentNode;
+      var hint = row.nextElementSibling;
       if (!hint || !hint.classList.contains('copy-hint')) {
         hint = el('p', 'copy-hint', 'Selected: press Ctrl+C (⌘C on a Mac) to copy.');
-        input.parentNode.parentNode.insertBefore(hint, input.parentNode.nextSibling);
+        row.parentNode.insertBefore(hint, row.nextSibling);
       }
+      announce('Copying is not allowed here; the text is selected instead');
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(value).then(function () { done('Copied'); }, fallback);
@@ -312,6 +325,7 @@
     document.title = (path.length ? path[path.length - 1] : 'My files') + ' – Sharebridge';
     var crumbs = $('files-crumbs');
     crumbs.textContent = '';
+    crumbs.parentNode.hidden = path.length === 0;
     crumbs.appendChild(crumb('My files', [], path.length === 0));
     path.forEach(function (s, i) { crumbs.appendChild(crumb(s, path.slice(0, i + 1), i === path.length - 1)); });
     var body = $('files-items');
@@ -565,20 +579,12 @@
       if (dialog.editing && dialog.editing.id === s.id) { li.className = 'editing'; }
       if (s.label) { li.appendChild(el('strong', '', s.label)); }
       var url = el('div', 'link-url', s.url);
+      url.id = 'item-link-' + s.id;
       li.appendChild(url);
       li.appendChild(el('p', 'meta', linkMeta(s)));
-      var hidden = el('input');
-      hidden.type = 'text';
-      hidden.readOnly = true;
-      hidden.value = s.url;
-      hidden.className = 'visually-hidden';
-      hidden.id = 'copy-' + s.id;
-      hidden.tabIndex = -1;
-      hidden.setAttribute('aria-hidden', 'true');
-      li.appendChild(hidden);
       var row = el('div', 'row');
       var c = button('Copy link', '', function () {}, 'Copy link ' + (s.label || s.url));
-      c.setAttribute('data-copy', hidden.id);
+      c.setAttribute('data-copy', url.id);
       row.appendChild(c);
       row.appendChild(button('Edit', '', function () { startEdit(s); }, 'Edit link ' + (s.label || s.url)));
       row.appendChild(button('Revoke', 'danger', function () { askRevoke(s, loadItemLinks); }, 'Revoke link ' + (s.label || s.url)));
@@ -781,23 +787,18 @@
     item.appendChild(icon);
     item.appendChild(el('strong', '', s.item_name || s.item_id));
     if (s.label) { item.appendChild(el('span', 'badge', s.label)); }
-    item.appendChild(el('span', 'sub', s.url));
+    var url = el('span', 'sub', s.url);
+    url.id = 'my-link-' + s.id;
+    item.appendChild(url);
     item.appendChild(el('span', 'sub', permsText(s.permissions) + (s.has_password ? ' · password' : '')));
     var opened = el('td', 'num', String(s.access_count) + (s.max_accesses ? ' / ' + s.max_accesses : ''));
+    opened.setAttribute('data-label', 'Opened ');
     if (s.last_accessed_at) { opened.title = 'Last opened ' + when(s.last_accessed_at); }
     var exp = el('td', 'when', s.expires_at ? when(s.expires_at) : 'never');
+    exp.setAttribute('data-label', 'Expires ');
     var act = el('td', 'actions');
-    var hidden = el('input');
-    hidden.type = 'text';
-    hidden.readOnly = true;
-    hidden.value = s.url;
-    hidden.className = 'visually-hidden';
-    hidden.id = 'mylink-' + s.id;
-    hidden.tabIndex = -1;
-    hidden.setAttribute('aria-hidden', 'true');
-    act.appendChild(hidden);
     var c = button('Copy link', '', function () {}, 'Copy link to ' + (s.item_name || s.item_id));
-    c.setAttribute('data-copy', hidden.id);
+    c.setAttribute('data-copy', url.id);
     act.appendChild(c);
     act.appendChild(button('Manage', '', function () {
       openShareDialog({ path: segments(s.item_id).join('/'), name: s.item_name || s.item_id, type: s.item_type });
