@@ -645,6 +645,7 @@
     $('share-password-remove-label').hidden = !s.has_password;
     $('share-password-keep').hidden = !s.has_password;
     $('share-expiry').value = s.expires_at ? dateInputValue(s.expires_at) : '';
+    dialog.shownExpiry = $('share-expiry').value;
     $('share-label').value = s.label || '';
     $('share-max').value = s.max_accesses || '';
     renderItemLinks();
@@ -720,6 +721,8 @@
     var request;
     if (editing) {
       if ($('share-password-remove').checked) { body.password = null; } else if (password) { body.password = password; }
+      // the date field shows only the day: an untouched field keeps the exact expiry time
+      if ($('share-expiry').value === dialog.shownExpiry) { delete body.expires_at; }
       request = call('PUT', '/api/shares/' + encodeURIComponent(editing.id), body);
     } else {
       body.item_id = dialog.item.path;

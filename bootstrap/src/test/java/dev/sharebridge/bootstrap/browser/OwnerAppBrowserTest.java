@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -41,6 +42,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -324,6 +326,29 @@ class OwnerAppBrowserTest {
         waitForText("share-error", "The expiry date must be in the future.");
         shot("past-expiry");
         assertThat(apiJson("GET", "/api/shares?item_id=weak/report.txt", null).get("items")).isEmpty();
+
+        driver.findElement(By.id("share-expiry")).clear();
+        driver.findElement(By.id("share-password")).sendKeys("a-long-enough-phrase");
+        driver.findElement(By.id("share-max")).sendKeys("5");
+        click("share-submit");
+        visible("share-result");
+        waitForText("share-links", "opened 0 times of 5");
+
+        driver.findElement(By.cssSelector("#share-links button[aria-label^='Edit link']")).click();
+        waitForText("share-form-title", "Edit link");
+        click("share-password-remove");
+        driver.findElement(By.id("share-label")).sendKeys("no secret");
+        click("share-submit");
+        waitForText("share-result-title", "Link updated");
+        waitForText("share-links", "no secret");
+        JsonNode edited = apiJson("GET", "/api/shares?item_id=weak/report.txt", null).get("items").get(0);
+        assertThat(edited.get("has_password").asBoolean()).isFalse();
+        assertThat(edited.get("label").asText()).isEqualTo("no secret");
+        assertThat(edited.get("max_accesses").asInt()).isEqualTo(5);
+        assertThat(edited.get("expires_at").isNull()).isTrue();
+        shot("edited");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        waiting(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-dialog")));
     }
 
     @Test
