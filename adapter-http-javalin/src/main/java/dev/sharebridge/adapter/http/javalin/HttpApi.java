@@ -11,8 +11,10 @@ import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
 import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
 import dev.sharebridge.adapter.http.javalin.rooms.RoomRoutes;
+import dev.sharebridge.adapter.http.javalin.shares.ShareCountRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareRoutes;
 import dev.sharebridge.adapter.http.javalin.signaling.SignalingRoutes;
+import dev.sharebridge.adapter.http.javalin.web.AppRoutes;
 import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -133,12 +135,14 @@ public final class HttpApi implements AutoCloseable {
         });
         problems.register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
+        new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
         new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
                 settings.isHttps(), clock).register(config.routes);
         new RoomRoutes(deps.rooms(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
         new SignalingRoutes(deps.meetings(), deps.signaling(), json, problems).register(config.routes);
         new SharePageRoutes().register(config.routes);
+        new AppRoutes().register(config.routes);
         new HealthRoutes(deps.healthChecks(), json).register(config.routes);
     }
 }

@@ -35,6 +35,8 @@ final class FakeFiles implements FileUseCases {
     private final Map<String, Map<ItemPath, Node>> spaces = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
     volatile RuntimeException failNext;
+    /** What {@link #countSharesBelow} answers, keyed {@code user + ":" + path}; 0 when absent. */
+    final Map<String, Integer> shareCounts = new ConcurrentHashMap<>();
 
     record Node(ItemType type, Path file, long size, String etag) {
     }
@@ -160,7 +162,7 @@ final class FakeFiles implements FileUseCases {
 
     @Override
     public int countSharesBelow(UserId user, ItemPath path) {
-        return 0;
+        return shareCounts.getOrDefault(user.value() + ":" + path, 0);
     }
 
     /** Stops after {@code remaining} bytes. */

@@ -54,7 +54,11 @@ public final class SharePageRoutes {
     }
 
     private void asset(Context ctx) {
-        Asset asset = assets.get(ctx.pathParam("name"));
+        sendAsset(ctx, assets.get(ctx.pathParam("name")));
+    }
+
+    /** Serves a page asset with the page headers, or the 404 problem when {@code asset} is null. */
+    static void sendAsset(Context ctx, Asset asset) {
         if (asset == null) {
             throw HttpProblem.notFound("no such asset");
         }
