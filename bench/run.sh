@@ -42,7 +42,7 @@ fi
 REST=()
 for w in "${WHICH[@]}"; do [[ "$w" != jmh ]] && REST+=("$w"); done
 if [[ ${#REST[@]} -gt 0 ]]; then
-  timeout 900 java -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-5}" \
+  timeout 900 java -Dsharebridge.log.level=WARN -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-5}" \
       -Dbench.connections="${BENCH_CONNECTIONS:-32}" -Dbench.bigMiB="${BENCH_BIG_MIB:-1024}" \
       -cp "$CP" dev.sharebridge.bench.Bench "${REST[@]}"
 fi
