@@ -29,7 +29,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final UserRepository users;
-    private final ShareRepository shares;
+    private final JdbiShareRepository shares;
     private final RoomRepository rooms;
 
     private JdbiPersistence(HikariDataSource dataSource) {
@@ -131,7 +131,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            shares.close();
+        } finally {
+            dataSource.close();
+        }
     }
 
     private static String statementOnly(StatementException e) {

@@ -17,9 +17,16 @@ import org.jdbi.v3.core.Jdbi;
 /** {@link ShareRepository} on the {@code shares} table. */
 final class JdbiShareRepository implements ShareRepository {
     private final ShareSql sql;
+    private final AccessCounter counter;
 
     JdbiShareRepository(Jdbi jdbi) {
         this.sql = jdbi.onDemand(ShareSql.class);
+        this.counter = new AccessCounter(sql::addAccesses);
+    }
+
+    /** Writes pending counts and stops counting in memory; called when the pool closes. */
+    void close() {
+        counter.close();
     }
 
     @Override
@@ -44,13 +51,17 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public Optional<Share> findById(ShareId id) {
+        counter.flush(id.toString());
         return sql.findById(id.toString());
     }
 
     @Override
     public Optional<Share> findByToken(ShareToken token) {
         // re-checked in Java so that a case-insensitive collation could never widen the match
-        return sql.findByToken(token.value()).filter(s -> s.token().equals(token));
+        // the count in this row may lag by a flush for links without a limit; nothing shows it
+        Optional<Share> found = sql.findByToken(token.value()).filter(s -> s.token().equals(token));
+        found.ifPresent(counter::learn);
+        return found;
     }
 
     @Override
@@ -58,6 +69,7 @@ final class JdbiShareRepository implements ShareRepository {
         if (limit < 1) {
             throw new InvalidValueException("limit", "limit must be at least 1");
         }
+        counter.flush();
         ShareCursor after = cursor.map(ShareCursor::decode).orElse(ShareCursor.START);
         // one row more than asked tells whether another page follows
         int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1;
@@ -73,16 +85,20 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public List<Share> findByOwnerAndPathPrefix(UserId owner, ItemPath path) {
+        counter.flush();
         return sql.findByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
     }
 
     @Override
     public List<Share> findChildren(ShareId parent) {
+        counter.flush();
         return sql.findChildren(parent.toString());
     }
 
     @Override
     public boolean update(Share share) {
+        counter.forgetAll();
+        counter.flush(share.id().toString());
         return sql.update(share.id().toString(), share.passwordHash().orElse(null), Instants.toMillis(share.expiresAt()),
                 share.permissions().read(), share.permissions().write(), share.permissions().reshare(),
                 share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
@@ -90,26 +106,37 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public boolean recordAccess(ShareId id, Instant now) {
+        if (counter.tryCount(id.toString(), Instants.toMillis(now))) {
+            return true;
+        }
         return sql.recordAccess(id.toString(), Instants.toMillis(now)) > 0;
     }
 
     @Override
     public int deleteWithDescendants(ShareId id) {
+        counter.forgetAll();
+        counter.flush();
         return sql.deleteWithDescendants(id.toString());
     }
 
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
+        counter.forgetAll();
+        counter.flush();
         return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
     }
 
     @Override
     public int deleteByOwner(UserId owner) {
+        counter.forgetAll();
+        counter.flush();
         return sql.deleteByOwner(owner.value());
     }
 
     @Override
     public int deleteByRoom(RoomId room) {
+        counter.forgetAll();
+        counter.flush();
         return sql.deleteByRoom(room.toString());
     }
 

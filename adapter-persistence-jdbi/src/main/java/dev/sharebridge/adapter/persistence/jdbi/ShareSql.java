@@ -122,6 +122,16 @@ interface ShareSql {
             """)
     int recordAccess(@Bind("id") String id, @Bind("now") long now);
 
+    /** Adds a batch of accesses counted in memory (links without max_accesses, see AccessCounter). */
+    @SqlUpdate("""
+            UPDATE shares
+               SET access_count = access_count + :count,
+                   last_accessed_at = CASE WHEN last_accessed_at IS NULL OR last_accessed_at < :last
+                                           THEN :last ELSE last_accessed_at END
+             WHERE id = :id
+            """)
+    int addAccesses(@Bind("id") String id, @Bind("count") long count, @Bind("last") long last);
+
     @SqlUpdate(DELETE_ROOTS + "id = :id" + WITH_DESCENDANTS)
     int deleteWithDescendants(@Bind("id") String id);
 

@@ -1,0 +1,123 @@
+package dev.sharebridge.adapter.persistence.jdbi;
+
+import dev.sharebridge.domain.share.Share;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes the counting UPDATE off the public open path for links without {@code max_accesses}:
+ * their accesses are added up in memory and written in one UPDATE per link every
+ * {@link #FLUSH_MILLIS}, and before any read that shows the count (see
+ * {@link JdbiShareRepository}). Links with a limit are always counted in the database, so the
+ * limit stays exact under any concurrency, also across servers.
+ *
+ * <p>A link is counted here only when the row that was last read for its token said "no limit"
+ * and the access happens before the expiry in that row; the open path always reads the row
+ * right before it counts, so a limit or expiry set meanwhile (here or by another server) is seen.
+ */
+final class AccessCounter implements AutoCloseable {
+    static final long FLUSH_MILLIS = 200;
+    /** Bounds the memory of remembered links; forgetting only sends a count to the database. */
+    static final int MAX_REMEMBERED = 10_000;
+    private static final long NEVER = Long.MAX_VALUE;
+
+    /** Counts not yet written: how many and the latest access time (epoch millis). */
+    record Pending(long count, long last) {
+        Pending plus(Pending other) {
+            return new Pending(count + other.count, Math.max(last, other.last));
+        }
+    }
+
+    /** Writes a batch for one link. */
+    interface Sink {
+        void add(String id, long count, long last);
+    }
+
+    private final Sink sink;
+    private final Map<String, Long> unlimited = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+
+    AccessCounter(Sink sink) {
+        this.sink = sink;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sharebridge-access-counter");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Remembers what a freshly read row says about counting its link. */
+    void learn(Share share) {
+        String id = share.id().toString();
+        if (share.maxAccesses().isPresent()) {
+            unlimited.remove(id);
+            return;
+        }
+        if (unlimited.size() >= MAX_REMEMBERED) {
+            unlimited.clear();
+        }
+        unlimited.put(id, share.expiresAt().map(e -> e.toEpochMilli()).orElse(NEVER));
+    }
+
+    /** Counts in memory when the last row read allows it; otherwise the caller asks the database. */
+    boolean tryCount(String id, long now) {
+        Long expiresAt = unlimited.get(id);
+        if (expiresAt == null || now >= expiresAt) {
+            return false;
+        }
+        pending.merge(id, new Pending(1, now), Pending::plus);
+        return true;
+    }
+
+    /** Forgets every remembered row (after an update or delete, so the next count asks again). */
+    void forgetAll() {
+        unlimited.clear();
+    }
+
+    /** Writes what is pending for one link. */
+    void flush(String id) {
+        Optional.ofNullable(pending.remove(id)).ifPresent(p -> write(id, p));
+    }
+
+    /** Writes everything pending. */
+    void flush() {
+        for (String id : pending.keySet()) {
+            flush(id);
+        }
+    }
+
+    private void write(String id, Pending p) {
+        try {
+            sink.add(id, p.count(), p.last());
+        } catch (RuntimeException e) {
+            // keep the counts for the next round rather than lose them
+            pending.merge(id, p, Pending::plus);
+            throw e;
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // the database is away for now; the counts wait in memory for the next round
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flushQuietly();
+    }
+}
