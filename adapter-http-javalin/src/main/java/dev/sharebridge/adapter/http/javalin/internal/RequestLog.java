@@ -27,21 +27,26 @@ public final class RequestLog {
     private RequestLog() {
     }
 
-    /** Gives the request its id and puts it into the MDC (called first for every request). */
+    /**
+     * Gives the request its id and puts it into the MDC: called first for every HTTP request,
+     * whose end ({@link #log}) takes it out again.
+     */
     public static void start(Context ctx) {
-        String incoming = ctx.header("X-Request-Id");
-        String id = incoming != null && WELL_FORMED.matcher(incoming).matches()
-                ? incoming
-                : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        ctx.attribute(ID, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(MDC_KEY, requestId(ctx));
     }
 
+    /**
+     * The request's id, assigned on first use. Requests outside the HTTP pipeline (a refused
+     * WebSocket upgrade) get one too, but not in the MDC, since nothing would take it out.
+     */
     public static String requestId(Context ctx) {
         String id = ctx.attribute(ID);
         if (id == null) {
-            start(ctx);
-            id = ctx.attribute(ID);
+            String incoming = ctx.header("X-Request-Id");
+            id = incoming != null && WELL_FORMED.matcher(incoming).matches()
+                    ? incoming
+                    : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            ctx.attribute(ID, id);
         }
         return id;
     }
