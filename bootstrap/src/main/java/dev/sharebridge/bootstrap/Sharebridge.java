@@ -4,6 +4,7 @@ import dev.sharebridge.adapter.http.javalin.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;
+import dev.sharebridge.adapter.nextcloud.NextcloudCallListener;
 import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
 import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
 import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
@@ -40,6 +41,16 @@ import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.bootstrap.config.SharedFolderConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,16 +75,20 @@ public final class Sharebridge implements Instance {
     private final StorageProvider files;
     private final UserService users;
     private final HttpApi http;
+    private final PrometheusMeterRegistry metrics;
+    private final JvmGcMetrics gcMetrics;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
-            UserService users, HttpApi http) {
+            UserService users, HttpApi http, PrometheusMeterRegistry metrics, JvmGcMetrics gcMetrics) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
         this.users = users;
         this.http = http;
+        this.metrics = metrics;
+        this.gcMetrics = gcMetrics;
     }
 
     /**
@@ -91,8 +106,12 @@ public final class Sharebridge implements Instance {
 
         DatabaseConfig db = config.database();
         JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
         try {
-            StorageProvider files = storage(config.storage());
+            bindJvmMetrics(metrics, gcMetrics);
+            persistence.bindMetrics(metrics);
+            StorageProvider files = storage(config.storage(), nextcloudCallMetrics(metrics, "storage"));
             ServerConfig server = config.server();
             int port = server.port();
             String publicUrl = server.publicUrl();
@@ -110,7 +129,8 @@ public final class Sharebridge implements Instance {
             ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, clock, random,
                     settings);
 
-            StorageProvider roomFiles = sharedFolderStorage(config, files);
+            StorageProvider roomFiles = sharedFolderStorage(config, files,
+                    nextcloudCallMetrics(metrics, "shared_folder"));
             RoomSettings roomSettings = RoomSettings.defaults(publicUrl, config.sharedFolder().provider(),
                     boxed(config.sharedFolder().expiryDays()));
             RoomRepository rooms = persistence.rooms();
@@ -134,12 +154,38 @@ public final class Sharebridge implements Instance {
                     new HttpSettings(server.bind(), port, publicUrl,
                             security.trustedProxies(), config.limits().maxJsonBytes()),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
-                            roomService, sharedFolders, meetings, signaling));
-            return new Sharebridge(config, persistence, files, users, http);
+                            roomService, sharedFolders, meetings, signaling), metrics);
+            return new Sharebridge(config, persistence, files, users, http, metrics, gcMetrics);
         } catch (RuntimeException e) {
+            gcMetrics.close();
+            metrics.close();
             persistence.close();
             throw e;
         }
+    }
+
+    /** Memory, GC, threads, class loading, CPU and uptime of this JVM ({@code jvm_*}, {@code process_*}, {@code system_*}). */
+    private static void bindJvmMetrics(MeterRegistry registry, JvmGcMetrics gcMetrics) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * {@code sharebridge_nextcloud_calls_seconds} by provider ({@code storage} or
+     * {@code shared_folder}), operation and outcome; the adapter names both from a fixed list.
+     */
+    static NextcloudCallListener nextcloudCallMetrics(MeterRegistry registry, String provider) {
+        return (operation, outcome, duration) -> Timer.builder("sharebridge.nextcloud.calls")
+                .description("Requests to NextCloud, until the answer's headers, by operation and outcome")
+                .tag("provider", provider)
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(duration);
     }
 
     private static byte[] serverKey(SharebridgeConfig config, SecureRandom random) throws IOException {
@@ -150,12 +196,12 @@ public final class Sharebridge implements Instance {
         return SecretKeys.loadOrCreate(config.secretKeyFile(), random);
     }
 
-    private static StorageProvider storage(StorageConfig storage) {
+    private static StorageProvider storage(StorageConfig storage, NextcloudCallListener calls) {
         if (storage instanceof StorageConfig.Local local) {
             return new LocalStorageProvider(local.root());
         }
         StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
-        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()));
+        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()), calls);
     }
 
     /**
@@ -163,10 +209,11 @@ public final class Sharebridge implements Instance {
      * directory — the [storage] root itself (room folders sit beside the users' spaces, which
      * are under {@code users/}) or, with a [shared_folder] directory, a folder below it.
      */
-    private static StorageProvider sharedFolderStorage(SharebridgeConfig config, StorageProvider files) {
+    private static StorageProvider sharedFolderStorage(SharebridgeConfig config, StorageProvider files,
+            NextcloudCallListener calls) {
         SharedFolderConfig shared = config.sharedFolder();
         if (shared.nextcloud().isPresent()) {
-            return new NextcloudStorageProvider(nextcloudSettings(shared.nextcloud().get(), shared.directory()));
+            return new NextcloudStorageProvider(nextcloudSettings(shared.nextcloud().get(), shared.directory()), calls);
         }
         Path root = config.storage() instanceof StorageConfig.Local local
                 ? local.root() : config.server().dataDir().resolve("files");
@@ -218,7 +265,12 @@ public final class Sharebridge implements Instance {
                 http.stop();
             }
         } finally {
-            persistence.close();
+            try {
+                persistence.close();
+            } finally {
+                gcMetrics.close();
+                metrics.close();
+            }
         }
     }
 

@@ -48,16 +48,21 @@ public final class NextcloudCheck implements AutoCloseable {
     private final Upstream upstream;
 
     public NextcloudCheck(NextcloudSettings settings) {
+        this(settings, NextcloudCallListener.NONE);
+    }
+
+    /** A check that tells {@code listener} about each of its calls. */
+    public NextcloudCheck(NextcloudSettings settings, NextcloudCallListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.location = new DavLocation(settings);
-        this.upstream = Upstream.create(settings);
+        this.upstream = Upstream.create(settings, listener);
     }
 
     /** A check on a caller's client (tests); the client is configured like the provider's. */
     public NextcloudCheck(NextcloudSettings settings, OkHttpClient client) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.location = new DavLocation(settings);
-        this.upstream = Upstream.create(settings, Objects.requireNonNull(client, "client"));
+        this.upstream = Upstream.create(settings, Objects.requireNonNull(client, "client"), NextcloudCallListener.NONE);
     }
 
     /** Checks, assuming links never expire (no {@code expiry} configured). */

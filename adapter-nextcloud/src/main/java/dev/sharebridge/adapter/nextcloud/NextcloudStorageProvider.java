@@ -57,7 +57,12 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     /** A provider with its own HTTP client, configured from the settings. */
     public NextcloudStorageProvider(NextcloudSettings settings) {
-        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings")));
+        this(settings, NextcloudCallListener.NONE);
+    }
+
+    /** A provider with its own HTTP client that tells {@code listener} about every call to NextCloud. */
+    public NextcloudStorageProvider(NextcloudSettings settings, NextcloudCallListener listener) {
+        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"), listener));
     }
 
     /**
@@ -66,7 +71,13 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
      * client; {@link #close()} leaves the caller's client alone.
      */
     public NextcloudStorageProvider(NextcloudSettings settings, OkHttpClient client) {
-        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(client, "client")));
+        this(settings, client, NextcloudCallListener.NONE);
+    }
+
+    /** A provider on a caller's client (see above) that tells {@code listener} about every call. */
+    public NextcloudStorageProvider(NextcloudSettings settings, OkHttpClient client, NextcloudCallListener listener) {
+        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(client, "client"), listener));
     }
 
     private NextcloudStorageProvider(NextcloudSettings settings, Upstream upstream) {

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -34,26 +35,31 @@ final class Upstream {
 
     private final OkHttpClient client;
     private final boolean ownsClient;
+    private final CallKind kinds;
+    private final NextcloudCallListener listener;
 
-    private Upstream(OkHttpClient client, boolean ownsClient) {
+    private Upstream(OkHttpClient client, boolean ownsClient, NextcloudSettings settings,
+            NextcloudCallListener listener) {
         this.client = client;
         this.ownsClient = ownsClient;
+        this.kinds = new CallKind(settings.base());
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** A client of our own, configured from the settings. */
-    static Upstream create(NextcloudSettings settings) {
+    static Upstream create(NextcloudSettings settings, NextcloudCallListener listener) {
         return new Upstream(configure(new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES)),
-                settings), true);
+                settings), true, settings, listener);
     }
 
     /** Built on a caller's client (tests, embedding applications): shares its pool, never closes it. */
-    static Upstream create(NextcloudSettings settings, OkHttpClient base) {
-        return new Upstream(configure(base.newBuilder(), settings), false);
+    static Upstream create(NextcloudSettings settings, OkHttpClient base, NextcloudCallListener listener) {
+        return new Upstream(configure(base.newBuilder(), settings), false, settings, listener);
     }
 
     private static OkHttpClient configure(OkHttpClient.Builder builder, NextcloudSettings settings) {
         HttpUrl base = settings.base();
-        builder.interceptors().removeIf(i -> i instanceof HostScopedBasicAuth);
+        builder.interceptors().removeIf(i -> i instanceof HostScopedBasicAuth || i instanceof RequestIdHeader);
         return builder
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -64,6 +70,7 @@ final class Upstream {
                 // A silent re-send could create a second share or count a second failed login.
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new HostScopedBasicAuth(base, settings.username(), settings.password()))
+                .addInterceptor(new RequestIdHeader())
                 .build();
     }
 
@@ -83,17 +90,28 @@ final class Upstream {
         return execute(call, operation);
     }
 
-    private static Response execute(Call call, String operation) throws StorageUnavailableException {
+    private Response execute(Call call, String operation) throws StorageUnavailableException {
         long start = System.nanoTime();
         try {
             Response response = call.execute();
-            LOG.debug("NextCloud {} -> HTTP {} in {} ms", operation, response.code(),
-                    (System.nanoTime() - start) / 1_000_000);
+            long nanos = System.nanoTime() - start;
+            LOG.debug("NextCloud {} -> HTTP {} in {} ms", operation, response.code(), nanos / 1_000_000);
+            report(call, CallKind.outcome(response.code()), nanos);
             return response;
         } catch (IOException e) {
-            LOG.debug("NextCloud {} failed after {} ms: {}", operation, (System.nanoTime() - start) / 1_000_000,
-                    e.getClass().getSimpleName());
+            long nanos = System.nanoTime() - start;
+            LOG.debug("NextCloud {} failed after {} ms: {}", operation, nanos / 1_000_000, e.getClass().getSimpleName());
+            report(call, CallKind.outcome(e), nanos);
             throw transportFailure(operation, e);
+        }
+    }
+
+    private void report(Call call, String outcome, long nanos) {
+        try {
+            listener.completed(kinds.operation(call.request()), outcome, Duration.ofNanos(nanos));
+        } catch (RuntimeException e) {
+            // counting must never fail a file operation
+            LOG.debug("the NextCloud call listener failed: {}", e.getClass().getName());
         }
     }
 

@@ -4,11 +4,14 @@ import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
 import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
 import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
+import dev.sharebridge.adapter.http.javalin.internal.HttpMetrics;
 import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
+import dev.sharebridge.adapter.http.javalin.metrics.MetricsRoutes;
+import dev.sharebridge.adapter.http.javalin.openapi.OpenApiRoutes;
 import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
 import dev.sharebridge.adapter.http.javalin.rooms.RoomRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareCountRoutes;
@@ -19,6 +22,8 @@ import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
@@ -31,7 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Sharebridge HTTP API on Javalin: the owner's files and share links, the public share
- * routes, the share web page, meeting rooms with their signaling WebSocket, and {@code /health}. Built with plain {@code new}, started and stopped by its owner.
+ * routes, the share web page, meeting rooms with their signaling WebSocket, {@code /health},
+ * {@code /openapi.yaml} and, given a Prometheus registry, {@code /metrics}. Built with plain
+ * {@code new}, started and stopped by its owner.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -39,16 +46,31 @@ public final class HttpApi implements AutoCloseable {
     private final HttpSettings settings;
     private final HttpApiDependencies deps;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private Javalin app;
 
+    /** An API that records no metrics and has no {@code /metrics} route. */
     public HttpApi(HttpSettings settings, HttpApiDependencies deps) {
-        this(settings, deps, Clock.systemUTC());
+        this(settings, deps, Clock.systemUTC(), null);
+    }
+
+    /**
+     * An API that records its requests into {@code metrics}, and serves them at {@code /metrics}
+     * when it is a {@link PrometheusMeterRegistry}.
+     */
+    public HttpApi(HttpSettings settings, HttpApiDependencies deps, MeterRegistry metrics) {
+        this(settings, deps, Clock.systemUTC(), Objects.requireNonNull(metrics, "metrics"));
     }
 
     HttpApi(HttpSettings settings, HttpApiDependencies deps, Clock clock) {
+        this(settings, deps, clock, null);
+    }
+
+    HttpApi(HttpSettings settings, HttpApiDependencies deps, Clock clock, MeterRegistry metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.deps = Objects.requireNonNull(deps, "deps");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = metrics;
     }
 
     /**
@@ -75,6 +97,11 @@ public final class HttpApi implements AutoCloseable {
             app.stop();
             app = null;
         }
+    }
+
+    /** The running server, for tests that inspect its routes; null when stopped. */
+    synchronized Javalin running() {
+        return app;
     }
 
     @Override
@@ -127,7 +154,14 @@ public final class HttpApi implements AutoCloseable {
             noSessions(handler.getSessionHandler());
             handler.setErrorHandler(new JettyErrors.Servlet());
         });
-        config.requestLogger.http(RequestLog::log);
+        HttpMetrics recorder = metrics == null ? HttpMetrics.off() : HttpMetrics.into(metrics);
+        config.requestLogger.http((ctx, millis) -> {
+            try {
+                recorder.record(ctx, millis);
+            } finally {
+                RequestLog.log(ctx, millis);
+            }
+        });
 
         config.routes.before(ctx -> {
             RequestLog.start(ctx);
@@ -144,5 +178,9 @@ public final class HttpApi implements AutoCloseable {
         new SharePageRoutes().register(config.routes);
         new AppRoutes().register(config.routes);
         new HealthRoutes(deps.healthChecks(), json).register(config.routes);
+        new OpenApiRoutes().register(config.routes);
+        if (metrics instanceof PrometheusMeterRegistry prometheus) {
+            new MetricsRoutes(prometheus).register(config.routes);
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.domain.user.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,11 +71,16 @@ abstract class ApiTestSupport {
             throw new UnauthorizedException("bad token");
         }, files, shares, publicShares, healthChecks, roomStack.roomService, roomStack.sharedFolders,
                 roomStack.meetings, roomStack.publisher);
-        api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies), deps, CLOCK);
+        api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies), deps, CLOCK, metrics());
         base = "http://127.0.0.1:" + api.start();
     }
 
     void beforeStart() {
+    }
+
+    /** The registry the API records into; none by default. */
+    MeterRegistry metrics() {
+        return null;
     }
 
     @AfterEach

@@ -269,9 +269,9 @@ class PublicShareRoutesTest extends ApiTestSupport {
             postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
             pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/zip");
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("GET /api/s/{token}/download 200 ")
-                    .endsWith("id=" + r.headers().firstValue("X-Request-Id").orElseThrow()));
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("POST /api/s/{token}/verify 200 "));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("method=GET route=/api/s/{token}/download status=200 ")
+                    .endsWith(" request_id=" + r.headers().firstValue("X-Request-Id").orElseThrow()));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("method=POST route=/api/s/{token}/verify status=200 "));
             assertThat(String.join("\n", lines)).doesNotContain(fileToken).doesNotContain(lockedToken)
                     .doesNotContain("AAAAAAAA").doesNotContain(FakePublicShares.PASSWORD).doesNotContain("grant0x");
         } finally {

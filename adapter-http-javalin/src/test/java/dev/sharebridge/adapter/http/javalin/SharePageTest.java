@@ -70,7 +70,7 @@ class SharePageTest extends ApiTestSupport {
             access.detachAppender(appender);
         }
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).contains("GET /s/{token} 200"))
+                .anySatisfy(line -> assertThat(line).contains("method=GET route=/s/{token} status=200 "))
                 .allSatisfy(line -> assertThat(line).doesNotContain(token));
     }
 

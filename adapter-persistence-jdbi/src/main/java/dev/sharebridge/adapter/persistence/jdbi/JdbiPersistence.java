@@ -7,6 +7,7 @@ import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.SecretBox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +128,14 @@ public final class JdbiPersistence implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("the database does not answer", e);
         }
+    }
+
+    /**
+     * Publishes the connection pool's gauges and timers ({@code hikaricp_*}, tagged
+     * {@code pool="sharebridge"}) to {@code registry}. At most once per instance.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(Objects.requireNonNull(registry, "registry"));
     }
 
     @Override

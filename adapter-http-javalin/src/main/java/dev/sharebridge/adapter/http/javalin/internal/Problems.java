@@ -31,6 +31,7 @@ public final class Problems {
     /** The one detail every public 404 carries, so unknown, expired and malformed links look alike. */
     public static final String PUBLIC_NOT_FOUND = "This link does not exist or has expired.";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final String CODE = "sb.problem-code";
 
     private final Json json;
     private final ResponseHeaders headers;
@@ -86,6 +87,7 @@ public final class Problems {
         String d = isPublic && status == 404 ? PUBLIC_NOT_FOUND : detail;
         extra.forEach(ctx::header);
         Problem p = new Problem("https://sharebridge.dev/problems/" + code, title(status), status, d, code);
+        ctx.attribute(CODE, code);
         ctx.status(status).contentType(PROBLEM_JSON);
         return json.write(p);
     }
@@ -157,6 +159,11 @@ public final class Problems {
             return msg;
         }
         return field + ": " + msg;
+    }
+
+    /** The problem code this request was answered with, or null when it was not a problem. */
+    public static String code(Context ctx) {
+        return ctx.attribute(CODE);
     }
 
     static String title(int status) {

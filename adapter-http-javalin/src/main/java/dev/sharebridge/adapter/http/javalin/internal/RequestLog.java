@@ -3,46 +3,73 @@ package dev.sharebridge.adapter.http.javalin.internal;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * One log line per request: method, the route TEMPLATE (never the raw path, which holds share
- * tokens), status, duration and a request id that is also sent back as {@code X-Request-Id}.
+ * One structured log line per request ({@code method=… route=… status=… duration_ms=…
+ * request_id=…}): the route TEMPLATE, never the raw path, which holds share tokens. The request
+ * id is the caller's well-formed {@code X-Request-Id} or a new one; it is sent back, and sits in
+ * the SLF4J MDC under {@value #MDC_KEY} while the request runs, so calls to NextCloud carry it.
  */
 public final class RequestLog {
+    /** The MDC key of the running request's id; the NextCloud adapter copies it into its calls. */
+    public static final String MDC_KEY = "request_id";
+    /** The route of a request no route matched (404, 405, bad paths). */
+    public static final String UNMATCHED = "unmatched";
     private static final Logger LOG = LoggerFactory.getLogger("dev.sharebridge.http.access");
     private static final String ID = "sb.request-id";
+    // no spaces, quotes or control characters: the id goes into log lines and outgoing headers as is
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private RequestLog() {
     }
 
-    /** Gives the request its id (called first for every request). */
+    /**
+     * Gives the request its id and puts it into the MDC: called first for every HTTP request,
+     * whose end ({@link #log}) takes it out again.
+     */
     public static void start(Context ctx) {
-        ctx.attribute(ID, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        MDC.put(MDC_KEY, requestId(ctx));
     }
 
+    /**
+     * The request's id, assigned on first use. Requests outside the HTTP pipeline (a refused
+     * WebSocket upgrade) get one too, but not in the MDC, since nothing would take it out.
+     */
     public static String requestId(Context ctx) {
         String id = ctx.attribute(ID);
         if (id == null) {
-            start(ctx);
-            id = ctx.attribute(ID);
+            String incoming = ctx.header("X-Request-Id");
+            id = incoming != null && WELL_FORMED.matcher(incoming).matches()
+                    ? incoming
+                    : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            ctx.attribute(ID, id);
         }
         return id;
     }
 
-    /** The matched route template, e.g. {@code /api/s/{token}}; {@code -} when nothing matched. */
+    /** The matched route template, e.g. {@code /api/s/{token}}; {@value #UNMATCHED} when nothing matched. */
     public static String template(Context ctx) {
         try {
             Endpoint e = ctx.endpoint();
-            return e == null ? "-" : e.path;
+            // with no route matched, the endpoint is the last filter that ran (BEFORE "*")
+            boolean route = e != null && (e.method.isHttpMethod() || e.method.name().startsWith("WEBSOCKET"));
+            return route ? e.path : UNMATCHED;
         } catch (RuntimeException e) {
-            return "-";
+            return UNMATCHED;
         }
     }
 
+    /** Writes the line; the last step of every request, so it also takes the id out of the MDC. */
     public static void log(Context ctx, Float millis) {
-        LOG.info("{} {} {} {}ms id={}", ctx.method(), template(ctx), ctx.statusCode(),
-                millis == null ? 0 : Math.round(millis), requestId(ctx));
+        try {
+            LOG.info("method={} route={} status={} duration_ms={} request_id={}", ctx.method(), template(ctx),
+                    ctx.statusCode(), millis == null ? 0 : Math.round(millis), requestId(ctx));
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
     }
 }
