@@ -347,45 +347,58 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
      *
      * @return whether the last level was created
      */
+    /**
+     * Makes {@code folder} and its missing parents. The deepest level is tried first: in the usual
+     * case (the configured directory exists) that is one round trip; only when NextCloud answers
+     * 409 (a parent is missing) are the levels made from the top down, then the target again.
+     */
     private boolean makeFolders(ItemPath folder, boolean verifyLast) throws StorageException {
         ItemPath fromHome = location.directory().resolve(folder);
         if (fromHome.isRoot()) {
             return false; // the user's home always exists
         }
-        List<String> segments = fromHome.segments();
-        boolean created = false;
-        for (int i = 1; i <= segments.size(); i++) {
-            ItemPath level = ItemPath.of(segments.subList(0, i));
-            boolean last = i == segments.size();
-            String operation = "MKCOL " + level;
-            Request request = new Request.Builder().url(location.homeUrl(level)).method("MKCOL", null).build();
-            try (Response response = upstream.execute(request, operation)) {
-                int code = response.code();
-                if (code == 201) {
-                    created = true;
-                } else if (code == 405) {
-                    created = false;
-                } else if (code == 409) {
+        int code = mkcol(fromHome, folder);
+        if (code == 409) {
+            List<String> segments = fromHome.segments();
+            for (int i = 1; i < segments.size(); i++) {
+                if (mkcol(ItemPath.of(segments.subList(0, i)), folder) == 409) {
                     // The level above answered "exists" (or was just made), so it is a file, not a folder.
                     throw new ItemConflictException(folder, "a file is in the way");
-                } else if (code == 400 && isInvalidPath(response, operation)) {
-                    throw rejectedName(folder);
-                } else {
-                    throw Upstream.unexpected(response, operation);
                 }
             }
-            if (last && !created && verifyLast) {
-                Optional<StoredItem> existing = stat(folder);
-                if (existing.isEmpty()) {
-                    // NextCloud answers 405 for names it refuses (e.g. "*.part") without making them.
-                    throw rejectedName(folder);
-                }
-                if (!existing.get().isFolder()) {
-                    throw new ItemConflictException(folder, "a file is in the way");
-                }
+            code = mkcol(fromHome, folder);
+            if (code == 409) {
+                throw new ItemConflictException(folder, "a file is in the way");
+            }
+        }
+        boolean created = code == 201;
+        if (!created && verifyLast) {
+            Optional<StoredItem> existing = stat(folder);
+            if (existing.isEmpty()) {
+                // NextCloud answers 405 for names it refuses (e.g. "*.part") without making them.
+                throw rejectedName(folder);
+            }
+            if (!existing.get().isFolder()) {
+                throw new ItemConflictException(folder, "a file is in the way");
             }
         }
         return created;
+    }
+
+    /** One MKCOL: 201 made, 405 exists, 409 parent missing (or not a folder); anything else throws. */
+    private int mkcol(ItemPath level, ItemPath folder) throws StorageException {
+        String operation = "MKCOL " + level;
+        Request request = new Request.Builder().url(location.homeUrl(level)).method("MKCOL", null).build();
+        try (Response response = upstream.execute(request, operation)) {
+            int code = response.code();
+            if (code == 201 || code == 405 || code == 409) {
+                return code;
+            }
+            if (code == 400 && isInvalidPath(response, operation)) {
+                throw rejectedName(folder);
+            }
+            throw Upstream.unexpected(response, operation);
+        }
     }
 
     private static boolean isInvalidPath(Response response, String operation) throws StorageUnavailableException {

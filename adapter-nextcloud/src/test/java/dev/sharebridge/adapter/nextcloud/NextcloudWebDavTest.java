@@ -186,20 +186,35 @@ class NextcloudWebDavTest {
     // ---- makeFolder ----------------------------------------------------------------------
 
     @Test
-    void makeFolderCreatesLevelByLevelFromTheConfiguredDirectory() throws Exception {
-        server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
-        server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
+    void makeFolderTriesTheTargetFirstSoAnExistingDirectoryCostsNoRoundTrip() throws Exception {
         server.enqueue(Recorded.empty(201));
 
         assertThat(provider("opentalk/meetings").makeFolder(ItemPath.of("sharebridge-room-1"))).isTrue();
 
-        for (String path : List.of("/opentalk", "/opentalk/meetings", "/opentalk/meetings/sharebridge-room-1")) {
+        RecordedRequest r = take();
+        assertThat(r.getMethod()).isEqualTo("MKCOL");
+        assertThat(r.getUrl().encodedPath()).isEqualTo(DAV + "/opentalk/meetings/sharebridge-room-1");
+        assertThat(r.getBodySize()).isZero();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void makeFolderMakesMissingParentsLevelByLevelAfterA409() throws Exception {
+        server.enqueue(Recorded.dav(409, "dav/mkcol-409-parent-missing.xml"));
+        server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
+        server.enqueue(Recorded.empty(201));
+        server.enqueue(Recorded.empty(201));
+
+        assertThat(provider("opentalk/meetings").makeFolder(ItemPath.of("sharebridge-room-1"))).isTrue();
+
+        for (String path : List.of("/opentalk/meetings/sharebridge-room-1", "/opentalk", "/opentalk/meetings",
+                "/opentalk/meetings/sharebridge-room-1")) {
             RecordedRequest r = take();
             assertThat(r.getMethod()).isEqualTo("MKCOL");
             assertThat(r.getUrl().encodedPath()).isEqualTo(DAV + path);
             assertThat(r.getBodySize()).isZero();
         }
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.getRequestCount()).isEqualTo(4);
     }
 
     @Test
@@ -218,7 +233,6 @@ class NextcloudWebDavTest {
     @Test
     void makeFolderWhereAFileIsIsAConflict() {
         server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
-        server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
         server.enqueue(fileAnswer(DAV + "/t1/file.txt", 5));
 
         assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("t1", "file.txt")))
@@ -227,16 +241,18 @@ class NextcloudWebDavTest {
 
     @Test
     void makeFolderBelowAFileIsAConflict() {
+        server.enqueue(Recorded.dav(409, "dav/mkcol-409-not-collection.xml"));
         server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
         server.enqueue(Recorded.dav(409, "dav/mkcol-409-not-collection.xml"));
 
         assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("file.txt", "x")))
                 .isInstanceOf(ItemConflictException.class);
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void makeFolderWhenTheParentVanishedIsAConflict() {
+        server.enqueue(Recorded.dav(409, "dav/mkcol-409-parent-missing.xml"));
         server.enqueue(Recorded.empty(201));
         server.enqueue(Recorded.dav(409, "dav/mkcol-409-parent-missing.xml"));
 
@@ -246,7 +262,6 @@ class NextcloudWebDavTest {
 
     @Test
     void aReservedNameIsRejected() {
-        server.enqueue(Recorded.empty(201));
         server.enqueue(Recorded.dav(400, "dav/mkcol-400-invalid-path.xml"));
 
         assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("t1", ".htaccess")))
