@@ -116,6 +116,16 @@ class ShareRoutesTest extends ApiTestSupport {
     }
 
     @Test
+    void aClientStillSendingAnOversizedBodyReadsThe413() {
+        // 900 KiB: far over the limit, so without draining the server would close the connection
+        // while the client is still writing, and the client would see a reset instead of the answer.
+        String huge = "{\"item_id\":\"other.txt\",\"label\":\"" + "x".repeat(900 * 1024) + "\"}";
+        for (int i = 0; i < 5; i++) {
+            assertProblem(postJson(authed("/api/shares"), huge), 413, "payload_too_large");
+        }
+    }
+
+    @Test
     void unknownItemIs404() {
         assertProblem(postJson(authed("/api/shares"), "{\"item_id\":\"nope\"}"), 404, "not_found");
     }

@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  */
 public final class Json {
     public static final String JSON = "application/json";
+    /** How much of an oversized body is read and dropped before answering 413. */
+    static final long DRAIN_LIMIT = 1024 * 1024;
+
     private final ObjectMapper mapper;
     private final int maxBytes;
 
@@ -147,14 +150,30 @@ public final class Json {
                 .collect(Collectors.joining("."));
     }
 
+    /**
+     * Reads and drops the rest of an oversized body, up to {@link #DRAIN_LIMIT}, so that a client
+     * still sending it reads our 413 instead of a connection reset. Beyond the limit the
+     * connection is simply closed after the answer.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = DRAIN_LIMIT;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
+    }
+
     private byte[] readLimited(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw HttpProblem.tooLarge(maxBytes);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBytes) {
+                drain(in);
+                throw HttpProblem.tooLarge(maxBytes);
+            }
             byte[] buf = in.readNBytes(maxBytes + 1);
             if (buf.length > maxBytes) {
+                drain(in);
                 throw HttpProblem.tooLarge(maxBytes);
             }
             return buf;
