@@ -19,6 +19,7 @@ import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.publicshare.PublicShareService;
 import dev.sharebridge.application.service.share.ShareLinkService;
 import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.application.service.user.RemoveUserService;
 import dev.sharebridge.application.service.user.UserService;
 import dev.sharebridge.bootstrap.cli.Instance;
 import dev.sharebridge.bootstrap.cli.ReadinessCheck;
@@ -74,6 +75,7 @@ public final class Sharebridge implements Instance {
     private final JdbiPersistence persistence;
     private final StorageProvider files;
     private final UserService users;
+    private final RemoveUserService removeUser;
     private final HttpApi http;
     private final PrometheusMeterRegistry metrics;
     private final JvmGcMetrics gcMetrics;
@@ -81,11 +83,13 @@ public final class Sharebridge implements Instance {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
-            UserService users, HttpApi http, PrometheusMeterRegistry metrics, JvmGcMetrics gcMetrics) {
+            UserService users, RemoveUserService removeUser, HttpApi http, PrometheusMeterRegistry metrics,
+            JvmGcMetrics gcMetrics) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
         this.users = users;
+        this.removeUser = removeUser;
         this.http = http;
         this.metrics = metrics;
         this.gcMetrics = gcMetrics;
@@ -155,7 +159,8 @@ public final class Sharebridge implements Instance {
                             security.trustedProxies(), config.limits().maxJsonBytes()),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
                             roomService, sharedFolders, meetings, signaling), metrics);
-            return new Sharebridge(config, persistence, files, users, http, metrics, gcMetrics);
+            return new Sharebridge(config, persistence, files, users, new RemoveUserService(users, roomService), http,
+                    metrics, gcMetrics);
         } catch (RuntimeException e) {
             gcMetrics.close();
             metrics.close();
@@ -286,7 +291,7 @@ public final class Sharebridge implements Instance {
 
     @Override
     public RemoveUserUseCase removeUser() {
-        return users;
+        return removeUser;
     }
 
     @Override

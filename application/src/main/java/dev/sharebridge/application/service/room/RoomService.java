@@ -74,6 +74,25 @@ public final class RoomService implements ManageRoomsUseCase {
         meetings.roomDeleted(room);
     }
 
+    /**
+     * Takes a user out of every room before the user is removed: rooms they own are deleted with
+     * their shared folders (nothing is left on the storage), and their invitations end. A storage
+     * failure stops here, before anything of the user is gone, so the removal can be retried.
+     */
+    public void removeFromAllRooms(UserId user) throws UpstreamUnavailableException {
+        for (Room room : rooms.listForUser(user)) {
+            if (room.isOwner(user)) {
+                if (folders.deleteFolderOf(room.id())) {
+                    meetings.folderDeleted(room.id());
+                }
+                rooms.delete(room.id());
+                meetings.roomDeleted(room.id());
+            } else if (rooms.removeMember(room.id(), user)) {
+                meetings.roleChanged(room.id(), user);
+            }
+        }
+    }
+
     @Override
     public void invite(UserId caller, RoomId room, UserId invitee) throws NotFoundException, ForbiddenException {
         Room r = access.moderatedRoom(caller, room);
