@@ -61,9 +61,6 @@ interface ShareSql {
     @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE id = :id")
     Optional<Share> findById(@Bind("id") String id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE token = :token")
-    Optional<Share> findByToken(@Bind("token") String token);
-
     /** One page after the keyset position (afterCreatedAt, afterId) in (created_at desc, id desc) order. */
     @SqlQuery("SELECT " + COLUMNS + """
               FROM shares
@@ -110,17 +107,6 @@ interface ShareSql {
             @Bind("canRead") boolean canRead, @Bind("canWrite") boolean canWrite,
             @Bind("canReshare") boolean canReshare, @Bind("label") String label,
             @Bind("maxAccesses") Long maxAccesses);
-
-    /** One atomic conditional UPDATE, so concurrent callers can never count past max_accesses. */
-    @SqlUpdate("""
-            UPDATE shares
-               SET access_count = access_count + 1,
-                   last_accessed_at = :now
-             WHERE id = :id
-               AND (max_accesses IS NULL OR access_count < max_accesses)
-               AND (expires_at IS NULL OR expires_at > :now)
-            """)
-    int recordAccess(@Bind("id") String id, @Bind("now") long now);
 
     /** Adds a batch of accesses counted in memory (links without max_accesses, see AccessCounter). */
     @SqlUpdate("""
