@@ -41,20 +41,18 @@ public final class MeetingService implements MeetingUseCase {
     static final String INSUFFICIENT = "insufficient_permissions";
     private static final int MAX_PENDING_TICKETS = 100_000;
 
-    private record Pending(RoomId room, Optional<UserId> user, String displayName, Instant expiresAt) {
+    private record Pending(RoomId room, Optional<UserId> user, Instant expiresAt) {
     }
 
     private static final class Participant {
         final RoomId room;
         final Optional<UserId> user;
-        final String displayName;
         volatile boolean guestModerator;
         volatile boolean live;
 
-        Participant(RoomId room, Optional<UserId> user, String displayName) {
+        Participant(RoomId room, Optional<UserId> user) {
             this.room = room;
             this.user = user;
-            this.displayName = displayName;
         }
     }
 
@@ -83,7 +81,7 @@ public final class MeetingService implements MeetingUseCase {
     @Override
     public Ticket start(UserId user, RoomId room) throws NotFoundException {
         access.visibleRoom(user, room);
-        return issue(new Pending(room, Optional.of(user), user.value(), expiry()));
+        return issue(new Pending(room, Optional.of(user), expiry()));
     }
 
     @Override
@@ -97,7 +95,7 @@ public final class MeetingService implements MeetingUseCase {
         if (codeRoom.isEmpty() || !codeRoom.get().equals(room) || rooms.findById(room).isEmpty()) {
             throw new NotFoundException(RoomAccess.NOT_FOUND);
         }
-        return issue(new Pending(room, Optional.empty(), name, expiry()));
+        return issue(new Pending(room, Optional.empty(), expiry()));
     }
 
     private Instant expiry() {
@@ -124,7 +122,7 @@ public final class MeetingService implements MeetingUseCase {
             throw new UnauthorizedException("invalid or expired ticket");
         }
         ParticipantId id = new ParticipantId(randomId(12));
-        participants.put(id, new Participant(p.room(), p.user(), p.displayName()));
+        participants.put(id, new Participant(p.room(), p.user()));
         return new Admission(id, p.room());
     }
 

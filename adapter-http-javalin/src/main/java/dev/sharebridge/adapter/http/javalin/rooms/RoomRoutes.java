@@ -90,10 +90,10 @@ public final class RoomRoutes {
         routes.get("/v1/rooms", this::list);
         routes.get(ROOM, this::get);
         routes.delete(ROOM, this::delete);
-        routes.put(ROOM + "/invitees/{user}", this::invite);
-        routes.delete(ROOM + "/invitees/{user}", this::uninvite);
-        routes.put(ROOM + "/moderators/{user}", this::grantModerator);
-        routes.delete(ROOM + "/moderators/{user}", this::revokeModerator);
+        routes.put(ROOM + "/invitees/{user}", ctx -> changeMember(ctx, rooms::invite));
+        routes.delete(ROOM + "/invitees/{user}", ctx -> changeMember(ctx, rooms::uninvite));
+        routes.put(ROOM + "/moderators/{user}", ctx -> changeMember(ctx, rooms::grantModerator));
+        routes.delete(ROOM + "/moderators/{user}", ctx -> changeMember(ctx, rooms::revokeModerator));
         routes.post(ROOM + "/invite_codes", this::createInviteCode);
         routes.put(ROOM + "/shared_folder", this::putFolder);
         routes.get(ROOM + "/shared_folder", this::getFolder);
@@ -124,31 +124,17 @@ public final class RoomRoutes {
         ctx.status(204);
     }
 
-    private void invite(Context ctx) throws Exception {
-        UserId caller = auth.user(ctx);
-        RoomId room = roomId(ctx);
-        rooms.invite(caller, room, userParam(ctx));
-        ctx.status(204);
+    /** One of the four membership operations, which all take (caller, room, user). */
+    @FunctionalInterface
+    private interface MemberChange {
+        void apply(UserId caller, RoomId room, UserId user) throws Exception;
     }
 
-    private void uninvite(Context ctx) throws Exception {
+    /** Auth, then the room id, then the user name (so a bad name says nothing about the room). */
+    private void changeMember(Context ctx, MemberChange change) throws Exception {
         UserId caller = auth.user(ctx);
         RoomId room = roomId(ctx);
-        rooms.uninvite(caller, room, userParam(ctx));
-        ctx.status(204);
-    }
-
-    private void grantModerator(Context ctx) throws Exception {
-        UserId caller = auth.user(ctx);
-        RoomId room = roomId(ctx);
-        rooms.grantModerator(caller, room, userParam(ctx));
-        ctx.status(204);
-    }
-
-    private void revokeModerator(Context ctx) throws Exception {
-        UserId caller = auth.user(ctx);
-        RoomId room = roomId(ctx);
-        rooms.revokeModerator(caller, room, userParam(ctx));
+        change.apply(caller, room, userParam(ctx));
         ctx.status(204);
     }
 
