@@ -48,7 +48,7 @@ public final class JdbiPersistence implements AutoCloseable {
         // hashes, so messages name the statement only
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiPersistence::statementOnly);
         this.users = new JdbiUserRepository(jdbi);
-        this.shares = new JdbiShareRepository(jdbi);
+        this.shares = new JdbiShareRepository(jdbi, dataSource);
         this.rooms = new JdbiRoomRepository(jdbi);
     }
 

@@ -9,31 +9,40 @@ import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.ShareToken;
 import dev.sharebridge.domain.user.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link ShareRepository} on the {@code shares} table. */
 final class JdbiShareRepository implements ShareRepository {
-    /** The public open path's lookup, run on a plain handle (see {@link #findByToken}). */
-    private static final String BY_TOKEN = "SELECT " + ShareSql.COLUMNS + " FROM shares WHERE token = :token";
+    /** The public open path's lookup, in plain JDBC (see {@link #findByToken}). */
+    private static final String BY_TOKEN = "SELECT " + ShareSql.COLUMNS + " FROM shares WHERE token = ?";
     private static final ShareRowMapper ROWS = new ShareRowMapper();
     /** The one conditional UPDATE that counts an access (exact under concurrency), on a plain handle. */
     private static final String RECORD_ACCESS = """
             UPDATE shares
-               SET access_count = access_count + 1, last_accessed_at = :now
-             WHERE id = :id
+               SET access_count = access_count + 1, last_accessed_at = ?
+             WHERE id = ?
                AND (max_accesses IS NULL OR access_count < max_accesses)
-               AND (expires_at IS NULL OR expires_at > :now)
+               AND (expires_at IS NULL OR expires_at > ?)
             """;
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final ShareSql sql;
     private final AccessCounter counter;
 
-    JdbiShareRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    /**
+     * @param dataSource the pool behind {@code jdbi}, for the two statements of the public open
+     *     path, which run in plain JDBC (see {@link #findByToken})
+     */
+    JdbiShareRepository(Jdbi jdbi, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.sql = jdbi.onDemand(ShareSql.class);
         this.counter = new AccessCounter(sql::addAccesses);
     }
@@ -73,10 +82,18 @@ final class JdbiShareRepository implements ShareRepository {
     public Optional<Share> findByToken(ShareToken token) {
         // re-checked in Java so that a case-insensitive collation could never widen the match
         // the count in this row may lag by a flush for links without a limit; nothing shows it
-        // On every public request: a plain handle with the mapper given directly skips the SqlObject
-        // proxy's per-call binding and mapper resolution, which dominated this lookup's CPU time.
-        Optional<Share> found = jdbi.withHandle(h -> h.createQuery(BY_TOKEN).bind("token", token.value())
-                .map(ROWS).findOne()).filter(s -> s.token().equals(token));
+        // On every public request, so in plain JDBC: under load, Jdbi's per-statement work (handle,
+        // SQL parsing, argument binding, result iteration) cost as much CPU as H2's own lookup.
+        Optional<Share> found;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_TOKEN)) {
+            ps.setString(1, token.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                found = rs.next() ? Optional.of(ROWS.map(rs, null)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking up a share by token failed", e);
+        }
+        found = found.filter(s -> s.token().equals(token));
         found.ifPresent(counter::learn);
         return found;
     }
@@ -127,7 +144,14 @@ final class JdbiShareRepository implements ShareRepository {
             return true;
         }
         long at = Instants.toMillis(now);
-        return jdbi.withHandle(h -> h.createUpdate(RECORD_ACCESS).bind("id", id.toString()).bind("now", at).execute()) > 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD_ACCESS)) {
+            ps.setLong(1, at);
+            ps.setString(2, id.toString());
+            ps.setLong(3, at);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting an access failed", e);
+        }
     }
 
     @Override

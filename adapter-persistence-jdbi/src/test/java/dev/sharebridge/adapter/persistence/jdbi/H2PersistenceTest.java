@@ -122,7 +122,7 @@ class H2PersistenceTest {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     all.append(t).append('\n');
                 }
-                assertThat(all.toString()).contains("FROM shares WHERE token = :token").doesNotContain(token.value());
+                assertThat(all.toString()).contains("FROM shares WHERE token = ?").doesNotContain(token.value());
             });
         }
     }
