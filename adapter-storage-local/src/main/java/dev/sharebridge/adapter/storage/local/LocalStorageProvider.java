@@ -291,14 +291,32 @@ public final class LocalStorageProvider implements StorageProvider {
 
     /** Walks {@code path} from the root one segment at a time, never following a link. */
     private Lookup lookup(ItemPath path) throws IOException, StorageUnavailableException {
+        List<String> segments = path.segments();
+        if (segments.isEmpty()) {
+            return new Lookup(Kind.FOLDER, root, rootAttributes());
+        }
+        // The root itself is only looked at when the first level is not there: a missing or
+        // unusable root then means "storage unavailable", not "no such item". One stat fewer on
+        // every successful lookup, the public open's among them.
         Path current = root;
-        BasicFileAttributes attrs = rootAttributes();
-        for (String segment : path.segments()) {
-            if (!attrs.isDirectory()) {
+        BasicFileAttributes attrs = null;
+        for (int i = 0; i < segments.size(); i++) {
+            if (attrs != null && !attrs.isDirectory()) {
                 return new Lookup(Kind.BLOCKED_BY_FILE, current, attrs);
             }
-            Lookup next = lookupChild(current.resolve(segment));
+            Lookup next;
+            try {
+                next = lookupChild(current.resolve(segments.get(i)));
+            } catch (IOException e) {
+                if (i == 0) {
+                    rootAttributes();
+                }
+                throw e;
+            }
             if (!next.isVisible()) {
+                if (i == 0) {
+                    rootAttributes();
+                }
                 return next;
             }
             current = next.file;

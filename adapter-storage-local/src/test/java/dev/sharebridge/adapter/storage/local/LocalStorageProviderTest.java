@@ -86,6 +86,22 @@ class LocalStorageProviderTest extends StorageProviderContract {
                 .message().doesNotContain(temp.toString());
         assertThatThrownBy(local()::ping).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> put("/x.txt", "x")).isInstanceOf(StorageUnavailableException.class);
+        // below the root, where the root is only looked at when the first level is not there
+        assertThatThrownBy(() -> local().stat(ItemPath.parse("/a/b.txt")))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> local().stat(ItemPath.parse("/" + LocalStorageProvider.TEMP_PREFIX + "x")))
+                .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
+    void aRootReplacedByAFileIsUnavailableNotMissingItems() throws Exception {
+        LocalStorageProvider provider = local();
+        Files.delete(root);
+        Files.writeString(root, "not a folder");
+        assertThatThrownBy(() -> provider.stat(ItemPath.parse("/a.txt")))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> provider.stat(ItemPath.parse("/a/b.txt")))
+                .isInstanceOf(StorageUnavailableException.class);
     }
 
     // ---- temp files ------------------------------------------------------------------------
