@@ -25,6 +25,7 @@ import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.UriCompliance;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final int RESULT_COPY_BUFFER = 4096;
 
     private final HttpSettings settings;
     private final HttpApiDependencies deps;
@@ -124,6 +126,18 @@ public final class HttpApi implements AutoCloseable {
         sessions.setSessionCache(cache);
     }
 
+    /**
+     * No compression, and no per-response decision about it either: Javalin still matches every
+     * response's content type against its list of incompressible types (a case-insensitive
+     * substring search), which took a sixth of the public open's CPU time under load. With no
+     * compressor there is nothing to decide, so the list is emptied.
+     */
+    private static CompressionStrategy noCompression() {
+        CompressionStrategy none = new CompressionStrategy(null, null, null);
+        none.setExcludedMimeTypes(List.of());
+        return none;
+    }
+
     private void configure(JavalinConfig config) {
         Json json = new Json(settings.maxJsonBytes());
         ResponseHeaders headers = new ResponseHeaders();
@@ -134,7 +148,10 @@ public final class HttpApi implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.generateEtags = false;
-        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.http.compressionStrategy = noCompression();
+        // Javalin copies every result through a fresh buffer of this size (by default Jetty's
+        // 32 KiB output buffer): zeroing it cost more than sending a small JSON answer
+        config.http.responseBufferSize = RESULT_COPY_BUFFER;
         config.router.ignoreTrailingSlashes = true;
         config.router.treatMultipleSlashesAsSingleSlash = false;
         config.jetty.host = settings.bind();
@@ -168,11 +185,12 @@ public final class HttpApi implements AutoCloseable {
             headers.apply(ctx);
         });
         problems.register(config.routes);
+        // first: Javalin tries routes in the order they were added, and these answer the public
+        new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
+                settings.isHttps(), clock).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
-        new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
-                settings.isHttps(), clock).register(config.routes);
         new RoomRoutes(deps.rooms(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
         new SignalingRoutes(deps.meetings(), deps.signaling(), json, problems).register(config.routes);
         new SharePageRoutes().register(config.routes);

@@ -33,6 +33,20 @@ class ClientAddressTest {
     }
 
     @Test
+    void ipv4IsTheSameWhetherTakenAsItIsOrParsed() {
+        // canonical dotted quads are taken as they are; anything else goes through the parser
+        assertThat(none.identify("203.0.113.9", null)).isEqualTo("203.0.113.9");
+        assertThat(none.identify("0.0.0.0", null)).isEqualTo("0.0.0.0");
+        assertThat(none.identify("255.255.255.255", null)).isEqualTo("255.255.255.255");
+        assertThat(none.identify("203.0.113.009", null)).isEqualTo(proxied.identify("203.0.113.9", null));
+        assertThat(none.identify("[203.0.113.9]", null)).isEqualTo("203.0.113.9");
+        assertThat(none.identify("203.0.113.256", null)).isEqualTo("203.0.113.256");
+        assertThat(none.identify("203.0.113", null)).isEqualTo("203.0.113");
+        assertThat(none.identify("1.2.3.4.5", null)).isEqualTo("1.2.3.4.5");
+        assertThat(none.identify(null, null)).isEqualTo("unknown");
+    }
+
+    @Test
     void badProxyEntriesAreRefused() {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);

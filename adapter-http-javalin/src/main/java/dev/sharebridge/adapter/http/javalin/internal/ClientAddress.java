@@ -34,6 +34,9 @@ public final class ClientAddress {
 
     /** The throttling identity for a request from {@code peer} carrying {@code forwardedFor} (may be null). */
     public String identify(String peer, String forwardedFor) {
+        if ((forwardedFor == null || trusted.isEmpty()) && isCanonicalIpv4(peer)) {
+            return peer; // the usual case, on every public request: nothing to parse or resolve
+        }
         Optional<InetAddress> peerAddress = literal(peer);
         if (peerAddress.isEmpty()) {
             return peer == null ? "unknown" : peer;
@@ -74,6 +77,38 @@ public final class ClientAddress {
             return sb.append(":/64").toString();
         }
         return a.getHostAddress();
+    }
+
+    /** Whether {@code text} is a dotted quad as {@link InetAddress#getHostAddress} writes it. */
+    static boolean isCanonicalIpv4(String text) {
+        if (text == null || text.length() < 7 || text.length() > 15) {
+            return false;
+        }
+        int parts = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '.' : text.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (digits > 0 && value == 0) {
+                    return false; // a leading zero
+                }
+                value = value * 10 + (c - '0');
+                digits++;
+                if (digits > 3) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return parts == 4;
     }
 
     /** Parses an IP literal without ever asking DNS; empty for anything else. */

@@ -4,8 +4,10 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the HTTP edge counts: every request by method, route template and status, and the public
@@ -17,9 +19,21 @@ public final class HttpMetrics {
     static final String VERIFY_ROUTE = "/api/s/{token}/verify";
 
     private final MeterRegistry registry;
+    // meters are looked up once per key, not built and registered on every request
+    private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> throttles = new ConcurrentHashMap<>();
+    private final Counter opens;
+    private final Counter verifyFailures;
 
     private HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.opens = registry == null ? null
+                : counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})");
+        this.verifyFailures = registry == null ? null
+                : counter("sharebridge.share.verify.failures", "Wrong passwords given to POST /api/s/{token}/verify");
+    }
+
+    private record RequestKey(String method, String route, int status) {
     }
 
     /** Records into {@code registry}. */
@@ -40,30 +54,31 @@ public final class HttpMetrics {
         String route = RequestLog.template(ctx);
         int status = ctx.statusCode();
         String method = ctx.method().name();
-        Timer.builder("sharebridge.http.requests")
-                .description("HTTP requests by method, route template and status")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .tag("status_class", status / 100 + "xx")
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos(millis == null ? 0 : (long) (millis * 1_000_000.0)));
+        requests.computeIfAbsent(new RequestKey(method, route, status), this::timer)
+                .record(millis == null ? 0 : (long) (millis * 1_000_000.0), TimeUnit.NANOSECONDS);
         if (status == 200 && method.equals("GET") && route.equals(OPEN_ROUTE)) {
-            counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})")
-                    .increment();
+            opens.increment();
         }
         if (route.equals(VERIFY_ROUTE) && "invalid_password".equals(Problems.code(ctx))) {
-            counter("sharebridge.share.verify.failures", "Wrong passwords given to POST /api/s/{token}/verify")
-                    .increment();
+            verifyFailures.increment();
         }
         if (status == 429 && ResponseHeaders.isPublic(ctx)) {
-            Counter.builder("sharebridge.share.throttles")
+            throttles.computeIfAbsent(route, r -> Counter.builder("sharebridge.share.throttles")
                     .description("429 answers on the public share routes, by route template")
-                    .tag("route", route)
-                    .register(registry)
-                    .increment();
+                    .tag("route", r)
+                    .register(registry)).increment();
         }
+    }
+
+    private Timer timer(RequestKey key) {
+        return Timer.builder("sharebridge.http.requests")
+                .description("HTTP requests by method, route template and status")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .tag("status_class", key.status() / 100 + "xx")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     private Counter counter(String name, String description) {

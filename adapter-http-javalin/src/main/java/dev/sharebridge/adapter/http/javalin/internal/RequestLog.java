@@ -2,7 +2,8 @@ package dev.sharebridge.adapter.http.javalin.internal;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ public final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.sharebridge.http.access");
     private static final String ID = "sb.request-id";
     // no spaces, quotes or control characters: the id goes into log lines and outgoing headers as is
+    // 16 hex digits: unique enough to find a request's lines, and no SecureRandom lock per request
+    private static final HexFormat HEX = HexFormat.of();
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private RequestLog() {
@@ -45,7 +48,7 @@ public final class RequestLog {
             String incoming = ctx.header("X-Request-Id");
             id = incoming != null && WELL_FORMED.matcher(incoming).matches()
                     ? incoming
-                    : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                    : HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
             ctx.attribute(ID, id);
         }
         return id;

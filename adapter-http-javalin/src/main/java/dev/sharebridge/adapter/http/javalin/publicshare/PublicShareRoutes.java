@@ -206,6 +206,9 @@ public final class PublicShareRoutes {
         if (header != null && !header.isBlank()) {
             return Optional.of(header.strip());
         }
+        if (ctx.header("Cookie") == null) {
+            return Optional.empty(); // most opens: no cookie, so no hashing for its name
+        }
         return Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
     }
 
