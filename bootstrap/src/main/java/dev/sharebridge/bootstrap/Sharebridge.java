@@ -126,7 +126,8 @@ public final class Sharebridge implements Instance {
             }
             ShareSettings settings = new ShareSettings(publicUrl, security.grantTtl(),
                     security.verifyFailuresPerClient(), security.verifyWindow(), security.verifyFailuresPerToken(),
-                    security.hashingSlots(), security.notFoundPerClient(), security.notFoundWindow());
+                    security.hashingSlots(), security.notFoundPerClient(), security.notFoundWindow(),
+                    security.verifyDelay(), security.verifyDelayMax());
 
             UserService users = new UserService(persistence.users(), persistence.shares(), files, clock, random);
             FileService fileService = new FileService(files, persistence.shares());

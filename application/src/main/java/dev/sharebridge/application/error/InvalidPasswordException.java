@@ -1,15 +1,30 @@
 package dev.sharebridge.application.error;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /** An expected outcome: the password given for a share is wrong. */
 public final class InvalidPasswordException extends UseCaseException {
     private static final long serialVersionUID = 1L;
+    private final Duration answerDelay;
 
     public InvalidPasswordException(String detail) {
+        this(detail, Duration.ZERO);
+    }
+
+    /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
+    public InvalidPasswordException(String detail, Duration answerDelay) {
         super(detail);
+        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
     }
 
     @Override
     public String code() {
         return "invalid_password";
+    }
+
+    @Override
+    public Duration answerDelay() {
+        return answerDelay;
     }
 }

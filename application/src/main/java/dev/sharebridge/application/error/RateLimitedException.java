@@ -1,15 +1,23 @@
 package dev.sharebridge.application.error;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /** An expected outcome: too many attempts; the caller may try again after {@link #retryAfter()}. */
 public final class RateLimitedException extends UseCaseException {
     private static final long serialVersionUID = 1L;
     private final Duration retryAfter;
+    private final Duration answerDelay;
 
     public RateLimitedException(String detail, Duration retryAfter) {
+        this(detail, retryAfter, Duration.ZERO);
+    }
+
+    /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
+    public RateLimitedException(String detail, Duration retryAfter, Duration answerDelay) {
         super(detail);
         this.retryAfter = retryAfter;
+        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
     }
 
     public Duration retryAfter() {
@@ -19,5 +27,10 @@ public final class RateLimitedException extends UseCaseException {
     @Override
     public String code() {
         return "rate_limited";
+    }
+
+    @Override
+    public Duration answerDelay() {
+        return answerDelay;
     }
 }

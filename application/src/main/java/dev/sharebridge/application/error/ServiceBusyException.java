@@ -1,15 +1,23 @@
 package dev.sharebridge.application.error;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /** An expected outcome: the server is saturated (e.g. every password-hashing slot is busy); try again soon. */
 public final class ServiceBusyException extends UseCaseException {
     private static final long serialVersionUID = 1L;
     private final Duration retryAfter;
+    private final Duration answerDelay;
 
     public ServiceBusyException(String detail, Duration retryAfter) {
+        this(detail, retryAfter, Duration.ZERO);
+    }
+
+    /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
+    public ServiceBusyException(String detail, Duration retryAfter, Duration answerDelay) {
         super(detail);
         this.retryAfter = retryAfter;
+        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
     }
 
     public Duration retryAfter() {
@@ -19,5 +27,10 @@ public final class ServiceBusyException extends UseCaseException {
     @Override
     public String code() {
         return "service_busy";
+    }
+
+    @Override
+    public Duration answerDelay() {
+        return answerDelay;
     }
 }

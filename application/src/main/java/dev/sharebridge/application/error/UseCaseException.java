@@ -1,5 +1,7 @@
 package dev.sharebridge.application.error;
 
+import java.time.Duration;
+
 /**
  * An expected business outcome a use case reports instead of a result (not found, forbidden,
  * wrong password, rate limited, upstream down). {@link #code()} is the stable machine string of
@@ -22,4 +24,13 @@ public abstract sealed class UseCaseException extends Exception
 
     /** The stable machine code ({@code not_found}, {@code rate_limited}, ...). */
     public abstract String code();
+
+    /**
+     * How long the answer should be held back (never blocking a thread): the growing delay after
+     * wrong passwords and before throttled answers, which slows guessing and keeps a flood of
+     * refused requests from taking the server's time. Zero for most outcomes.
+     */
+    public Duration answerDelay() {
+        return Duration.ZERO;
+    }
 }

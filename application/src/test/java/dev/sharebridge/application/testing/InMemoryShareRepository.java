@@ -37,6 +37,7 @@ public final class InMemoryShareRepository implements ShareRepository {
 
     private final Map<ShareId, Share> shares = new LinkedHashMap<>();
     private int recordAccessCalls;
+    private int findByTokenCalls;
 
     @Override
     public synchronized void insert(Share share) {
@@ -56,6 +57,7 @@ public final class InMemoryShareRepository implements ShareRepository {
 
     @Override
     public synchronized Optional<Share> findByToken(ShareToken token) {
+        findByTokenCalls++;
         return shares.values().stream().filter(s -> s.token().equals(token)).findFirst();
     }
 
@@ -134,6 +136,11 @@ public final class InMemoryShareRepository implements ShareRepository {
     }
 
     /** How often {@link #recordAccess} was called (to prove which routes count). */
+    /** How often a share was looked up by token. */
+    public synchronized int findByTokenCalls() {
+        return findByTokenCalls;
+    }
+
     public synchronized int recordAccessCalls() {
         return recordAccessCalls;
     }

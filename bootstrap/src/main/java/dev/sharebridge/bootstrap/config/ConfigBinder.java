@@ -25,6 +25,8 @@ final class ConfigBinder {
     static final int DEFAULT_VERIFY_FAILURES_PER_TOKEN = 100;
     static final int DEFAULT_NOT_FOUND_PER_CLIENT = 30;
     static final int DEFAULT_NOT_FOUND_WINDOW_SECONDS = 300;
+    static final int DEFAULT_VERIFY_DELAY_MS = 100;
+    static final int DEFAULT_VERIFY_DELAY_MAX_MS = 2000;
     static final int DEFAULT_MAX_JSON_BYTES = 65_536;
     static final int MAX_EXPIRY_DAYS = 36_500;
 
@@ -270,8 +272,15 @@ final class ConfigBinder {
         }
         int notFound = s.integer("not_found_per_client", DEFAULT_NOT_FOUND_PER_CLIENT, 1, 1_000_000);
         int notFoundWindow = s.integer("not_found_window_seconds", DEFAULT_NOT_FOUND_WINDOW_SECONDS, 1, 86_400);
+        int delay = s.integer("verify_delay_ms", DEFAULT_VERIFY_DELAY_MS, 0, 10_000);
+        int delayMax = s.integer("verify_delay_max_ms", DEFAULT_VERIFY_DELAY_MAX_MS, 0, 60_000);
+        if (delayMax < delay) {
+            s.error("verify_delay_max_ms", "must not be below verify_delay_ms (" + delay + ")");
+            delayMax = delay;
+        }
         return new SecurityConfig(cost, secretKey, proxies, Duration.ofSeconds(grantTtl), perClient,
-                Duration.ofSeconds(window), perToken, slots, notFound, Duration.ofSeconds(notFoundWindow));
+                Duration.ofSeconds(window), perToken, slots, notFound, Duration.ofSeconds(notFoundWindow),
+                Duration.ofMillis(delay), Duration.ofMillis(delayMax));
     }
 
     static boolean isKey(String base64) {

@@ -35,7 +35,8 @@ final class Schema {
                 "grant_ttl_seconds", integer(), "verify_failures_per_client", integer(),
                 "verify_window_seconds", integer(), "verify_failures_per_token", integer(),
                 "hashing_slots", integer(), "not_found_per_client", integer(),
-                "not_found_window_seconds", integer()));
+                "not_found_window_seconds", integer(), "verify_delay_ms", integer(),
+                "verify_delay_max_ms", integer()));
         sections.put("limits", keys("max_json_bytes", integer()));
         return Map.copyOf(sections);
     }

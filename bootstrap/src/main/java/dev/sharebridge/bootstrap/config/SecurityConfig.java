@@ -13,6 +13,9 @@ import java.util.Optional;
  *                       {@code <data_dir>/secret.key} (created on first use)
  * @param trustedProxies IP addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
  * @param hashingSlots   how many password checks may run at once (already resolved: never 0)
+ * @param verifyDelay    how long the answer to a client's second wrong password on a link waits
+ *                       (doubling from there); zero for none
+ * @param verifyDelayMax the longest such delay, also that of throttled answers
  */
 public record SecurityConfig(
         int bcryptCost,
@@ -24,7 +27,9 @@ public record SecurityConfig(
         int verifyFailuresPerToken,
         int hashingSlots,
         int notFoundPerClient,
-        Duration notFoundWindow) {
+        Duration notFoundWindow,
+        Duration verifyDelay,
+        Duration verifyDelayMax) {
 
     public SecurityConfig {
         Objects.requireNonNull(secretKey, "secretKey");
@@ -32,6 +37,8 @@ public record SecurityConfig(
         Objects.requireNonNull(grantTtl, "grantTtl");
         Objects.requireNonNull(verifyWindow, "verifyWindow");
         Objects.requireNonNull(notFoundWindow, "notFoundWindow");
+        Objects.requireNonNull(verifyDelay, "verifyDelay");
+        Objects.requireNonNull(verifyDelayMax, "verifyDelayMax");
     }
 
     @Override
@@ -45,6 +52,8 @@ public record SecurityConfig(
                 + ", verifyFailuresPerToken=" + verifyFailuresPerToken
                 + ", hashingSlots=" + hashingSlots
                 + ", notFoundPerClient=" + notFoundPerClient
-                + ", notFoundWindow=" + notFoundWindow + "]";
+                + ", notFoundWindow=" + notFoundWindow
+                + ", verifyDelay=" + verifyDelay
+                + ", verifyDelayMax=" + verifyDelayMax + "]";
     }
 }

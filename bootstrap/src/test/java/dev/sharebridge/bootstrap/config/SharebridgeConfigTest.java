@@ -56,6 +56,8 @@ class SharebridgeConfigTest {
             hashing_slots = 3
             not_found_per_client = 20
             not_found_window_seconds = 120
+            verify_delay_ms = 50
+            verify_delay_max_ms = 800
 
             [limits]
             max_json_bytes = 4096
@@ -80,7 +82,8 @@ class SharebridgeConfigTest {
         assertThat(config.security()).isEqualTo(new SecurityConfig(13,
                 Optional.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                 List.of("10.0.0.1", "192.168.0.0/16", "fd00::/8"), Duration.ofSeconds(1800), 5,
-                Duration.ofSeconds(600), 50, 3, 20, Duration.ofSeconds(120)));
+                Duration.ofSeconds(600), 50, 3, 20, Duration.ofSeconds(120), Duration.ofMillis(50),
+                Duration.ofMillis(800)));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(4096);
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("/var/lib/sharebridge/secret.key"));
     }
@@ -105,6 +108,8 @@ class SharebridgeConfigTest {
         assertThat(security.verifyFailuresPerClient()).isEqualTo(10);
         assertThat(security.verifyWindow()).isEqualTo(Duration.ofMinutes(15));
         assertThat(security.hashingSlots()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(security.verifyDelay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(security.verifyDelayMax()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(65_536);
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("./data/secret.key"));
     }
@@ -232,6 +237,8 @@ class SharebridgeConfigTest {
                 secret_key = "c2hvcnQ="
                 trusted_proxies = ["10.0.0.300", "proxy.example.org"]
                 grant_ttl_seconds = 7200
+                verify_delay_ms = 500
+                verify_delay_max_ms = 400
 
                 [extra]
                 x = 1
@@ -253,7 +260,8 @@ class SharebridgeConfigTest {
                 "c.toml:21: [security] trusted_proxies: '10.0.0.300' is not an IP address or CIDR range",
                 "c.toml:21: [security] trusted_proxies: 'proxy.example.org' is not an IP address or CIDR range",
                 "c.toml:22: [security] grant_ttl_seconds: must be between 60 and 3600 (is 7200)",
-                "c.toml:24: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
+                "c.toml:24: [security] verify_delay_max_ms: must not be below verify_delay_ms (500)",
+                "c.toml:26: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
                         + " limits)");
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * operator would.
  */
 final class E2eServer implements AutoCloseable {
+    /** The longest delay of an answer to a wrong password, and that of every throttled answer. */
+    static final Duration MAX_ANSWER_DELAY = Duration.ofMillis(400);
     private final Path configFile;
     private final Sharebridge sharebridge;
     private final Http http;
@@ -30,7 +33,10 @@ final class E2eServer implements AutoCloseable {
         this.http = http;
     }
 
-    /** The TOML every test server uses: its own data directory, a free port, a fast bcrypt. */
+    /**
+     * The TOML every test server uses: its own data directory, a free port, a fast bcrypt, and
+     * short answer delays after wrong passwords (growing from 20 ms to {@link #MAX_ANSWER_DELAY}).
+     */
     static String baseToml(Path dir) {
         return String.join("\n",
                 "[server]",
@@ -39,6 +45,8 @@ final class E2eServer implements AutoCloseable {
                 "",
                 "[security]",
                 "bcrypt_cost = 10",
+                "verify_delay_ms = 20",
+                "verify_delay_max_ms = " + MAX_ANSWER_DELAY.toMillis(),
                 "");
     }
 

@@ -379,12 +379,20 @@ class ShareLinksE2eTest {
     void guessingPasswordsIsRateLimited() {
         String token = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD)).path("token").asText();
 
+        long lastWrong = 0;
         for (int i = 0; i < 10; i++) {
+            long sent = System.nanoTime();
             Http.Response wrong = http.postJson("/api/s/" + token + "/verify", Map.of("password", "guess " + i));
+            lastWrong = System.nanoTime() - sent;
             assertThat(wrong.status()).as("guess %d: %s", i, wrong).isEqualTo(401);
         }
+        long sent = System.nanoTime();
         Http.Response limited = http.postJson("/api/s/" + token + "/verify", Map.of("password", "guess 10"));
+        long limitedTook = System.nanoTime() - sent;
 
+        // the answers were held back, growing to the longest delay (they cannot come early)
+        assertThat(lastWrong).isGreaterThanOrEqualTo(E2eServer.MAX_ANSWER_DELAY.toNanos());
+        assertThat(limitedTook).isGreaterThanOrEqualTo(E2eServer.MAX_ANSWER_DELAY.toNanos());
         assertThat(limited.status()).as("%s", limited).isEqualTo(429);
         assertThat(limited.code()).isEqualTo("rate_limited");
         assertThat(limited.header("Retry-After")).hasValueSatisfying(

@@ -4,6 +4,7 @@ import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
 import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
 import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
+import dev.sharebridge.adapter.http.javalin.internal.HeldAnswers;
 import dev.sharebridge.adapter.http.javalin.internal.HttpMetrics;
 import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
@@ -22,6 +23,7 @@ import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -50,6 +52,7 @@ public final class HttpApi implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry metrics;
     private Javalin app;
+    private HeldAnswers held = HeldAnswers.NONE;
 
     /** An API that records no metrics and has no {@code /metrics} route. */
     public HttpApi(HttpSettings settings, HttpApiDependencies deps) {
@@ -101,6 +104,11 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /** The answers being held back, for tests. */
+    synchronized HeldAnswers heldAnswers() {
+        return held;
+    }
+
     /** The running server, for tests that inspect its routes; null when stopped. */
     synchronized Javalin running() {
         return app;
@@ -141,7 +149,15 @@ public final class HttpApi implements AutoCloseable {
     private void configure(JavalinConfig config) {
         Json json = new Json(settings.maxJsonBytes());
         ResponseHeaders headers = new ResponseHeaders();
-        Problems problems = new Problems(json, headers);
+        // held answers are completed on Jetty's pool, which exists once the server starts
+        HeldAnswers held = HeldAnswers.on(task -> config.jetty.threadPool.execute(task));
+        this.held = held;
+        if (metrics != null) {
+            Gauge.builder("sharebridge.http.held.answers", held, HeldAnswers::waiting)
+                    .description("Answers being held back: after failed share passwords and for throttled requests")
+                    .register(metrics);
+        }
+        Problems problems = new Problems(json, headers, held);
         Auth auth = new Auth(deps.authenticate());
 
         config.startup.showJavalinBanner = false;

@@ -40,6 +40,9 @@ import java.util.zip.ZipOutputStream;
  */
 final class FakePublicShares implements PublicShareUseCases {
     static final String PASSWORD = "correct horse battery";
+    /** A password whose throttled answer asks to be held back for {@link #HOLD}. */
+    static final String HELD_BACK = "hold me back";
+    static final Duration HOLD = Duration.ofMillis(700);
     final AtomicInteger counted = new AtomicInteger();
     final Map<String, String> grants = new ConcurrentHashMap<>();
     private final FakeShares shares;
@@ -104,6 +107,7 @@ final class FakePublicShares implements PublicShareUseCases {
                 return new Grant(g, clock.instant().plus(Duration.ofHours(1)));
             }
             case "too many tries" -> throw new RateLimitedException("slow down", Duration.ofMillis(1500));
+            case HELD_BACK -> throw new RateLimitedException("slow down", Duration.ofMinutes(5), HOLD);
             case "busy busy busy" -> throw new ServiceBusyException("busy", Duration.ofSeconds(3));
             default -> throw new InvalidPasswordException("wrong password");
         }

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -130,6 +133,38 @@ class PublicShareRoutesTest extends ApiTestSupport {
                 "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
         String c = ok.headers().firstValue("Set-Cookie").orElseThrow();
         return c.substring(0, c.indexOf('='));
+    }
+
+    @Test
+    void heldBackAnswersWaitWithoutTakingAServerThread() throws Exception {
+        int n = 30;
+        List<CompletableFuture<Long>> held = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long sent = System.nanoTime();
+            HttpRequest verify = req("/api/s/" + lockedToken + "/verify").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + FakePublicShares.HELD_BACK + "\"}"))
+                    .build();
+            held.add(client.sendAsync(verify, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                        assertProblem(r, 429, "rate_limited");
+                        assertThat(r.headers().firstValue("Retry-After")).hasValue("300");
+                        return System.nanoTime() - sent;
+                    }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (api.heldAnswers().waiting() < n && held.stream().noneMatch(CompletableFuture::isDone)
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        // every answer is held, yet (nearly) no server thread is busy with them
+        QueuedThreadPool pool = (QueuedThreadPool) api.running().jettyServer().server().getThreadPool();
+        assertThat(pool.getBusyThreads()).isLessThan(n / 2);
+        assertThat(send(req("/api/s/" + folderToken)).statusCode()).isEqualTo(200);
+
+        // and none went out before its delay: a delay cannot end early
+        for (CompletableFuture<Long> answer : held) {
+            assertThat(answer.get(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(FakePublicShares.HOLD.toNanos());
+        }
+        assertThat(api.heldAnswers().waiting()).isZero();
     }
 
     @Test

@@ -130,6 +130,14 @@ public final class PublicShareService implements PublicShareUseCases {
     @Override
     public Grant verify(String rawToken, String password, String client) throws UseCaseException {
         Instant now = clock.instant();
+        // A client that has used up its failures on this link is refused before anything else:
+        // a flood of wrong passwords costs no database lookup and no hash. The key is the raw
+        // token, which names one link just like its id does, and is known before the lookup.
+        String clientKey = client + "\n" + rawToken;
+        Optional<Duration> wait = failuresPerClient.blocked(clientKey, now);
+        if (wait.isPresent()) {
+            throw rateLimited(wait.get());
+        }
         Link link = lookup(rawToken, client, now);
         Share share = link.share;
         if (!share.hasPassword()) {
@@ -137,9 +145,8 @@ public final class PublicShareService implements PublicShareUseCases {
         }
         // throttle before hashing: an attempt is counted up front (atomically) and refunded
         // when it turns out not to be a failure
-        String clientKey = client + "\n" + share.id();
         String tokenKey = share.id().toString();
-        Optional<Duration> wait = failuresPerClient.tryAcquire(clientKey, now);
+        wait = failuresPerClient.tryAcquire(clientKey, now);
         if (wait.isPresent()) {
             throw rateLimited(wait.get());
         }
@@ -150,12 +157,16 @@ public final class PublicShareService implements PublicShareUseCases {
         }
         Optional<String> candidate = hashable(password);
         if (candidate.isEmpty()) {
-            throw wrongPassword();
+            throw wrongPassword(clientKey, now);
         }
         if (!hashingSlots.tryAcquire()) {
             failuresPerClient.refund(clientKey);
             failuresPerToken.refund(tokenKey);
-            throw new ServiceBusyException("the server is busy; try again in a moment", BUSY_RETRY);
+            // not queued, but not at once either: a client that floods while every slot is busy
+            // would otherwise get these answers as fast as it can ask
+            Duration hold = settings.verifyDelayAfter(failuresPerClient.count(clientKey, now) + 1);
+            throw new ServiceBusyException("the server is busy; try again in a moment", BUSY_RETRY,
+                    hold.compareTo(settings.verifyDelay()) < 0 ? settings.verifyDelay() : hold);
         }
         boolean ok;
         try {
@@ -164,7 +175,7 @@ public final class PublicShareService implements PublicShareUseCases {
             hashingSlots.release();
         }
         if (!ok) {
-            throw wrongPassword();
+            throw wrongPassword(clientKey, now);
         }
         failuresPerClient.reset(clientKey);
         failuresPerToken.refund(tokenKey);
@@ -440,12 +451,15 @@ public final class PublicShareService implements PublicShareUseCases {
                 : new SharePermissions(parent.read(), parent.write(), false);
     }
 
-    private static InvalidPasswordException wrongPassword() {
-        return new InvalidPasswordException("the password is not correct");
+    /** The answer to a failure waits longer the more failures the client had on the link. */
+    private InvalidPasswordException wrongPassword(String clientKey, Instant now) {
+        return new InvalidPasswordException("the password is not correct",
+                settings.verifyDelayAfter(failuresPerClient.count(clientKey, now)));
     }
 
-    private static RateLimitedException rateLimited(Duration wait) {
-        return new RateLimitedException("too many attempts; try again later", wait);
+    /** Throttled answers wait the longest delay: a flood of them then costs the server little. */
+    private RateLimitedException rateLimited(Duration wait) {
+        return new RateLimitedException("too many attempts; try again later", wait, settings.verifyDelayMax());
     }
 
     private static void closeQuietly(ItemContent content) {

@@ -42,6 +42,16 @@ final class SlidingWindowLimiter {
         return Optional.of(roundUpToSeconds(wait));
     }
 
+    /** How many events {@code key} has in the window at {@code now}. */
+    synchronized int count(String key, Instant now) {
+        ArrayDeque<Instant> q = events.get(key);
+        if (q == null) {
+            return 0;
+        }
+        prune(q, now);
+        return q.size();
+    }
+
     /** Records one event unless the key is blocked; returns the wait when it is. Atomic. */
     synchronized Optional<Duration> tryAcquire(String key, Instant now) {
         Optional<Duration> wait = blocked(key, now);

@@ -38,7 +38,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -176,7 +178,7 @@ class PublicShareServiceTest {
         Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
                 Optional.of(40L));
         settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 2, 1000,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO);
         service = newService();
         CompletableFuture<?>[] all = new CompletableFuture<?>[100];
         AtomicInteger ok = new AtomicInteger();
@@ -419,6 +421,43 @@ class PublicShareServiceTest {
     }
 
     @Test
+    void answers_to_wrong_passwords_are_held_back_longer_each_time() {
+        settings = settings.withVerifyDelays(Duration.ofMillis(100), Duration.ofMillis(1500));
+        service = newService();
+        Share s = protectedFolder();
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> service.verify(s.token().value(), "wrong password!!", CLIENT))
+                    .isInstanceOfSatisfying(InvalidPasswordException.class, e -> delays.add(e.answerDelay()));
+        }
+        assertThat(delays).extracting(Duration::toMillis)
+                .containsExactly(0L, 100L, 200L, 400L, 800L, 1500L, 1500L, 1500L, 1500L, 1500L);
+        // throttled answers wait the longest delay; another client's first failure waits nothing
+        assertThatThrownBy(() -> service.verify(s.token().value(), "wrong password!!", CLIENT))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.answerDelay()).isEqualTo(Duration.ofMillis(1500)));
+        assertThatThrownBy(() -> service.verify(s.token().value(), "wrong password!!", "198.51.100.1"))
+                .isInstanceOfSatisfying(InvalidPasswordException.class,
+                        e -> assertThat(e.answerDelay()).isZero());
+    }
+
+    @Test
+    void a_throttled_client_is_refused_before_the_link_is_looked_up() {
+        Share s = protectedFolder();
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> service.verify(s.token().value(), "wrong password!!", CLIENT))
+                    .isInstanceOf(InvalidPasswordException.class);
+        }
+        int lookups = shares.findByTokenCalls();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> service.verify(s.token().value(), "wrong password!!", CLIENT))
+                    .isInstanceOf(RateLimitedException.class);
+        }
+        assertThat(shares.findByTokenCalls()).isEqualTo(lookups);
+        assertThat(hasher.verifyCalls()).isEqualTo(10);
+    }
+
+    @Test
     void a_success_resets_the_clients_failures() throws Exception {
         Share s = protectedFolder();
         for (int i = 0; i < 9; i++) {
@@ -446,7 +485,7 @@ class PublicShareServiceTest {
     @Test
     void the_per_token_cap_stops_distributed_guessing() throws Exception {
         settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 5, 2, 50,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO);
         service = newService();
         Share s = protectedFolder();
         for (int i = 0; i < 5; i++) {
@@ -462,7 +501,7 @@ class PublicShareServiceTest {
     @Test
     void a_full_set_of_hashing_slots_turns_requests_away_at_once() throws Exception {
         settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 1, 50,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofSeconds(2));
         service = newService();
         Share s = protectedFolder();
         CountDownLatch inside = new CountDownLatch(1);
@@ -480,8 +519,13 @@ class PublicShareServiceTest {
         });
         inside.await();
 
+        // turned away without queueing, the answer held back briefly so that asking again in a
+        // loop cannot produce these answers as fast as a client can send
         assertThatThrownBy(() -> service.verify(s.token().value(), PASSWORD, "198.51.100.2"))
-                .isInstanceOfSatisfying(ServiceBusyException.class, e -> assertThat(e.retryAfter()).isPositive());
+                .isInstanceOfSatisfying(ServiceBusyException.class, e -> {
+                    assertThat(e.retryAfter()).isPositive();
+                    assertThat(e.answerDelay()).isEqualTo(Duration.ofMillis(100));
+                });
 
         release.countDown();
         assertThat(first.join().value()).isNotBlank();
