@@ -80,9 +80,20 @@ public final class Json {
         }
     }
 
-    /** Answers {@code value} as JSON with {@code status}. */
+    /**
+     * Answers {@code value} as JSON with {@code status}: the last step of a handler. The body goes
+     * straight into the response buffer, not through Javalin's result stream, which copies every
+     * answer through a buffer of its own. Jetty sends it, with its length, when the request
+     * completes (after the access log line), unless it is larger than the buffer.
+     */
     public void respond(Context ctx, int status, Object value) {
-        ctx.status(status).contentType(JSON).result(write(value));
+        byte[] body = write(value);
+        ctx.status(status).contentType(JSON);
+        try {
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
