@@ -3,7 +3,8 @@
 #   bench/run.sh                  everything: JMH hot paths, then open, download, flood, folder, startup
 #   bench/run.sh open flood       only the named ones (jmh open download flood folder startup)
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (32),
-# BENCH_BIG_MIB (1024), BENCH_SKIP_BUILD=1 to reuse the last build.
+# BENCH_BIG_MIB (1024), BENCH_SKIP_BUILD=1 to reuse the last build, BENCH_JAVA=/path/to/java to run
+# the benchmark servers on another JVM (e.g. Java 21+, where requests run on virtual threads).
 # All load goes to 127.0.0.1; every run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ fi
 REST=()
 for w in "${WHICH[@]}"; do [[ "$w" != jmh ]] && REST+=("$w"); done
 if [[ ${#REST[@]} -gt 0 ]]; then
-  timeout 900 java -Dsharebridge.log.level=WARN -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-5}" \
+  timeout 900 java -Dsharebridge.log.level=WARN ${BENCH_JAVA:+-Dbench.java="$BENCH_JAVA"} -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-5}" \
       -Dbench.connections="${BENCH_CONNECTIONS:-32}" -Dbench.bigMiB="${BENCH_BIG_MIB:-1024}" \
       -cp "$CP" dev.sharebridge.bench.Bench "${REST[@]}"
 fi
