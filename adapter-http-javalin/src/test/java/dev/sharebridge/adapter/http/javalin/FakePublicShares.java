@@ -42,7 +42,8 @@ final class FakePublicShares implements PublicShareUseCases {
     static final String PASSWORD = "correct horse battery";
     /** A password whose throttled answer asks to be held back for {@link #HOLD}. */
     static final String HELD_BACK = "hold me back";
-    static final Duration HOLD = Duration.ofMillis(700);
+    // long enough for 300 requests to arrive before the first answer leaves, even on a busy machine
+    static final Duration HOLD = Duration.ofSeconds(4);
     final AtomicInteger counted = new AtomicInteger();
     final Map<String, String> grants = new ConcurrentHashMap<>();
     private final FakeShares shares;

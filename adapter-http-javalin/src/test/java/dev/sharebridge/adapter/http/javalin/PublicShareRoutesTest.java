@@ -172,6 +172,24 @@ class PublicShareRoutesTest extends ApiTestSupport {
     }
 
     @Test
+    void stoppingLetsARunningRequestFinish() throws Exception {
+        HttpRequest verify = req("/api/s/" + lockedToken + "/verify").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + FakePublicShares.HELD_BACK + "\"}"))
+                .build();
+        CompletableFuture<HttpResponse<String>> running = client.sendAsync(verify, HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (api.heldAnswers().waiting() < 1 && !running.isDone() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        assertThat(api.heldAnswers().waiting()).isOne();
+
+        api.stop();
+
+        // the request that was running when the stop began got its whole answer
+        assertProblem(running.get(30, TimeUnit.SECONDS), 429, "rate_limited");
+    }
+
+    @Test
     void verifyThrottlingAndBusyCarryRetryAfter() {
         HttpResponse<String> limited = postJson(req("/api/s/" + lockedToken + "/verify"),
                 "{\"password\":\"too many tries\"}");
