@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin.internal;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The headers every response carries, and the stricter set of the public share routes. */
 public final class ResponseHeaders {
@@ -9,14 +10,19 @@ public final class ResponseHeaders {
     public ResponseHeaders() {
     }
 
-    /** Sets the request id, nosniff and, on public routes, the leakage-prevention headers. */
+    /**
+     * Sets the request id, nosniff and, on public routes, the leakage-prevention headers. Called
+     * on a response without headers (first thing, or right after a reset), so they are added
+     * without looking for earlier values of the same names.
+     */
     public void apply(Context ctx) {
-        ctx.header("X-Request-Id", RequestLog.requestId(ctx));
-        ctx.header("X-Content-Type-Options", "nosniff");
+        HttpServletResponse res = ctx.res();
+        res.addHeader("X-Request-Id", RequestLog.requestId(ctx));
+        res.addHeader("X-Content-Type-Options", "nosniff");
         if (isPublic(ctx)) {
-            ctx.header("Referrer-Policy", "no-referrer");
-            ctx.header("Cache-Control", "no-store");
-            ctx.header("X-Robots-Tag", "noindex, nofollow");
+            res.addHeader("Referrer-Policy", "no-referrer");
+            res.addHeader("Cache-Control", "no-store");
+            res.addHeader("X-Robots-Tag", "noindex, nofollow");
         }
     }
 
