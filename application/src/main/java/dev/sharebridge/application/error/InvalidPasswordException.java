@@ -1,12 +1,10 @@
 package dev.sharebridge.application.error;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** An expected outcome: the password given for a share is wrong. */
 public final class InvalidPasswordException extends UseCaseException {
     private static final long serialVersionUID = 1L;
-    private final Duration answerDelay;
 
     public InvalidPasswordException(String detail) {
         this(detail, Duration.ZERO);
@@ -14,17 +12,11 @@ public final class InvalidPasswordException extends UseCaseException {
 
     /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
     public InvalidPasswordException(String detail, Duration answerDelay) {
-        super(detail);
-        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
+        super(detail, answerDelay);
     }
 
     @Override
     public String code() {
         return "invalid_password";
-    }
-
-    @Override
-    public Duration answerDelay() {
-        return answerDelay;
     }
 }

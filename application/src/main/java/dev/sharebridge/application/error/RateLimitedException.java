@@ -1,13 +1,11 @@
 package dev.sharebridge.application.error;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** An expected outcome: too many attempts; the caller may try again after {@link #retryAfter()}. */
 public final class RateLimitedException extends UseCaseException {
     private static final long serialVersionUID = 1L;
     private final Duration retryAfter;
-    private final Duration answerDelay;
 
     public RateLimitedException(String detail, Duration retryAfter) {
         this(detail, retryAfter, Duration.ZERO);
@@ -15,9 +13,8 @@ public final class RateLimitedException extends UseCaseException {
 
     /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
     public RateLimitedException(String detail, Duration retryAfter, Duration answerDelay) {
-        super(detail);
+        super(detail, answerDelay);
         this.retryAfter = retryAfter;
-        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
     }
 
     public Duration retryAfter() {
@@ -27,10 +24,5 @@ public final class RateLimitedException extends UseCaseException {
     @Override
     public String code() {
         return "rate_limited";
-    }
-
-    @Override
-    public Duration answerDelay() {
-        return answerDelay;
     }
 }

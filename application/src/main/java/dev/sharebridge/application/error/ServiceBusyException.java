@@ -1,13 +1,11 @@
 package dev.sharebridge.application.error;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** An expected outcome: the server is saturated (e.g. every password-hashing slot is busy); try again soon. */
 public final class ServiceBusyException extends UseCaseException {
     private static final long serialVersionUID = 1L;
     private final Duration retryAfter;
-    private final Duration answerDelay;
 
     public ServiceBusyException(String detail, Duration retryAfter) {
         this(detail, retryAfter, Duration.ZERO);
@@ -15,9 +13,8 @@ public final class ServiceBusyException extends UseCaseException {
 
     /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
     public ServiceBusyException(String detail, Duration retryAfter, Duration answerDelay) {
-        super(detail);
+        super(detail, answerDelay);
         this.retryAfter = retryAfter;
-        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
     }
 
     public Duration retryAfter() {
@@ -27,10 +24,5 @@ public final class ServiceBusyException extends UseCaseException {
     @Override
     public String code() {
         return "service_busy";
-    }
-
-    @Override
-    public Duration answerDelay() {
-        return answerDelay;
     }
 }

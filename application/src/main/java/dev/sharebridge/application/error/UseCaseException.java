@@ -1,6 +1,7 @@
 package dev.sharebridge.application.error;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * An expected business outcome a use case reports instead of a result (not found, forbidden,
@@ -13,13 +14,21 @@ public abstract sealed class UseCaseException extends Exception
         PasswordRequiredException, InvalidPasswordException, RateLimitedException, UpstreamUnavailableException,
         ServiceBusyException {
     private static final long serialVersionUID = 1L;
+    private final Duration answerDelay;
 
     protected UseCaseException(String detail) {
+        this(detail, Duration.ZERO);
+    }
+
+    /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
+    protected UseCaseException(String detail, Duration answerDelay) {
         super(detail, null, false, false);
+        this.answerDelay = Objects.requireNonNull(answerDelay, "answerDelay");
     }
 
     protected UseCaseException(String detail, Throwable cause) {
         super(detail, cause, false, false);
+        this.answerDelay = Duration.ZERO;
     }
 
     /** The stable machine code ({@code not_found}, {@code rate_limited}, ...). */
@@ -30,7 +39,7 @@ public abstract sealed class UseCaseException extends Exception
      * wrong passwords and before throttled answers, which slows guessing and keeps a flood of
      * refused requests from taking the server's time. Zero for most outcomes.
      */
-    public Duration answerDelay() {
-        return Duration.ZERO;
+    public final Duration answerDelay() {
+        return answerDelay;
     }
 }

@@ -55,7 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry metrics;
     private Javalin app;
-    private HeldAnswers held = HeldAnswers.NONE;
+    private HeldAnswers held; // from the first start on
 
     /** An API that records no metrics and has no {@code /metrics} route. */
     public HttpApi(HttpSettings settings, HttpApiDependencies deps) {
@@ -68,10 +68,6 @@ public final class HttpApi implements AutoCloseable {
      */
     public HttpApi(HttpSettings settings, HttpApiDependencies deps, MeterRegistry metrics) {
         this(settings, deps, Clock.systemUTC(), Objects.requireNonNull(metrics, "metrics"));
-    }
-
-    HttpApi(HttpSettings settings, HttpApiDependencies deps, Clock clock) {
-        this(settings, deps, clock, null);
     }
 
     HttpApi(HttpSettings settings, HttpApiDependencies deps, Clock clock, MeterRegistry metrics) {

@@ -15,9 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a flood of refused requests costs the server almost nothing.
  */
 public final class HeldAnswers {
-    /** Answers at once. */
-    public static final HeldAnswers NONE = new HeldAnswers(null);
-
     private final Executor executor;
     private final AtomicInteger waiting = new AtomicInteger();
 
@@ -32,7 +29,7 @@ public final class HeldAnswers {
 
     /** Sends the answer {@code ctx} already holds once {@code delay} has passed. */
     public void hold(Context ctx, Duration delay) {
-        if (executor == null || delay.isZero() || delay.isNegative()) {
+        if (delay.isZero() || delay.isNegative()) {
             return;
         }
         Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor);

@@ -37,11 +37,6 @@ public final class Problems {
     private final ResponseHeaders headers;
     private final HeldAnswers held;
 
-    /** Problems answered at once, whatever delay an outcome asks for. */
-    public Problems(Json json, ResponseHeaders headers) {
-        this(json, headers, HeldAnswers.NONE);
-    }
-
     /** @param held how answers that ask for a delay ({@link UseCaseException#answerDelay()}) are held back */
     public Problems(Json json, ResponseHeaders headers, HeldAnswers held) {
         this.json = json;
@@ -67,8 +62,8 @@ public final class Problems {
         }
         Mapped m = map(e, ctx);
         write(ctx, m.status, m.code, m.detail, m.headers);
-        if (e instanceof UseCaseException u && u.answerDelay().compareTo(Duration.ZERO) > 0) {
-            // the prepared answer goes out when the delay is over; no thread waits for it
+        if (e instanceof UseCaseException u) {
+            // the prepared answer goes out when the delay (if any) is over; no thread waits for it
             held.hold(ctx, u.answerDelay());
         }
     }
