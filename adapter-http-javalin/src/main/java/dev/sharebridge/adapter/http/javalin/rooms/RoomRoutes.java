@@ -1,6 +1,5 @@
 package dev.sharebridge.adapter.http.javalin.rooms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
 import dev.sharebridge.adapter.http.javalin.internal.Fields;
 import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
@@ -171,11 +170,7 @@ public final class RoomRoutes {
             ticket = meetings.start(user, roomId(ctx));
         } else {
             RoomId room = roomId(ctx);
-            JsonNode body = json.readTree(ctx);
-            if (!body.isObject()) {
-                throw new InvalidValueException("body", "the request body must be a JSON object");
-            }
-            GuestStart guest = json.convert(body, GuestStart.class, null);
+            GuestStart guest = json.read(ctx, GuestStart.class);
             if (guest.inviteCode() == null) {
                 throw new HttpProblem(401, "unauthorized",
                         "a bearer token, or an invite_code and display_name for a guest, is required",

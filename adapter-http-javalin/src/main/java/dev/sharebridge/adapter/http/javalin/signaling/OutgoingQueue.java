@@ -69,10 +69,6 @@ final class OutgoingQueue {
         waiting.clear();
     }
 
-    synchronized int queued() {
-        return waiting.size();
-    }
-
     /**
      * Hands the next frame to the transport when none is in flight. A transport that completes a
      * send on the calling thread re-enters here through {@link #sent}; the {@code draining} flag

@@ -2,7 +2,6 @@ package dev.sharebridge.adapter.http.javalin.web;
 
 import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes.Asset;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.Map;
 
 /**
@@ -24,13 +23,7 @@ public final class AppRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", this::page);
+        routes.get("/", ctx -> SharePageRoutes.sendPage(ctx, page));
         routes.get("/app/{name}", ctx -> SharePageRoutes.sendAsset(ctx, assets.get(ctx.pathParam("name"))));
-    }
-
-    private void page(Context ctx) {
-        SharePageRoutes.pageHeaders(ctx);
-        ctx.header("Cache-Control", "no-store");
-        ctx.status(200).contentType(page.contentType()).result(page.bytes());
     }
 }

@@ -47,8 +47,15 @@ public final class SharePageRoutes {
     }
 
     private void page(Context ctx) {
+        sendPage(ctx, page);
+    }
+
+    /**
+     * Serves a page with the page headers, never cached: the share page's text does not depend on
+     * the token, but a cached copy would keep the token's URL around.
+     */
+    static void sendPage(Context ctx, Asset page) {
         pageHeaders(ctx);
-        // the page text does not depend on the token, but a cached copy would keep the token's URL around
         ctx.header("Cache-Control", "no-store");
         ctx.status(200).contentType(page.contentType()).result(page.bytes());
     }
@@ -74,11 +81,10 @@ public final class SharePageRoutes {
         ctx.status(200).contentType(asset.contentType()).result(asset.bytes());
     }
 
-    /** The headers of the page and of its assets. */
+    /** The headers of the page and of its assets (nosniff comes with every response: ResponseHeaders). */
     static void pageHeaders(Context ctx) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Robots-Tag", "noindex, nofollow");
     }
