@@ -61,6 +61,14 @@ public final class RoomService implements ManageRoomsUseCase {
     public void delete(UserId caller, RoomId room, boolean force)
             throws NotFoundException, ForbiddenException, UpstreamUnavailableException {
         access.ownedRoom(caller, room);
+        deleteRoom(room, force);
+    }
+
+    /**
+     * Deletes the room's shared folder (when it has one) and then the room. With {@code force} a
+     * storage failure does not stop the room's deletion; without, it stops before anything is gone.
+     */
+    private void deleteRoom(RoomId room, boolean force) throws UpstreamUnavailableException {
         try {
             if (folders.deleteFolderOf(room)) {
                 meetings.folderDeleted(room);
@@ -74,6 +82,13 @@ public final class RoomService implements ManageRoomsUseCase {
         meetings.roomDeleted(room);
     }
 
+    /** Takes {@code user} out of the room's members and tells their connections. */
+    private void dropMember(RoomId room, UserId user) {
+        if (rooms.removeMember(room, user)) {
+            meetings.roleChanged(room, user);
+        }
+    }
+
     /**
      * Takes a user out of every room before the user is removed: rooms they own are deleted with
      * their shared folders (nothing is left on the storage), and their invitations end. A storage
@@ -82,13 +97,9 @@ public final class RoomService implements ManageRoomsUseCase {
     public void removeFromAllRooms(UserId user) throws UpstreamUnavailableException {
         for (Room room : rooms.listForUser(user)) {
             if (room.isOwner(user)) {
-                if (folders.deleteFolderOf(room.id())) {
-                    meetings.folderDeleted(room.id());
-                }
-                rooms.delete(room.id());
-                meetings.roomDeleted(room.id());
-            } else if (rooms.removeMember(room.id(), user)) {
-                meetings.roleChanged(room.id(), user);
+                deleteRoom(room.id(), false);
+            } else {
+                dropMember(room.id(), user);
             }
         }
     }
@@ -108,9 +119,7 @@ public final class RoomService implements ManageRoomsUseCase {
         if (r.isOwner(invitee)) {
             throw new ForbiddenException("the owner cannot be removed from the room");
         }
-        if (rooms.removeMember(room, invitee)) {
-            meetings.roleChanged(room, invitee);
-        }
+        dropMember(room, invitee);
     }
 
     @Override
