@@ -341,16 +341,13 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     }
 
     /**
-     * MKCOL level by level from the user's home down to {@code folder}, the configured directory's
-     * own levels included (so an empty or not yet existing directory works). With
+     * Makes {@code folder} and its missing parents, the configured directory's own levels included
+     * (so a not yet existing directory works). The deepest level is tried first: in the usual case
+     * (the configured directory exists) that is one round trip; only when NextCloud answers 409 (a
+     * parent is missing) are the levels made from the top down, then the target again. With
      * {@code verifyLast}, a 405 on the last level is checked to be a folder.
      *
      * @return whether the last level was created
-     */
-    /**
-     * Makes {@code folder} and its missing parents. The deepest level is tried first: in the usual
-     * case (the configured directory exists) that is one round trip; only when NextCloud answers
-     * 409 (a parent is missing) are the levels made from the top down, then the target again.
      */
     private boolean makeFolders(ItemPath folder, boolean verifyLast) throws StorageException {
         ItemPath fromHome = location.directory().resolve(folder);
