@@ -210,12 +210,15 @@ public final class HttpApi implements AutoCloseable {
             noSessions(handler.getSessionHandler());
             handler.setErrorHandler(new JettyErrors.Servlet());
         });
-        HttpMetrics recorder = metrics == null ? HttpMetrics.off() : HttpMetrics.into(metrics);
+        HttpMetrics recorder = metrics == null ? null : HttpMetrics.into(metrics);
         config.requestLogger.http((ctx, millis) -> {
+            String route = RequestLog.template(ctx); // once, for the metrics and the log line
             try {
-                recorder.record(ctx, millis);
+                if (recorder != null) {
+                    recorder.record(ctx, route, millis);
+                }
             } finally {
-                RequestLog.log(ctx, millis);
+                RequestLog.log(ctx, route, millis);
             }
         });
 

@@ -27,10 +27,9 @@ public final class HttpMetrics {
 
     private HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.opens = registry == null ? null
-                : counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})");
-        this.verifyFailures = registry == null ? null
-                : counter("sharebridge.share.verify.failures", "Wrong passwords given to POST /api/s/{token}/verify");
+        this.opens = counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})");
+        this.verifyFailures = counter("sharebridge.share.verify.failures",
+                "Wrong passwords given to POST /api/s/{token}/verify");
     }
 
     private record RequestKey(String method, String route, int status) {
@@ -41,17 +40,11 @@ public final class HttpMetrics {
         return new HttpMetrics(Objects.requireNonNull(registry, "registry"));
     }
 
-    /** Records nothing (an API built without a registry). */
-    public static HttpMetrics off() {
-        return new HttpMetrics(null);
-    }
-
-    /** Called once per finished request, from the request logger. */
-    public void record(Context ctx, Float millis) {
-        if (registry == null) {
-            return;
-        }
-        String route = RequestLog.template(ctx);
+    /**
+     * Called once per finished request, from the request logger; {@code route} is its
+     * {@link RequestLog#template}.
+     */
+    public void record(Context ctx, String route, Float millis) {
         int status = ctx.statusCode();
         String method = ctx.method().name();
         requests.computeIfAbsent(new RequestKey(method, route, status), this::timer)

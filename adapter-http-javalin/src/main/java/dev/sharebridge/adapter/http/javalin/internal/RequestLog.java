@@ -66,10 +66,13 @@ public final class RequestLog {
         }
     }
 
-    /** Writes the line; the last step of every request, so it also takes the id out of the MDC. */
-    public static void log(Context ctx, Float millis) {
+    /**
+     * Writes the line; the last step of every request, so it also takes the id out of the MDC.
+     * {@code route} is the request's {@link #template}.
+     */
+    public static void log(Context ctx, String route, Float millis) {
         try {
-            LOG.info("method={} route={} status={} duration_ms={} request_id={}", ctx.method(), template(ctx),
+            LOG.info("method={} route={} status={} duration_ms={} request_id={}", ctx.method(), route,
                     ctx.statusCode(), millis == null ? 0 : Math.round(millis), requestId(ctx));
         } finally {
             MDC.remove(MDC_KEY);
