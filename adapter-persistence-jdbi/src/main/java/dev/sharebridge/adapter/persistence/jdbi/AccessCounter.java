@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * limit stays exact under any concurrency, also across servers.
  *
  * <p>A link is counted here only when the row that was last read for its token said "no limit"
- * and the access happens before the expiry in that row; the open path always reads the row
- * right before it counts, so a limit or expiry set meanwhile (here or by another server) is seen.
+ * and the access happens before the expiry in that row; the open path looks the row up right
+ * before it counts, so a limit or expiry set meanwhile is seen: at once when set through this
+ * repository, within the repository's {@code maxStaleness} when set by another server.
  */
 final class AccessCounter implements AutoCloseable {
     static final long FLUSH_MILLIS = 200;

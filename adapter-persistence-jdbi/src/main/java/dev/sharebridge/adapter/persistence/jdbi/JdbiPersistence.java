@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
@@ -33,7 +34,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiShareRepository shares;
     private final RoomRepository rooms;
 
-    private JdbiPersistence(HikariDataSource dataSource) {
+    private JdbiPersistence(HikariDataSource dataSource, Duration maxStaleness) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
@@ -48,7 +49,7 @@ public final class JdbiPersistence implements AutoCloseable {
         // hashes, so messages name the statement only
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiPersistence::statementOnly);
         this.users = new JdbiUserRepository(jdbi);
-        this.shares = new JdbiShareRepository(jdbi, dataSource);
+        this.shares = new JdbiShareRepository(jdbi, dataSource, maxStaleness);
         this.rooms = new JdbiRoomRepository(jdbi);
     }
 
@@ -63,7 +64,22 @@ public final class JdbiPersistence implements AutoCloseable {
      * @throws RuntimeException when the database cannot be reached or migrated
      */
     public static JdbiPersistence open(String jdbcUrl, String username, String password) {
+        return open(jdbcUrl, username, password, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #open(String, String, String)}, with links' rows reused for their tokens for up
+     * to {@code maxStaleness}: a link opened by many at once is then read about once per that
+     * time. Changes made through these repositories are seen at once; changes made by another
+     * process on the same database (another server, the CLI) after at most {@code maxStaleness}.
+     *
+     * @param maxStaleness {@link Duration#ZERO}: every lookup reads the database
+     */
+    public static JdbiPersistence open(String jdbcUrl, String username, String password, Duration maxStaleness) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (maxStaleness.isNegative()) {
+            throw new IllegalArgumentException("maxStaleness must not be negative");
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("sharebridge");
         config.setJdbcUrl(prepareH2FileUrl(jdbcUrl));
@@ -90,7 +106,7 @@ public final class JdbiPersistence implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new JdbiPersistence(dataSource);
+            return new JdbiPersistence(dataSource, maxStaleness);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
+import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.InvalidValueException;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,15 +38,23 @@ final class JdbiShareRepository implements ShareRepository {
     private final DataSource dataSource;
     private final ShareSql sql;
     private final AccessCounter counter;
+    private final RecentReads<String, Share> recent;
 
     /**
      * @param dataSource the pool behind {@code jdbi}, for the two statements of the public open
-     *     path, which run in plain JDBC (see {@link #findByToken})
+     *     path, which run in plain JDBC (see {@link #read})
+     * @param maxStaleness how long a link's row may be reused for its token (see {@link RecentReads})
      */
-    JdbiShareRepository(Jdbi jdbi, DataSource dataSource) {
+    JdbiShareRepository(Jdbi jdbi, DataSource dataSource, Duration maxStaleness) {
         this.dataSource = dataSource;
         this.sql = jdbi.onDemand(ShareSql.class);
         this.counter = new AccessCounter(sql::addAccesses);
+        this.recent = new RecentReads<>(maxStaleness, System::nanoTime);
+    }
+
+    /** For tests that change the table behind the repository's back. */
+    void forgetRecent() {
+        recent.changed();
     }
 
     /** Writes pending counts and stops counting in memory; called when the pool closes. */
@@ -80,10 +90,25 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public Optional<Share> findByToken(ShareToken token) {
-        // re-checked in Java so that a case-insensitive collation could never widen the match
-        // the count in this row may lag by a flush for links without a limit; nothing shows it
-        // On every public request, so in plain JDBC: under load, Jdbi's per-statement work (handle,
-        // SQL parsing, argument binding, result iteration) cost as much CPU as H2's own lookup.
+        // a link opened by many at once is read about once per maxStaleness (RecentReads)
+        Optional<Share> found = recent.get(token.value());
+        if (found.isEmpty()) {
+            RecentReads.Ticket ticket = recent.ticket();
+            found = read(token);
+            // limited links are not kept: their count moves with every open
+            found.filter(s -> s.maxAccesses().isEmpty()).ifPresent(s -> recent.put(ticket, token.value(), s));
+        }
+        found.ifPresent(counter::learn);
+        return found;
+    }
+
+    /**
+     * On every public request (unless recently read), so in plain JDBC: under load, Jdbi's
+     * per-statement work (handle, SQL parsing, argument binding, result iteration) cost as much CPU
+     * as H2's own lookup. The count in the row may lag by a flush for links without a limit;
+     * nothing shows it.
+     */
+    private Optional<Share> read(ShareToken token) {
         Optional<Share> found;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_TOKEN)) {
             ps.setString(1, token.value());
@@ -93,9 +118,8 @@ final class JdbiShareRepository implements ShareRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("looking up a share by token failed", e);
         }
-        found = found.filter(s -> s.token().equals(token));
-        found.ifPresent(counter::learn);
-        return found;
+        // re-checked in Java so that a case-insensitive collation could never widen the match
+        return found.filter(s -> s.token().equals(token));
     }
 
     @Override
@@ -133,9 +157,13 @@ final class JdbiShareRepository implements ShareRepository {
     public boolean update(Share share) {
         counter.forgetAll();
         counter.flush(share.id().toString());
-        return sql.update(share.id().toString(), share.passwordHash().orElse(null), Instants.toMillis(share.expiresAt()),
-                share.permissions().read(), share.permissions().write(), share.permissions().reshare(),
-                share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
+        try {
+            return sql.update(share.id().toString(), share.passwordHash().orElse(null),
+                    Instants.toMillis(share.expiresAt()), share.permissions().read(), share.permissions().write(),
+                    share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
+        } finally {
+            recent.changed();
+        }
     }
 
     @Override
@@ -158,28 +186,44 @@ final class JdbiShareRepository implements ShareRepository {
     public int deleteWithDescendants(ShareId id) {
         counter.forgetAll();
         counter.flush();
-        return sql.deleteWithDescendants(id.toString());
+        try {
+            return sql.deleteWithDescendants(id.toString());
+        } finally {
+            recent.changed();
+        }
     }
 
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
         counter.forgetAll();
         counter.flush();
-        return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
+        try {
+            return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
+        } finally {
+            recent.changed();
+        }
     }
 
     @Override
     public int deleteByOwner(UserId owner) {
         counter.forgetAll();
         counter.flush();
-        return sql.deleteByOwner(owner.value());
+        try {
+            return sql.deleteByOwner(owner.value());
+        } finally {
+            recent.changed();
+        }
     }
 
     @Override
     public int deleteByRoom(RoomId room) {
         counter.forgetAll();
         counter.flush();
-        return sql.deleteByRoom(room.toString());
+        try {
+            return sql.deleteByRoom(room.toString());
+        } finally {
+            recent.changed();
+        }
     }
 
     /**

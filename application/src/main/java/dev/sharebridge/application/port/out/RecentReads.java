@@ -1,0 +1,92 @@
+package dev.sharebridge.application.port.out;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * What an adapter read recently, kept for at most {@code maxStaleness} so that one thing asked
+ * for by many at once (a link shared with a crowd) is read once per that time, not on every
+ * request. For adapters whose reads are a large part of a request's cost: the share row by token
+ * and the shared file's metadata were two fifths of a public open's CPU time (docs/performance.md).
+ *
+ * <p>Every change made through the adapter ends every entry at once: the adapter calls
+ * {@link #changed()} after the change. A value read before a change is never used after it,
+ * however the two race: a read takes a {@link Ticket} before it starts, and a value whose ticket
+ * predates the last change is neither kept nor answered. Changes made elsewhere (another process
+ * on the same database or folder) are seen after at most {@code maxStaleness}, counted from
+ * before the read. Bounded: when full it starts over, which costs one read per key.
+ *
+ * @param <K> what a value is looked up by
+ * @param <V> the value; immutable
+ */
+public final class RecentReads<K, V> {
+    /** Bounds memory (a few MiB at most). */
+    public static final int MAX_ENTRIES = 10_000;
+
+    private record Entry<V>(V value, long generation, long readAt) {
+    }
+
+    /** The state before a read: the change it comes after and when it began. */
+    public record Ticket(long generation, long readAt) {
+    }
+
+    private final long maxStalenessNanos;
+    private final LongSupplier nanoTime;
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+    /**
+     * @param maxStaleness {@link Duration#ZERO} keeps nothing
+     * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime})
+     */
+    public RecentReads(Duration maxStaleness, LongSupplier nanoTime) {
+        if (maxStaleness.isNegative()) {
+            throw new IllegalArgumentException("maxStaleness must not be negative");
+        }
+        this.maxStalenessNanos = maxStaleness.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** Whether anything is kept at all. */
+    public boolean enabled() {
+        return maxStalenessNanos > 0;
+    }
+
+    /** The value read for {@code key} less than {@code maxStaleness} ago and after the last change. */
+    public Optional<V> get(K key) {
+        if (maxStalenessNanos == 0) {
+            return Optional.empty();
+        }
+        Entry<V> e = entries.get(key);
+        if (e == null || e.generation != generation.get() || nanoTime.getAsLong() - e.readAt >= maxStalenessNanos) {
+            return Optional.empty();
+        }
+        return Optional.of(e.value);
+    }
+
+    /** To be taken right before a read whose result may be {@link #put}. */
+    public Ticket ticket() {
+        return new Ticket(generation.get(), nanoTime.getAsLong());
+    }
+
+    /** Keeps {@code value}, read for {@code key} after {@code ticket} was taken, unless a change came between. */
+    public void put(Ticket ticket, K key, V value) {
+        if (maxStalenessNanos == 0 || ticket.generation != generation.get()) {
+            return;
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, new Entry<>(value, ticket.generation, ticket.readAt));
+    }
+
+    /** After any change: every value kept so far may be out of date. */
+    public void changed() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+}
