@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.storage.local;
 
+import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
@@ -37,6 +38,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,6 +79,8 @@ public final class LocalStorageProvider implements StorageProvider {
     private static final AtomicLong LAST_WRITE_MICROS = new AtomicLong();
 
     private final Path root;
+    /** Recent stat results; ended by every change made through this provider. */
+    private final RecentReads<ItemPath, Optional<StoredItem>> recent;
 
     /**
      * A provider over {@code root}, which is created (with its parents) when missing. The root
@@ -86,6 +90,21 @@ public final class LocalStorageProvider implements StorageProvider {
      * @throws UncheckedIOException when the directory cannot be created or resolved
      */
     public LocalStorageProvider(Path root) {
+        this(root, Duration.ZERO);
+    }
+
+    /**
+     * A provider over {@code root} whose {@link #stat} may answer from a result read less than
+     * {@code maxStaleness} ago, so that an item opened by many at once (through a share link) is
+     * looked at once per that time. Every change made through this provider is seen at once;
+     * changes made to the directory by other programs (or another provider on it) after at most
+     * {@code maxStaleness}. Only {@code stat} is affected: listings, reads and writes always look
+     * at the disk, and a kept result is never used to open a file.
+     *
+     * @param maxStaleness {@link Duration#ZERO}: every stat looks at the disk
+     */
+    public LocalStorageProvider(Path root, Duration maxStaleness) {
+        this.recent = new RecentReads<>(maxStaleness, System::nanoTime);
         try {
             Path absolute = root.toAbsolutePath();
             if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
@@ -100,8 +119,23 @@ public final class LocalStorageProvider implements StorageProvider {
 
     // ---- StorageProvider -------------------------------------------------------------------
 
+    /**
+     * Answers from what was read for {@code path} less than {@code maxStaleness} ago when nothing
+     * was changed through this provider since (see the constructor); otherwise reads.
+     */
     @Override
     public Optional<StoredItem> stat(ItemPath path) throws StorageException {
+        Optional<Optional<StoredItem>> kept = recent.get(path);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        RecentReads.Ticket ticket = recent.ticket();
+        Optional<StoredItem> found = statNow(path);
+        recent.put(ticket, path, found);
+        return found;
+    }
+
+    private Optional<StoredItem> statNow(ItemPath path) throws StorageException {
         try {
             Lookup found = lookup(path);
             return found.isVisible() ? Optional.of(found.toItem(path)) : Optional.empty();
@@ -178,6 +212,14 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
+        try {
+            return writeNow(file, content);
+        } finally {
+            recent.changed();
+        }
+    }
+
+    private WriteResult writeNow(ItemPath file, InputStream content) throws StorageException {
         if (file.isRoot()) {
             throw new ItemConflictException(file, "the root is a folder");
         }
@@ -229,6 +271,14 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
+        try {
+            return makeFolderNow(folder);
+        } finally {
+            recent.changed();
+        }
+    }
+
+    private boolean makeFolderNow(ItemPath folder) throws StorageException {
         if (folder.isRoot()) {
             return false;
         }
@@ -244,6 +294,14 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
+        try {
+            return deleteNow(path);
+        } finally {
+            recent.changed();
+        }
+    }
+
+    private boolean deleteNow(ItemPath path) throws StorageException {
         if (path.isRoot()) {
             throw new StorageRejectedException("the root folder cannot be deleted");
         }
