@@ -58,6 +58,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,13 +110,15 @@ public final class Sharebridge implements Instance {
         PasswordHasher hasher = new BcryptPasswordHasher(security.bcryptCost(), random);
 
         DatabaseConfig db = config.database();
-        JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password());
+        JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password(),
+                config.cache().shares());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         try {
             bindJvmMetrics(metrics, gcMetrics);
             persistence.bindMetrics(metrics);
-            StorageProvider files = storage(config.storage(), nextcloudCallMetrics(metrics, "storage"));
+            StorageProvider files = storage(config.storage(), config.cache().files(),
+                    nextcloudCallMetrics(metrics, "storage"));
             ServerConfig server = config.server();
             int port = server.port();
             String publicUrl = server.publicUrl();
@@ -202,9 +205,9 @@ public final class Sharebridge implements Instance {
         return SecretKeys.loadOrCreate(config.secretKeyFile(), random);
     }
 
-    private static StorageProvider storage(StorageConfig storage, NextcloudCallListener calls) {
+    private static StorageProvider storage(StorageConfig storage, Duration cacheFiles, NextcloudCallListener calls) {
         if (storage instanceof StorageConfig.Local local) {
-            return new LocalStorageProvider(local.root());
+            return new LocalStorageProvider(local.root(), cacheFiles);
         }
         StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
         return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()), calls);
@@ -226,7 +229,8 @@ public final class Sharebridge implements Instance {
         if (shared.directory().isEmpty() && config.storage() instanceof StorageConfig.Local) {
             return files;
         }
-        return new LocalStorageProvider(shared.directory().isEmpty() ? root : root.resolve(shared.directory()));
+        return new LocalStorageProvider(shared.directory().isEmpty() ? root : root.resolve(shared.directory()),
+                config.cache().files());
     }
 
     private static String defaultPublicUrl(ServerConfig server, int port) {

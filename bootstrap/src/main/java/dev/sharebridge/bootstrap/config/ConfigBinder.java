@@ -28,6 +28,8 @@ final class ConfigBinder {
     static final int DEFAULT_VERIFY_DELAY_MS = 100;
     static final int DEFAULT_VERIFY_DELAY_MAX_MS = 2000;
     static final int DEFAULT_MAX_JSON_BYTES = 65_536;
+    static final int DEFAULT_CACHE_MS = 100;
+    static final int MAX_CACHE_MS = 60_000;
     static final int MAX_EXPIRY_DAYS = 36_500;
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
@@ -50,8 +52,9 @@ final class ConfigBinder {
 
     private SharebridgeConfig config(Optional<Path> file) {
         ServerConfig server = server();
-        return new SharebridgeConfig(file, server, database(server.dataDir()), storage(server.dataDir()),
-                sharedFolder(), security(), limits());
+        DatabaseConfig database = database(server.dataDir());
+        return new SharebridgeConfig(file, server, database, storage(server.dataDir()),
+                sharedFolder(), security(), limits(), cache(database));
     }
 
     private SectionReader reader(String name) {
@@ -322,6 +325,18 @@ final class ConfigBinder {
             }
         }
         return false;
+    }
+
+    /**
+     * Links' rows are kept for 100 ms by default on the embedded H2 database (one server, whose
+     * own changes show at once) and not at all on PostgreSQL, where several servers may share the
+     * database and a link revoked on one must end on all of them at once.
+     */
+    private CacheConfig cache(DatabaseConfig database) {
+        SectionReader s = reader("cache");
+        int shares = s.integer("shares_ms", database.isH2() ? DEFAULT_CACHE_MS : 0, 0, MAX_CACHE_MS);
+        int files = s.integer("files_ms", DEFAULT_CACHE_MS, 0, MAX_CACHE_MS);
+        return new CacheConfig(Duration.ofMillis(shares), Duration.ofMillis(files));
     }
 
     private LimitsConfig limits() {

@@ -38,6 +38,7 @@ final class Schema {
                 "not_found_window_seconds", integer(), "verify_delay_ms", integer(),
                 "verify_delay_max_ms", integer()));
         sections.put("limits", keys("max_json_bytes", integer()));
+        sections.put("cache", keys("shares_ms", integer(), "files_ms", integer()));
         return Map.copyOf(sections);
     }
 
@@ -62,6 +63,6 @@ final class Schema {
     }
 
     static String sectionNames() {
-        return "server, database, storage, shared_folder, security, limits";
+        return "server, database, storage, shared_folder, security, limits, cache";
     }
 }

@@ -26,7 +26,8 @@ public record SharebridgeConfig(
         StorageConfig storage,
         SharedFolderConfig sharedFolder,
         SecurityConfig security,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        CacheConfig cache) {
 
     /** The environment variable that names the config file when {@code --config} is not given. */
     public static final String CONFIG_FILE_VARIABLE = RawSettings.CONFIG_FILE_VARIABLE;
@@ -39,6 +40,7 @@ public record SharebridgeConfig(
         Objects.requireNonNull(sharedFolder, "sharedFolder");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(cache, "cache");
     }
 
     /**

@@ -61,6 +61,10 @@ class SharebridgeConfigTest {
 
             [limits]
             max_json_bytes = 4096
+
+            [cache]
+            shares_ms = 250
+            files_ms = 0
             """;
 
     @Test
@@ -85,6 +89,7 @@ class SharebridgeConfigTest {
                 Duration.ofSeconds(600), 50, 3, 20, Duration.ofSeconds(120), Duration.ofMillis(50),
                 Duration.ofMillis(800)));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(4096);
+        assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ofMillis(250), Duration.ZERO));
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("/var/lib/sharebridge/secret.key"));
     }
 
@@ -111,7 +116,22 @@ class SharebridgeConfigTest {
         assertThat(security.verifyDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(security.verifyDelayMax()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(65_536);
+        assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ofMillis(100), Duration.ofMillis(100)));
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("./data/secret.key"));
+    }
+
+    @Test
+    void linkRowsAreNotKeptByDefaultOnPostgresqlWhereServersMayShareTheDatabase() throws ConfigException {
+        SharebridgeConfig config = SharebridgeConfig.parse("pg.toml", """
+                [database]
+                url = "jdbc:postgresql://127.0.0.1:5432/test"
+                """, Map.of());
+        assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ZERO, Duration.ofMillis(100)));
+        assertThatThrownBy(() -> SharebridgeConfig.parse("bad.toml", "[cache]\nshares_ms = -1\nfiles_ms = 60001\n",
+                Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.toml:2: [cache] shares_ms")
+                .hasMessageContaining("bad.toml:3: [cache] files_ms");
     }
 
     @Test
@@ -262,7 +282,7 @@ class SharebridgeConfigTest {
                 "c.toml:22: [security] grant_ttl_seconds: must be between 60 and 3600 (is 7200)",
                 "c.toml:24: [security] verify_delay_max_ms: must not be below verify_delay_ms (500)",
                 "c.toml:26: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
-                        + " limits)");
+                        + " limits, cache)");
     }
 
     @Test
