@@ -134,18 +134,18 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Jetty's pool as Javalin makes it (8 to 250 threads) but without reserved threads, and where
-     * the JVM has virtual threads (Java 21+) requests run on them: a request that waits for
-     * NextCloud or the database then holds no platform thread. On Java 17 requests run on the
-     * pool's own threads.
+     * Jetty's pool as Javalin makes it (8 to 250 threads), and where the JVM has virtual threads
+     * (Java 21+) requests run on them: a request that waits for NextCloud or the database then
+     * holds no platform thread. On Java 17 requests run on the pool's own threads.
+     *
+     * <p>Reserved threads stay at Jetty's default. Without them (tried while the open path read
+     * the database on every request) a public open cost less CPU, but once link rows and file
+     * metadata were kept for a moment the CPU difference was lost in the noise while the p99 of
+     * the public open doubled (3.3 → 7.5 ms at ~37k req/s; docs/performance.md).
      */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
         pool.setName("JettyServerThreadPool");
-        // no reserved threads: handing each request to a waiting thread directly cost less CPU
-        // under load than Jetty's reserved-thread hand-over (about 12 % per public open, measured
-        // with bench/run.sh; docs/performance.md)
-        pool.setReservedThreads(0);
         if (VirtualThreads.areSupported()) {
             pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("sharebridge-request"));
         }
