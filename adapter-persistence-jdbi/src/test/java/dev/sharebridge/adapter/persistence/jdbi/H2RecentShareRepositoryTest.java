@@ -55,10 +55,14 @@ class H2RecentShareRepositoryTest extends ShareRepositoryContract {
         return db.shares();
     }
 
-    private static Share stored(Optional<Long> maxAccesses) {
-        Share s = Share.create(ShareId.random(), ItemPath.of("a"), ItemType.FILE, Optional.empty(),
+    private static Share link(Optional<Long> maxAccesses) {
+        return Share.create(ShareId.random(), ItemPath.of("a"), ItemType.FILE, Optional.empty(),
                 ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
                 Optional.empty(), maxAccesses, T, UserId.of("alice"), Optional.empty());
+    }
+
+    private static Share stored(Optional<Long> maxAccesses) {
+        Share s = link(maxAccesses);
         db.shares().insert(s);
         return s;
     }
@@ -93,9 +97,7 @@ class H2RecentShareRepositoryTest extends ShareRepositoryContract {
         labelBehindTheBack(limited, "changed");
         assertThat(db.shares().findByToken(limited.token()).orElseThrow().label()).contains("changed");
 
-        Share later = Share.create(ShareId.random(), ItemPath.of("b"), ItemType.FILE, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), T, UserId.of("alice"), Optional.empty());
+        Share later = link(Optional.empty());
         assertThat(db.shares().findByToken(later.token())).isEmpty();
         db.shares().insert(later);
         assertThat(db.shares().findByToken(later.token())).isPresent();
@@ -104,10 +106,7 @@ class H2RecentShareRepositoryTest extends ShareRepositoryContract {
     @Test
     void withoutALimitEveryLookupReadsTheDatabase() {
         try (JdbiPersistence fresh = JdbiPersistence.open(TestDatabases.h2FileUrl(dir.resolve("zero")), "", "")) {
-            Share s = Share.create(ShareId.random(), ItemPath.of("a"), ItemType.FILE, Optional.empty(),
-                    ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(),
-                    SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), T, UserId.of("alice"),
-                    Optional.empty());
+            Share s = link(Optional.empty());
             fresh.shares().insert(s);
             assertThat(fresh.shares().findByToken(s.token())).isPresent();
             fresh.jdbi().useHandle(h -> h.execute("DELETE FROM shares"));
