@@ -317,6 +317,29 @@ class ShareLinksE2eTest {
         assertThat(http.get("/api/s/" + token).status()).isEqualTo(200);
     }
 
+    /**
+     * The embedded default keeps a link's row and its file's metadata for 100 ms ([cache]), so a
+     * link opened by many is read once per that time: every change made through the server must
+     * still show on the very next open.
+     */
+    @Test
+    void aLinkOpenedAMomentAgoShowsEveryChangeMadeThroughTheServerAtOnce() {
+        JsonNode share = createShare(Map.of("item_id", "docs/report.txt"));
+        String link = "/api/s/" + share.path("token").asText();
+        assertThat(http.get(link).json().path("size").asLong()).isEqualTo(REPORT.length);
+
+        byte[] longer = "a longer second version of the report\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(http.put("/api/files/docs/report.txt", longer, bearer(alice)).status()).isEqualTo(200);
+        assertThat(http.get(link).json().path("size").asLong()).isEqualTo(longer.length);
+
+        assertThat(http.putJson("/api/shares/" + share.path("id").asText(), Map.of("label", "v2"), bearer(alice))
+                .status()).isEqualTo(200);
+        assertThat(http.get(link).json().path("label").asText()).isEqualTo("v2");
+
+        assertThat(http.delete("/api/shares/" + share.path("id").asText(), bearer(alice)).status()).isEqualTo(204);
+        assertThat(http.get(link).status()).isEqualTo(404);
+    }
+
     @Test
     void deletingTheItemDeletesItsShares() {
         assertThat(http.put("/api/files/docs/other.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
