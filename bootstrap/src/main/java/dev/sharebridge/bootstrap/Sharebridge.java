@@ -13,6 +13,7 @@ import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.FileService;
@@ -42,6 +43,7 @@ import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.bootstrap.config.SharedFolderConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -63,6 +65,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -152,6 +155,14 @@ public final class Sharebridge implements Instance {
             PublicShareService publicShares = new PublicShareService(persistence.shares(), files, roomFiles, hasher,
                     secretBox, clock, random, settings);
 
+            cacheMetrics(metrics, "shares", persistence::shareRowCache);
+            if (files instanceof LocalStorageProvider local) {
+                cacheMetrics(metrics, "files", local::statCache);
+            }
+            if (roomFiles != files && roomFiles instanceof LocalStorageProvider local) {
+                cacheMetrics(metrics, "shared_folder_files", local::statCache);
+            }
+
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));
             health.add(HealthCheck.of("storage", files::ping));
@@ -181,6 +192,21 @@ public final class Sharebridge implements Instance {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * {@code sharebridge_cache_lookups_total{cache, result="hit|miss"}}: how often a kept link row
+     * or stat result was reused ({@code [cache]}); both stay 0 while that cache is off.
+     */
+    private static void cacheMetrics(MeterRegistry registry, String cache, Supplier<RecentReads.Stats> stats) {
+        for (String result : List.of("hit", "miss")) {
+            FunctionCounter.builder("sharebridge.cache.lookups", stats,
+                            s -> result.equals("hit") ? s.get().hits() : s.get().misses())
+                    .description("Lookups of kept link rows and file metadata ([cache]): reused (hit) or read (miss)")
+                    .tag("cache", cache)
+                    .tag("result", result)
+                    .register(registry);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.port.out.room.RoomRepository;
@@ -152,6 +153,11 @@ public final class JdbiPersistence implements AutoCloseable {
      */
     public void bindMetrics(MeterRegistry registry) {
         dataSource.setMetricRegistry(Objects.requireNonNull(registry, "registry"));
+    }
+
+    /** How often a link's row was reused for its token, and how often it was read (for metrics). */
+    public RecentReads.Stats shareRowCache() {
+        return shares.recentStats();
     }
 
     @Override

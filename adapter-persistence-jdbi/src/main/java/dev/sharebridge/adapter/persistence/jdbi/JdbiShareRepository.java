@@ -52,6 +52,11 @@ final class JdbiShareRepository implements ShareRepository {
         this.recent = new RecentReads<>(maxStaleness, System::nanoTime);
     }
 
+    /** Hits and misses of the rows kept by token. */
+    RecentReads.Stats recentStats() {
+        return recent.stats();
+    }
+
     /** For tests that change the table behind the repository's back. */
     void forgetRecent() {
         recent.changed();

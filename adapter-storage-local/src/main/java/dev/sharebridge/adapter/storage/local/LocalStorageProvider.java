@@ -135,6 +135,11 @@ public final class LocalStorageProvider implements StorageProvider {
         return found;
     }
 
+    /** How often {@link #stat} answered from a kept result, and how often it looked at the disk (for metrics). */
+    public RecentReads.Stats statCache() {
+        return recent.stats();
+    }
+
     private Optional<StoredItem> statNow(ItemPath path) throws StorageException {
         try {
             Lookup found = lookup(path);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,10 +35,16 @@ public final class RecentReads<K, V> {
     public record Ticket(long generation, long readAt) {
     }
 
+    /** How often {@link #get} answered from a kept value ({@code hits}) or not ({@code misses}), while enabled. */
+    public record Stats(long hits, long misses) {
+    }
+
     private final long maxStalenessNanos;
     private final LongSupplier nanoTime;
     private final AtomicLong generation = new AtomicLong();
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /**
      * @param maxStaleness {@link Duration#ZERO} keeps nothing
@@ -63,9 +70,16 @@ public final class RecentReads<K, V> {
         }
         Entry<V> e = entries.get(key);
         if (e == null || e.generation != generation.get() || nanoTime.getAsLong() - e.readAt >= maxStalenessNanos) {
+            misses.increment();
             return Optional.empty();
         }
+        hits.increment();
         return Optional.of(e.value);
+    }
+
+    /** Hits and misses so far (for metrics); both stay 0 while nothing is kept. */
+    public Stats stats() {
+        return new Stats(hits.sum(), misses.sum());
     }
 
     /** To be taken right before a read whose result may be {@link #put}. */

@@ -22,6 +22,7 @@ class RecentReadsTest {
         nanos.addAndGet(1);
         assertThat(recent.get("k")).isEmpty();
         assertThat(recent.get("other")).isEmpty();
+        assertThat(recent.stats()).isEqualTo(new RecentReads.Stats(2, 2));
     }
 
     @Test
@@ -50,6 +51,7 @@ class RecentReadsTest {
         assertThat(off.enabled()).isFalse();
         assertThat(recent.enabled()).isTrue();
         assertThat(off.get("k")).isEmpty();
+        assertThat(off.stats()).isEqualTo(new RecentReads.Stats(0, 0));
         assertThatThrownBy(() -> new RecentReads<String, String>(Duration.ofMillis(-1), nanos::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }
