@@ -158,6 +158,8 @@ public final class Sharebridge implements Instance {
             cacheMetrics(metrics, "shares", persistence::shareRowCache);
             if (files instanceof LocalStorageProvider local) {
                 cacheMetrics(metrics, "files", local::statCache);
+            } else if (files instanceof NextcloudStorageProvider nextcloud) {
+                cacheMetrics(metrics, "files", nextcloud::statCache);
             }
             if (roomFiles != files && roomFiles instanceof LocalStorageProvider local) {
                 cacheMetrics(metrics, "shared_folder_files", local::statCache);
@@ -236,7 +238,7 @@ public final class Sharebridge implements Instance {
             return new LocalStorageProvider(local.root(), cacheFiles);
         }
         StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
-        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()), calls);
+        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()), calls, cacheFiles);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.nextcloud;
 
+import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
@@ -17,6 +18,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +56,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     private final DavLocation location;
     private final Upstream upstream;
     private final OcsShares shares;
+    /** Recent stat results; ended by every change made through this provider. */
+    private final RecentReads<ItemPath, Optional<StoredItem>> recent;
 
     /** A provider with its own HTTP client, configured from the settings. */
     public NextcloudStorageProvider(NextcloudSettings settings) {
@@ -77,13 +81,36 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     /** A provider on a caller's client (see above) that tells {@code listener} about every call. */
     public NextcloudStorageProvider(NextcloudSettings settings, OkHttpClient client, NextcloudCallListener listener) {
         this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"),
-                Objects.requireNonNull(client, "client"), listener));
+                Objects.requireNonNull(client, "client"), listener), Duration.ZERO);
+    }
+
+    /**
+     * A provider with its own HTTP client whose {@link #stat} may answer from a PROPFIND made less
+     * than {@code statCache} ago, so that an item opened by many at once (a share link) costs
+     * NextCloud one request per that time. Every change made through this provider (upload,
+     * folder, delete) is seen at once; changes made in NextCloud itself after at most
+     * {@code statCache}. Listings, downloads and writes always ask NextCloud.
+     *
+     * @param statCache {@link Duration#ZERO}: every stat asks NextCloud
+     */
+    public NextcloudStorageProvider(NextcloudSettings settings, NextcloudCallListener listener, Duration statCache) {
+        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"), listener), statCache);
     }
 
     private NextcloudStorageProvider(NextcloudSettings settings, Upstream upstream) {
+        this(settings, upstream, Duration.ZERO);
+    }
+
+    private NextcloudStorageProvider(NextcloudSettings settings, Upstream upstream, Duration statCache) {
         this.location = new DavLocation(settings);
         this.upstream = upstream;
         this.shares = new OcsShares(location, upstream, this::exists);
+        this.recent = new RecentReads<>(statCache, System::nanoTime);
+    }
+
+    /** How often {@link #stat} answered from a kept result, and how often it asked NextCloud (for metrics). */
+    public RecentReads.Stats statCache() {
+        return recent.stats();
     }
 
     // ---- StorageProvider -----------------------------------------------------------------------
@@ -91,6 +118,17 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     @Override
     public Optional<StoredItem> stat(ItemPath path) throws StorageException {
         Objects.requireNonNull(path, "path");
+        Optional<Optional<StoredItem>> kept = recent.get(path);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        RecentReads.Ticket ticket = recent.ticket();
+        Optional<StoredItem> found = statNow(path);
+        recent.put(ticket, path, found);
+        return found;
+    }
+
+    private Optional<StoredItem> statNow(ItemPath path) throws StorageException {
         Optional<List<StoredItem>> found = propfind(path, "0");
         if (found.isEmpty()) {
             // The configured directory is made on first use; until then the root is an empty folder.
@@ -179,6 +217,14 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
+        try {
+            return writeNow(file, content);
+        } finally {
+            recent.changed();
+        }
+    }
+
+    private WriteResult writeNow(ItemPath file, InputStream content) throws StorageException {
         Objects.requireNonNull(content, "content");
         if (file.isRoot()) {
             throw new ItemConflictException(file, "the root is a folder");
@@ -218,11 +264,27 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
+        try {
+            return makeFolderNow(folder);
+        } finally {
+            recent.changed();
+        }
+    }
+
+    private boolean makeFolderNow(ItemPath folder) throws StorageException {
         return makeFolders(Objects.requireNonNull(folder, "folder"), true);
     }
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
+        try {
+            return deleteNow(path);
+        } finally {
+            recent.changed();
+        }
+    }
+
+    private boolean deleteNow(ItemPath path) throws StorageException {
         if (path.isRoot()) {
             throw new StorageRejectedException("the root folder cannot be deleted");
         }
