@@ -118,14 +118,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     @Override
     public Optional<StoredItem> stat(ItemPath path) throws StorageException {
         Objects.requireNonNull(path, "path");
-        Optional<Optional<StoredItem>> kept = recent.get(path);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        RecentReads.Ticket ticket = recent.ticket();
-        Optional<StoredItem> found = statNow(path);
-        recent.put(ticket, path, found);
-        return found;
+        return recent.get(path, () -> statNow(path));
     }
 
     private Optional<StoredItem> statNow(ItemPath path) throws StorageException {
@@ -217,11 +210,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
-        try {
-            return writeNow(file, content);
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> writeNow(file, content));
     }
 
     private WriteResult writeNow(ItemPath file, InputStream content) throws StorageException {
@@ -264,11 +253,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
-        try {
-            return makeFolderNow(folder);
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> makeFolderNow(folder));
     }
 
     private boolean makeFolderNow(ItemPath folder) throws StorageException {
@@ -277,11 +262,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
-        try {
-            return deleteNow(path);
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> deleteNow(path));
     }
 
     private boolean deleteNow(ItemPath path) throws StorageException {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -162,13 +163,9 @@ final class JdbiShareRepository implements ShareRepository {
     public boolean update(Share share) {
         counter.forgetAll();
         counter.flush(share.id().toString());
-        try {
-            return sql.update(share.id().toString(), share.passwordHash().orElse(null),
-                    Instants.toMillis(share.expiresAt()), share.permissions().read(), share.permissions().write(),
-                    share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> sql.update(share.id().toString(), share.passwordHash().orElse(null),
+                Instants.toMillis(share.expiresAt()), share.permissions().read(), share.permissions().write(),
+                share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null))) > 0;
     }
 
     @Override
@@ -189,46 +186,29 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public int deleteWithDescendants(ShareId id) {
-        counter.forgetAll();
-        counter.flush();
-        try {
-            return sql.deleteWithDescendants(id.toString());
-        } finally {
-            recent.changed();
-        }
+        return delete(() -> sql.deleteWithDescendants(id.toString()));
     }
 
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
-        counter.forgetAll();
-        counter.flush();
-        try {
-            return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
-        } finally {
-            recent.changed();
-        }
+        return delete(() -> sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path)));
     }
 
     @Override
     public int deleteByOwner(UserId owner) {
-        counter.forgetAll();
-        counter.flush();
-        try {
-            return sql.deleteByOwner(owner.value());
-        } finally {
-            recent.changed();
-        }
+        return delete(() -> sql.deleteByOwner(owner.value()));
     }
 
     @Override
     public int deleteByRoom(RoomId room) {
+        return delete(() -> sql.deleteByRoom(room.toString()));
+    }
+
+    /** Writes pending counts and forgets remembered rows before a delete, and ends the kept rows after it. */
+    private int delete(IntSupplier statement) {
         counter.forgetAll();
         counter.flush();
-        try {
-            return sql.deleteByRoom(room.toString());
-        } finally {
-            recent.changed();
-        }
+        return recent.change(statement::getAsInt);
     }
 
     /**

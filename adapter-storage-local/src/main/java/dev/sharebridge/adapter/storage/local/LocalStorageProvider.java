@@ -125,14 +125,7 @@ public final class LocalStorageProvider implements StorageProvider {
      */
     @Override
     public Optional<StoredItem> stat(ItemPath path) throws StorageException {
-        Optional<Optional<StoredItem>> kept = recent.get(path);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        RecentReads.Ticket ticket = recent.ticket();
-        Optional<StoredItem> found = statNow(path);
-        recent.put(ticket, path, found);
-        return found;
+        return recent.get(path, () -> statNow(path));
     }
 
     /** How often {@link #stat} answered from a kept result, and how often it looked at the disk (for metrics). */
@@ -217,11 +210,7 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
-        try {
-            return writeNow(file, content);
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> writeNow(file, content));
     }
 
     private WriteResult writeNow(ItemPath file, InputStream content) throws StorageException {
@@ -276,11 +265,7 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
-        try {
-            return makeFolderNow(folder);
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> makeFolderNow(folder));
     }
 
     private boolean makeFolderNow(ItemPath folder) throws StorageException {
@@ -299,11 +284,7 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
-        try {
-            return deleteNow(path);
-        } finally {
-            recent.changed();
-        }
+        return recent.change(() -> deleteNow(path));
     }
 
     private boolean deleteNow(ItemPath path) throws StorageException {

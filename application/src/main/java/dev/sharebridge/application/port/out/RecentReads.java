@@ -103,4 +103,31 @@ public final class RecentReads<K, V> {
         generation.incrementAndGet();
         entries.clear();
     }
+
+    /** A read or a change of an adapter, which may fail with its own exception. */
+    @FunctionalInterface
+    public interface Step<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** The value kept for {@code key}, or else {@code read}'s result, which is then kept. */
+    public <E extends Exception> V get(K key, Step<V, E> read) throws E {
+        Optional<V> kept = get(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Ticket ticket = ticket();
+        V value = read.run();
+        put(ticket, key, value);
+        return value;
+    }
+
+    /** Runs a change and then ends every kept value, also when the change failed halfway. */
+    public <T, E extends Exception> T change(Step<T, E> change) throws E {
+        try {
+            return change.run();
+        } finally {
+            changed();
+        }
+    }
 }

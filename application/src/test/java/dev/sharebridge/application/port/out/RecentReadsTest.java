@@ -3,7 +3,9 @@ package dev.sharebridge.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,23 @@ class RecentReadsTest {
         assertThat(recent.get("k")).isEmpty();
         recent.put(recent.ticket(), "k", "new");
         assertThat(recent.get("k")).contains("new");
+    }
+
+    @Test
+    void readsOnceAndEndsEverythingAfterAChangeEvenAFailedOne() {
+        AtomicInteger reads = new AtomicInteger();
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet())).isEqualTo("v1");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet())).isEqualTo("v1");
+        assertThat(recent.change(() -> 42)).isEqualTo(42);
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet())).isEqualTo("v2");
+        assertThatThrownBy(() -> recent.change(() -> {
+            throw new IOException("failed halfway");
+        })).isInstanceOf(IOException.class);
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet())).isEqualTo("v3");
+        assertThatThrownBy(() -> recent.get("other", () -> {
+            throw new IOException("unreadable");
+        })).isInstanceOf(IOException.class);
+        assertThat(recent.get("other", () -> "read after all")).isEqualTo("read after all");
     }
 
     @Test
