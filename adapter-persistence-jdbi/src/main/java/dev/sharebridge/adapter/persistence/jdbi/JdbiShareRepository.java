@@ -39,7 +39,7 @@ final class JdbiShareRepository implements ShareRepository {
     private final DataSource dataSource;
     private final ShareSql sql;
     private final AccessCounter counter;
-    private final RecentReads<String, Share> recent;
+    private final RecentReads<String, Optional<Share>> recent;
 
     /**
      * @param dataSource the pool behind {@code jdbi}, for the two statements of the public open
@@ -96,14 +96,11 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public Optional<Share> findByToken(ShareToken token) {
-        // a link opened by many at once is read about once per maxStaleness (RecentReads)
-        Optional<Share> found = recent.get(token.value());
-        if (found.isEmpty()) {
-            RecentReads.Ticket ticket = recent.ticket();
-            found = read(token);
-            // limited links are not kept: their count moves with every open
-            found.filter(s -> s.maxAccesses().isEmpty()).ifPresent(s -> recent.put(ticket, token.value(), s));
-        }
+        // a link opened by many at once is read about once per maxStaleness (RecentReads); unknown
+        // tokens are not kept (a link made elsewhere works at once), nor are limited links, whose
+        // count moves with every open
+        Optional<Share> found = recent.get(token.value(), () -> read(token),
+                row -> row.isPresent() && row.get().maxAccesses().isEmpty());
         found.ifPresent(counter::learn);
         return found;
     }

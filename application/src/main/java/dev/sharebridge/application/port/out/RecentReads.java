@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * What an adapter read recently, kept for at most {@code maxStaleness} so that one thing asked
@@ -14,10 +15,11 @@ import java.util.function.LongSupplier;
  * request. For adapters whose reads are a large part of a request's cost: the share row by token
  * and the shared file's metadata were two fifths of a public open's CPU time (docs/performance.md).
  *
- * <p>Every change made through the adapter ends every entry at once: the adapter calls
- * {@link #changed()} after the change. A value read before a change is never used after it,
- * however the two race: a read takes a {@link Ticket} before it starts, and a value whose ticket
- * predates the last change is neither kept nor answered. Changes made elsewhere (another process
+ * <p>Every change made through the adapter ends every entry at once: the adapter makes it
+ * through {@link #change} (or calls {@link #changed()} after it). A value read before a change is
+ * never used after it, however the two race: a read through {@link #get(Object, Step)} takes a
+ * {@link Ticket} before it starts, and a value whose ticket predates the last change is neither
+ * kept nor answered. Changes made elsewhere (another process
  * on the same database or folder) are seen after at most {@code maxStaleness}, counted from
  * before the read. Bounded: when full it starts over, which costs one read per key.
  *
@@ -32,7 +34,7 @@ public final class RecentReads<K, V> {
     }
 
     /** The state before a read: the change it comes after and when it began. */
-    public record Ticket(long generation, long readAt) {
+    record Ticket(long generation, long readAt) {
     }
 
     /** How often {@link #get} answered from a kept value ({@code hits}) or not ({@code misses}), while enabled. */
@@ -58,13 +60,8 @@ public final class RecentReads<K, V> {
         this.nanoTime = nanoTime;
     }
 
-    /** Whether anything is kept at all. */
-    public boolean enabled() {
-        return maxStalenessNanos > 0;
-    }
-
     /** The value read for {@code key} less than {@code maxStaleness} ago and after the last change. */
-    public Optional<V> get(K key) {
+    Optional<V> get(K key) {
         if (maxStalenessNanos == 0) {
             return Optional.empty();
         }
@@ -83,12 +80,12 @@ public final class RecentReads<K, V> {
     }
 
     /** To be taken right before a read whose result may be {@link #put}. */
-    public Ticket ticket() {
+    Ticket ticket() {
         return new Ticket(generation.get(), nanoTime.getAsLong());
     }
 
     /** Keeps {@code value}, read for {@code key} after {@code ticket} was taken, unless a change came between. */
-    public void put(Ticket ticket, K key, V value) {
+    void put(Ticket ticket, K key, V value) {
         if (maxStalenessNanos == 0 || ticket.generation != generation.get()) {
             return;
         }
@@ -112,13 +109,23 @@ public final class RecentReads<K, V> {
 
     /** The value kept for {@code key}, or else {@code read}'s result, which is then kept. */
     public <E extends Exception> V get(K key, Step<V, E> read) throws E {
+        return get(key, read, value -> true);
+    }
+
+    /**
+     * The value kept for {@code key}, or else {@code read}'s result, which is then kept when
+     * {@code keep} allows (values that must be read every time are not).
+     */
+    public <E extends Exception> V get(K key, Step<V, E> read, Predicate<? super V> keep) throws E {
         Optional<V> kept = get(key);
         if (kept.isPresent()) {
             return kept.get();
         }
         Ticket ticket = ticket();
         V value = read.run();
-        put(ticket, key, value);
+        if (keep.test(value)) {
+            put(ticket, key, value);
+        }
         return value;
     }
 

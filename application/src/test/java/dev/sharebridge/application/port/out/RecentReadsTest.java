@@ -64,11 +64,18 @@ class RecentReadsTest {
     }
 
     @Test
+    void aValueTheCallerWillNotHaveKeptIsReadEveryTime() {
+        AtomicInteger reads = new AtomicInteger();
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false)).isEqualTo("v1");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false)).isEqualTo("v2");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> true)).isEqualTo("v3");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false)).isEqualTo("v3");
+    }
+
+    @Test
     void zeroKeepsNothingAndANegativeLimitIsRefused() {
         RecentReads<String, String> off = new RecentReads<>(Duration.ZERO, nanos::get);
         off.put(off.ticket(), "k", "v");
-        assertThat(off.enabled()).isFalse();
-        assertThat(recent.enabled()).isTrue();
         assertThat(off.get("k")).isEmpty();
         assertThat(off.stats()).isEqualTo(new RecentReads.Stats(0, 0));
         assertThatThrownBy(() -> new RecentReads<String, String>(Duration.ofMillis(-1), nanos::get))
