@@ -135,12 +135,12 @@ public final class InMemoryShareRepository implements ShareRepository {
         return deleteAll(ids(s -> s.roomId().equals(Optional.of(room))));
     }
 
-    /** How often {@link #recordAccess} was called (to prove which routes count). */
     /** How often a share was looked up by token. */
     public synchronized int findByTokenCalls() {
         return findByTokenCalls;
     }
 
+    /** How often {@link #recordAccess} was called (to prove which routes count). */
     public synchronized int recordAccessCalls() {
         return recordAccessCalls;
     }
