@@ -10,6 +10,7 @@ import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
+import dev.sharebridge.adapter.http.javalin.internal.RequestTarget;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
 import dev.sharebridge.adapter.http.javalin.metrics.MetricsRoutes;
 import dev.sharebridge.adapter.http.javalin.openapi.OpenApiRoutes;
@@ -225,6 +226,8 @@ public final class HttpApi implements AutoCloseable {
         config.routes.before(ctx -> {
             RequestLog.start(ctx);
             headers.apply(ctx);
+            // before any route decodes the path or the query: a malformed one is a 400, not a 500
+            RequestTarget.check(ctx);
         });
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public

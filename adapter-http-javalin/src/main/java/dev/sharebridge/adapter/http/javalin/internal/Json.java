@@ -20,6 +20,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
@@ -106,12 +109,23 @@ public final class Json {
             return mapper.createObjectNode();
         }
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = mapper.readTree(utf8(body));
             return node == null ? mapper.createObjectNode() : node;
         } catch (JsonProcessingException e) {
             throw new InvalidValueException("body", "the request body is not valid JSON");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259). Jackson, given bytes, takes UTF-16 and UTF-32 bodies as well and
+     * decodes overlong forms ({@code C0 80} as NUL) instead of refusing them, so the body is
+     * decoded strictly first and Jackson parses the text.
+     */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidValueException("body", "the request body is not UTF-8");
         }
     }
 

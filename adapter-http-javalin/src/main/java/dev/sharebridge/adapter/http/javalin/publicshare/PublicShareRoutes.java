@@ -204,12 +204,27 @@ public final class PublicShareRoutes {
     private static Optional<String> grant(Context ctx, String token) {
         String header = ctx.header(GRANT_HEADER);
         if (header != null && !header.isBlank()) {
-            return Optional.of(header.strip());
+            return Optional.of(visibleAscii(header.strip()));
         }
         if (ctx.header("Cookie") == null) {
             return Optional.empty(); // most opens: no cookie, so no hashing for its name
         }
         return Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
+    }
+
+    /**
+     * A grant is ASCII. Jetty reads header bytes as ISO-8859-1, so anything else arrived as bytes
+     * that were never a grant (UTF-8 or not): refused as malformed, not looked at as text. (A
+     * grant cookie with such bytes never gets this far: Jetty's cookie parser drops it.)
+     */
+    private static String visibleAscii(String grant) {
+        for (int i = 0; i < grant.length(); i++) {
+            char c = grant.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new InvalidValueException(GRANT_HEADER, GRANT_HEADER + " must be a grant as issued by verify");
+            }
+        }
+        return grant;
     }
 
     /** One cookie per share, named after a short hash so the token itself never becomes a cookie name. */

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
+import dev.sharebridge.adapter.http.javalin.internal.RequestTarget;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.port.in.room.Admission;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
 import dev.sharebridge.application.port.out.signaling.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
+import dev.sharebridge.domain.InvalidValueException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -84,6 +86,13 @@ public final class SignalingRoutes {
     }
 
     private void admit(Context ctx) {
+        try {
+            // the upgrade skips the HTTP filters, so the ticket's encoding is checked here
+            RequestTarget.checkQuery(ctx);
+        } catch (InvalidValueException e) {
+            problems.writeNow(ctx, 400, "validation_failed", e.getMessage(), Map.of());
+            throw new UpgradeRefused();
+        }
         try {
             Admission admission = meetings.redeem(ctx.queryParam("ticket"));
             ctx.attribute(PARTICIPANT, admission.participant());
