@@ -377,6 +377,31 @@ class ShareLinksE2eTest {
     }
 
     @Test
+    void headRunsEveryCheckOfGetAndNeverCounts() {
+        JsonNode share = createShare(Map.of("item_id", "docs", "max_accesses", 2));
+        String token = share.path("token").asText();
+        String locked = createShare(Map.of("item_id", "docs", "password", PASSWORD)).path("token").asText();
+
+        for (String route : List.of("", "/list", "/zip", "/download/report.txt")) {
+            Http.Response head = http.head("/api/s/" + token + route);
+            assertThat(head.status()).as(route).isEqualTo(200);
+            assertThat(head.body()).as(route).isEmpty();
+            assertThat(http.head("/api/s/" + locked + route).status()).as(route).isEqualTo(401);
+            assertThat(http.head("/api/s/" + otherTokenLike(token) + route).status()).as(route).isEqualTo(404);
+        }
+        assertThat(http.head("/api/shares").status()).isEqualTo(401);
+        assertThat(http.head("/api/shares", bearer(alice)).status()).isEqualTo(200);
+        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong()).as("HEAD is safe").isZero();
+
+        assertThat(http.get("/api/s/" + token).status()).isEqualTo(200);
+        assertThat(http.get("/api/s/" + token + "/zip").status()).isEqualTo(200);
+        // used up: HEAD finds it gone, exactly as GET does
+        assertThat(http.head("/api/s/" + token).status()).isEqualTo(404);
+        assertThat(http.head("/api/s/" + token + "/download/report.txt").status()).isEqualTo(404);
+        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentOpensNeverExceedMaxAccesses() throws Exception {
         JsonNode share = createShare(Map.of("item_id", "docs/report.txt", "max_accesses", 25));
         String token = share.path("token").asText();

@@ -10,6 +10,7 @@ import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
+import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.RequestTarget;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
 import dev.sharebridge.adapter.http.javalin.metrics.MetricsRoutes;
@@ -27,9 +28,12 @@ import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -208,6 +212,8 @@ public final class HttpApi implements AutoCloseable {
         config.jetty.modifyWebSocketServletFactory(SignalingRoutes.limits());
         config.jetty.modifyServletContextHandler(handler -> {
             handler.getServletHandler().setDecodeAmbiguousURIs(true);
+            // HEAD runs the GET route (without its body), and the method is the request line's
+            handler.addFilter(new FilterHolder(new RequestMethod()), "/*", EnumSet.of(DispatcherType.REQUEST));
             noSessions(handler.getSessionHandler());
             handler.setErrorHandler(new JettyErrors.Servlet());
         });

@@ -90,9 +90,15 @@ final class FakePublicShares implements PublicShareUseCases {
 
     @Override
     public OpenedShare open(PublicAccess access) throws UseCaseException {
+        OpenedShare opened = describe(access);
+        counted.incrementAndGet();
+        return opened;
+    }
+
+    @Override
+    public OpenedShare describe(PublicAccess access) throws UseCaseException {
         Share s = resolve(access);
         StoredItem item = files.stat(s.createdBy(), s.itemPath());
-        counted.incrementAndGet();
         return new OpenedShare(item.name(), item.type(), item.size(), s.hasPassword(), s.expiresAt(),
                 s.permissions(), s.label());
     }
@@ -142,9 +148,7 @@ final class FakePublicShares implements PublicShareUseCases {
 
     @Override
     public ZipDownload zip(PublicAccess access, ItemPath subpath) throws UseCaseException {
-        Share s = resolve(access);
-        need(s.permissions().read());
-        FolderListing l = files.list(s.createdBy(), s.itemPath().resolve(subpath));
+        FolderListing l = zippable(access, subpath);
         counted.incrementAndGet();
         return new ZipDownload(l.folder().name() + ".zip", out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
@@ -155,6 +159,17 @@ final class FakePublicShares implements PublicShareUseCases {
             }
             zip.finish();
         });
+    }
+
+    @Override
+    public String zipFileName(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        return zippable(access, subpath).folder().name() + ".zip";
+    }
+
+    private FolderListing zippable(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        Share s = resolve(access);
+        need(s.permissions().read());
+        return files.list(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override

@@ -114,6 +114,15 @@ public final class PublicShareService implements PublicShareUseCases {
 
     @Override
     public OpenedShare open(PublicAccess access) throws UseCaseException {
+        return opened(access, true);
+    }
+
+    @Override
+    public OpenedShare describe(PublicAccess access) throws UseCaseException {
+        return opened(access, false);
+    }
+
+    private OpenedShare opened(PublicAccess access, boolean counted) throws UseCaseException {
         Instant now = clock.instant();
         Link link = enter(access, now);
         StoredItem item = statOrNull(link, ItemPath.root());
@@ -121,7 +130,9 @@ public final class PublicShareService implements PublicShareUseCases {
             // the shared item is gone: for the visitor the link is as dead as an expired one
             throw notFound(access.client(), now);
         }
-        count(link, access.client(), now);
+        if (counted) {
+            count(link, access.client(), now);
+        }
         Share s = link.share;
         return new OpenedShare(link.displayName(), item.type(), item.isFolder() ? 0 : item.size(), s.hasPassword(),
                 link.expiresAt, link.permissions, s.label());
@@ -234,16 +245,31 @@ public final class PublicShareService implements PublicShareUseCases {
     @Override
     public ZipDownload zip(PublicAccess access, ItemPath subpath) throws UseCaseException {
         Instant now = clock.instant();
+        Link link = zippable(access, subpath, now);
+        count(link, access.client(), now);
+        FolderZip zip = new FolderZip(link.storage, link.target(subpath));
+        return new ZipDownload(zipName(link, subpath), zip::writeTo);
+    }
+
+    @Override
+    public String zipFileName(PublicAccess access, ItemPath subpath) throws UseCaseException {
+        return zipName(zippable(access, subpath, clock.instant()), subpath);
+    }
+
+    /** The checks of a zip: everything, read, and a folder at {@code subpath}. */
+    private Link zippable(PublicAccess access, ItemPath subpath, Instant now) throws UseCaseException {
         Link link = enter(access, now);
         requireRead(link);
         StoredItem folder = statOrNull(link, subpath);
         if (folder == null || !folder.isFolder()) {
             throw StorageFailures.notFound(subpath);
         }
-        count(link, access.client(), now);
+        return link;
+    }
+
+    private static String zipName(Link link, ItemPath subpath) {
         String name = subpath.isRoot() ? link.displayName() : subpath.name();
-        FolderZip zip = new FolderZip(link.storage, link.target(subpath));
-        return new ZipDownload((name.isEmpty() ? "download" : name) + ".zip", zip::writeTo);
+        return (name.isEmpty() ? "download" : name) + ".zip";
     }
 
     /**

@@ -211,6 +211,41 @@ class PublicShareServiceTest {
         assertThat(shares.findById(s.id()).orElseThrow().accessCount()).isZero();
     }
 
+    @Test
+    void describe_and_zip_file_name_answer_as_open_and_zip_do_without_counting() throws Exception {
+        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+                Optional.of(1L));
+
+        OpenedShare described = service.describe(as(s));
+        assertThat(described.itemName()).isEqualTo("docs");
+        assertThat(service.zipFileName(as(s), ItemPath.root())).isEqualTo("docs.zip");
+        assertThat(service.zipFileName(as(s), ItemPath.parse("sub"))).isEqualTo("sub.zip");
+        assertThat(shares.recordAccessCalls()).isZero();
+
+        assertThat(service.open(as(s))).isEqualTo(described);
+        // used up: every route, counted or not, now finds nothing
+        assertThatThrownBy(() -> service.describe(as(s))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.zipFileName(as(s), ItemPath.root())).isInstanceOf(NotFoundException.class);
+        assertThat(shares.findById(s.id()).orElseThrow().accessCount()).isEqualTo(1);
+    }
+
+    @Test
+    void describe_and_zip_file_name_run_every_check() {
+        Share locked = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of(PASSWORD),
+                Optional.empty(), Optional.empty());
+        Share drop = folder(new SharePermissions(false, true, false));
+        Share file = share("docs/a.txt", ItemType.FILE, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        assertThatThrownBy(() -> service.describe(as(locked))).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> service.zipFileName(as(locked), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> service.zipFileName(as(drop), ItemPath.root())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> service.zipFileName(as(file), ItemPath.root())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.describe(new PublicAccess("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Optional.empty(),
+                CLIENT))).isInstanceOf(NotFoundException.class);
+    }
+
     // ---- permissions
 
     @Test

@@ -5,6 +5,7 @@ import dev.sharebridge.adapter.http.javalin.internal.Downloads;
 import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
+import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
@@ -37,8 +38,7 @@ public final class FileRoutes {
 
     public void register(RoutesConfig routes) {
         routes.put("/api/files/<path>", this::upload);
-        routes.get("/api/files/<path>", ctx -> download(ctx, false));
-        routes.head("/api/files/<path>", ctx -> download(ctx, true));
+        routes.get("/api/files/<path>", this::download); // and HEAD: RequestMethod
         routes.delete("/api/files/<path>", this::delete);
         routes.post("/api/folders/<path>", this::makeFolder);
         routes.get("/api/folders", this::list);
@@ -53,7 +53,7 @@ public final class FileRoutes {
         json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
     }
 
-    private void download(Context ctx, boolean head) throws Exception {
+    private void download(Context ctx) throws Exception {
         UserId user = auth.user(ctx);
         ItemPath path = nonRoot(ctx);
         StoredItem item = files.stat(user, path);
@@ -65,7 +65,7 @@ public final class FileRoutes {
             return;
         }
         Optional<ByteRange> range = Downloads.range(ctx, item.size(), Downloads.etag(item));
-        if (head) {
+        if (RequestMethod.isHead(ctx)) {
             Downloads.headers(ctx, item, range);
             return;
         }

@@ -46,7 +46,7 @@ public final class HttpMetrics {
      */
     public void record(Context ctx, String route, Float millis) {
         int status = ctx.statusCode();
-        String method = ctx.method().name();
+        String method = RequestMethod.of(ctx);
         requests.computeIfAbsent(new RequestKey(method, route, status), this::timer)
                 .record(millis == null ? 0 : (long) (millis * 1_000_000.0), TimeUnit.NANOSECONDS);
         if (status == 200 && method.equals("GET") && route.equals(OPEN_ROUTE)) {

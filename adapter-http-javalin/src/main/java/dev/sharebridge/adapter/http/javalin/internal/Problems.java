@@ -115,7 +115,8 @@ public final class Problems {
         if (e instanceof HttpResponseException h) {
             return mapJavalin(h);
         }
-        LOG.error("request {} {} {} failed", RequestLog.requestId(ctx), ctx.method(), RequestLog.template(ctx), e);
+        LOG.error("request {} {} {} failed", RequestLog.requestId(ctx), RequestMethod.of(ctx), RequestLog.template(ctx),
+                e);
         return new Mapped(500, "internal_error", "an unexpected error occurred", Map.of());
     }
 

@@ -72,7 +72,7 @@ public final class RequestLog {
      */
     public static void log(Context ctx, String route, Float millis) {
         try {
-            LOG.info("method={} route={} status={} duration_ms={} request_id={}", ctx.method(), route,
+            LOG.info("method={} route={} status={} duration_ms={} request_id={}", RequestMethod.of(ctx), route,
                     ctx.statusCode(), millis == null ? 0 : Math.round(millis), requestId(ctx));
         } finally {
             MDC.remove(MDC_KEY);

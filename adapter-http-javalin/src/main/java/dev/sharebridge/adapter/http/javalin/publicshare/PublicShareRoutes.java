@@ -6,6 +6,7 @@ import dev.sharebridge.adapter.http.javalin.internal.Fields;
 import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
+import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.ShareJson.PermissionsJson;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.file.FolderListing;
@@ -82,14 +83,13 @@ public final class PublicShareRoutes {
 
     public void register(RoutesConfig routes) {
         String base = "/api/s/{token}";
+        // every GET route answers HEAD too (RequestMethod); open, download and zip then count nothing
         routes.get(base, this::open);
         routes.post(base + "/verify", this::verify);
         routes.get(base + "/list", this::list);
         routes.get(base + "/list/<path>", this::list);
-        routes.get(base + "/download", ctx -> download(ctx, false));
-        routes.get(base + "/download/<path>", ctx -> download(ctx, false));
-        routes.head(base + "/download", ctx -> download(ctx, true));
-        routes.head(base + "/download/<path>", ctx -> download(ctx, true));
+        routes.get(base + "/download", this::download);
+        routes.get(base + "/download/<path>", this::download);
         routes.get(base + "/zip", this::zip);
         routes.get(base + "/zip/<path>", this::zip);
         routes.put(base + "/upload/<path>", this::upload);
@@ -99,7 +99,8 @@ public final class PublicShareRoutes {
     }
 
     private void open(Context ctx) throws Exception {
-        OpenedShare o = shares.open(access(ctx));
+        PublicAccess access = access(ctx);
+        OpenedShare o = RequestMethod.isHead(ctx) ? shares.describe(access) : shares.open(access);
         json.respond(ctx, 200, new OpenedJson(o.itemName(), o.itemType().wireName(), o.size(), o.hasPassword(),
                 ItemJson.seconds(o.expiresAt().orElse(null)), PermissionsJson.from(o.permissions()),
                 o.label().orElse(null)));
@@ -126,7 +127,7 @@ public final class PublicShareRoutes {
                 .toList()));
     }
 
-    private void download(Context ctx, boolean head) throws Exception {
+    private void download(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         ItemPath path = PathParams.itemPath(ctx);
         // stat does not count: 304, 416 and HEAD answers must not use up an access
@@ -140,7 +141,7 @@ public final class PublicShareRoutes {
             return;
         }
         Optional<ByteRange> range = Downloads.range(ctx, item.size(), etag);
-        if (head) {
+        if (RequestMethod.isHead(ctx)) {
             Downloads.headers(ctx, item, range);
             privateCache(ctx);
             return;
@@ -150,14 +151,27 @@ public final class PublicShareRoutes {
     }
 
     private void zip(Context ctx) throws Exception {
-        ZipDownload zip = shares.zip(access(ctx), PathParams.itemPath(ctx));
-        ctx.status(200);
-        ctx.res().setContentType("application/zip");
-        ctx.header("Content-Disposition", Downloads.contentDisposition(zip.fileName()));
-        privateCache(ctx);
+        PublicAccess access = access(ctx);
+        ItemPath path = PathParams.itemPath(ctx);
+        if (RequestMethod.isHead(ctx)) {
+            // the zip is neither made nor counted; the headers go out as GET's do, without a
+            // length (else Jetty would announce an empty zip)
+            zipHeaders(ctx, shares.zipFileName(access, path));
+            ctx.res().flushBuffer();
+            return;
+        }
+        ZipDownload zip = shares.zip(access, path);
+        zipHeaders(ctx, zip.fileName());
         OutputStream out = ctx.res().getOutputStream();
         zip.body().writeTo(out);
         out.flush();
+    }
+
+    private static void zipHeaders(Context ctx, String fileName) {
+        ctx.status(200);
+        ctx.res().setContentType("application/zip");
+        ctx.header("Content-Disposition", Downloads.contentDisposition(fileName));
+        privateCache(ctx);
     }
 
     private void upload(Context ctx) throws Exception {

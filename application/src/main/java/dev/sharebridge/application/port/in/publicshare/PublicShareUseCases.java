@@ -25,6 +25,12 @@ public interface PublicShareUseCases {
     OpenedShare open(PublicAccess access) throws UseCaseException;
 
     /**
+     * What {@link #open} answers, after the same checks, without counting an access: for
+     * {@code HEAD}, which is safe. A used-up link is not found here either.
+     */
+    OpenedShare describe(PublicAccess access) throws UseCaseException;
+
+    /**
      * Checks a password, throttled per (client, token) and per token before any hashing.
      *
      * @throws dev.sharebridge.application.error.InvalidPasswordException wrong password
@@ -44,6 +50,9 @@ public interface PublicShareUseCases {
 
     /** Counts an access and returns the folder as a zip to stream. Needs read, folder share. */
     ZipDownload zip(PublicAccess access, ItemPath subpath) throws UseCaseException;
+
+    /** The file name {@link #zip} would offer, after the same checks, without counting (for {@code HEAD}). */
+    String zipFileName(PublicAccess access, ItemPath subpath) throws UseCaseException;
 
     /** Uploads a file. Needs write; replacing an existing file needs read too. */
     WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws UseCaseException;
