@@ -45,13 +45,26 @@ public final class RequestLog {
     public static String requestId(Context ctx) {
         String id = ctx.attribute(ID);
         if (id == null) {
-            String incoming = ctx.header("X-Request-Id");
-            id = incoming != null && WELL_FORMED.matcher(incoming).matches()
-                    ? incoming
-                    : HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
+            id = requestId(ctx.header("X-Request-Id"));
             ctx.attribute(ID, id);
         }
         return id;
+    }
+
+    /** {@code incoming} when it is a well-formed {@code X-Request-Id}, else a new id. */
+    public static String requestId(String incoming) {
+        return incoming != null && WELL_FORMED.matcher(incoming).matches()
+                ? incoming
+                : HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * The line of a request Jetty refused before any route ran ({@link JettyErrors}): no route,
+     * no duration; the method as Jetty read it ({@code BAD} when the request line itself was not).
+     */
+    public static void refused(String method, int status, String requestId) {
+        LOG.info("method={} route={} status={} duration_ms=0 request_id={}", method == null ? "-" : method, UNMATCHED,
+                status, requestId);
     }
 
     /** The matched route template, e.g. {@code /api/s/{token}}; {@value #UNMATCHED} when nothing matched. */

@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin.web;
 
 import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
+import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,11 +17,11 @@ import java.util.Map;
  * The share web page {@code GET /s/{token}} and its two assets (contract §7). The page is the
  * same for every token, valid or not: its script asks the public API and shows "not found"
  * itself, so this route never looks the token up and never logs it (the log has the template).
- * Everything is read from the classpath once, at start.
+ * Everything is read from the classpath once, at start. The page headers (CSP, no framing, no
+ * referrer, no-store) come with every answer under these paths, problems included:
+ * {@link ResponseHeaders}.
  */
 public final class SharePageRoutes {
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String ROOT = "sharebridge-web/";
 
     private final Asset page;
@@ -51,12 +52,10 @@ public final class SharePageRoutes {
     }
 
     /**
-     * Serves a page with the page headers, never cached: the share page's text does not depend on
-     * the token, but a cached copy would keep the token's URL around.
+     * Serves a page, never cached (ResponseHeaders says no-store): the share page's text does not
+     * depend on the token, but a cached copy would keep the token's URL around.
      */
     static void sendPage(Context ctx, Asset page) {
-        pageHeaders(ctx);
-        ctx.header("Cache-Control", "no-store");
         ctx.status(200).contentType(page.contentType()).result(page.bytes());
     }
 
@@ -64,12 +63,11 @@ public final class SharePageRoutes {
         sendAsset(ctx, assets.get(ctx.pathParam("name")));
     }
 
-    /** Serves a page asset with the page headers, or the 404 problem when {@code asset} is null. */
+    /** Serves a page asset, or the 404 problem when {@code asset} is null. */
     static void sendAsset(Context ctx, Asset asset) {
         if (asset == null) {
             throw HttpProblem.notFound("no such asset");
         }
-        pageHeaders(ctx);
         // revalidated on every use, so a new release is picked up at once; a match costs a 304
         ctx.header("Cache-Control", "no-cache");
         ctx.header("ETag", asset.etag());
@@ -79,14 +77,6 @@ public final class SharePageRoutes {
             return;
         }
         ctx.status(200).contentType(asset.contentType()).result(asset.bytes());
-    }
-
-    /** The headers of the page and of its assets (nosniff comes with every response: ResponseHeaders). */
-    static void pageHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Robots-Tag", "noindex, nofollow");
     }
 
     private static byte[] read(String resource) {
