@@ -17,7 +17,10 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,12 +150,27 @@ public final class Problems {
         int status = h.getStatus();
         return switch (status) {
             case 404 -> new Mapped(404, "not_found", "no such route", Map.of());
-            case 405 -> new Mapped(405, "method_not_allowed", "this method is not allowed here", Map.of());
+            case 405 -> new Mapped(405, "method_not_allowed", "this method is not allowed here",
+                    Map.of("Allow", allow(h.getDetails())));
             case 413 -> new Mapped(413, "payload_too_large", "the request body is too large", Map.of());
             default -> status >= 500
                     ? new Mapped(status, "internal_error", "an unexpected error occurred", Map.of())
                     : new Mapped(status, "bad_request", "the request cannot be processed", Map.of());
         };
+    }
+
+    /**
+     * The {@code Allow} of a 405 (RFC 9110 §15.5.6): the methods the router has for the path,
+     * which Javalin lists in the exception's details, and HEAD wherever GET is (RequestMethod).
+     */
+    static String allow(Map<String, String> details) {
+        Set<String> methods = new TreeSet<>();
+        details.values().forEach(v -> Arrays.stream(v.split(",")).map(String::strip).filter(m -> !m.isEmpty())
+                .forEach(methods::add));
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
     }
 
     private static Map<String, String> retryAfter(Duration d) {

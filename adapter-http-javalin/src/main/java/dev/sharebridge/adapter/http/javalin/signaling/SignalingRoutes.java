@@ -86,6 +86,11 @@ public final class SignalingRoutes {
     }
 
     private void admit(Context ctx) {
+        if (!"GET".equals(ctx.req().getMethod())) {
+            // refused before the ticket is looked at: a HEAD or POST must not use it up
+            problems.writeNow(ctx, 405, "method_not_allowed", "a WebSocket upgrade is a GET", Map.of("Allow", "GET"));
+            throw new UpgradeRefused();
+        }
         try {
             // the upgrade skips the HTTP filters, so the ticket's encoding is checked here
             RequestTarget.checkQuery(ctx);
