@@ -46,12 +46,17 @@ final class JavaProcess implements AutoCloseable {
 
     /** Runs {@code Main} with {@code args} in {@code workDir}, without any SHAREBRIDGE_* variable of ours. */
     static JavaProcess start(Path workDir, String... args) throws IOException {
+        return start(workDir, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code jvmOptions} (e.g. {@code -Dsharebridge.log.level=DEBUG}). */
+    static JavaProcess start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a small, quick JVM: the machine is shared
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.sharebridge.bootstrap.Main"));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sharebridge.bootstrap.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SHAREBRIDGE_"));

@@ -64,6 +64,42 @@ class OneLineLayoutTest {
     }
 
     @Test
+    void secretsALibraryQuotesAreMaskedInMessagesAndStackTraces() throws JoranException {
+        String token = "l8cRsJk5bX3eEt2uCrdnQxm9Vcax4xUd";
+        List<String> lines = logged(log -> {
+            log.warn("Bad Authority: [/api/s/{}/list]", token);
+            log.warn("GET /s/{}?x=1 and /dav/s//{}/a.txt", token, token);
+            log.warn("upgrade /signaling?ticket={}&x=1 failed", token);
+            log.warn("Cookie: sb_grant_0a1b2c3d={}; other=1", token);
+            log.warn("Authorization: Bearer {}, then Basic {}", token, token);
+            log.error("it broke", new IllegalStateException("no handler for /api/s/" + token + "/zip",
+                    new RuntimeException("ticket=" + token)));
+        });
+
+        assertThat(String.join("\n", lines)).doesNotContain(token);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).endsWith(" - Bad Authority: [/api/s/***/list]");
+        assertThat(lines.get(1)).endsWith(" - GET /s/***?x=1 and /dav/s//***/a.txt");
+        assertThat(lines.get(2)).endsWith(" - upgrade /signaling?ticket=***&x=1 failed");
+        assertThat(lines.get(3)).endsWith(" - Cookie: sb_grant_0a1b2c3d=***; other=1");
+        assertThat(lines.get(4)).endsWith(" - Authorization: Bearer ***, then Basic ***");
+        assertThat(lines.get(5)).contains("IllegalStateException: no handler for /api/s/***/zip | ")
+                .contains("Caused by: java.lang.RuntimeException: ticket=*** | ");
+    }
+
+    @Test
+    void routeTemplatesAndOrdinaryTextStayAsTheyAre() throws JoranException {
+        List<String> messages = List.of("method=GET route=/api/s/{token}/download status=200 request_id=ab12cd34",
+                "route=/s/{token} and /dav/s/{token}/<path>", "Basic auth is off", "Bearer or not",
+                "/users/alice/docs/report.txt", "s/x is no path", "ticket", "sb_grant_xyz=1");
+        List<String> lines = logged(log -> messages.forEach(log::info));
+
+        for (int i = 0; i < messages.size(); i++) {
+            assertThat(lines.get(i)).endsWith(" - " + messages.get(i));
+        }
+    }
+
+    @Test
     void foldingRules() {
         assertThat(OneLine.message("a\r\n\r\nb\rc\nd")).isEqualTo("a b c d");
         assertThat(OneLine.message("a\tb")).isEqualTo("a\tb");
