@@ -148,6 +148,19 @@ class HeadRequestsTest extends ApiTestSupport {
     }
 
     @Test
+    void headOfTheMetricsIsTheScrapesHeadersWithoutTheScrape() {
+        // the scrape changes with every request, so only its status and type can be compared
+        HttpResponse<String> head = send(req("/metrics").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> get = send(req("/metrics"));
+
+        assertThat(head.statusCode()).isEqualTo(200).isEqualTo(get.statusCode());
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain; version=0.0.4"));
+        assertThat(head.body()).isEmpty();
+        assertThat(get.body()).contains("sharebridge_http_requests_seconds_count{method=\"HEAD\",route=\"/metrics\"");
+    }
+
+    @Test
     void theContentLengthOfHeadIsTheLengthOfTheGetBody() {
         for (String path : List.of("/api/s/" + folderToken, "/api/s/" + folderToken + "/list", "/health",
                 "/api/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
