@@ -18,7 +18,9 @@ import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.FakePasswordStrength;
 import dev.sharebridge.application.testing.FakeSecretBox;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.MutableClock;
@@ -58,6 +60,8 @@ class PublicShareServiceTest {
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
     private final InMemoryStorageProvider roomFiles = new InMemoryStorageProvider(clock);
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final FakePasswordStrength strength = new FakePasswordStrength();
+    private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
     private final SecureRandom random = new SecureRandom();
     private final UserId alice = UserId.of("alice");
     private ShareSettings settings = ShareSettings.defaults("https://share.example.org");
@@ -69,7 +73,8 @@ class PublicShareServiceTest {
     }
 
     private PublicShareService newService() {
-        return new PublicShareService(shares, files, roomFiles, hasher, new FakeSecretBox(), clock, random, settings);
+        return new PublicShareService(shares, files, roomFiles, hasher, strength, fence, new FakeSecretBox(), clock,
+                random, settings);
     }
 
     private Share share(String path, ItemType type, SharePermissions p, Optional<String> password,

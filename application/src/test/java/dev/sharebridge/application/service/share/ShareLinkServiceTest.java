@@ -10,6 +10,8 @@ import dev.sharebridge.application.port.in.share.ShareUpdate;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.port.in.share.ShareViewPage;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.FakePasswordStrength;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.MutableClock;
@@ -34,8 +36,10 @@ class ShareLinkServiceTest {
     private final InMemoryShareRepository shares = new InMemoryShareRepository();
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final ShareLinkService service = new ShareLinkService(shares, files, hasher, clock, new SecureRandom(),
-            ShareSettings.defaults("https://share.example.org/"));
+    private final FakePasswordStrength strength = new FakePasswordStrength();
+    private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
+    private final ShareLinkService service = new ShareLinkService(shares, files, hasher, strength, fence, clock,
+            new SecureRandom(), ShareSettings.defaults("https://share.example.org/"));
     private final UserId alice = UserId.of("alice");
     private final UserId bob = UserId.of("bob");
 
@@ -107,8 +111,8 @@ class ShareLinkServiceTest {
 
     @Test
     void password_policy_is_enforced_and_only_a_hash_is_stored() throws Exception {
-        for (String bad : new String[] {"short1!", "password123", "aaaaaaaaaaaaaa", "x".repeat(30) + "é".repeat(22),
-                "tab\tinside-it-here"}) {
+        for (String bad : new String[] {"short1!", "Password2024", "welcome2024", "qwertzuiop",
+                "x".repeat(30) + "é".repeat(22), "tab\tinside-it-here", "\ud800Qx7-harbour-lantern", "a.txt"}) {
             assertThatThrownBy(() -> service.create(alice, withPassword("docs", bad)))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                         assertThat(e.field()).isEqualTo("password");
