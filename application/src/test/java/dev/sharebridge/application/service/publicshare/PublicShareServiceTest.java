@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -325,6 +326,16 @@ class PublicShareServiceTest {
         Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of(composed), Optional.empty(),
                 Optional.empty());
         assertThat(service.verify(s.token().value(), "cafe\u0301 au lait 42", CLIENT).value()).isNotBlank();
+    }
+
+    @Test
+    void a_lone_surrogate_is_a_wrong_password_not_a_question_mark() throws Exception {
+        // with getBytes(UTF_8) both would be "?Qx7-harbour-lantern" and both would verify
+        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of("?Qx7-harbour-lantern"),
+                Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> service.verify(s.token().value(), "\ud800Qx7-harbour-lantern", CLIENT))
+                .isInstanceOf(InvalidPasswordException.class);
+        assertThat(service.verify(s.token().value(), "?Qx7-harbour-lantern", CLIENT).value()).isNotBlank();
     }
 
     @Test
@@ -632,6 +643,30 @@ class PublicShareServiceTest {
                 Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThat(shares.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_reshared_password_must_not_contain_the_parents_token_nor_be_guessable() {
+        Share parent = resharable(Optional.empty());
+        for (String bad : List.of(parent.token().value(), "see " + parent.token().value().toLowerCase(Locale.ROOT),
+                "Password2024", "welcome2024", "qwertzuiop", "\udfffQx7-harbour-lantern")) {
+            assertThatThrownBy(() -> service.reshare(as(parent), new ReshareCommand(Optional.of(bad), Optional.empty(),
+                    Optional.empty(), Optional.empty())))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                        assertThat(e.field()).isEqualTo("password");
+                        assertThat(e.getMessage()).doesNotContain(parent.token().value());
+                    });
+        }
+        assertThat(hasher.hashCalls()).isZero();
+        assertThat(shares.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_reshare_expiry_past_the_maximum_is_refused() {
+        Share parent = resharable(Optional.empty());
+        assertThatThrownBy(() -> service.reshare(as(parent), new ReshareCommand(Optional.empty(),
+                Optional.of(Instant.parse("+292278995-01-01T00:00:00Z")), Optional.empty(), Optional.empty())))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
     }
 
     @Test
