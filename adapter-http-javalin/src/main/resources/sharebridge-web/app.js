@@ -108,7 +108,11 @@
     var d = err.detail || '';
     switch (err.code) {
       case 'validation_failed':
-        if (/too common/.test(d)) { return 'This password is too common. Choose one that is harder to guess, or press Generate.'; }
+        var guessable = /too easy to guess: (.*)$/.exec(d);
+        if (guessable) { return 'This password is too easy to guess. ' + guessable[1] + ' Or press Generate.'; }
+        if (/token of the link/.test(d)) { return 'The password must not contain the link\'s token (it is part of the link). Choose another, or press Generate.'; }
+        if (/bidirectional/.test(d)) { return 'The text contains invisible characters that change how it reads (right-to-left controls). Remove them.'; }
+        if (/not be later than/.test(d)) { return 'The expiry date is too far in the future: ' + d; }
         if (/password must be at least/.test(d)) { return 'The password is too short: use at least 10 characters, or press Generate.'; }
         if (/password must not exceed/.test(d)) { return 'The password is too long: at most 72 bytes.'; }
         if (/control characters/.test(d)) { return 'The text contains characters that are not allowed.'; }
