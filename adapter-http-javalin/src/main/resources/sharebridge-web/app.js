@@ -13,28 +13,40 @@
   var state = { path: [], listing: [], linksCursor: null, room: null };
 
   function $(id) { return document.getElementById(id); }
+  /*
+   * Text as shown: bidirectional controls (U+202E makes "invoice\u202Efdp.exe" read as
+   * "invoiceexe.pdf") are written out visibly, so a name of an item that already has them can
+   * never look like another. Every helper below that puts text into the page uses it; names used
+   * in addresses stay as they are.
+   */
+  var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  function shown(text) {
+    return String(text).replace(BIDI, function (c) {
+      return '[U+' + c.charCodeAt(0).toString(16).toUpperCase() + ']';
+    });
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = text; }
+    if (text !== undefined && text !== null) { e.textContent = shown(text); }
     return e;
   }
   function button(text, cls, onClick, label) {
     var b = el('button', 'button small' + (cls ? ' ' + cls : ''), text);
     b.type = 'button';
-    if (label) { b.setAttribute('aria-label', label); }
+    if (label) { b.setAttribute('aria-label', shown(label)); }
     b.addEventListener('click', onClick);
     return b;
   }
-  function announce(text) { $('status').textContent = text; }
+  function announce(text) { $('status').textContent = shown(text); }
   function showError(id, text) {
     var e = $(id);
-    e.textContent = text || '';
+    e.textContent = shown(text || '');
     e.hidden = !text;
   }
   function flash(text, info) {
     var f = $('flash');
-    f.textContent = text || '';
+    f.textContent = shown(text || '');
     f.className = 'flash' + (info ? ' info' : '');
     f.hidden = !text;
   }
@@ -96,7 +108,11 @@
     var d = err.detail || '';
     switch (err.code) {
       case 'validation_failed':
-        if (/too common/.test(d)) { return 'This password is too common. Choose one that is harder to guess, or press Generate.'; }
+        var guessable = /too easy to guess: (.*)$/.exec(d);
+        if (guessable) { return 'This password is too easy to guess. ' + guessable[1] + ' Or press Generate.'; }
+        if (/token of the link/.test(d)) { return 'The password must not contain the link\'s token (it is part of the link). Choose another, or press Generate.'; }
+        if (/bidirectional/.test(d)) { return 'The text contains invisible characters that change how it reads (right-to-left controls). Remove them.'; }
+        if (/not be later than/.test(d)) { return 'The expiry date is too far in the future: ' + d; }
         if (/password must be at least/.test(d)) { return 'The password is too short: use at least 10 characters, or press Generate.'; }
         if (/password must not exceed/.test(d)) { return 'The password is too long: at most 72 bytes.'; }
         if (/control characters/.test(d)) { return 'The text contains characters that are not allowed.'; }
@@ -191,8 +207,8 @@
 
   var confirmAction = null;
   function confirm(title, text, yesLabel, action) {
-    $('confirm-title').textContent = title;
-    $('confirm-text').textContent = text;
+    $('confirm-title').textContent = shown(title);
+    $('confirm-text').textContent = shown(text);
     $('confirm-yes').textContent = yesLabel;
     confirmAction = action;
     $('confirm-dialog').showModal();
@@ -309,7 +325,7 @@
   function crumb(text, segs, current) {
     var li = el('li');
     if (current) {
-      li.textContent = text;
+      li.textContent = shown(text);
       li.setAttribute('aria-current', 'page');
     } else {
       var a = el('a', '', text);
@@ -321,8 +337,8 @@
 
   function renderFiles(path, children) {
     state.listing = children;
-    $('files-title').textContent = path.length ? path[path.length - 1] : 'My files';
-    document.title = (path.length ? path[path.length - 1] : 'My files') + ' – Sharebridge';
+    $('files-title').textContent = shown(path.length ? path[path.length - 1] : 'My files');
+    document.title = shown(path.length ? path[path.length - 1] : 'My files') + ' – Sharebridge';
     var crumbs = $('files-crumbs');
     crumbs.textContent = '';
     crumbs.parentNode.hidden = path.length === 0;
@@ -350,12 +366,12 @@
     if (item.type === 'folder') {
       var a = el('a', '', item.name);
       a.href = filesHash(segs);
-      a.setAttribute('aria-label', 'Open folder ' + item.name);
+      a.setAttribute('aria-label', shown('Open folder ' + item.name));
       name.appendChild(a);
     } else {
       var dl = el('button', 'linklike', item.name);
       dl.type = 'button';
-      dl.setAttribute('aria-label', 'Download ' + item.name);
+      dl.setAttribute('aria-label', shown('Download ' + item.name));
       dl.addEventListener('click', function () { download(segs, item.name); });
       name.appendChild(dl);
     }
@@ -386,7 +402,7 @@
         var url = URL.createObjectURL(blob);
         var a = el('a');
         a.href = url;
-        a.download = name;
+        a.download = shown(name);
         document.body.appendChild(a);
         a.click();
         a.remove();
@@ -448,7 +464,7 @@
     var bar = el('progress');
     bar.max = 100;
     bar.value = 0;
-    bar.setAttribute('aria-label', 'Upload progress of ' + file.name);
+    bar.setAttribute('aria-label', shown('Upload progress of ' + file.name));
     var note = el('div', '', 'Waiting…');
     li.appendChild(bar);
     li.appendChild(note);
@@ -538,7 +554,7 @@
 
   function openShareDialog(item) {
     dialog.item = item;
-    $('share-title').textContent = 'Share “' + item.name + '”';
+    $('share-title').textContent = shown('Share “' + item.name + '”');
     $('share-result').hidden = true;
     showError('share-error', '');
     var folder = item.type === 'folder';
@@ -636,7 +652,7 @@
   function startEdit(s) {
     resetForm();
     dialog.editing = s;
-    $('share-form-title').textContent = 'Edit link' + (s.label ? ' “' + s.label + '”' : '');
+    $('share-form-title').textContent = shown('Edit link' + (s.label ? ' “' + s.label + '”' : ''));
     $('share-submit').textContent = 'Save changes';
     $('share-cancel-edit').hidden = false;
     var p = s.permissions || {};
@@ -862,8 +878,8 @@
     $('room-people-msg').textContent = '';
     call('GET', '/v1/rooms/' + encodeURIComponent(id)).then(function (room) {
       state.room = room;
-      $('room-title').textContent = roomName(room);
-      document.title = roomName(room) + ' – Sharebridge';
+      $('room-title').textContent = shown(roomName(room));
+      document.title = shown(roomName(room)) + ' – Sharebridge';
       $('room-meta').textContent = 'Created by ' + room.created_by + ' on ' + when(room.created_at) + ' · id ' + room.id;
       return loadFolder();
     }, function (err) { if (err.status !== 401) { showError('room-error', explain(err)); } });

@@ -16,6 +16,18 @@
 
   function announce(text) { $('status').textContent = text; }
 
+  /*
+   * A name as shown: bidirectional controls (U+202E makes "invoice\u202Efdp.exe" read as
+   * "invoiceexe.pdf") are written out visibly, so a name can never look like another. The name
+   * itself, used in addresses, is left as it is.
+   */
+  var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  function shown(name) {
+    return String(name).replace(BIDI, function (c) {
+      return '[U+' + c.charCodeAt(0).toString(16).toUpperCase() + ']';
+    });
+  }
+
   function encodePath(segments) {
     return segments.map(encodeURIComponent).join('/');
   }
@@ -149,10 +161,10 @@
 
   function render() {
     var p = share.permissions || {};
-    var label = share.label || '';
+    var label = shown(share.label || '');
     if (share.item_type === 'file') {
-      document.title = share.item_name + ' – Sharebridge';
-      $('file-name').textContent = share.item_name;
+      document.title = shown(share.item_name) + ' – Sharebridge';
+      $('file-name').textContent = shown(share.item_name);
       $('file-size').textContent = humanSize(share.size);
       $('file-expiry').textContent = share.expires_at ? 'available until ' + when(share.expires_at) : '';
       $('file-label').textContent = label;
@@ -161,13 +173,13 @@
       show(['file']);
       return;
     }
-    document.title = share.item_name + ' – Sharebridge';
+    document.title = shown(share.item_name) + ' – Sharebridge';
     var visible = [];
     if (p.read) { visible.push('folder'); }
     if (p.write) { visible.push('upload'); }
     show(visible);
     $('drop-hint').hidden = p.read;
-    $('upload-title').textContent = p.read ? 'Upload files' : 'Upload files to ' + share.item_name;
+    $('upload-title').textContent = p.read ? 'Upload files' : 'Upload files to ' + shown(share.item_name);
     $('folder-label').textContent = label;
     $('folder-label').hidden = !label;
     if (p.read) { listFolder(); }
@@ -207,13 +219,13 @@
   }
 
   function renderListing(path, listing) {
-    $('folder-name').textContent = path.length ? path[path.length - 1] : share.item_name;
+    $('folder-name').textContent = shown(path.length ? path[path.length - 1] : share.item_name);
     var crumbs = $('crumbs');
     crumbs.textContent = '';
     crumbs.parentNode.hidden = path.length === 0;
-    crumbs.appendChild(crumb(share.item_name, [], path.length === 0));
+    crumbs.appendChild(crumb(shown(share.item_name), [], path.length === 0));
     for (var i = 0; i < path.length; i++) {
-      crumbs.appendChild(crumb(path[i], path.slice(0, i + 1), i === path.length - 1));
+      crumbs.appendChild(crumb(shown(path[i]), path.slice(0, i + 1), i === path.length - 1));
     }
     var sub = path.length ? '/' + encodePath(path) : '';
     $('folder-zip').href = api + '/zip' + sub;
@@ -230,7 +242,7 @@
       upCell.colSpan = 4;
       var upLink = document.createElement('a');
       upLink.href = '#/' + encodePath(path.slice(0, -1));
-      upLink.textContent = '← Back to ' + (path.length > 1 ? path[path.length - 2] : share.item_name);
+      upLink.textContent = '← Back to ' + shown(path.length > 1 ? path[path.length - 2] : share.item_name);
       upCell.appendChild(upLink);
       up.appendChild(upCell);
       body.appendChild(up);
@@ -245,13 +257,13 @@
       name.appendChild(icon);
       var link = document.createElement('a');
       var childPath = path.concat([c.name]);
-      link.textContent = c.name;
+      link.textContent = shown(c.name);
       if (c.type === 'folder') {
         link.href = '#/' + encodePath(childPath);
-        link.setAttribute('aria-label', 'Open folder ' + c.name);
+        link.setAttribute('aria-label', 'Open folder ' + shown(c.name));
       } else {
         link.href = api + '/download/' + encodePath(childPath);
-        link.setAttribute('download', c.name);
+        link.setAttribute('download', shown(c.name));
       }
       name.appendChild(link);
       var size = document.createElement('td');
@@ -265,9 +277,9 @@
         var dl = document.createElement('a');
         dl.className = 'button small';
         dl.href = api + '/download/' + encodePath(childPath);
-        dl.setAttribute('download', c.name);
+        dl.setAttribute('download', shown(c.name));
         dl.textContent = 'Download';
-        dl.setAttribute('aria-label', 'Download ' + c.name);
+        dl.setAttribute('aria-label', 'Download ' + shown(c.name));
         act.appendChild(dl);
       }
       tr.appendChild(name);
@@ -278,7 +290,7 @@
     });
     $('empty').hidden = children.length > 0;
     $('items-table').hidden = children.length === 0 && path.length === 0;
-    announce('Showing ' + (path.length ? path.join('/') : share.item_name) + ', ' + children.length + ' items');
+    announce('Showing ' + shown(path.length ? path.join('/') : share.item_name) + ', ' + children.length + ' items');
   }
 
   window.addEventListener('hashchange', function () {
@@ -289,11 +301,11 @@
     var li = document.createElement('li');
     var name = document.createElement('div');
     name.className = 'up-name';
-    name.textContent = file.name;
+    name.textContent = shown(file.name);
     var bar = document.createElement('progress');
     bar.max = 100;
     bar.value = 0;
-    bar.setAttribute('aria-label', 'Upload progress of ' + file.name);
+    bar.setAttribute('aria-label', 'Upload progress of ' + shown(file.name));
     var state = document.createElement('div');
     state.textContent = 'Waiting…';
     li.appendChild(name);
@@ -321,7 +333,7 @@
           row.bar.value = 100;
           row.state.textContent = xhr.status === 201 ? 'Uploaded' : 'Uploaded (replaced)';
           row.state.className = 'done';
-          announce(file.name + ' uploaded');
+          announce(shown(file.name) + ' uploaded');
         } else {
           var msg = 'Upload failed';
           if (xhr.status === 403) { msg = 'Not allowed: a file with this name may already exist'; }
@@ -331,7 +343,7 @@
           if (xhr.status === 429 || xhr.status === 503) { msg = 'The server is busy; try again shortly'; }
           row.state.textContent = msg;
           row.state.className = 'failed';
-          announce(file.name + ': ' + msg);
+          announce(shown(file.name) + ': ' + msg);
         }
         resolve();
       });

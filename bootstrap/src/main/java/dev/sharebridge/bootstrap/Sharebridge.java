@@ -4,6 +4,7 @@ import dev.sharebridge.adapter.http.javalin.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;
+import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
 import dev.sharebridge.adapter.nextcloud.NextcloudCallListener;
 import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
 import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
@@ -14,10 +15,18 @@ import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
 import dev.sharebridge.application.port.out.RecentReads;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.room.RoomRepository;
+import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.publicshare.PublicShareService;
+import dev.sharebridge.application.service.room.MeetingService;
+import dev.sharebridge.application.service.room.RoomService;
+import dev.sharebridge.application.service.room.RoomSettings;
+import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.application.service.share.ShareLinkService;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.service.user.RemoveUserService;
@@ -30,19 +39,13 @@ import dev.sharebridge.bootstrap.config.NextcloudAccount;
 import dev.sharebridge.bootstrap.config.SecurityConfig;
 import dev.sharebridge.bootstrap.config.ServerConfig;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
+import dev.sharebridge.bootstrap.config.SharedFolderConfig;
 import dev.sharebridge.bootstrap.config.StorageConfig;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.SecretKeys;
+import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.storage.StorageProvider;
-import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
-import dev.sharebridge.application.port.out.room.RoomRepository;
-import dev.sharebridge.application.port.out.room.SharedFolderRepository;
-import dev.sharebridge.application.service.room.MeetingService;
-import dev.sharebridge.application.service.room.RoomService;
-import dev.sharebridge.application.service.room.RoomSettings;
-import dev.sharebridge.application.service.room.SharedFolderService;
-import dev.sharebridge.bootstrap.config.SharedFolderConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -54,10 +57,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +114,7 @@ public final class Sharebridge implements Instance {
         Arrays.fill(key, (byte) 0);
         SecurityConfig security = config.security();
         PasswordHasher hasher = new BcryptPasswordHasher(security.bcryptCost(), random);
+        PasswordStrength strength = new ZxcvbnPasswordStrength();
 
         DatabaseConfig db = config.database();
         JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password(),
@@ -135,10 +139,12 @@ public final class Sharebridge implements Instance {
                     security.hashingSlots(), security.notFoundPerClient(), security.notFoundWindow(),
                     security.verifyDelay(), security.verifyDelayMax());
 
-            UserService users = new UserService(persistence.users(), persistence.shares(), files, clock, random);
-            FileService fileService = new FileService(files, persistence.shares());
-            ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, clock, random,
-                    settings);
+            DeletionFence fence = persistence.deletionFence();
+            UserService users = new UserService(persistence.users(), persistence.shares(), files, fence, clock,
+                    random);
+            FileService fileService = new FileService(files, persistence.shares(), fence, clock);
+            ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, strength, fence,
+                    clock, random, settings);
 
             StorageProvider roomFiles = sharedFolderStorage(config, files,
                     nextcloudCallMetrics(metrics, "shared_folder"));
@@ -148,12 +154,12 @@ public final class Sharebridge implements Instance {
             SharedFolderRepository folders = persistence.sharedFolders(secretBox);
             WebSocketSignalingPublisher signaling = new WebSocketSignalingPublisher();
             MeetingService meetings = new MeetingService(rooms, folders, signaling, clock, random, roomSettings);
-            SharedFolderService sharedFolders = new SharedFolderService(rooms, folders, persistence.shares(),
+            SharedFolderService sharedFolders = new SharedFolderService(rooms, folders, persistence.shares(), fence,
                     roomFiles, hasher, meetings, clock, random, roomSettings);
             RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock,
                     random);
             PublicShareService publicShares = new PublicShareService(persistence.shares(), files, roomFiles, hasher,
-                    secretBox, clock, random, settings);
+                    strength, fence, secretBox, clock, random, settings);
 
             cacheMetrics(metrics, "shares", persistence::shareRowCache);
             if (files instanceof LocalStorageProvider local) {

@@ -4,8 +4,10 @@ import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
 import dev.sharebridge.application.port.in.room.Admission;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
+import dev.sharebridge.application.port.in.share.NewShareCommand;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.port.out.signaling.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
@@ -14,9 +16,13 @@ import dev.sharebridge.application.service.room.MeetingService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
+import dev.sharebridge.application.service.share.ShareLinkService;
+import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.service.user.UserService;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
+import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
+import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.user.UserId;
@@ -67,16 +73,19 @@ public final class EmbeddingExample {
                 + ";DB_CLOSE_DELAY=-1", "", "")) {
             StorageProvider storage = new LocalStorageProvider(storageDirectory);
             PasswordHasher hasher = new BcryptPasswordHasher(10, random);
+            PasswordStrength strength = new ZxcvbnPasswordStrength();
             SecretBox secrets = new AesGcmSecretBox(key, random);
             SharedFolderRepository folders = db.sharedFolders(secrets);
 
             // 2. The use cases, wired by hand.
             RoomSettings settings = RoomSettings.defaults("https://share.example.org", "local", Optional.of(2));
             MeetingService meetings = new MeetingService(db.rooms(), folders, transport, clock, random, settings);
-            SharedFolderService sharedFolders = new SharedFolderService(db.rooms(), folders, db.shares(), storage,
-                    hasher, meetings, clock, random, settings);
+            SharedFolderService sharedFolders = new SharedFolderService(db.rooms(), folders, db.shares(),
+                    db.deletionFence(), storage, hasher, meetings, clock, random, settings);
             RoomService rooms = new RoomService(db.rooms(), db.users(), sharedFolders, meetings, clock, random);
-            UserService users = new UserService(db.users(), db.shares(), storage, clock, random);
+            UserService users = new UserService(db.users(), db.shares(), storage, db.deletionFence(), clock, random);
+            ShareLinkService links = new ShareLinkService(db.shares(), storage, hasher, strength, db.deletionFence(),
+                    clock, random, ShareSettings.defaults("https://share.example.org"));
 
             // 3. Drive them as the application's own code would.
             UserId olga = UserId.of("olga");
@@ -91,6 +100,9 @@ public final class EmbeddingExample {
             SharedFolderResult folder = sharedFolders.put(olga, room.id()); // bob: shared_folder / updated (read)
             rooms.grantModerator(olga, room.id(), bob);          // bob: shared_folder / updated (read_write)
             meetings.leave(bobJoins.participant());
+            // a password-protected link to olga's space (guessable passwords are refused)
+            links.create(olga, new NewShareCommand(ItemPath.root(), Optional.empty(), Optional.of("a long passphrase"),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             if (!folder.created()) {
                 throw new IllegalStateException("the folder should be new");
             }

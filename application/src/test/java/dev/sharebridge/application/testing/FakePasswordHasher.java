@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fast stand-in for bcrypt: salted SHA-256, so hashing the same password twice gives different
- * hashes (like bcrypt). Counts calls, and can hold {@link #verify} at a gate to test busy slots.
+ * hashes (like bcrypt). Counts calls, and can hold {@link #verify} (busy slots) and {@link #hash} (races with deletions)
+ * at a gate.
  */
 public final class FakePasswordHasher implements PasswordHasher {
     /** Runs inside {@link #verify}, e.g. to block while a test checks what others see. */
@@ -21,10 +22,12 @@ public final class FakePasswordHasher implements PasswordHasher {
     private final AtomicInteger hashCalls = new AtomicInteger();
     private final AtomicInteger verifyCalls = new AtomicInteger();
     private volatile Gate gate = () -> { };
+    private volatile Gate hashGate = () -> { };
 
     @Override
     public String hash(String password) {
         hashCalls.incrementAndGet();
+        pass(hashGate);
         String salt = Integer.toString(salts.incrementAndGet());
         return "fake$" + salt + "$" + sha256(salt + "|" + password);
     }
@@ -32,18 +35,27 @@ public final class FakePasswordHasher implements PasswordHasher {
     @Override
     public boolean verify(String password, String hash) {
         verifyCalls.incrementAndGet();
-        try {
-            gate.pass();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        pass(gate);
         String[] parts = hash.split("\\$");
         return parts.length == 3 && parts[0].equals("fake") && parts[2].equals(sha256(parts[1] + "|" + password));
     }
 
     public void setGate(Gate gate) {
         this.gate = gate;
+    }
+
+    /** A gate inside {@link #hash}: where a creation pauses between looking at the item and storing its link. */
+    public void setHashGate(Gate gate) {
+        this.hashGate = gate;
+    }
+
+    private static void pass(Gate g) {
+        try {
+            g.pass();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public int hashCalls() {

@@ -47,6 +47,9 @@ public final class InMemoryShareRepository implements ShareRepository {
         if (shares.values().stream().anyMatch(s -> s.token().equals(share.token()))) {
             throw new IllegalStateException("share token taken");
         }
+        if (share.parentId().isPresent() && !shares.containsKey(share.parentId().get())) {
+            throw new IllegalStateException("the parent share is gone"); // the database's foreign key
+        }
         shares.put(share.id(), share);
     }
 

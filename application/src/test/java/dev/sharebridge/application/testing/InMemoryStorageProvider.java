@@ -38,6 +38,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Clock clock;
     private final TreeMap<ItemPath, Node> nodes = new TreeMap<>();
     private final Map<Op, StorageException> failures = new EnumMap<>(Op.class);
+    private volatile FakePasswordHasher.Gate deletePause;
     private long versions;
 
     public InMemoryStorageProvider(Clock clock) {
@@ -153,8 +154,30 @@ public final class InMemoryStorageProvider implements StorageProvider {
         return true;
     }
 
+    /**
+     * Makes the next {@link #delete} stop at {@code gate} before it deletes anything (outside this
+     * storage's lock, so everything else goes on meanwhile).
+     */
+    public void pauseNextDelete(FakePasswordHasher.Gate gate) {
+        deletePause = gate;
+    }
+
     @Override
-    public synchronized boolean delete(ItemPath path) throws StorageException {
+    public boolean delete(ItemPath path) throws StorageException {
+        FakePasswordHasher.Gate gate = deletePause;
+        deletePause = null;
+        if (gate != null) {
+            try {
+                gate.pass();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return deleteNow(path);
+    }
+
+    private synchronized boolean deleteNow(ItemPath path) throws StorageException {
         check(Op.DELETE);
         if (path.isRoot()) {
             throw new StorageRejectedException("the root cannot be deleted");

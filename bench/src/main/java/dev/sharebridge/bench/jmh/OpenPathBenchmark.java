@@ -10,6 +10,7 @@ import dev.sharebridge.application.service.publicshare.PublicShareService;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
+import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.share.Share;
@@ -79,7 +80,7 @@ public class OpenPathBenchmark {
         byte[] key = new byte[32];
         random.nextBytes(key);
         service = new PublicShareService(shares, files, new BcryptPasswordHasher(4, random),
-                new AesGcmSecretBox(key, random), clock, random, ShareSettings.defaults("http://127.0.0.1:1"));
+                new ZxcvbnPasswordStrength(), persistence.deletionFence(), new AesGcmSecretBox(key, random), clock, random, ShareSettings.defaults("http://127.0.0.1:1"));
         access = new PublicAccess(share.token().value(), Optional.empty(), "127.0.0.1");
     }
 

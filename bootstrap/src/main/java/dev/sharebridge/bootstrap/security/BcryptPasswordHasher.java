@@ -3,10 +3,16 @@ package dev.sharebridge.bootstrap.security;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Share-password hashing with bcrypt ($2b$). Inputs longer than bcrypt's 72 bytes are refused,
@@ -37,10 +43,11 @@ public final class BcryptPasswordHasher implements PasswordHasher {
         return cost;
     }
 
-    /** @throws IllegalArgumentException when the password is longer than 72 UTF-8 bytes */
+    /** @throws IllegalArgumentException when the password is not valid Unicode or longer than 72 UTF-8 bytes */
     @Override
     public String hash(String password) {
-        byte[] bytes = bytesOf(password);
+        byte[] bytes = bytesOf(password).orElseThrow(
+                () -> new IllegalArgumentException("password is not valid Unicode (an unpaired surrogate)"));
         if (bytes.length > MAX_PASSWORD_BYTES) {
             Arrays.fill(bytes, (byte) 0);
             throw new IllegalArgumentException("password is longer than " + MAX_PASSWORD_BYTES + " UTF-8 bytes");
@@ -53,13 +60,17 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     }
 
     /**
-     * Compares in constant time (inside the library). A password over 72 bytes cannot match any
-     * hash this class made, and a malformed hash matches nothing.
+     * Compares in constant time (inside the library). A password over 72 bytes or not valid
+     * Unicode cannot match any hash this class made, and a malformed hash matches nothing.
      */
     @Override
     public boolean verify(String password, String hash) {
         Objects.requireNonNull(hash, "hash");
-        byte[] bytes = bytesOf(password);
+        Optional<byte[]> encoded = bytesOf(password);
+        if (encoded.isEmpty()) {
+            return false;
+        }
+        byte[] bytes = encoded.get();
         try {
             if (bytes.length > MAX_PASSWORD_BYTES) {
                 return false;
@@ -73,7 +84,26 @@ public final class BcryptPasswordHasher implements PasswordHasher {
         }
     }
 
-    private static byte[] bytesOf(String password) {
-        return Objects.requireNonNull(password, "password").getBytes(StandardCharsets.UTF_8);
+    /**
+     * The strict UTF-8 form: empty for text with an unpaired surrogate, which
+     * {@link String#getBytes} would silently turn into {@code ?} (so that "\ud800x" and "?x"
+     * would hash alike).
+     */
+    private static Optional<byte[]> bytesOf(String password) {
+        Objects.requireNonNull(password, "password");
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            ByteBuffer buffer = encoder.encode(CharBuffer.wrap(password));
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            if (buffer.hasArray()) {
+                Arrays.fill(buffer.array(), (byte) 0);
+            }
+            return Optional.of(bytes);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -317,7 +317,8 @@ class OwnerAppBrowserTest {
         driver.findElement(By.id("share-password")).clear();
         driver.findElement(By.id("share-password")).sendKeys("password12");
         click("share-submit");
-        waitForText("share-error", "too common");
+        waitForText("share-error", "too easy to guess");
+        assertThat(driver.findElement(By.id("share-error")).getText()).contains("very common password");
         shot("common-password");
 
         driver.findElement(By.id("share-password")).clear();

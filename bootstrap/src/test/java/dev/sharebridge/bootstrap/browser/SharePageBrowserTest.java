@@ -276,4 +276,38 @@ class SharePageBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> file.isFile() && file.length() == 12);
         assertThat(List.of(Files.readString(file.toPath()))).containsExactly("twelve bytes");
     }
+
+    /** Issue 13, item 10: a name with U+202E that is already on disk reads as what it is. */
+    @Test
+    void aNameWithABidiOverrideIsShownNeutralised() throws Exception {
+        String evil = "invoice\u202Efdp.exe"; // reads as "invoiceexe.pdf" where it is not neutralised
+        Path folder = data.resolve("files").resolve("users").resolve("alice").resolve("evil");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(evil), "not a pdf");
+        String url = share("""
+                {"item_id": "evil"}""");
+
+        driver.get(url);
+        visible("view-folder");
+        waitForText("items", "fdp.exe");
+        WebElement link = driver.findElement(By.cssSelector("#items td.name a"));
+        assertThat(link.getText()).isEqualTo("invoice[U+202E]fdp.exe").doesNotContain("\u202E");
+        assertThat(link.getAttribute("download")).doesNotContain("\u202E");
+        assertThat(driver.findElement(By.id("items")).getText()).doesNotContain("\u202E");
+        shot("bidi-folder");
+
+        String fileUrl = share("""
+                {"item_id": "evil/invoice\\u202efdp.exe"}""");
+        driver.get(fileUrl);
+        visible("view-file");
+        assertThat(driver.findElement(By.id("file-name")).getText()).isEqualTo("invoice[U+202E]fdp.exe");
+        assertThat(driver.getTitle()).doesNotContain("\u202E");
+        shot("bidi-file");
+        HttpResponse<String> download = HTTP.send(HttpRequest.newBuilder(URI.create(
+                base + "/api/s/" + fileUrl.substring(fileUrl.lastIndexOf('/') + 1) + "/download")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe");
+    }
 }

@@ -37,6 +37,16 @@ class BcryptPasswordHasherTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsNeverTheSameAsAQuestionMark() {
+        // String.getBytes(UTF_8) turns a lone surrogate into '?': both would have verified
+        String hash = hasher.hash("?Qx7-harbour-lantern");
+        assertThat(hasher.verify("\ud800Qx7-harbour-lantern", hash)).isFalse();
+        assertThat(hasher.verify("?Qx7-harbour-lantern", hash)).isTrue();
+        assertThatThrownBy(() -> hasher.hash("\udfffQx7-harbour-lantern")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("Qx7");
+    }
+
+    @Test
     void nonAsciiPasswordsRoundTrip() {
         String password = "Grüße, 世界 — ok";
 

@@ -1,5 +1,6 @@
 package dev.sharebridge.domain.item;
 
+import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * {@code \}, NUL or other control characters, or be longer than 255 UTF-8 bytes. Because of
  * these rules an {@code ItemPath} can never escape the root it is resolved against. The textual
  * form is {@code /a/b/c}; the root is {@code /}.
+ *
+ * <p>Any name a storage can hold that follows these rules is a path, so items that exist stay
+ * reachable. Names a user gives to new items must also pass {@link #checkNewNames()}.
  */
 public final class ItemPath implements Comparable<ItemPath> {
     public static final int MAX_SEGMENT_BYTES = 255;
@@ -111,6 +115,24 @@ public final class ItemPath implements Comparable<ItemPath> {
             throw new InvalidValueException("path", "path segments must not exceed " + MAX_SEGMENT_BYTES + " bytes");
         }
         return s;
+    }
+
+    /**
+     * Checks the rules that apply to names given to new items on top of those of every path: no
+     * bidirectional controls ({@link DisplayText#BIDI_RULE}), which would make a name read
+     * differently from what it is. Items that already have such a name stay reachable (and are
+     * shown without them).
+     *
+     * @return this path
+     * @throws InvalidValueException naming field {@code "path"} when a segment holds one
+     */
+    public ItemPath checkNewNames() {
+        for (String s : segments) {
+            if (DisplayText.hasBidiControl(s)) {
+                throw new InvalidValueException("path", "path segments " + DisplayText.BIDI_RULE);
+            }
+        }
+        return this;
     }
 
     public List<String> segments() {

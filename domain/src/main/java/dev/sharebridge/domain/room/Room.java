@@ -1,5 +1,6 @@
 package dev.sharebridge.domain.room;
 
+import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.user.UserId;
 import java.time.Instant;
@@ -15,17 +16,27 @@ public record Room(RoomId id, Optional<String> title, UserId createdBy, Instant 
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
+        title.ifPresent(Room::checkStoredTitle);
+    }
+
+    /** A new room, with a title checked against the rules for text given now ({@link DisplayText#check}). */
+    public static Room create(RoomId id, Optional<String> title, UserId createdBy, Instant createdAt) {
         title.ifPresent(Room::checkTitle);
+        return new Room(id, title, createdBy, createdAt);
     }
 
     public static void checkTitle(String title) {
+        checkStoredTitle(title);
+        DisplayText.check("title", title);
+    }
+
+    /** What every title follows, also one stored before the rules of new titles grew. */
+    private static void checkStoredTitle(String title) {
         if (title.length() > MAX_TITLE_LENGTH) {
             throw new InvalidValueException("title", "title must not exceed " + MAX_TITLE_LENGTH + " characters");
         }
-        for (int i = 0; i < title.length(); i++) {
-            if (Character.isISOControl(title.charAt(i))) {
-                throw new InvalidValueException("title", "title must not contain control characters");
-            }
+        if (title.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("title", "title must not contain control characters");
         }
     }
 

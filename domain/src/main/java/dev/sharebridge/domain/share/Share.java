@@ -1,5 +1,6 @@
 package dev.sharebridge.domain.share;
 
+import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
@@ -39,6 +40,11 @@ public record Share(
         Optional<ShareId> parentId) {
 
     public static final int MAX_LABEL_LENGTH = 255;
+    /**
+     * The latest expiry a link may be given. Far later instants do not fit the milliseconds every
+     * store keeps (a year past 292 million overflows them), and nobody means them.
+     */
+    public static final Instant MAX_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     public Share {
         Objects.requireNonNull(id, "id");
@@ -55,7 +61,7 @@ public record Share(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(parentId, "parentId");
-        label.ifPresent(Share::checkLabel);
+        label.ifPresent(Share::checkStoredLabel);
         maxAccesses.ifPresent(Share::checkMaxAccesses);
         if (accessCount < 0) {
             throw new IllegalArgumentException("accessCount < 0");
@@ -79,21 +85,29 @@ public record Share(
                 maxAccesses, 0, Optional.empty(), now, createdBy, parentId);
     }
 
-    /** @throws InvalidValueException when {@code expiresAt} is not after {@code now} */
+    /** @throws InvalidValueException when {@code expiresAt} is not after {@code now}, or after {@link #MAX_EXPIRY} */
     public static void checkFutureExpiry(Instant expiresAt, Instant now) {
         if (!expiresAt.isAfter(now)) {
             throw new InvalidValueException("expires_at", "expires_at must be in the future");
         }
+        if (expiresAt.isAfter(MAX_EXPIRY)) {
+            throw new InvalidValueException("expires_at", "expires_at must not be later than " + MAX_EXPIRY);
+        }
     }
 
+    /** The rules for a label given now: those of every label plus {@link DisplayText#check}. */
     public static void checkLabel(String label) {
+        checkStoredLabel(label);
+        DisplayText.check("label", label);
+    }
+
+    /** What every label follows, also one stored before the rules of new labels grew. */
+    private static void checkStoredLabel(String label) {
         if (label.length() > MAX_LABEL_LENGTH) {
             throw new InvalidValueException("label", "label must not exceed " + MAX_LABEL_LENGTH + " characters");
         }
-        for (int i = 0; i < label.length(); i++) {
-            if (Character.isISOControl(label.charAt(i))) {
-                throw new InvalidValueException("label", "label must not contain control characters");
-            }
+        if (label.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("label", "label must not contain control characters");
         }
     }
 

@@ -1,26 +1,22 @@
 package dev.sharebridge.domain.share;
 
+import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.InvalidValueException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The rules a share password must follow: NFC-normalised, 10 to 72 UTF-8 bytes (bcrypt ignores
- * anything past 72 bytes, so longer ones are refused rather than silently cut), no control
- * characters, not in the list of common passwords shipped with the domain.
+ * The rules of form a share password must follow: valid Unicode, NFC-normalised, 10 to 72 UTF-8
+ * bytes (bcrypt ignores anything past 72 bytes, so longer ones are refused rather than silently
+ * cut), no control characters, and not containing a token of the link (which is in its address).
+ * How guessable a password is, is judged outside the domain, by the application's strength port.
  */
 public final class SharePasswordPolicy {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_BYTES = 72;
-    private static final Set<String> COMMON = loadCommon();
 
     private SharePasswordPolicy() {
     }
@@ -39,6 +35,10 @@ public final class SharePasswordPolicy {
         if (password == null) {
             throw new InvalidValueException("password", "password must be a string");
         }
+        // a lone surrogate has no UTF-8 form: it would be hashed as '?', like every other one
+        if (!DisplayText.isValidUnicode(password)) {
+            throw new InvalidValueException("password", "password must be valid Unicode text (no unpaired surrogates)");
+        }
         String p = normalize(password);
         if (p.codePointCount(0, p.length()) < MIN_LENGTH) {
             throw new InvalidValueException("password", "password must be at least " + MIN_LENGTH + " characters long");
@@ -51,38 +51,38 @@ public final class SharePasswordPolicy {
                 throw new InvalidValueException("password", "password must not contain control characters");
             }
         }
-        if (isCommon(p)) {
-            throw new InvalidValueException("password", "password is too common; choose one that is harder to guess");
-        }
         return p;
     }
 
-    /** Whether the password (case-insensitively) is a well-known one or a trivial repetition. */
-    public static boolean isCommon(String password) {
+    /**
+     * Refuses a password that contains one of the tokens (in any case): a token is part of the
+     * link's address, so everyone who has the link would also have the password.
+     *
+     * @param password an already {@linkplain #check checked} password
+     * @throws InvalidValueException naming field {@code password}
+     */
+    public static void checkNotToken(String password, Collection<ShareToken> tokens) {
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower)) {
-            return true;
+        for (ShareToken t : tokens) {
+            if (lower.contains(t.value().toLowerCase(Locale.ROOT))) {
+                throw new InvalidValueException("password",
+                        "password must not contain the token of the link: the token is part of the link's address");
+            }
         }
-        return lower.codePoints().distinct().count() <= 2;
     }
 
-    private static Set<String> loadCommon() {
-        Set<String> set = new HashSet<>();
-        try (InputStream in = SharePasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("common-passwords.txt missing from the domain jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    set.add(line.toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A password given at verification in the form it would have been hashed in; empty for one
+     * that no link can have (empty, over {@link #MAX_BYTES}, or not valid Unicode), which is
+     * simply wrong.
+     */
+    public static Optional<String> verifiable(String password) {
+        if (password == null || password.isEmpty() || password.length() > MAX_BYTES
+                || !DisplayText.isValidUnicode(password)) {
+            // more chars than bytes allowed: too long whatever the encoding, and never normalised
+            return Optional.empty();
         }
-        return Set.copyOf(set);
+        String p = normalize(password);
+        return p.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES ? Optional.empty() : Optional.of(p);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sharebridge.domain.InvalidValueException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,17 +81,41 @@ class SharePasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567890", "password123", "PassWord123", "QWERTYUIOP", "sharebridge", "Administrator"})
-    void commonPasswordsAreRejectedIgnoringCase(String common) {
-        assertThat(SharePasswordPolicy.isCommon(common)).isTrue();
-        assertRejected(common);
+    @ValueSource(strings = {"\ud800Qx7-harbour-lantern", "Qx7-harbour-lantern\udfff", "Qx7-\udc00\ud800-lantern"})
+    void unpairedSurrogatesAreRefusedAtCreation(String password) {
+        // without the rule, every lone surrogate is encoded as '?', so "?Qx7-..." would verify too
+        assertThatThrownBy(() -> SharePasswordPolicy.check(password))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("valid Unicode");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"aaaaaaaaaaaa", "abababababab", "ÄäÄäÄäÄäÄäÄä", "😀😀😀😀😀😀😀😀😀😀😀"})
-    void trivialRepetitionsAreCommon(String trivial) {
-        assertThat(SharePasswordPolicy.isCommon(trivial)).isTrue();
-        assertRejected(trivial);
+    @Test
+    void surrogatePairsAreValid() {
+        assertThat(SharePasswordPolicy.check("😀 Qx7-harbour")).isEqualTo("😀 Qx7-harbour");
+    }
+
+    @Test
+    void aPasswordThatCannotBeRightIsNotVerifiable() {
+        assertThat(SharePasswordPolicy.verifiable("\ud800Qx7-harbour-lantern")).isEmpty();
+        assertThat(SharePasswordPolicy.verifiable("?Qx7-harbour-lantern")).contains("?Qx7-harbour-lantern");
+        assertThat(SharePasswordPolicy.verifiable("")).isEmpty();
+        assertThat(SharePasswordPolicy.verifiable(null)).isEmpty();
+        assertThat(SharePasswordPolicy.verifiable("ä".repeat(37))).isEmpty(); // 74 bytes
+        assertThat(SharePasswordPolicy.verifiable("cafe\u0301-terrasse")).contains("caf\u00e9-terrasse");
+    }
+
+    @Test
+    void aPasswordContainingATokenOfTheLinkIsRefusedInAnyCase() {
+        ShareToken token = ShareToken.parse("AbCdEfGhIjKlMnOpQrStUvWxYz012345").orElseThrow();
+        ShareToken other = ShareToken.parse("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz").orElseThrow();
+        for (String p : List.of(token.value(), "x" + token.value() + "!", token.value().toLowerCase(Locale.ROOT))) {
+            assertThatThrownBy(() -> SharePasswordPolicy.checkNotToken(p, List.of(other, token)))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("token")
+                    .hasMessageNotContaining(token.value());
+        }
+        SharePasswordPolicy.checkNotToken(token.value().substring(1), List.of(token));
+        SharePasswordPolicy.checkNotToken("correct horse battery", List.of(token));
     }
 
     @Test

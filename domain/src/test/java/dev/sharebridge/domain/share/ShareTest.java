@@ -80,6 +80,19 @@ class ShareTest {
     }
 
     @Test
+    void anExpiryLaterThanTheMaximumIsRefusedNotOverflowed() {
+        // issue 13, item 4: this one overflowed the epoch milliseconds of the store (a 500)
+        for (String far : new String[] {"+292278995-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59.001Z"}) {
+            assertThatThrownBy(() -> Share.checkFutureExpiry(Instant.parse(far), NOW))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"))
+                    .hasMessageContaining("9999-12-31T23:59:59Z");
+        }
+        Share.checkFutureExpiry(Share.MAX_EXPIRY, NOW);
+        assertThat(Share.MAX_EXPIRY.toEpochMilli()).isPositive();
+    }
+
+    @Test
     void shareWithoutExpiryNeverExpires() {
         Share share = restore(Optional.empty(), 0, Optional.empty());
         assertThat(share.isExpired(Instant.MAX)).isFalse();

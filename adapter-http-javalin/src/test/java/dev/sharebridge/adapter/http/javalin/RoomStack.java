@@ -6,6 +6,7 @@ import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryRoomRepository;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemorySharedFolderRepository;
@@ -44,7 +45,8 @@ final class RoomStack {
         RoomSettings settings = RoomSettings.defaults("https://share.example.org", "test", Optional.empty());
         publisher = new WebSocketSignalingPublisher(clock, maxQueuedMessages);
         meetings = new MeetingService(rooms, folders, publisher, clock, random, settings);
-        sharedFolders = new SharedFolderService(rooms, folders, shares, storage, new FakePasswordHasher(), meetings,
+        sharedFolders = new SharedFolderService(rooms, folders, shares, new InMemoryDeletionFence(shares), storage,
+                new FakePasswordHasher(), meetings,
                 clock, random, settings, d -> Thread.onSpinWait());
         roomService = new RoomService(rooms, users, sharedFolders, meetings, clock, random);
     }

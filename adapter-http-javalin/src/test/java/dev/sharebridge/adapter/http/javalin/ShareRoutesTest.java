@@ -82,6 +82,14 @@ class ShareRoutesTest extends ApiTestSupport {
     }
 
     @Test
+    void numbersBeyondTheFieldAreOutOfRangeNotBrokenJson() {
+        for (String n : new String[] {"99999999999999999999", "9223372036854775808", "-9223372036854775809"}) {
+            assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":\"other.txt\",\"max_accesses\":"
+                    + n + "}"), 400, "validation_failed").get("detail").asText()).contains("out of range");
+        }
+    }
+
+    @Test
     void wrongTypesNameTheField() {
         assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":5}"), 400, "validation_failed")
                 .get("detail").asText()).contains("item_id");

@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sharebridge.application.port.out.RecentReads;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.port.out.room.RoomRepository;
@@ -34,6 +35,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final UserRepository users;
     private final JdbiShareRepository shares;
     private final RoomRepository rooms;
+    private final DeletionFence fence;
 
     private JdbiPersistence(HikariDataSource dataSource, Duration maxStaleness) {
         this.dataSource = dataSource;
@@ -52,6 +54,7 @@ public final class JdbiPersistence implements AutoCloseable {
         this.users = new JdbiUserRepository(jdbi);
         this.shares = new JdbiShareRepository(jdbi, dataSource, maxStaleness);
         this.rooms = new JdbiRoomRepository(jdbi);
+        this.fence = new JdbiDeletionFence(jdbi);
     }
 
     /**
@@ -124,6 +127,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public RoomRepository rooms() {
         return rooms;
+    }
+
+    /** Keeps link creations and item deletions apart; stores its links in {@link #shares()}'s table. */
+    public DeletionFence deletionFence() {
+        return fence;
     }
 
     /**

@@ -70,6 +70,11 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public void insert(Share share) {
+        insert(sql, share);
+    }
+
+    /** The one INSERT of a share, also run inside the deletion fence's transaction. */
+    static void insert(ShareSql sql, Share share) {
         try {
             sql.insert(share.id().toString(), share.itemPath().toString(), share.itemType().wireName(),
                     share.roomId().map(RoomId::toString).orElse(null), share.token().value(),

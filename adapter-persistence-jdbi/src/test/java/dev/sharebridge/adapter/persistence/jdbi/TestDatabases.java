@@ -18,6 +18,8 @@ final class TestDatabases {
             h.execute("DELETE FROM rooms");
             h.execute("DELETE FROM shares");
             h.execute("DELETE FROM users");
+            h.execute("DELETE FROM deletion_markers");
+            h.execute("DELETE FROM deletion_scopes");
         });
     }
 

@@ -5,6 +5,8 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
@@ -21,6 +23,7 @@ import dev.sharebridge.domain.storage.StorageUnavailableException;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -36,10 +39,12 @@ import java.util.Set;
 public final class FileService implements FileUseCases {
     private final StorageProvider files;
     private final ShareRepository shares;
+    private final Deletions deletions;
 
-    public FileService(StorageProvider files, ShareRepository shares) {
+    public FileService(StorageProvider files, ShareRepository shares, DeletionFence fence, Clock clock) {
         this.files = Objects.requireNonNull(files, "files");
         this.shares = Objects.requireNonNull(shares, "shares");
+        this.deletions = new Deletions(fence, clock);
     }
 
     @Override
@@ -80,6 +85,7 @@ public final class FileService implements FileUseCases {
         if (path.isRoot()) {
             throw new InvalidValueException("path", "a file needs a name; the root of a space is a folder");
         }
+        path.checkNewNames();
         try {
             WriteResult result = files.write(UserSpaces.toStorage(user, path), content);
             return new WriteResult(UserSpaces.toSpace(user, result.item()), result.created());
@@ -94,6 +100,7 @@ public final class FileService implements FileUseCases {
 
     @Override
     public boolean makeFolder(UserId user, ItemPath path) throws ConflictException, UpstreamUnavailableException {
+        path.checkNewNames();
         try {
             return files.makeFolder(UserSpaces.toStorage(user, path));
         } catch (StorageUnavailableException e) {
@@ -124,11 +131,12 @@ public final class FileService implements FileUseCases {
     }
 
     /**
-     * Deletes the share links on the item and below <em>before</em> the item, and sweeps once
-     * more afterwards. Links first: if the storage then fails, the item merely survives without
-     * links (delete again to finish), whereas the other order could leave a link that points at
-     * a deleted path and would expose whatever is later written there. The second sweep catches
-     * a link created on the item while it was being deleted.
+     * Announces the deletion on the fence, deletes the share links on the item and below, then
+     * the item, and the links once more. Announced first, so that no link can be created on the
+     * item until it is gone (the fence refuses them); links before the item, so that a storage
+     * failure merely leaves the item without links (delete again to finish), whereas the other
+     * order could leave a link that would expose whatever is later written at the path. The second
+     * sweep catches links of a process that does not use the fence (an older version).
      */
     @Override
     public int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
@@ -136,22 +144,24 @@ public final class FileService implements FileUseCases {
             throw new InvalidValueException("path", "the root of a space cannot be deleted");
         }
         stat(user, path);
-        int deleted = shares.deleteByOwnerAndPathPrefix(user, path);
-        boolean removed;
-        try {
-            removed = files.delete(UserSpaces.toStorage(user, path));
-        } catch (StorageUnavailableException e) {
-            throw StorageFailures.upstream(e);
-        } catch (ItemNotFoundException | ItemConflictException e) {
-            removed = false;
-        } catch (StorageException e) { // rejected: the last of the sealed family
-            throw rejected(e);
+        try (Deletions.Announced announced = deletions.announce(Scope.userSpace(user), path)) {
+            int deleted = shares.deleteByOwnerAndPathPrefix(user, path);
+            boolean removed;
+            try {
+                removed = files.delete(UserSpaces.toStorage(user, path));
+            } catch (StorageUnavailableException e) {
+                throw StorageFailures.upstream(e);
+            } catch (ItemNotFoundException | ItemConflictException e) {
+                removed = false;
+            } catch (StorageException e) { // rejected: the last of the sealed family
+                throw rejected(e);
+            }
+            deleted += shares.deleteByOwnerAndPathPrefix(user, path);
+            if (!removed && deleted == 0) {
+                throw StorageFailures.notFound(path);
+            }
+            return deleted;
         }
-        deleted += shares.deleteByOwnerAndPathPrefix(user, path);
-        if (!removed && deleted == 0) {
-            throw StorageFailures.notFound(path);
-        }
-        return deleted;
     }
 
     @Override

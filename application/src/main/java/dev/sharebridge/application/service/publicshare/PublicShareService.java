@@ -15,11 +15,16 @@ import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
 import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
+import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.application.service.share.NewPasswords;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
@@ -35,13 +40,15 @@ import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.WriteResult;
+import dev.sharebridge.domain.user.UserId;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -67,6 +74,8 @@ public final class PublicShareService implements PublicShareUseCases {
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
     /** Reshare chains are short in practice; a cap keeps every lookup bounded. */
     static final int MAX_CHAIN = 16;
+    /** Token collisions are practically impossible with 192 bits; a few retries cost nothing. */
+    private static final int INSERT_ATTEMPTS = 3;
     /** Upper bound on remembered keys per limiter (memory stays bounded under floods). */
     static final int MAX_TRACKED_KEYS = 100_000;
 
@@ -82,11 +91,14 @@ public final class PublicShareService implements PublicShareUseCases {
     private final SlidingWindowLimiter failuresPerClient;
     private final SlidingWindowLimiter failuresPerToken;
     private final SlidingWindowLimiter notFoundPerClient;
+    private final NewPasswords passwords;
+    private final Deletions deletions;
 
     /** For deployments whose room links live on the same storage as the user spaces. */
-    public PublicShareService(ShareRepository shares, StorageProvider files, PasswordHasher hasher, SecretBox secrets,
-            Clock clock, SecureRandom random, ShareSettings settings) {
-        this(shares, files, files, hasher, secrets, clock, random, settings);
+    public PublicShareService(ShareRepository shares, StorageProvider files, PasswordHasher hasher,
+            PasswordStrength strength, DeletionFence fence, SecretBox secrets, Clock clock, SecureRandom random,
+            ShareSettings settings) {
+        this(shares, files, files, hasher, strength, fence, secrets, clock, random, settings);
     }
 
     /**
@@ -94,7 +106,10 @@ public final class PublicShareService implements PublicShareUseCases {
      * @param roomFiles the shared-folder storage; links of a room have paths relative to its root
      */
     public PublicShareService(ShareRepository shares, StorageProvider files, StorageProvider roomFiles,
-            PasswordHasher hasher, SecretBox secrets, Clock clock, SecureRandom random, ShareSettings settings) {
+            PasswordHasher hasher, PasswordStrength strength, DeletionFence fence, SecretBox secrets, Clock clock,
+            SecureRandom random, ShareSettings settings) {
+        this.passwords = new NewPasswords(strength);
+        this.deletions = new Deletions(fence, clock);
         this.shares = Objects.requireNonNull(shares, "shares");
         this.files = Objects.requireNonNull(files, "files");
         this.roomFiles = Objects.requireNonNull(roomFiles, "roomFiles");
@@ -166,7 +181,7 @@ public final class PublicShareService implements PublicShareUseCases {
             failuresPerClient.refund(clientKey);
             throw rateLimited(wait.get());
         }
-        Optional<String> candidate = hashable(password);
+        Optional<String> candidate = SharePasswordPolicy.verifiable(password);
         if (candidate.isEmpty()) {
             throw wrongPassword(clientKey, now);
         }
@@ -282,6 +297,7 @@ public final class PublicShareService implements PublicShareUseCases {
         if (!link.permissions.write()) {
             throw new ForbiddenException("this link does not allow uploads");
         }
+        subpath.checkNewNames();
         ItemPath target = link.target(subpath);
         try {
             if (!link.permissions.read() && link.storage.stat(target).isPresent()) {
@@ -298,6 +314,7 @@ public final class PublicShareService implements PublicShareUseCases {
     public boolean makeFolder(PublicAccess access, ItemPath subpath) throws UseCaseException {
         Link link = enter(access, clock.instant());
         requireReadWrite(link);
+        subpath.checkNewNames();
         try {
             return link.storage.makeFolder(link.target(subpath));
         } catch (StorageException e) {
@@ -305,7 +322,11 @@ public final class PublicShareService implements PublicShareUseCases {
         }
     }
 
-    /** Deletes the owner's links on the item first, like the owner-side delete (see FileService). */
+    /**
+     * Like the owner-side delete (see FileService): announced on the fence, the owner's links on
+     * the item deleted before and after it. A room's links are all on its folder's root, which
+     * cannot be deleted through a link, so inside a room folder there are none to delete.
+     */
     @Override
     public void delete(PublicAccess access, ItemPath subpath) throws UseCaseException {
         Link link = enter(access, clock.instant());
@@ -314,16 +335,29 @@ public final class PublicShareService implements PublicShareUseCases {
             throw new ForbiddenException("the shared item itself cannot be deleted through its link");
         }
         ItemPath target = link.target(subpath);
-        Optional<ItemPath> inSpace = link.share.isRoomLink() ? Optional.empty()
-                : Optional.of(link.share.itemPath().resolve(subpath));
-        inSpace.ifPresent(p -> shares.deleteByOwnerAndPathPrefix(link.share.createdBy(), p));
+        if (link.share.isRoomLink()) {
+            deleteItem(link, target, subpath);
+            return;
+        }
+        UserId owner = link.share.createdBy();
+        ItemPath inSpace = link.share.itemPath().resolve(subpath);
+        try (Deletions.Announced announced = deletions.announce(Scope.userSpace(owner), inSpace)) {
+            shares.deleteByOwnerAndPathPrefix(owner, inSpace);
+            try {
+                deleteItem(link, target, subpath);
+            } finally {
+                shares.deleteByOwnerAndPathPrefix(owner, inSpace);
+            }
+        }
+    }
+
+    private static void deleteItem(Link link, ItemPath target, ItemPath subpath) throws UseCaseException {
         boolean deleted;
         try {
             deleted = link.storage.delete(target);
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
         }
-        inSpace.ifPresent(p -> shares.deleteByOwnerAndPathPrefix(link.share.createdBy(), p));
         if (!deleted) {
             throw StorageFailures.notFound(subpath);
         }
@@ -352,13 +386,40 @@ public final class PublicShareService implements PublicShareUseCases {
             }
         }
         command.label().ifPresent(Share::checkLabel);
-        Optional<String> hash = command.password().map(SharePasswordPolicy::check).map(hasher::hash);
+        Optional<String> password = command.password().map(passwords::checkForm);
         Share parent = link.share;
-        Share child = Share.create(ShareId.random(), parent.itemPath(), parent.itemType(), parent.roomId(),
-                ShareToken.generate(random), hash, expiresAt, permissions, command.label(), Optional.empty(), now,
-                parent.createdBy(), Optional.of(parent.id()));
-        shares.insert(child);
-        return new ShareView(child, settings.linkUrl(child.token()));
+        ShareToken token = ShareToken.generate(random);
+        if (password.isPresent()) {
+            List<String> context = new ArrayList<>();
+            context.add(link.displayName());
+            parent.label().ifPresent(context::add);
+            command.label().ifPresent(context::add);
+            passwords.checkGuessable(password.get(), List.of(token, parent.token()), context);
+        }
+        Optional<String> hash = password.map(hasher::hash);
+        // No fence here: the child names its parent (a foreign key), so deleting the item, which
+        // deletes the parent, deletes the child with it or makes its insert fail.
+        for (int attempt = 1; ; attempt++) {
+            Share child = Share.create(ShareId.random(), parent.itemPath(), parent.itemType(), parent.roomId(),
+                    token, hash, expiresAt, permissions, command.label(), Optional.empty(), now,
+                    parent.createdBy(), Optional.of(parent.id()));
+            try {
+                shares.insert(child);
+                return new ShareView(child, settings.linkUrl(child.token()));
+            } catch (IllegalStateException e) {
+                if (shares.findById(parent.id()).isEmpty()) {
+                    // the parent was deleted meanwhile: for the visitor the link is gone
+                    throw notFound(access.client(), now);
+                }
+                if (attempt >= INSERT_ATTEMPTS) {
+                    throw e;
+                }
+                token = ShareToken.generate(random);
+                if (password.isPresent()) {
+                    SharePasswordPolicy.checkNotToken(password.get(), List.of(token));
+                }
+            }
+        }
     }
 
     // ---- the checks every route runs
@@ -457,19 +518,6 @@ public final class PublicShareService implements PublicShareUseCases {
         }
         // grants carry milliseconds: round down so a grant never outlives its share
         return Instant.ofEpochMilli(expiry.toEpochMilli());
-    }
-
-    /** The password in the form it was hashed in, or empty when it cannot possibly be right. */
-    private static Optional<String> hashable(String password) {
-        if (password == null || password.isEmpty()) {
-            return Optional.empty();
-        }
-        if (password.length() > SharePasswordPolicy.MAX_BYTES) {
-            // more chars than bytes allowed: too long whatever the encoding, and never normalised
-            return Optional.empty();
-        }
-        String p = SharePasswordPolicy.normalize(password);
-        return p.getBytes(StandardCharsets.UTF_8).length > SharePasswordPolicy.MAX_BYTES ? Optional.empty() : Optional.of(p);
     }
 
     private static SharePermissions defaultChildPermissions(SharePermissions parent) {

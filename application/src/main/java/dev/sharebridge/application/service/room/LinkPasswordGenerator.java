@@ -1,6 +1,5 @@
 package dev.sharebridge.application.service.room;
 
-import dev.sharebridge.domain.share.SharePasswordPolicy;
 import java.security.SecureRandom;
 
 /**
@@ -28,7 +27,7 @@ public final class LinkPasswordGenerator {
                 c[i] = ALL.charAt(random.nextInt(ALL.length()));
             }
             String p = new String(c);
-            if (hasAny(p, UPPER) && hasAny(p, LOWER) && hasAny(p, DIGITS) && !SharePasswordPolicy.isCommon(p)) {
+            if (hasAny(p, UPPER) && hasAny(p, LOWER) && hasAny(p, DIGITS)) {
                 return p;
             }
         }

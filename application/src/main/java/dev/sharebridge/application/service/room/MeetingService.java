@@ -14,6 +14,7 @@ import dev.sharebridge.application.port.out.signaling.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import dev.sharebridge.application.service.user.TokenDigest;
+import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.room.InviteCode;
 import dev.sharebridge.domain.room.Room;
@@ -90,6 +91,7 @@ public final class MeetingService implements MeetingUseCase {
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidValueException("display_name", "display_name must be 1-100 printable characters");
         }
+        DisplayText.check("display_name", name);
         Optional<String> code = InviteCode.parse(inviteCode);
         Optional<RoomId> codeRoom = code.flatMap(c -> rooms.findRoomByInviteCode(TokenDigest.digest(c)));
         if (codeRoom.isEmpty() || !codeRoom.get().equals(room) || rooms.findById(room).isEmpty()) {

@@ -41,7 +41,7 @@ public final class RoomService implements ManageRoomsUseCase {
 
     @Override
     public Room create(UserId owner, Optional<String> title) {
-        Room room = new Room(RoomId.random(), title.map(String::strip).filter(t -> !t.isEmpty()), owner,
+        Room room = Room.create(RoomId.random(), title.map(String::strip).filter(t -> !t.isEmpty()), owner,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         rooms.insert(room);
         return room;

@@ -5,12 +5,15 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository.Claim;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.Room;
@@ -63,6 +66,8 @@ public final class SharedFolderService implements SharedFolderUseCase {
     private final RoomRepository rooms;
     private final SharedFolderRepository folders;
     private final ShareRepository shares;
+    private final DeletionFence fence;
+    private final Deletions deletions;
     private final StorageProvider storage;
     private final PasswordHasher hasher;
     private final MeetingService meetings;
@@ -74,15 +79,17 @@ public final class SharedFolderService implements SharedFolderUseCase {
     private final Pause pause;
 
     public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
-            StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
+            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
             SecureRandom random, RoomSettings settings) {
-        this(rooms, folders, shares, storage, hasher, meetings, clock, random, settings,
+        this(rooms, folders, shares, fence, storage, hasher, meetings, clock, random, settings,
                 d -> Thread.sleep(d.toMillis()));
     }
 
     public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
-            StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
+            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
             SecureRandom random, RoomSettings settings, Pause pause) {
+        this.fence = fence;
+        this.deletions = new Deletions(fence, clock);
         this.rooms = rooms;
         this.folders = folders;
         this.shares = shares;
@@ -104,7 +111,15 @@ public final class SharedFolderService implements SharedFolderUseCase {
         Instant deadline = clock.instant().plus(settings.creationLease()).plus(settings.creationLease());
         while (true) {
             Instant now = clock.instant();
-            Claim claim = folders.claim(roomId, now, now.plus(settings.creationLease()));
+            Claim claim;
+            try {
+                claim = folders.claim(roomId, now, now.plus(settings.creationLease()));
+            } catch (IllegalStateException e) {
+                if (rooms.findById(roomId).isEmpty()) {
+                    throw new NotFoundException(RoomAccess.NOT_FOUND); // deleted since it was looked up
+                }
+                throw e;
+            }
             if (claim instanceof Claim.Ready ready) {
                 return new SharedFolderResult(SharedFolderView.of(ready.folder(), RoomRole.MODERATOR), false);
             }
@@ -127,9 +142,15 @@ public final class SharedFolderService implements SharedFolderUseCase {
         }
     }
 
-    private SharedFolder create(Room room, boolean cleanFirst) throws UpstreamUnavailableException {
+    private SharedFolder create(Room room, boolean cleanFirst) throws NotFoundException, UpstreamUnavailableException {
         ItemPath path = ItemPath.of(SharedFolder.folderName(room.id()));
         List<Runnable> undo = new ArrayList<>();
+        // a room being deleted gets no folder: the fence refuses its links until the deletion is over
+        Optional<DeletionFence.Watch> watch = fence.watch(Scope.room(room.id()), ItemPath.root(), clock.instant());
+        if (watch.isEmpty()) {
+            release(room.id());
+            throw new NotFoundException(RoomAccess.NOT_FOUND);
+        }
         try {
             if (cleanFirst) {
                 removeLeftovers(room.id(), path);
@@ -139,7 +160,7 @@ public final class SharedFolderService implements SharedFolderUseCase {
             }
             SharedFolderLink[] links = storage.publicLinks().isPresent()
                     ? nativeLinks(storage.publicLinks().get(), path, undo)
-                    : localLinks(room, path, undo);
+                    : localLinks(room, path, watch.get(), undo);
             SharedFolder folder = new SharedFolder(room.id(), settings.providerName(), path, links[0], links[1],
                     clock.instant());
             folders.complete(folder);
@@ -148,13 +169,20 @@ public final class SharedFolderService implements SharedFolderUseCase {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 undo.get(i).run();
             }
-            try {
-                folders.release(room.id());
-            } catch (RuntimeException releaseFailure) {
-                LOG.log(Level.WARNING, "could not release the creation claim of room " + room.id()
-                        + "; it expires with its lease", releaseFailure);
+            release(room.id());
+            if (e instanceof RoomDeletedException) {
+                throw new NotFoundException(RoomAccess.NOT_FOUND);
             }
             throw upstream("could not create the shared folder", e);
+        }
+    }
+
+    private void release(RoomId room) {
+        try {
+            folders.release(room);
+        } catch (RuntimeException releaseFailure) {
+            LOG.log(Level.WARNING, "could not release the creation claim of room " + room
+                    + "; it expires with its lease", releaseFailure);
         }
     }
 
@@ -207,7 +235,7 @@ public final class SharedFolderService implements SharedFolderUseCase {
         return null;
     }
 
-    private SharedFolderLink[] localLinks(Room room, ItemPath path, List<Runnable> undo) {
+    private SharedFolderLink[] localLinks(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo) {
         Instant now = clock.instant();
         Optional<Instant> expiresAt = settings.expiryDays().map(d -> now.plus(Duration.ofDays(d)));
         SharedFolderLink[] result = new SharedFolderLink[2];
@@ -218,7 +246,9 @@ public final class SharedFolderService implements SharedFolderUseCase {
                     ShareToken.generate(random), Optional.of(hasher.hash(password)), expiresAt, perms[i],
                     Optional.of(i == 0 ? "meeting folder (read)" : "meeting folder (read-write)"), Optional.empty(),
                     now, room.createdBy(), Optional.empty());
-            shares.insert(share);
+            if (!fence.insert(watch, share)) {
+                throw new RoomDeletedException();
+            }
             undo.add(() -> shares.deleteWithDescendants(share.id()));
             result[i] = new SharedFolderLink(share.id().toString(),
                     settings.publicUrl() + "/s/" + share.token().value(), password);
@@ -248,36 +278,50 @@ public final class SharedFolderService implements SharedFolderUseCase {
     }
 
     /**
-     * Removes both links, then the folder with its files, then the record; safe to repeat after a
-     * failure at any step. @return true when there was a folder
+     * Announces the deletion on the fence (no Sharebridge link can be made for the room until it
+     * is over), ends a creation in progress (its completion then fails and it undoes itself),
+     * removes both links, then the folder with its files, then the record; safe to repeat after
+     * a failure at any step. @return true when there was a folder
      */
     boolean deleteFolderOf(RoomId room) throws UpstreamUnavailableException {
-        Optional<SharedFolder> found = folders.find(room);
-        if (found.isEmpty()) {
-            folders.delete(room);
-            return false;
-        }
-        SharedFolder folder = found.get();
-        try {
-            Optional<PublicLinkCapability> links = storage.publicLinks();
-            if (links.isPresent()) {
-                links.get().delete(folder.readWrite().linkId());
-                links.get().delete(folder.read().linkId());
-            } else {
-                shares.deleteByRoom(room);
+        try (Deletions.Announced announced = deletions.announce(Scope.room(room), ItemPath.root())) {
+            folders.release(room);
+            Optional<SharedFolder> found = folders.find(room);
+            // links a crashed creation left behind, and, when there is a folder, its links
+            shares.deleteByRoom(room);
+            if (found.isEmpty()) {
+                return false;
             }
-            storage.delete(folder.folder());
-        } catch (StorageException e) {
-            throw upstream("could not delete the shared folder", e);
+            SharedFolder folder = found.get();
+            try {
+                Optional<PublicLinkCapability> links = storage.publicLinks();
+                if (links.isPresent()) {
+                    links.get().delete(folder.readWrite().linkId());
+                    links.get().delete(folder.read().linkId());
+                }
+                storage.delete(folder.folder());
+            } catch (StorageException e) {
+                throw upstream("could not delete the shared folder", e);
+            }
+            shares.deleteByRoom(room);
+            folders.delete(room);
+            return true;
         }
-        folders.delete(room);
-        return true;
     }
 
     private static UpstreamUnavailableException upstream(String what, Throwable e) {
         Throwable cause = e instanceof WrappedStorageException w ? w.getCause() : e;
         Optional<Duration> retry = cause instanceof StorageUnavailableException u ? u.retryAfter() : Optional.empty();
         return new UpstreamUnavailableException(what, cause, retry);
+    }
+
+    /** A link of the room was refused by the fence: the room is being deleted. */
+    private static final class RoomDeletedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RoomDeletedException() {
+            super("the room is being deleted", null, false, false);
+        }
     }
 
     /** Carries a checked storage failure out of a CompletableFuture. */

@@ -8,9 +8,12 @@ import dev.sharebridge.application.port.in.share.NewShareCommand;
 import dev.sharebridge.application.port.in.share.ShareUpdate;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.port.in.share.ShareViewPage;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
 import dev.sharebridge.domain.InvalidValueException;
@@ -27,7 +30,10 @@ import dev.sharebridge.domain.storage.StorageUnavailableException;
 import dev.sharebridge.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +45,11 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
     static final String NOT_FOUND = "share link not found";
     /** Token collisions are practically impossible with 192 bits; a few retries cost nothing. */
     private static final int INSERT_ATTEMPTS = 3;
+    /**
+     * Looks at the item again after a deletion began elsewhere in the owner's space meanwhile;
+     * only a space where deletions keep beginning runs out of these.
+     */
+    private static final int FENCE_ATTEMPTS = 8;
 
     private final ShareRepository shares;
     private final StorageProvider files;
@@ -46,17 +57,26 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
     private final Clock clock;
     private final SecureRandom random;
     private final ShareSettings settings;
+    private final DeletionFence fence;
+    private final NewPasswords passwords;
 
-    public ShareLinkService(ShareRepository shares, StorageProvider files, PasswordHasher hasher, Clock clock,
-            SecureRandom random, ShareSettings settings) {
+    public ShareLinkService(ShareRepository shares, StorageProvider files, PasswordHasher hasher,
+            PasswordStrength strength, DeletionFence fence, Clock clock, SecureRandom random, ShareSettings settings) {
         this.shares = Objects.requireNonNull(shares, "shares");
         this.files = Objects.requireNonNull(files, "files");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.passwords = new NewPasswords(strength);
+        this.fence = Objects.requireNonNull(fence, "fence");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /**
+     * Watches the owner's space on the fence before the item is looked at, and stores the link
+     * only if no deletion began there since (otherwise it looks again), so a link can never
+     * outlive an item deleted while it was being made. The slow hash runs outside all of it.
+     */
     @Override
     public ShareView create(UserId owner, NewShareCommand command) throws NotFoundException, UpstreamUnavailableException {
         Instant now = clock.instant();
@@ -65,27 +85,60 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         command.expiresAt().ifPresent(e -> Share.checkFutureExpiry(e, now));
         command.label().ifPresent(Share::checkLabel);
         command.maxAccesses().ifPresent(Share::checkMaxAccesses);
-        Optional<String> password = command.password().map(SharePasswordPolicy::check);
+        Optional<String> password = command.password().map(passwords::checkForm);
 
-        StoredItem item = existingItem(owner, command.itemPath());
-        if (command.itemType().isPresent() && command.itemType().get() != item.type()) {
-            throw new InvalidValueException("item_type", "item_type does not match the item, which is a "
-                    + item.type().wireName());
+        Scope scope = Scope.userSpace(owner);
+        ItemPath path = command.itemPath();
+        DeletionFence.Watch watch = watch(scope, path);
+        StoredItem item = existingItem(owner, path, command);
+        ShareToken token = ShareToken.generate(random);
+        if (password.isPresent()) {
+            passwords.checkGuessable(password.get(), List.of(token), context(owner, path, command.label()));
         }
         Optional<String> hash = password.map(hasher::hash);
-        for (int attempt = 1; ; attempt++) {
-            Share share = Share.create(ShareId.random(), command.itemPath(), item.type(), Optional.empty(),
-                    ShareToken.generate(random), hash, command.expiresAt(), permissions, command.label(),
-                    command.maxAccesses(), now, owner, Optional.empty());
+        int clashes = 0;
+        for (int looks = 1; ; ) {
+            Share share = Share.create(ShareId.random(), path, item.type(), Optional.empty(), token, hash,
+                    command.expiresAt(), permissions, command.label(), command.maxAccesses(), now, owner,
+                    Optional.empty());
             try {
-                shares.insert(share);
-                return view(share);
+                if (fence.insert(watch, share)) {
+                    return view(share);
+                }
             } catch (IllegalStateException e) {
-                if (attempt >= INSERT_ATTEMPTS) {
+                if (++clashes >= INSERT_ATTEMPTS) {
                     throw e;
                 }
+                token = ShareToken.generate(random);
+                if (password.isPresent()) {
+                    SharePasswordPolicy.checkNotToken(password.get(), List.of(token));
+                }
+                continue;
             }
+            // a deletion began in the space since the watch: is the item still there?
+            if (++looks > FENCE_ATTEMPTS) {
+                throw new UpstreamUnavailableException("items of this space are being deleted; try again", null,
+                        Optional.of(Duration.ofSeconds(1)));
+            }
+            watch = watch(scope, path);
+            item = existingItem(owner, path, command);
         }
+    }
+
+    /** @throws NotFoundException while the item, or a folder above it, is being deleted */
+    private DeletionFence.Watch watch(Scope scope, ItemPath path) throws NotFoundException {
+        return fence.watch(scope, path, clock.instant()).orElseThrow(() -> StorageFailures.notFound(path));
+    }
+
+    /** What an attacker may know about a link, so its password must not be made of it. */
+    private static List<String> context(UserId owner, ItemPath path, Optional<String> label) {
+        List<String> words = new ArrayList<>();
+        words.add(owner.value());
+        if (!path.isRoot()) {
+            words.add(path.name());
+        }
+        label.ifPresent(words::add);
+        return words;
     }
 
     @Override
@@ -122,8 +175,12 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         if (update.maxAccesses() instanceof FieldUpdate.Set<Long> s) {
             Share.checkMaxAccesses(s.value());
         }
-        FieldUpdate<String> password = update.password().map(SharePasswordPolicy::check);
+        FieldUpdate<String> password = update.password().map(passwords::checkForm);
         Share current = owned(owner, id);
+        if (password instanceof FieldUpdate.Set<String> s) {
+            passwords.checkGuessable(s.value(), List.of(current.token()), context(owner, current.itemPath(),
+                    update.label().applyTo(current.label())));
+        }
         Share next = current
                 .withPasswordHash(password instanceof FieldUpdate.Set<String> s
                         ? Optional.of(hasher.hash(s.value()))
@@ -151,6 +208,16 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         return shares.findById(id)
                 .filter(s -> s.createdBy().equals(owner) && !s.isRoomLink())
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    private StoredItem existingItem(UserId owner, ItemPath path, NewShareCommand command)
+            throws NotFoundException, UpstreamUnavailableException {
+        StoredItem item = existingItem(owner, path);
+        if (command.itemType().isPresent() && command.itemType().get() != item.type()) {
+            throw new InvalidValueException("item_type", "item_type does not match the item, which is a "
+                    + item.type().wireName());
+        }
+        return item;
     }
 
     private StoredItem existingItem(UserId owner, ItemPath path) throws NotFoundException, UpstreamUnavailableException {

@@ -9,10 +9,14 @@ import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.NewUser;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
+import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
@@ -36,14 +40,16 @@ public final class UserService implements AddUserUseCase, ListUsersUseCase, Remo
     private final StorageProvider files;
     private final Clock clock;
     private final SecureRandom random;
+    private final Deletions deletions;
 
-    public UserService(UserRepository users, ShareRepository shares, StorageProvider files, Clock clock,
-            SecureRandom random) {
+    public UserService(UserRepository users, ShareRepository shares, StorageProvider files, DeletionFence fence,
+            Clock clock, SecureRandom random) {
         this.users = Objects.requireNonNull(users, "users");
         this.shares = Objects.requireNonNull(shares, "shares");
         this.files = Objects.requireNonNull(files, "files");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.deletions = new Deletions(fence, clock);
     }
 
     @Override
@@ -66,24 +72,29 @@ public final class UserService implements AddUserUseCase, ListUsersUseCase, Remo
     }
 
     /**
-     * Deletes the user's share links first, then their files, then the user. Links go first so
-     * that no link can ever point at deleted (or later re-created) files; if the storage fails,
-     * the user stays and removing again finishes the job.
+     * Deletes the user's share links first, then their files, then the links once more and the
+     * user, all while the deletion of the whole space is announced on the fence (no link can be
+     * made in it meanwhile). Links go first so that no link can ever point at deleted (or later
+     * re-created) files; if the storage fails, the user stays and removing again finishes the job.
      */
     @Override
     public void remove(UserId id) throws NotFoundException, UpstreamUnavailableException {
         if (users.findById(id).isEmpty()) {
             throw new NotFoundException("no user named " + id);
         }
-        shares.deleteByOwner(id);
-        try {
-            files.delete(UserSpaces.root(id));
-        } catch (StorageUnavailableException e) {
-            throw StorageFailures.upstream(e);
-        } catch (StorageException e) {
-            // not found, rejected or in conflict: nothing of the space is left to remove
+        // the whole space is announced, so no link can be made in it until the user is gone
+        try (Deletions.Announced announced = deletions.announce(Scope.userSpace(id), ItemPath.root())) {
+            shares.deleteByOwner(id);
+            try {
+                files.delete(UserSpaces.root(id));
+            } catch (StorageUnavailableException e) {
+                throw StorageFailures.upstream(e);
+            } catch (StorageException e) {
+                // not found, rejected or in conflict: nothing of the space is left to remove
+            }
+            shares.deleteByOwner(id);
+            users.remove(id);
         }
-        users.remove(id);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
@@ -35,7 +36,8 @@ class FileServiceTest {
     private final MutableClock clock = MutableClock.at("2026-01-01T10:00:00Z");
     private final InMemoryShareRepository shares = new InMemoryShareRepository();
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
-    private final FileService service = new FileService(files, shares);
+    private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
+    private final FileService service = new FileService(files, shares, fence, clock);
     private final UserId alice = UserId.of("alice");
     private final UserId bob = UserId.of("bob");
 

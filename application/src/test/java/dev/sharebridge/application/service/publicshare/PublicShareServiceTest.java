@@ -18,7 +18,9 @@ import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.FakePasswordStrength;
 import dev.sharebridge.application.testing.FakeSecretBox;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.MutableClock;
@@ -41,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +61,8 @@ class PublicShareServiceTest {
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
     private final InMemoryStorageProvider roomFiles = new InMemoryStorageProvider(clock);
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final FakePasswordStrength strength = new FakePasswordStrength();
+    private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
     private final SecureRandom random = new SecureRandom();
     private final UserId alice = UserId.of("alice");
     private ShareSettings settings = ShareSettings.defaults("https://share.example.org");
@@ -69,7 +74,8 @@ class PublicShareServiceTest {
     }
 
     private PublicShareService newService() {
-        return new PublicShareService(shares, files, roomFiles, hasher, new FakeSecretBox(), clock, random, settings);
+        return new PublicShareService(shares, files, roomFiles, hasher, strength, fence, new FakeSecretBox(), clock,
+                random, settings);
     }
 
     private Share share(String path, ItemType type, SharePermissions p, Optional<String> password,
@@ -355,6 +361,16 @@ class PublicShareServiceTest {
         Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of(composed), Optional.empty(),
                 Optional.empty());
         assertThat(service.verify(s.token().value(), "cafe\u0301 au lait 42", CLIENT).value()).isNotBlank();
+    }
+
+    @Test
+    void a_lone_surrogate_is_a_wrong_password_not_a_question_mark() throws Exception {
+        // with getBytes(UTF_8) both would be "?Qx7-harbour-lantern" and both would verify
+        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of("?Qx7-harbour-lantern"),
+                Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> service.verify(s.token().value(), "\ud800Qx7-harbour-lantern", CLIENT))
+                .isInstanceOf(InvalidPasswordException.class);
+        assertThat(service.verify(s.token().value(), "?Qx7-harbour-lantern", CLIENT).value()).isNotBlank();
     }
 
     @Test
@@ -662,6 +678,30 @@ class PublicShareServiceTest {
                 Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThat(shares.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_reshared_password_must_not_contain_the_parents_token_nor_be_guessable() {
+        Share parent = resharable(Optional.empty());
+        for (String bad : List.of(parent.token().value(), "see " + parent.token().value().toLowerCase(Locale.ROOT),
+                "Password2024", "welcome2024", "qwertzuiop", "\udfffQx7-harbour-lantern")) {
+            assertThatThrownBy(() -> service.reshare(as(parent), new ReshareCommand(Optional.of(bad), Optional.empty(),
+                    Optional.empty(), Optional.empty())))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                        assertThat(e.field()).isEqualTo("password");
+                        assertThat(e.getMessage()).doesNotContain(parent.token().value());
+                    });
+        }
+        assertThat(hasher.hashCalls()).isZero();
+        assertThat(shares.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_reshare_expiry_past_the_maximum_is_refused() {
+        Share parent = resharable(Optional.empty());
+        assertThatThrownBy(() -> service.reshare(as(parent), new ReshareCommand(Optional.empty(),
+                Optional.of(Instant.parse("+292278995-01-01T00:00:00Z")), Optional.empty(), Optional.empty())))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class RemoveUserTest {
     void ownedRoomsGoWithTheirFoldersAndInvitationsEnd() throws Exception {
         InMemoryStorageProvider storage = new InMemoryStorageProvider(java.time.Clock.systemUTC());
         RoomFixture f = new RoomFixture(storage, Optional.empty());
-        UserService users = new UserService(f.users, f.shares, storage, f.clock, new SecureRandom());
+        UserService users = new UserService(f.users, f.shares, storage, f.fence, f.clock, new SecureRandom());
         RemoveUserService removal = new RemoveUserService(users, f.roomService);
 
         Room olgas = f.roomService.create(OWNER, Optional.of("Olga's"));
@@ -57,7 +57,7 @@ class RemoveUserTest {
     void aStorageFailureKeepsTheUserAndTheirRoomSoARetryFinishes() throws Exception {
         InMemoryStorageProvider storage = new InMemoryStorageProvider(java.time.Clock.systemUTC());
         RoomFixture f = new RoomFixture(storage, Optional.empty());
-        UserService users = new UserService(f.users, f.shares, storage, f.clock, new SecureRandom());
+        UserService users = new UserService(f.users, f.shares, storage, f.fence, f.clock, new SecureRandom());
         RemoveUserService removal = new RemoveUserService(users, f.roomService);
         Room room = f.roomService.create(OWNER, Optional.empty());
         f.sharedFolders.put(OWNER, room.id());

@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.room;
 
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryRoomRepository;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemorySharedFolderRepository;
@@ -25,6 +26,7 @@ final class RoomFixture {
     final InMemoryRoomRepository rooms = new InMemoryRoomRepository();
     final InMemorySharedFolderRepository folders = new InMemorySharedFolderRepository();
     final InMemoryShareRepository shares = new InMemoryShareRepository();
+    final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final RecordingSignalingPublisher publisher = new RecordingSignalingPublisher();
     final StorageProvider storage;
@@ -41,7 +43,7 @@ final class RoomFixture {
         SecureRandom random = new SecureRandom();
         settings = RoomSettings.defaults("https://share.example.org", "test", expiryDays);
         meetings = new MeetingService(rooms, folders, publisher, clock, random, settings);
-        sharedFolders = new SharedFolderService(rooms, folders, shares, storage, hasher, meetings, clock, random,
+        sharedFolders = new SharedFolderService(rooms, folders, shares, fence, storage, hasher, meetings, clock, random,
                 settings, d -> Thread.onSpinWait());
         roomService = new RoomService(rooms, users, sharedFolders, meetings, clock, random);
     }

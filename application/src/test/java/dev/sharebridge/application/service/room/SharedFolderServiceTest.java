@@ -13,6 +13,7 @@ import dev.sharebridge.application.port.in.room.SharedFolderResult;
 import dev.sharebridge.application.port.out.signaling.SharedFolderView;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
+import dev.sharebridge.application.testing.Pause;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.room.SharedFolder;
@@ -220,5 +221,40 @@ class SharedFolderServiceTest {
         static java.time.Clock clock() {
             return java.time.Clock.fixed(java.time.Instant.parse("2026-11-26T10:00:00Z"), java.time.ZoneOffset.UTC);
         }
+    }
+
+    /** Issue 13, item 2 for room links: the room is deleted while its folder's links are being made. */
+    @Test
+    void aRoomDeletedWhileItsFolderIsMadeKeepsNoLinkAndNoFolder() throws Exception {
+        RoomFixture f = new RoomFixture(new InMemoryStorageProvider(MutableClockHolder.clock()), Optional.empty());
+        Room room = f.roomService.create(OWNER, Optional.of("Weekly"));
+        Pause inHash = new Pause();
+        f.hasher.setHashGate(inHash); // the first link's password is being hashed: the folder exists
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<SharedFolderResult> put = pool.submit(() -> f.sharedFolders.put(OWNER, room.id()));
+            inHash.awaitReached();
+            f.roomService.delete(OWNER, room.id(), false);
+            inHash.release();
+
+            assertThatThrownBy(put::get).hasCauseInstanceOf(NotFoundException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(allRoomShares(f, room)).isEmpty();
+        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
+        assertThat(f.fence.inProgress()).isZero();
+    }
+
+    @Test
+    void aFolderCompletedJustBeforeItsDeletionIsDeletedWithItsLinks() throws Exception {
+        RoomFixture f = new RoomFixture(new InMemoryStorageProvider(MutableClockHolder.clock()), Optional.empty());
+        Room room = f.roomService.create(OWNER, Optional.of("Weekly"));
+        f.sharedFolders.put(OWNER, room.id());
+        f.sharedFolders.delete(OWNER, room.id());
+        assertThat(allRoomShares(f, room)).isEmpty();
+        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
+        assertThat(f.sharedFolders.put(OWNER, room.id()).created()).as("made again after the deletion").isTrue();
+        assertThat(allRoomShares(f, room)).hasSize(2);
     }
 }

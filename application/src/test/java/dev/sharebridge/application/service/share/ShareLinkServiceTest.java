@@ -10,6 +10,8 @@ import dev.sharebridge.application.port.in.share.ShareUpdate;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.port.in.share.ShareViewPage;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.FakePasswordStrength;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.MutableClock;
@@ -34,8 +36,10 @@ class ShareLinkServiceTest {
     private final InMemoryShareRepository shares = new InMemoryShareRepository();
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final ShareLinkService service = new ShareLinkService(shares, files, hasher, clock, new SecureRandom(),
-            ShareSettings.defaults("https://share.example.org/"));
+    private final FakePasswordStrength strength = new FakePasswordStrength();
+    private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
+    private final ShareLinkService service = new ShareLinkService(shares, files, hasher, strength, fence, clock,
+            new SecureRandom(), ShareSettings.defaults("https://share.example.org/"));
     private final UserId alice = UserId.of("alice");
     private final UserId bob = UserId.of("bob");
 
@@ -107,8 +111,8 @@ class ShareLinkServiceTest {
 
     @Test
     void password_policy_is_enforced_and_only_a_hash_is_stored() throws Exception {
-        for (String bad : new String[] {"short1!", "password123", "aaaaaaaaaaaaaa", "x".repeat(30) + "é".repeat(22),
-                "tab\tinside-it-here"}) {
+        for (String bad : new String[] {"short1!", "Password2024", "welcome2024", "qwertzuiop",
+                "x".repeat(30) + "é".repeat(22), "tab\tinside-it-here", "\ud800Qx7-harbour-lantern"}) {
             assertThatThrownBy(() -> service.create(alice, withPassword("docs", bad)))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                         assertThat(e.field()).isEqualTo("password");
@@ -177,6 +181,45 @@ class ShareLinkServiceTest {
         assertThat(noPassword.label()).isEmpty();
         assertThat(noPassword.maxAccesses()).contains(3L);
         assertThat(shares.findById(s.id())).contains(noPassword);
+    }
+
+    @Test
+    void a_password_containing_the_links_own_token_is_refused() throws Exception {
+        Share s = service.create(alice, command("docs")).share();
+        for (String bad : new String[] {s.token().value(), "pw-" + s.token().value() + "-pw"}) {
+            assertThatThrownBy(() -> service.update(alice, s.id(), new ShareUpdate(FieldUpdate.set(bad),
+                    FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                        assertThat(e.field()).isEqualTo("password");
+                        assertThat(e.getMessage()).contains("token").doesNotContain(s.token().value());
+                    });
+        }
+        assertThat(service.get(alice, s.id()).share().hasPassword()).isFalse();
+    }
+
+    @Test
+    void the_estimator_hears_the_words_of_the_link() throws Exception {
+        service.create(alice, new NewShareCommand(ItemPath.parse("docs/a.txt"), Optional.empty(),
+                Optional.of(GOOD_PASSWORD), Optional.empty(), Optional.empty(), Optional.of("for carol"),
+                Optional.empty()));
+        assertThat(strength.lastContext()).contains("alice", "a.txt", "for carol").hasSize(4);
+        assertThatThrownBy(() -> service.create(alice, new NewShareCommand(ItemPath.parse("docs"), Optional.empty(),
+                Optional.of("for carol and dave"), Optional.empty(), Optional.empty(),
+                Optional.of("for carol and dave"), Optional.empty())))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage())
+                        .startsWith("password is too easy to guess: "));
+    }
+
+    @Test
+    void an_expiry_past_the_maximum_is_refused_on_create_and_update() throws Exception {
+        Instant far = Instant.parse("+292278995-01-01T00:00:00Z");
+        assertThatThrownBy(() -> service.create(alice, withExpiry("docs", far)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+        ShareId id = service.create(alice, command("docs")).share().id();
+        assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(), FieldUpdate.set(far),
+                FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+        assertThat(service.get(alice, id).share().expiresAt()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.port.in.user.NewUser;
 import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryUserRepository;
@@ -28,7 +29,8 @@ class UserServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryShareRepository shares = new InMemoryShareRepository();
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
-    private final UserService service = new UserService(users, shares, files, clock, new SecureRandom());
+    private final UserService service = new UserService(users, shares, files, new InMemoryDeletionFence(shares), clock,
+            new SecureRandom());
     private final UserId alice = UserId.of("alice");
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.http.javalin.internal;
 
+import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.ItemContent;
@@ -113,9 +114,14 @@ public final class Downloads {
         return Long.parseLong(s);
     }
 
-    /** {@code attachment} with an ASCII fallback and the exact UTF-8 name; safe for any input. */
+    /**
+     * {@code attachment} with an ASCII fallback and the UTF-8 name; safe for any input. Bidirectional
+     * controls are left out of the name ({@link DisplayText#withoutBidiControls}), so a saved file
+     * is never called something it only seems to be.
+     */
     public static String contentDisposition(String name) {
-        String n = name == null || name.isBlank() ? "download" : name;
+        String stripped = name == null ? "" : DisplayText.withoutBidiControls(name);
+        String n = stripped.isBlank() ? "download" : stripped;
         StringBuilder ascii = new StringBuilder();
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);

@@ -147,7 +147,10 @@ public final class Json {
             throw new InvalidValueException(name, "unknown field '" + name + "'");
         } catch (JsonMappingException e) {
             String name = prefixed(field, pathOf(e));
-            throw new InvalidValueException(name.isEmpty() ? "body" : name, "field '" + name + "' has the wrong type");
+            // a JSON number the field cannot hold (max_accesses: 99999999999999999999) is of the right kind
+            boolean range = e.getOriginalMessage() != null && e.getOriginalMessage().contains("out of range");
+            throw new InvalidValueException(name.isEmpty() ? "body" : name,
+                    "field '" + name + "' " + (range ? "is out of range" : "has the wrong type"));
         } catch (JsonProcessingException e) {
             throw new InvalidValueException("body", "the request body is not valid JSON");
         }

@@ -1,0 +1,43 @@
+package dev.sharebridge.adapter.persistence.jdbi;
+
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.DeletionFenceContract;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DeletionFence contract on an H2 file database of this class's own. */
+class H2DeletionFenceTest extends DeletionFenceContract {
+    @TempDir
+    static Path dir;
+    private static JdbiPersistence db;
+
+    @BeforeAll
+    static void open() {
+        db = JdbiPersistence.open(TestDatabases.h2FileUrl(dir), "", "");
+    }
+
+    @AfterAll
+    static void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Override
+    protected void emptyStore() {
+        TestDatabases.empty(db);
+    }
+
+    @Override
+    protected DeletionFence fence() {
+        return db.deletionFence();
+    }
+
+    @Override
+    protected ShareRepository shares() {
+        return db.shares();
+    }
+}
