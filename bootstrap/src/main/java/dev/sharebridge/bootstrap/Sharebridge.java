@@ -43,7 +43,9 @@ import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.bootstrap.config.SharedFolderConfig;
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -52,10 +54,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
@@ -186,14 +191,47 @@ public final class Sharebridge implements Instance {
         }
     }
 
-    /** Memory, GC, threads, class loading, CPU and uptime of this JVM ({@code jvm_*}, {@code process_*}, {@code system_*}). */
+    /**
+     * Memory, GC, threads, class loading, CPU and uptime of this JVM ({@code jvm_*}, {@code process_*},
+     * {@code system_*}), under names {@code promtool check metrics} accepts (see {@link #lintCleanNames}).
+     */
     private static void bindJvmMetrics(MeterRegistry registry, JvmGcMetrics gcMetrics) {
+        registry.config().meterFilter(lintCleanNames());
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, o -> Math.max(0, o.getProcessCpuTime()) / 1e9)
+                    .description("CPU time used by the Java virtual machine process")
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * Micrometer's binders name three series against the Prometheus conventions that promtool
+     * lints: {@code process_cpu_time_ns_total} (an abbreviated unit; replaced by the usual
+     * {@code process_cpu_seconds_total}), {@code system_cpu_count} (a gauge with a {@code _count}
+     * suffix, which belongs to histograms; renamed {@code system_cpus}) and
+     * {@code jvm_classes_loaded_count_classes_total} (the sum of {@code jvm_classes_loaded_classes}
+     * and {@code jvm_classes_unloaded_classes_total}; left out).
+     */
+    static MeterFilter lintCleanNames() {
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(Meter.Id id) {
+                return id.getName().equals("process.cpu.time") || id.getName().equals("jvm.classes.loaded.count")
+                        ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+            }
+
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+            }
+        };
     }
 
     /**
