@@ -10,6 +10,7 @@ import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
@@ -57,7 +58,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time without following links, a path through or onto a link is treated as absent (reads,
  * stat, delete) or refused with {@link StorageRejectedException} (write, makeFolder), and listings
  * leave links out. Only regular files and directories are visible. Writes stream into a hidden
- * temporary file next to the target, which is synced and then atomically renamed over it.
+ * temporary file next to the target, which is synced and then atomically renamed over it. A
+ * full disk or quota (ENOSPC, EDQUOT) is {@link StorageFullException}.
  * {@code delete(root)} throws {@link StorageRejectedException}.
  *
  * <p>The JVM must run with a UTF-8 file-name encoding ({@code sun.jnu.encoding}, i.e. a UTF-8
@@ -68,6 +70,9 @@ public final class LocalStorageProvider implements StorageProvider {
 
     /** Prefix of in-progress uploads; such names are hidden and reserved. */
     static final String TEMP_PREFIX = ".sharebridge-upload-";
+    static final String TEMP_SUFFIX = ".tmp";
+    /** Below this much usable space a failed write is taken for a full disk, whatever the error said. */
+    private static final long NEARLY_FULL_BYTES = 64 * 1024;
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
@@ -228,7 +233,7 @@ public final class LocalStorageProvider implements StorageProvider {
                 case HIDDEN -> throw rejectedLink(file);
                 default -> { }
             }
-            temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
+            temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
             // CREATE_NEW is O_CREAT|O_EXCL: it neither follows nor reuses anything already there
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 copy(content, out);
@@ -255,7 +260,7 @@ public final class LocalStorageProvider implements StorageProvider {
             }
             return new WriteResult(written.toItem(file), existing.kind == Kind.MISSING);
         } catch (IOException | InvalidPathException e) {
-            throw failure("write", file, e);
+            throw failure("write", file, e, true);
         } finally {
             if (temp != null) {
                 deleteQuietly(temp);
@@ -278,7 +283,7 @@ public final class LocalStorageProvider implements StorageProvider {
             Path target = parent.resolve(folder.name());
             return createFolder(folder, target);
         } catch (IOException | InvalidPathException e) {
-            throw failure("make folder", folder, e);
+            throw failure("make folder", folder, e, true);
         }
     }
 
@@ -546,12 +551,43 @@ public final class LocalStorageProvider implements StorageProvider {
     }
 
     /** Maps an unexpected I/O failure; the message names the item, never the host path. */
-    private static StorageException failure(String operation, ItemPath path, Exception e) {
+    private StorageException failure(String operation, ItemPath path, Exception e) {
+        return failure(operation, path, e, false);
+    }
+
+    /** @param writing whether the operation takes space, so that next to no usable space explains its failure */
+    private StorageException failure(String operation, ItemPath path, Exception e, boolean writing) {
         if (e instanceof InvalidPathException) {
             return new StorageRejectedException("the local storage cannot store the name " + path);
         }
         String reason = e instanceof FileSystemException fse && fse.getReason() != null
                 ? fse.getReason() : e.getClass().getSimpleName();
+        if (isOutOfSpace(e, writing)) {
+            return new StorageFullException("local storage is full: could not " + operation + " " + path, e);
+        }
         return new StorageUnavailableException("local storage could not " + operation + " " + path + ": " + reason, e);
+    }
+
+    /**
+     * ENOSPC or EDQUOT. The JDK has no exception type for either and words them with the C
+     * library's (possibly translated) message, so a failed write on a disk with next to no usable
+     * space left counts too.
+     */
+    private boolean isOutOfSpace(Exception e, boolean writing) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device")
+                    || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        if (!writing) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(root).getUsableSpace() < NEARLY_FULL_BYTES;
+        } catch (IOException | RuntimeException notKnown) {
+            return false;
+        }
     }
 }

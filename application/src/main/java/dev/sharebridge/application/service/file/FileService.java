@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.file;
 
 import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
@@ -16,6 +17,7 @@ import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
 import dev.sharebridge.domain.storage.WriteResult;
@@ -43,7 +45,8 @@ public final class FileService implements FileUseCases {
     }
 
     @Override
-    public StoredItem stat(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+    public StoredItem stat(UserId user, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         try {
             Optional<StoredItem> item = files.stat(UserSpaces.toStorage(user, path));
             if (item.isEmpty() && path.isRoot()) {
@@ -54,6 +57,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw StorageFailures.notFound(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
@@ -61,7 +66,7 @@ public final class FileService implements FileUseCases {
 
     @Override
     public ItemContent read(UserId user, ItemPath path, Optional<ByteRange> range)
-            throws NotFoundException, UpstreamUnavailableException {
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         try {
             ItemContent content = files.read(UserSpaces.toStorage(user, path), range);
             return new ItemContent(UserSpaces.toSpace(user, content.item()), content.range(), content.stream());
@@ -69,6 +74,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw StorageFailures.notFound(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
@@ -76,7 +83,7 @@ public final class FileService implements FileUseCases {
 
     @Override
     public WriteResult upload(UserId user, ItemPath path, InputStream content)
-            throws ConflictException, UpstreamUnavailableException {
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         if (path.isRoot()) {
             throw new InvalidValueException("path", "a file needs a name; the root of a space is a folder");
         }
@@ -87,26 +94,32 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw conflict(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
     }
 
     @Override
-    public boolean makeFolder(UserId user, ItemPath path) throws ConflictException, UpstreamUnavailableException {
+    public boolean makeFolder(UserId user, ItemPath path)
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         try {
             return files.makeFolder(UserSpaces.toStorage(user, path));
         } catch (StorageUnavailableException e) {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw conflict(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
     }
 
     @Override
-    public FolderListing list(UserId user, ItemPath folder) throws NotFoundException, UpstreamUnavailableException {
+    public FolderListing list(UserId user, ItemPath folder)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         StoredItem item = stat(user, folder);
         if (!item.isFolder()) {
             throw StorageFailures.notFound(folder);
@@ -118,6 +131,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw StorageFailures.notFound(folder);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
@@ -131,7 +146,8 @@ public final class FileService implements FileUseCases {
      * a link created on the item while it was being deleted.
      */
     @Override
-    public int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+    public int delete(UserId user, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         if (path.isRoot()) {
             throw new InvalidValueException("path", "the root of a space cannot be deleted");
         }
@@ -144,6 +160,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             removed = false;
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
