@@ -20,6 +20,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -58,7 +60,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time without following links, a path through or onto a link is treated as absent (reads,
  * stat, delete) or refused with {@link StorageRejectedException} (write, makeFolder), and listings
  * leave links out. Only regular files and directories are visible. Writes stream into a hidden
- * temporary file next to the target, which is synced and then atomically renamed over it. A
+ * temporary file next to the target, locked while it is written, which is synced and then
+ * atomically renamed over it; {@link #removeInterruptedUploads} deletes those a crash left. A
  * full disk or quota (ENOSPC, EDQUOT) is {@link StorageFullException}.
  * {@code delete(root)} throws {@link StorageRejectedException}.
  *
@@ -120,6 +123,73 @@ public final class LocalStorageProvider implements StorageProvider {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create or open the storage root " + root, e);
         }
+    }
+
+    /**
+     * Deletes what uploads interrupted by a crash left behind: the hidden temporary files of
+     * writes that never finished (a process killed during an upload cannot delete its own). A
+     * write holds a lock on its temporary file until it is renamed or deleted, and locks end with
+     * the process that held them, so files another running process (or instance on a shared
+     * directory) is still writing are left alone. Meant for start-up, before this JVM writes
+     * anything: within one JVM a lock does not protect a file from another channel of the same JVM.
+     * Walks the whole tree without following links.
+     *
+     * @return how many files were deleted
+     * @throws UncheckedIOException when the root cannot be walked
+     */
+    public int removeInterruptedUploads() {
+        int[] removed = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)
+                            && deleteIfAbandoned(file)) {
+                        removed[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // gone meanwhile, or not ours to read
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for interrupted uploads in the storage root", e);
+        }
+        return removed[0]; // hidden files: no stat result kept could have shown them
+    }
+
+    /** Deletes a temporary upload file unless a writer still holds its lock. */
+    private static boolean deleteIfAbandoned(Path temp) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return false; // a write in another process is still going on
+            }
+            // deleted while locked: a writer that created it just now sees it gone once it has the lock
+            return Files.deleteIfExists(temp);
+        } catch (OverlappingFileLockException e) {
+            return false; // a write in this JVM
+        } catch (IOException e) {
+            return false; // gone meanwhile, or cannot be opened: not ours to judge
+        }
+    }
+
+    /**
+     * Locks a freshly created temporary file for the length of the write, so that
+     * {@link #removeInterruptedUploads} in another process leaves it alone; if such a clean-up
+     * deleted it between its creation and the lock, the write cannot go on.
+     */
+    private static FileLock lockOwnTemp(FileChannel out, Path temp) throws IOException, StorageUnavailableException {
+        FileLock lock = out.lock();
+        if (!Files.exists(temp, NO_FOLLOW)) {
+            lock.close();
+            throw new StorageUnavailableException("the temporary file of an upload was removed by a clean-up", null);
+        }
+        return lock;
     }
 
     // ---- StorageProvider -------------------------------------------------------------------
@@ -235,7 +305,8 @@ public final class LocalStorageProvider implements StorageProvider {
             }
             temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
             // CREATE_NEW is O_CREAT|O_EXCL: it neither follows nor reuses anything already there
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    FileLock inUse = lockOwnTemp(out, temp)) {
                 copy(content, out);
                 Files.getFileAttributeView(temp, BasicFileAttributeView.class, NO_FOLLOW)
                         .setTimes(nextWriteTime(), null, null);
