@@ -182,9 +182,17 @@ public final class LocalStorageProvider implements StorageProvider {
      * Locks a freshly created temporary file for the length of the write, so that
      * {@link #removeInterruptedUploads} in another process leaves it alone; if such a clean-up
      * deleted it between its creation and the lock, the write cannot go on.
+     *
+     * @return null on a file system without locks (NFS without a lock manager): a clean-up cannot
+     *         lock there either and then deletes nothing
      */
     private static FileLock lockOwnTemp(FileChannel out, Path temp) throws IOException, StorageUnavailableException {
-        FileLock lock = out.lock();
+        FileLock lock;
+        try {
+            lock = out.lock();
+        } catch (IOException noLocks) {
+            return null;
+        }
         if (!Files.exists(temp, NO_FOLLOW)) {
             lock.close();
             throw new StorageUnavailableException("the temporary file of an upload was removed by a clean-up", null);
