@@ -27,7 +27,8 @@ public final class Main {
 
     static boolean isQuietCommand(String[] args) {
         return Arrays.stream(args).anyMatch(QUIET_COMMANDS::contains)
-                || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+                || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")
+                || Arrays.asList(args).contains("--version");
     }
 
     /**

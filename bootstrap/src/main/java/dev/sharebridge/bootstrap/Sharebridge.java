@@ -12,6 +12,7 @@ import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
+import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
 import dev.sharebridge.application.port.out.RecentReads;
@@ -33,6 +34,7 @@ import dev.sharebridge.application.service.user.RemoveUserService;
 import dev.sharebridge.application.service.user.UserService;
 import dev.sharebridge.bootstrap.cli.Instance;
 import dev.sharebridge.bootstrap.cli.ReadinessCheck;
+import dev.sharebridge.bootstrap.cli.Version;
 import dev.sharebridge.bootstrap.cli.WritableDirectoryCheck;
 import dev.sharebridge.bootstrap.config.DatabaseConfig;
 import dev.sharebridge.bootstrap.config.NextcloudAccount;
@@ -46,7 +48,9 @@ import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.SecretKeys;
 import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.storage.StorageProvider;
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -55,10 +59,14 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -71,6 +79,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the whole server for one configuration with plain {@code new},
@@ -78,9 +88,11 @@ import java.util.function.Supplier;
  * (port 0 works) and {@link #close} directly; the CLI reaches it through {@code Main}.
  */
 public final class Sharebridge implements Instance {
+    private static final Logger LOG = LoggerFactory.getLogger(Sharebridge.class);
     private final SharebridgeConfig config;
     private final JdbiPersistence persistence;
     private final StorageProvider files;
+    private final StorageProvider roomFiles;
     private final UserService users;
     private final RemoveUserService removeUser;
     private final HttpApi http;
@@ -90,11 +102,12 @@ public final class Sharebridge implements Instance {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
-            UserService users, RemoveUserService removeUser, HttpApi http, PrometheusMeterRegistry metrics,
-            JvmGcMetrics gcMetrics) {
+            StorageProvider roomFiles, UserService users, RemoveUserService removeUser, HttpApi http,
+            PrometheusMeterRegistry metrics, JvmGcMetrics gcMetrics) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
+        this.roomFiles = roomFiles;
         this.users = users;
         this.removeUser = removeUser;
         this.http = http;
@@ -182,8 +195,8 @@ public final class Sharebridge implements Instance {
                             security.trustedProxies(), config.limits().maxJsonBytes()),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
                             roomService, sharedFolders, meetings, signaling), metrics);
-            return new Sharebridge(config, persistence, files, users, new RemoveUserService(users, roomService), http,
-                    metrics, gcMetrics);
+            return new Sharebridge(config, persistence, files, roomFiles, users,
+                    new RemoveUserService(users, roomService), http, metrics, gcMetrics);
         } catch (RuntimeException e) {
             gcMetrics.close();
             metrics.close();
@@ -192,14 +205,47 @@ public final class Sharebridge implements Instance {
         }
     }
 
-    /** Memory, GC, threads, class loading, CPU and uptime of this JVM ({@code jvm_*}, {@code process_*}, {@code system_*}). */
+    /**
+     * Memory, GC, threads, class loading, CPU and uptime of this JVM ({@code jvm_*}, {@code process_*},
+     * {@code system_*}), under names {@code promtool check metrics} accepts (see {@link #lintCleanNames}).
+     */
     private static void bindJvmMetrics(MeterRegistry registry, JvmGcMetrics gcMetrics) {
+        registry.config().meterFilter(lintCleanNames());
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, o -> Math.max(0, o.getProcessCpuTime()) / 1e9)
+                    .description("CPU time used by the Java virtual machine process")
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * Micrometer's binders name three series against the Prometheus conventions that promtool
+     * lints: {@code process_cpu_time_ns_total} (an abbreviated unit; replaced by the usual
+     * {@code process_cpu_seconds_total}), {@code system_cpu_count} (a gauge with a {@code _count}
+     * suffix, which belongs to histograms; renamed {@code system_cpus}) and
+     * {@code jvm_classes_loaded_count_classes_total} (the sum of {@code jvm_classes_loaded_classes}
+     * and {@code jvm_classes_unloaded_classes_total}; left out).
+     */
+    static MeterFilter lintCleanNames() {
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(Meter.Id id) {
+                return id.getName().equals("process.cpu.time") || id.getName().equals("jvm.classes.loaded.count")
+                        ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+            }
+
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+            }
+        };
     }
 
     /**
@@ -285,13 +331,58 @@ public final class Sharebridge implements Instance {
         return NextcloudSettings.of(account.url().toString(), account.username(), account.password(), directory);
     }
 
-    /** Starts HTTP. @return the bound port */
+    /**
+     * Logs what is served (version, database, storage), removes what uploads a crash interrupted
+     * from local storage, and starts HTTP. @return the bound port
+     */
     @Override
     public int start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
+        LOG.info("Sharebridge {} starting: database {}, storage {}, shared folders {}", Version.current(),
+                config.database().urlWithoutCredentials(), describe(config.storage()),
+                describe(config.sharedFolder(), config.storage()));
+        removeInterruptedUploads(files, "storage");
+        if (roomFiles != files) {
+            removeInterruptedUploads(roomFiles, "shared folder storage");
+        }
         return http.start();
+    }
+
+    private static void removeInterruptedUploads(StorageProvider provider, String which) {
+        if (provider instanceof LocalStorageProvider local) {
+            int removed = local.removeInterruptedUploads();
+            if (removed > 0) {
+                LOG.info("removed {} unfinished upload{} left by an earlier crash from the {}", removed,
+                        removed == 1 ? "" : "s", which);
+            }
+        }
+    }
+
+    /** The storage as the start-up line names it: provider and place, never a password. */
+    static String describe(StorageConfig storage) {
+        if (storage instanceof StorageConfig.Local local) {
+            return "local " + local.root().toAbsolutePath().normalize();
+        }
+        StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
+        return "nextcloud " + describe(nc.account(), nc.directory());
+    }
+
+    private static String describe(SharedFolderConfig shared, StorageConfig storage) {
+        if (shared.nextcloud().isPresent()) {
+            return "nextcloud " + describe(shared.nextcloud().get(), shared.directory());
+        }
+        String where = shared.directory().isEmpty() ? "" : " in " + shared.directory();
+        return storage instanceof StorageConfig.Local ? "local" + where + " (the storage)"
+                : "local" + where + " (under the data directory)";
+    }
+
+    private static String describe(NextcloudAccount account, String directory) {
+        URI url = account.url();
+        String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+        return url.getScheme() + "://" + url.getHost() + port + url.getRawPath() + " as " + account.username()
+                + (directory.isEmpty() ? "" : ", directory " + directory);
     }
 
     /** Stops HTTP and closes the database; safe to call more than once. */
@@ -331,6 +422,11 @@ public final class Sharebridge implements Instance {
     @Override
     public RemoveUserUseCase removeUser() {
         return removeUser;
+    }
+
+    @Override
+    public IssueTokenUseCase issueToken() {
+        return users;
     }
 
     @Override

@@ -103,15 +103,21 @@ final class Multistatus {
         return entries;
     }
 
-    /** The {@code s:exception} class of a Sabre error body, or empty when the body is not one. */
-    static Optional<String> sabreException(byte[] xml) {
+    /** A Sabre error body: its exception class and its message (each "" when absent). */
+    record SabreError(String exception, String message) {
+    }
+
+    /** The {@code <d:error>} body of a refused request; empty when the body is not one. */
+    static Optional<SabreError> sabreError(byte[] xml) {
         try {
             Element root = parseDocument(xml).getDocumentElement();
             if (!is(root, DAV, "error")) {
                 return Optional.empty();
             }
             Element ex = first(root, SABRE, "exception");
-            return ex == null ? Optional.empty() : Optional.of(ex.getTextContent().strip());
+            Element message = first(root, SABRE, "message");
+            return Optional.of(new SabreError(ex == null ? "" : ex.getTextContent().strip(),
+                    message == null ? "" : message.getTextContent().strip()));
         } catch (MalformedAnswerException e) {
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.PublicLinkCapability;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -231,11 +233,15 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
                 created = false;
             } else if (code == 409 || code == 405) {
                 throw new ItemConflictException(file, "a folder is there, or a parent is a file");
-            } else if (code == 400 && isInvalidPath(response, operation)) {
-                throw rejectedName(file);
-            } else if (code == 413 || code == 507) {
-                throw new StorageRejectedException("NextCloud has no room for this file (quota or size limit)");
             } else {
+                Optional<Multistatus.SabreError> error = davError(response, operation);
+                if (code == 400 && isInvalidPath(error)) {
+                    throw rejectedName(file);
+                } else if (isFull(code, error)) {
+                    throw full(file);
+                } else if (code == 413) {
+                    throw new StorageRejectedException("NextCloud refuses files this large (its upload size limit)");
+                }
                 throw Upstream.unexpected(response, operation);
             }
         } catch (StorageUnavailableException e) {
@@ -434,20 +440,43 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
             if (code == 201 || code == 405 || code == 409) {
                 return code;
             }
-            if (code == 400 && isInvalidPath(response, operation)) {
+            Optional<Multistatus.SabreError> error = davError(response, operation);
+            if (code == 400 && isInvalidPath(error)) {
                 throw rejectedName(folder);
+            }
+            if (isFull(code, error)) {
+                throw full(folder);
             }
             throw Upstream.unexpected(response, operation);
         }
     }
 
-    private static boolean isInvalidPath(Response response, String operation) throws StorageUnavailableException {
-        if (!Upstream.isXml(response)) {
-            return false;
-        }
-        return Multistatus.sabreException(Upstream.readCapped(response, operation))
+    /** The Sabre error body of a refused request, read once; empty when there is none. */
+    private static Optional<Multistatus.SabreError> davError(Response response, String operation)
+            throws StorageUnavailableException {
+        return Upstream.isXml(response) ? Multistatus.sabreError(Upstream.readCapped(response, operation))
+                : Optional.empty();
+    }
+
+    private static boolean isInvalidPath(Optional<Multistatus.SabreError> error) {
+        return error.map(Multistatus.SabreError::exception)
                 .filter(e -> e.endsWith("\\InvalidPath") || e.endsWith("\\InvalidPathException"))
                 .isPresent();
+    }
+
+    /**
+     * The account's quota (or NextCloud's disk) has no room: 507 Insufficient Storage, which
+     * NextCloud's quota check answers, or any refusal whose Sabre error says so.
+     */
+    private static boolean isFull(int code, Optional<Multistatus.SabreError> error) {
+        return code == 507 || error.filter(e -> e.exception().endsWith("\\InsufficientStorage")
+                || e.message().toLowerCase(Locale.ROOT).contains("quota exceeded")).isPresent();
+    }
+
+    /** NextCloud's own message names its paths and sizes; ours names only the item. */
+    private static StorageFullException full(ItemPath path) {
+        return new StorageFullException("NextCloud has no room for " + path + " (the account's quota or its disk)",
+                null);
     }
 
     private static StorageRejectedException rejectedName(ItemPath path) {

@@ -14,6 +14,7 @@ import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
 import dev.sharebridge.domain.storage.WriteResult;
@@ -364,6 +365,51 @@ class NextcloudWebDavTest {
 
         assertThatThrownBy(() -> provider("").write(ItemPath.of("t1"), new ByteArrayInputStream(new byte[1])))
                 .isInstanceOf(ItemConflictException.class);
+    }
+
+    // ---- a full account -------------------------------------------------------------------
+    // NextCloud's QuotaPlugin answers 507 InsufficientStorage (not in the transcripts, which were
+    // made with an unlimited quota; the body is the form NextCloud's Sabre server writes)
+
+    @Test
+    void aPutOverTheQuotaIsStorageFull() {
+        server.enqueue(Recorded.dav(507, "dav/put-507-insufficient-storage.xml"));
+
+        assertThatThrownBy(() -> provider("").write(ItemPath.of("big.bin"), new ByteArrayInputStream(new byte[64])))
+                .isInstanceOf(StorageFullException.class).hasMessageContaining("big.bin")
+                .hasMessageNotContaining("available");
+    }
+
+    @Test
+    void a507WithoutABodyIsStorageFullToo() {
+        server.enqueue(Recorded.empty(507));
+
+        assertThatThrownBy(() -> provider("").write(ItemPath.of("big.bin"), new ByteArrayInputStream(new byte[64])))
+                .isInstanceOf(StorageFullException.class);
+    }
+
+    @Test
+    void aRefusalThatSaysTheQuotaIsExceededIsStorageFull() {
+        server.enqueue(Recorded.dav(403, "dav/put-403-quota-exceeded.xml"));
+
+        assertThatThrownBy(() -> provider("").write(ItemPath.of("big.bin"), new ByteArrayInputStream(new byte[64])))
+                .isInstanceOf(StorageFullException.class);
+    }
+
+    @Test
+    void aFolderOverTheQuotaIsStorageFull() {
+        server.enqueue(Recorded.dav(507, "dav/put-507-insufficient-storage.xml"));
+
+        assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("t1")))
+                .isInstanceOf(StorageFullException.class).hasMessageContaining("t1");
+    }
+
+    @Test
+    void aFileOverTheUploadSizeLimitIsRejectedNotFull() {
+        server.enqueue(Recorded.empty(413));
+
+        assertThatThrownBy(() -> provider("").write(ItemPath.of("big.bin"), new ByteArrayInputStream(new byte[64])))
+                .isInstanceOf(StorageRejectedException.class).hasMessageContaining("size limit");
     }
 
     // ---- read ----------------------------------------------------------------------------

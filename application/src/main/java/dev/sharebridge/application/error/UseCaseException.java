@@ -5,14 +5,14 @@ import java.util.Objects;
 
 /**
  * An expected business outcome a use case reports instead of a result (not found, forbidden,
- * wrong password, rate limited, upstream down). {@link #code()} is the stable machine string of
+ * wrong password, rate limited, upstream down, storage full). {@link #code()} is the stable machine string of
  * the contract; the message is safe to show to the caller and never carries secrets.
  * Bad input is reported with the domain's unchecked {@code InvalidValueException} instead.
  */
 public abstract sealed class UseCaseException extends Exception
         permits NotFoundException, ConflictException, ForbiddenException, UnauthorizedException,
         PasswordRequiredException, InvalidPasswordException, RateLimitedException, UpstreamUnavailableException,
-        ServiceBusyException {
+        ServiceBusyException, InsufficientStorageException {
     private static final long serialVersionUID = 1L;
     private final Duration answerDelay;
 

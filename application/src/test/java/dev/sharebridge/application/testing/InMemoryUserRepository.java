@@ -35,6 +35,19 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public synchronized boolean replaceTokenHash(UserId id, String tokenHash) {
+        User user = users.get(id.value());
+        if (user == null) {
+            return false;
+        }
+        if (users.values().stream().anyMatch(u -> !u.id().equals(id) && u.tokenHash().equals(tokenHash))) {
+            throw new IllegalStateException("token hash already taken (user " + id + ")");
+        }
+        users.put(id.value(), new User(id, tokenHash, user.createdAt()));
+        return true;
+    }
+
+    @Override
     public synchronized List<User> list() {
         return List.copyOf(users.values());
     }

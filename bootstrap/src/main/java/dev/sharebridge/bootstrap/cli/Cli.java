@@ -32,7 +32,7 @@ public final class Cli {
     /** Bad arguments or a configuration that cannot be used. */
     public static final int USAGE = 2;
 
-    static final String USAGE_TEXT = String.join(System.lineSeparator(),
+    static final String USAGE_TEXT = lines(
             "Usage: java -jar sharebridge.jar [COMMAND] [--config FILE]",
             "",
             "Commands:",
@@ -40,15 +40,78 @@ public final class Cli {
             "  users add NAME      create a user and print its API token (shown once, as the last line)",
             "  users list          list the users",
             "  users remove NAME   remove a user with their share links and files",
+            "  users token NAME    give a user a new API token (the old one stops working; files stay)",
             "  check-config        check the configuration, the database and the storage; exit 0 when usable",
             "",
             "Options (anywhere on the line):",
             "  --config FILE       read the TOML file FILE (default: $SHAREBRIDGE_CONFIG, else built-in defaults)",
-            "  --help              show this help",
+            "  --help              show this help; COMMAND --help shows the help of one command",
+            "  --version           print the version",
             "",
             "Any setting can be overridden by an environment variable SHAREBRIDGE_<SECTION>__<KEY>,",
             "e.g. SHAREBRIDGE_SERVER__PORT=9000; see docs/configuration.md.",
             "Exit codes: 0 success, 1 failure, 2 bad usage or configuration.");
+
+    private static final String CONFIG_LINE = "--config FILE reads the configuration (default: $SHAREBRIDGE_CONFIG, else"
+            + " built-in defaults).";
+    private static final String WHILE_SERVING = "Works while the server is running on the same database.";
+
+    /** The help of each command, by the words that name it. */
+    static final Map<String, String> COMMAND_HELP = Map.of(
+            "serve", lines(
+                    "Usage: java -jar sharebridge.jar [serve] [--config FILE]",
+                    "",
+                    "Starts the server and logs 'listening on http://HOST:PORT' when it is ready; Ctrl-C or",
+                    "SIGTERM stops it cleanly. The start-up line names the version, the database and the storage.",
+                    CONFIG_LINE,
+                    "Exit codes: 0 stopped, 1 could not start, 2 bad usage or configuration."),
+            "users", lines(
+                    "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME] [--config FILE]",
+                    "",
+                    "  users add NAME      create a user and print its API token (shown once, as the last line)",
+                    "  users list          list the users",
+                    "  users remove NAME   remove a user with their share links and files",
+                    "  users token NAME    give a user a new API token (the old one stops working; files stay)",
+                    "",
+                    "users COMMAND --help explains one of them. " + WHILE_SERVING,
+                    "Exit codes: 0 done, 1 no such user (or it exists) or the database failed, 2 bad usage."),
+            "users add", lines(
+                    "Usage: java -jar sharebridge.jar users add NAME [--config FILE]",
+                    "",
+                    "Creates the user NAME (1 to 64 of a-z 0-9 . _ -, starting with a letter or a digit) and",
+                    "prints its API token as the last line of standard output: shown this once, only its hash",
+                    "is stored (lost? see users token). " + WHILE_SERVING,
+                    CONFIG_LINE,
+                    "Exit codes: 0 added, 1 the user exists or the database failed, 2 bad usage or configuration."),
+            "users list", lines(
+                    "Usage: java -jar sharebridge.jar users list [--config FILE]",
+                    "",
+                    "Prints one line per user: the name, a tab, and when the user was added (UTC). " + WHILE_SERVING,
+                    CONFIG_LINE,
+                    "Exit codes: 0 listed, 1 the database failed, 2 bad usage or configuration."),
+            "users remove", lines(
+                    "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
+                    "",
+                    "Removes the user NAME with all their share links, rooms and files. To give a user who lost",
+                    "the token a new one instead, use users token. " + WHILE_SERVING,
+                    CONFIG_LINE,
+                    "Exit codes: 0 removed, 1 no such user or the storage failed, 2 bad usage or configuration."),
+            "users token", lines(
+                    "Usage: java -jar sharebridge.jar users token NAME [--config FILE]",
+                    "",
+                    "Gives the user NAME a new API token, for a user who lost theirs, and prints it as the last",
+                    "line of standard output (shown this once). The old token stops working at once, also in a",
+                    "running server; the user's files, share links and rooms stay as they are. " + WHILE_SERVING,
+                    CONFIG_LINE,
+                    "Exit codes: 0 issued, 1 no such user or the database failed, 2 bad usage or configuration."),
+            "check-config", lines(
+                    "Usage: java -jar sharebridge.jar check-config [--config FILE]",
+                    "",
+                    "Checks the configuration file and the environment, then the data directory, the database,",
+                    "the storage and, for NextCloud, that the server answers and has the needed capabilities.",
+                    "Prints one line per check ('ok' or 'FAIL' and why).",
+                    CONFIG_LINE,
+                    "Exit codes: 0 usable, 1 a check failed, 2 bad usage or configuration."));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -80,7 +143,11 @@ public final class Cli {
             return USAGE;
         }
         if (commandLine.help()) {
-            out.println(USAGE_TEXT);
+            out.println(COMMAND_HELP.getOrDefault(commandLine.helpTopic().orElseThrow(), USAGE_TEXT));
+            return OK;
+        }
+        if (commandLine.version()) {
+            out.println("sharebridge " + Version.current());
             return OK;
         }
         SharebridgeConfig config;
@@ -101,6 +168,8 @@ public final class Cli {
                 return listUsers(config);
             case USERS_REMOVE:
                 return removeUser(config, commandLine.name().orElseThrow());
+            case USERS_TOKEN:
+                return issueToken(config, commandLine.name().orElseThrow());
             case CHECK_CONFIG:
                 return checkConfig(config);
             default:
@@ -196,6 +265,31 @@ public final class Cli {
         }
         out.println("Removed user " + id.get() + ".");
         return OK;
+    }
+
+    private int issueToken(SharebridgeConfig config, String name) {
+        Optional<UserId> id = userId(name);
+        if (id.isEmpty()) {
+            return USAGE;
+        }
+        NewUser renewed;
+        try (Instance instance = launcher.open(config)) {
+            renewed = instance.issueToken().issueToken(id.get());
+        } catch (UseCaseException e) {
+            err.println("sharebridge: cannot issue a token for user " + id.get() + ": " + e.getMessage());
+            return FAILURE;
+        } catch (Exception e) {
+            return fail("cannot issue a token for user " + id.get(), e);
+        }
+        // Printed after everything is closed, so that nothing can come after the token.
+        out.println("New API token for user " + renewed.user().id()
+                + " (the old one no longer works), shown this once, is the next line:");
+        out.println(renewed.token());
+        return OK;
+    }
+
+    private static String lines(String... lines) {
+        return String.join(System.lineSeparator(), lines);
     }
 
     private Optional<UserId> userId(String name) {

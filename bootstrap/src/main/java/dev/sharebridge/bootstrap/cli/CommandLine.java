@@ -10,27 +10,43 @@ import java.util.Optional;
  * The parsed arguments: a command with its operand and the options, which may appear anywhere
  * ({@code users add alice --config f.toml} and {@code --config f.toml users add alice} agree).
  *
- * @param name the user name of {@code users add} and {@code users remove}
+ * @param name      the user name of {@code users add}, {@code users remove} and {@code users token}
+ * @param helpTopic with {@code --help}: what to explain ({@code ""} for everything, {@code "users"},
+ *                  {@code "users add"}, {@code "serve"}, ...); empty without it
+ * @param version   {@code --version}: print the version and nothing else
  */
-public record CommandLine(Command command, Optional<String> name, Optional<Path> configFile, boolean help) {
+public record CommandLine(Command command, Optional<String> name, Optional<Path> configFile,
+        Optional<String> helpTopic, boolean version) {
 
     /** What to do. */
-    public enum Command { SERVE, USERS_ADD, USERS_LIST, USERS_REMOVE, CHECK_CONFIG }
+    public enum Command { SERVE, USERS_ADD, USERS_LIST, USERS_REMOVE, USERS_TOKEN, CHECK_CONFIG }
+
+    /** The {@code users} subcommands, as typed. */
+    static final List<String> USERS_SUBCOMMANDS = List.of("add", "list", "remove", "token");
 
     public CommandLine {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(helpTopic, "helpTopic");
+    }
+
+    /** Whether {@code --help} (or {@code -h}) was given. */
+    public boolean help() {
+        return helpTopic.isPresent();
     }
 
     static CommandLine parse(String... args) throws UsageException {
         Optional<Path> config = Optional.empty();
         boolean help = false;
+        boolean version = false;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+            } else if (arg.equals("--version")) {
+                version = true;
             } else if (arg.equals("--config") || arg.startsWith("--config=")) {
                 if (config.isPresent()) {
                     throw new UsageException("--config is given more than once");
@@ -55,14 +71,34 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
             }
         }
         if (help) {
-            return new CommandLine(Command.SERVE, Optional.empty(), config, true);
+            return new CommandLine(Command.SERVE, Optional.empty(), config, Optional.of(helpTopic(words)), false);
+        }
+        if (version) {
+            return new CommandLine(Command.SERVE, Optional.empty(), config, Optional.empty(), true);
         }
         return command(words, config);
     }
 
+    /** What {@code --help} explains: the command the words name, as far as they name one. */
+    private static String helpTopic(List<String> words) throws UsageException {
+        if (words.isEmpty()) {
+            return "";
+        }
+        String first = words.get(0);
+        switch (first) {
+            case "serve":
+            case "check-config":
+                return first;
+            case "users":
+                return words.size() > 1 && USERS_SUBCOMMANDS.contains(words.get(1)) ? "users " + words.get(1) : "users";
+            default:
+                throw new UsageException("unknown command " + first);
+        }
+    }
+
     private static CommandLine command(List<String> words, Optional<Path> config) throws UsageException {
         if (words.isEmpty()) {
-            return new CommandLine(Command.SERVE, Optional.empty(), config, false);
+            return new CommandLine(Command.SERVE, Optional.empty(), config, Optional.empty(), false);
         }
         String first = words.get(0);
         switch (first) {
@@ -72,7 +108,7 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
                     throw new UsageException(first + " takes no arguments (got " + words.get(1) + ")");
                 }
                 return new CommandLine(first.equals("serve") ? Command.SERVE : Command.CHECK_CONFIG,
-                        Optional.empty(), config, false);
+                        Optional.empty(), config, Optional.empty(), false);
             case "users":
                 return users(words, config);
             default:
@@ -82,7 +118,7 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
 
     private static CommandLine users(List<String> words, Optional<Path> config) throws UsageException {
         if (words.size() < 2) {
-            throw new UsageException("users needs a subcommand: add NAME, list or remove NAME");
+            throw new UsageException("users needs a subcommand: add NAME, list, remove NAME or token NAME");
         }
         String sub = words.get(1);
         switch (sub) {
@@ -90,16 +126,21 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
                 if (words.size() > 2) {
                     throw new UsageException("users list takes no arguments");
                 }
-                return new CommandLine(Command.USERS_LIST, Optional.empty(), config, false);
+                return new CommandLine(Command.USERS_LIST, Optional.empty(), config, Optional.empty(), false);
             case "add":
             case "remove":
+            case "token":
                 if (words.size() != 3) {
                     throw new UsageException("users " + sub + " needs exactly one NAME");
                 }
-                return new CommandLine(sub.equals("add") ? Command.USERS_ADD : Command.USERS_REMOVE,
-                        Optional.of(words.get(2)), config, false);
+                Command command = switch (sub) {
+                    case "add" -> Command.USERS_ADD;
+                    case "remove" -> Command.USERS_REMOVE;
+                    default -> Command.USERS_TOKEN;
+                };
+                return new CommandLine(command, Optional.of(words.get(2)), config, Optional.empty(), false);
             default:
-                throw new UsageException("unknown users subcommand " + sub + " (add, list, remove)");
+                throw new UsageException("unknown users subcommand " + sub + " (add, list, remove, token)");
         }
     }
 }

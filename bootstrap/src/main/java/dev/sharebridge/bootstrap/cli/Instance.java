@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap.cli;
 
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
+import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
 import java.util.List;
@@ -20,6 +21,8 @@ public interface Instance extends AutoCloseable {
     ListUsersUseCase listUsers();
 
     RemoveUserUseCase removeUser();
+
+    IssueTokenUseCase issueToken();
 
     /** What {@code check-config} verifies beyond the file: database, storage, NextCloud. */
     List<ReadinessCheck> checks();

@@ -2,15 +2,21 @@ package dev.sharebridge.bootstrap.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
@@ -22,6 +28,10 @@ import java.util.Set;
 public final class SecretKeys {
     public static final int KEY_BYTES = 32;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final String TEMP_PREFIX = ".secret-";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Creating the key takes milliseconds; a temporary key file this old was left by a crash. */
+    static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
 
     private SecretKeys() {
     }
@@ -54,11 +64,34 @@ public final class SecretKeys {
         if (!Files.exists(keyFile)) {
             create(keyFile, random);
         }
+        removeLeftovers(keyFile);
         String text = Files.readString(keyFile, StandardCharsets.US_ASCII);
         try {
             return decode(text);
         } catch (IllegalArgumentException e) {
             throw new IOException(keyFile + " does not hold a base64 32-byte key");
+        }
+    }
+
+    /**
+     * Deletes the temporary key files of creations a crash cut off (each holds a key nobody
+     * uses). Only those older than {@link #LEFTOVER_AGE}: a younger one may belong to a process
+     * creating the key at this very moment, whose next step would fail without it.
+     */
+    private static void removeLeftovers(Path keyFile) throws IOException {
+        Path dir = keyFile.toAbsolutePath().getParent();
+        FileTime before = FileTime.from(Instant.now().minus(LEFTOVER_AGE));
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                try {
+                    if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+                        Files.deleteIfExists(temp);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // removed by whoever made it
+                }
+            }
         }
     }
 
@@ -72,7 +105,7 @@ public final class SecretKeys {
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
         // Written under a temporary name first so that no reader ever sees a half-written key.
-        Path temp = Files.createTempFile(dir, ".secret-", ".tmp", attributes);
+        Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX, attributes);
         try {
             Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
                     StandardOpenOption.WRITE, StandardOpenOption.SYNC);

@@ -191,6 +191,54 @@ class CliTest {
     }
 
     @Test
+    void versionPrintsTheBuildsVersionAndOpensNothing() {
+        assertThat(run("--version")).isEqualTo(Cli.OK);
+
+        assertThat(stdout()).singleElement().asString().matches("sharebridge \\d+\\.\\d+\\.\\d+.*")
+                .doesNotContain("unknown").doesNotContain("${");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        Map<List<String>, String> firstLines = Map.of(
+                List.of("users", "add", "--help"), "Usage: java -jar sharebridge.jar users add NAME [--config FILE]",
+                List.of("users", "token", "-h"), "Usage: java -jar sharebridge.jar users token NAME [--config FILE]",
+                List.of("--help", "users", "remove"), "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
+                List.of("users", "list", "--help"), "Usage: java -jar sharebridge.jar users list [--config FILE]",
+                List.of("users", "--help"), "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME]"
+                        + " [--config FILE]",
+                List.of("check-config", "--help"), "Usage: java -jar sharebridge.jar check-config [--config FILE]",
+                List.of("serve", "--help"), "Usage: java -jar sharebridge.jar [serve] [--config FILE]");
+        for (Map.Entry<List<String>, String> help : firstLines.entrySet()) {
+            out.reset();
+            assertThat(run(help.getKey().toArray(String[]::new))).as("%s", help.getKey()).isEqualTo(Cli.OK);
+            assertThat(stdout()).as("%s", help.getKey()).first().isEqualTo(help.getValue());
+            assertThat(stdout()).as("%s", help.getKey()).anySatisfy(l -> assertThat(l).startsWith("Exit codes:")
+                    .isNotEqualTo("Exit codes: 0 success, 1 failure, 2 bad usage or configuration."))
+                    .hasSizeGreaterThan(3);
+        }
+        assertThat(run("frobnicate", "--help")).isEqualTo(Cli.USAGE);
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void usersTokenPrintsTheNewTokenAsTheLastLine() {
+        assertThat(run("users", "add", "alice")).isEqualTo(Cli.OK);
+        out.reset();
+
+        assertThat(run("users", "token", "alice")).isEqualTo(Cli.OK);
+
+        assertThat(stdout()).hasSize(2).last().isEqualTo("new-token-for-alice-1");
+        assertThat(instance.users).containsKey("alice");
+        assertThat(instance.closes).isEqualTo(2);
+        assertThat(run("users", "token", "nobody")).isEqualTo(Cli.FAILURE);
+        assertThat(stderr()).startsWith("sharebridge: cannot issue a token for user nobody: no such user");
+        assertThat(run("users", "token")).isEqualTo(Cli.USAGE);
+        assertThat(run("users", "token", "Not A Name")).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
     void checkConfigSucceedsOnlyWhenEveryCheckPasses() {
         instance.checks.add(FakeInstance.check("database", Optional.empty()));
 

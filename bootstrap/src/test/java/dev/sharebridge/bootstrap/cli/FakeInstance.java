@@ -3,6 +3,7 @@ package dev.sharebridge.bootstrap.cli;
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
+import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.NewUser;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
@@ -20,6 +21,7 @@ final class FakeInstance implements Instance {
     final Map<String, User> users = new TreeMap<>();
     final List<ReadinessCheck> checks = new ArrayList<>();
     int starts;
+    int tokensIssued;
     int closes;
     int port = 43210;
     Exception startFailure;
@@ -56,6 +58,20 @@ final class FakeInstance implements Instance {
             if (users.remove(id.value()) == null) {
                 throw new NotFoundException("no such user");
             }
+        };
+    }
+
+    @Override
+    public IssueTokenUseCase issueToken() {
+        return (UserId id) -> {
+            User user = users.get(id.value());
+            if (user == null) {
+                throw new NotFoundException("no such user");
+            }
+            tokensIssued++;
+            User renewed = new User(id, "digest-of-new-" + id, user.createdAt());
+            users.put(id.value(), renewed);
+            return new NewUser(renewed, "new-token-for-" + id + "-" + tokensIssued);
         };
     }
 

@@ -80,4 +80,34 @@ class CliWhileServingE2eTest {
             assertThat(again.printedAStackTrace()).as(again.output()).isFalse();
         }
     }
+
+    @Test
+    void aNewTokenFromTheCliWorksAtOnceInTheRunningServerAndTheOldOneDiesFilesStay() throws Exception {
+        try (E2eServer server = E2eServer.start(dir)) {
+            Http http = server.http();
+            String old = server.addUser("alice");
+            byte[] body = "kept".getBytes(StandardCharsets.UTF_8);
+            assertThat(http.put("/api/files/kept.txt", body, bearer(old)).status()).isEqualTo(201);
+            String link = "/api/s/" + http.postJson("/api/shares", Map.of("item_id", "kept.txt"), bearer(old)).json()
+                    .path("token").asText();
+
+            JavaProcess token = JavaProcess.run(dir, "users", "token", "alice", "--config",
+                    server.configFile().toString());
+
+            assertThat(token.awaitExit(JavaProcess.STARTUP)).as(token.output()).isZero();
+            List<String> out = token.stdout();
+            String renewed = out.get(out.size() - 1);
+            assertThat(renewed).matches("sb_[A-Za-z0-9_-]{43}").isNotEqualTo(old);
+            assertThat(token.output()).doesNotContain(old);
+            assertThat(http.get("/api/folders", bearer(old)).status()).isEqualTo(401);
+            assertThat(http.get("/api/files/kept.txt", bearer(renewed)).body()).isEqualTo(body);
+            assertThat(http.get(link + "/download").body()).as("the user's links stay").isEqualTo(body);
+
+            JavaProcess unknown = JavaProcess.run(dir, "users", "token", "nobody", "--config",
+                    server.configFile().toString());
+            assertThat(unknown.awaitExit(JavaProcess.STARTUP)).as(unknown.output()).isEqualTo(1);
+            assertThat(unknown.stderr()).singleElement().satisfies(l -> assertThat(l)
+                    .startsWith("sharebridge: cannot issue a token for user nobody"));
+        }
+    }
 }

@@ -122,6 +122,11 @@ final class JavaProcess implements AutoCloseable {
         assertThat(process.toHandle().destroy()).as("SIGTERM sent").isTrue();
     }
 
+    /** SIGKILL, a crash as far as the process can tell: no shutdown hook, no clean-up. */
+    void kill() {
+        assertThat(process.toHandle().destroyForcibly()).as("SIGKILL sent").isTrue();
+    }
+
     List<String> stdout() {
         synchronized (stdout) {
             return List.copyOf(stdout);

@@ -3,16 +3,28 @@ package dev.sharebridge.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code serve} as its own process: ready line, health, a clean stop on SIGTERM, config errors. */
+/**
+ * {@code serve} as its own process: ready line, health, a clean stop on SIGTERM, config errors,
+ * the start-up line, and the clean-up after a SIGKILL during an upload.
+ */
 class ServeProcessE2eTest {
     @TempDir
     Path dir;
@@ -44,6 +56,93 @@ class ServeProcessE2eTest {
                     .anySatisfy(l -> assertThat(l).endsWith("stopped"));
         }
         assertThat(Files.exists(dir.resolve("data").resolve("secret.key"))).isTrue();
+    }
+
+    @Test
+    void theStartUpLineNamesTheVersionTheDatabaseWithoutCredentialsAndTheStorage() throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("sharebridge.toml");
+        String dbUrl = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data/db/sb") + ";PASSWORD=h2-secret-Qx7";
+        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port)
+                + "\n[database]\nurl = '" + dbUrl + "'\n", StandardCharsets.UTF_8);
+
+        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+            String line = serve.awaitLine(l -> l.contains("starting: database"), JavaProcess.STARTUP);
+            serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+
+            assertThat(line).matches(".*Sharebridge \\d+\\.\\d+\\.\\d+\\S* starting: database jdbc:h2:file:\\S+/data/db/sb,"
+                    + " storage local \\S+/data/files, shared folders local \\(the storage\\)$");
+            assertThat(serve.output()).doesNotContain("h2-secret-Qx7");
+        }
+    }
+
+    @Test
+    void anUploadCutOffByAKillLeavesNoTemporaryFileOnceTheServerIsBack() throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("sharebridge.toml");
+        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port),
+                StandardCharsets.UTF_8);
+        JavaProcess add = JavaProcess.run(dir, "users", "add", "alice", "--config", config.toString());
+        assertThat(add.awaitExit(JavaProcess.STARTUP)).as(add.output()).isZero();
+        String token = add.stdout().get(add.stdout().size() - 1);
+        Path space = dir.resolve("data/files/users/alice");
+
+        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+            serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+            Http http = new Http("http://127.0.0.1:" + port);
+            assertThat(http.put("/api/files/first.txt", new byte[] {1}, Http.bearer(token)).status()).isEqualTo(201);
+            try (WatchService watch = space.getFileSystem().newWatchService();
+                    Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                space.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+                OutputStream out = upload.getOutputStream();
+                out.write(("PUT /api/files/big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(new byte[64 * 1024]);
+                out.flush();
+                awaitTemporaryFile(watch);
+
+                serve.kill();
+                assertThat(serve.awaitExit(Duration.ofSeconds(60))).isNotZero();
+            }
+        }
+        assertThat(temporaryFiles(space)).as("a killed server cannot clean up after itself").hasSize(1);
+
+        try (JavaProcess again = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+            again.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+
+            assertThat(temporaryFiles(space)).isEmpty();
+            assertThat(again.stdout()).anySatisfy(l -> assertThat(l).endsWith(
+                    "removed 1 unfinished upload left by an earlier crash from the storage"));
+            Http.Response listing = new Http("http://127.0.0.1:" + port).get("/api/folders", Http.bearer(token));
+            assertThat(listing.json().path("children")).extracting(c -> c.path("name").asText())
+                    .containsExactly("first.txt");
+            again.terminate();
+            again.awaitExit(Duration.ofSeconds(60));
+        }
+    }
+
+    /** Waits, without polling, until an upload's hidden temporary file appears in the watched folder. */
+    private static void awaitTemporaryFile(WatchService watch) throws InterruptedException {
+        long deadline = System.nanoTime() + JavaProcess.STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (key == null) {
+                break;
+            }
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (String.valueOf(event.context()).startsWith(".sharebridge-upload-")) {
+                    return;
+                }
+            }
+            key.reset();
+        }
+        throw new AssertionError("the upload never reached the storage");
+    }
+
+    private static List<Path> temporaryFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".sharebridge-upload-")).toList();
+        }
     }
 
     @Test

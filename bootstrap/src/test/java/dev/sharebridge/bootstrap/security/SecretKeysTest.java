@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +37,24 @@ class SecretKeysTest {
         Files.writeString(file, Base64.getEncoder().encodeToString(key));
 
         assertThat(SecretKeys.loadOrCreate(file, new SecureRandom())).isEqualTo(key);
+    }
+
+    @Test
+    void aTemporaryKeyFileACrashLeftIsRemovedAndOneBeingWrittenNowIsNot(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("secret.key");
+        SecretKeys.loadOrCreate(file, new SecureRandom());
+        Path crashed = Files.writeString(dir.resolve(".secret-123.tmp"), "a key nobody uses");
+        Files.setLastModifiedTime(crashed, FileTime.from(Instant.now().minus(SecretKeys.LEFTOVER_AGE).minusSeconds(1)));
+        Path beingWritten = Files.writeString(dir.resolve(".secret-456.tmp"), "another process's new key");
+        Path other = Files.writeString(dir.resolve("notes.tmp"), "not ours");
+        Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+
+        SecretKeys.loadOrCreate(file, new SecureRandom());
+
+        assertThat(crashed).doesNotExist();
+        assertThat(beingWritten).exists();
+        assertThat(other).exists();
+        assertThat(file).exists();
     }
 
     @Test

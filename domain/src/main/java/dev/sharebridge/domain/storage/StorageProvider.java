@@ -39,6 +39,8 @@ public interface StorageProvider {
      * any) is unchanged.
      *
      * @throws ItemConflictException when a folder exists at {@code path} or a parent is a file
+     * @throws StorageFullException when the storage has no room for it (a full disk, a quota); the
+     *         old file (if any) is unchanged and nothing of the new content remains
      */
     WriteResult write(ItemPath file, InputStream content) throws StorageException;
 
@@ -47,6 +49,7 @@ public interface StorageProvider {
      *
      * @return true when it was created, false when it already existed
      * @throws ItemConflictException when a file is in the way
+     * @throws StorageFullException when the storage has no room for another folder
      */
     boolean makeFolder(ItemPath folder) throws StorageException;
 

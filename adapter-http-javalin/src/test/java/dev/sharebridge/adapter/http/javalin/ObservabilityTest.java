@@ -114,6 +114,42 @@ class ObservabilityTest extends ApiTestSupport {
     }
 
     @Test
+    void pathRoutesAreLabelledInBracesInTheMetricsAndTheAccessLog() {
+        assertThat(get("/api/files/pub/a.txt").statusCode()).isEqualTo(200);
+        assertThat(send(req("/api/s/" + lockedToken + "/download/a.txt")).statusCode()).isEqualTo(401);
+
+        Map<String, Double> series = parse(scrape().body());
+
+        assertThat(series).containsEntry("sharebridge_http_requests_seconds_count{method=\"GET\","
+                + "route=\"/api/files/{path}\",status=\"200\",status_class=\"2xx\"}", 1.0);
+        assertThat(series).containsEntry("sharebridge_http_requests_seconds_count{method=\"GET\","
+                + "route=\"/api/s/{token}/download/{path}\",status=\"401\",status_class=\"4xx\"}", 1.0);
+        assertThat(series.keySet()).noneMatch(k -> k.contains("<") || k.contains(">"));
+        List<String> lines = accessLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("method=GET route=/api/files/{path} status=200 "));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(
+                "method=GET route=/api/s/{token}/download/{path} status=401 "));
+    }
+
+    @Test
+    void everyRequestSeriesHasTheSameSmallFixedSetOfBuckets() {
+        assertThat(send(req("/api/s/" + fileToken)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/files/pub/a.txt").statusCode()).isEqualTo(200);
+        assertThat(send(req("/health")).statusCode()).isEqualTo(200);
+
+        Map<String, Double> series = parse(scrape().body());
+
+        Map<String, List<String>> bucketsBySeries = series.keySet().stream()
+                .filter(k -> k.startsWith("sharebridge_http_requests_seconds_bucket{"))
+                .collect(Collectors.groupingBy(k -> k.replaceAll(",?le=\"[^\"]*\"", ""),
+                        Collectors.mapping(k -> k.replaceAll(".*le=\"([^\"]*)\".*", "$1"), Collectors.toList())));
+        assertThat(bucketsBySeries).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(bucketsBySeries.values()).allSatisfy(le -> assertThat(le).containsExactlyInAnyOrder(
+                "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
+                "+Inf"));
+    }
+
+    @Test
     void metricsCountThemselvesOnTheNextScrape() {
         scrape();
         assertThat(parse(scrape().body())).containsEntry("sharebridge_http_requests_seconds_count{method=\"GET\","

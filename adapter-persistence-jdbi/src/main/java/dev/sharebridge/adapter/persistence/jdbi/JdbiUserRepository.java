@@ -46,6 +46,19 @@ final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean replaceTokenHash(UserId id, String tokenHash) {
+        try {
+            return sql.updateTokenHash(id.value(), tokenHash) > 0;
+        } catch (RuntimeException e) {
+            if (!SqlStates.isIntegrityViolation(e)) {
+                throw e;
+            }
+            // without the cause: the database's message quotes the duplicate hash
+            throw new IllegalStateException("the new token hash of user " + id + " is already taken");
+        }
+    }
+
+    @Override
     public List<User> list() {
         return sql.list();
     }

@@ -38,6 +38,13 @@ interface UserSql {
     List<User> list();
 
     @SqlUpdate("""
+            UPDATE users
+               SET token_hash = :tokenHash
+             WHERE id = :id
+            """)
+    int updateTokenHash(@Bind("id") String id, @Bind("tokenHash") String tokenHash);
+
+    @SqlUpdate("""
             DELETE FROM users
              WHERE id = :id
             """)

@@ -10,6 +10,7 @@ import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
@@ -19,6 +20,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -57,7 +60,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time without following links, a path through or onto a link is treated as absent (reads,
  * stat, delete) or refused with {@link StorageRejectedException} (write, makeFolder), and listings
  * leave links out. Only regular files and directories are visible. Writes stream into a hidden
- * temporary file next to the target, which is synced and then atomically renamed over it.
+ * temporary file next to the target, locked while it is written, which is synced and then
+ * atomically renamed over it; {@link #removeInterruptedUploads} deletes those a crash left. A
+ * full disk or quota (ENOSPC, EDQUOT) is {@link StorageFullException}.
  * {@code delete(root)} throws {@link StorageRejectedException}.
  *
  * <p>The JVM must run with a UTF-8 file-name encoding ({@code sun.jnu.encoding}, i.e. a UTF-8
@@ -68,6 +73,9 @@ public final class LocalStorageProvider implements StorageProvider {
 
     /** Prefix of in-progress uploads; such names are hidden and reserved. */
     static final String TEMP_PREFIX = ".sharebridge-upload-";
+    static final String TEMP_SUFFIX = ".tmp";
+    /** Below this much usable space a failed write is taken for a full disk, whatever the error said. */
+    private static final long NEARLY_FULL_BYTES = 64 * 1024;
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
@@ -115,6 +123,81 @@ public final class LocalStorageProvider implements StorageProvider {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create or open the storage root " + root, e);
         }
+    }
+
+    /**
+     * Deletes what uploads interrupted by a crash left behind: the hidden temporary files of
+     * writes that never finished (a process killed during an upload cannot delete its own). A
+     * write holds a lock on its temporary file until it is renamed or deleted, and locks end with
+     * the process that held them, so files another running process (or instance on a shared
+     * directory) is still writing are left alone. Meant for start-up, before this JVM writes
+     * anything: within one JVM a lock does not protect a file from another channel of the same JVM.
+     * Walks the whole tree without following links.
+     *
+     * @return how many files were deleted
+     * @throws UncheckedIOException when the root cannot be walked
+     */
+    public int removeInterruptedUploads() {
+        int[] removed = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)
+                            && deleteIfAbandoned(file)) {
+                        removed[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // gone meanwhile, or not ours to read
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for interrupted uploads in the storage root", e);
+        }
+        return removed[0]; // hidden files: no stat result kept could have shown them
+    }
+
+    /** Deletes a temporary upload file unless a writer still holds its lock. */
+    private static boolean deleteIfAbandoned(Path temp) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return false; // a write in another process is still going on
+            }
+            // deleted while locked: a writer that created it just now sees it gone once it has the lock
+            return Files.deleteIfExists(temp);
+        } catch (OverlappingFileLockException e) {
+            return false; // a write in this JVM
+        } catch (IOException e) {
+            return false; // gone meanwhile, or cannot be opened: not ours to judge
+        }
+    }
+
+    /**
+     * Locks a freshly created temporary file for the length of the write, so that
+     * {@link #removeInterruptedUploads} in another process leaves it alone; if such a clean-up
+     * deleted it between its creation and the lock, the write cannot go on.
+     *
+     * @return null on a file system without locks (NFS without a lock manager): a clean-up cannot
+     *         lock there either and then deletes nothing
+     */
+    private static FileLock lockOwnTemp(FileChannel out, Path temp) throws IOException, StorageUnavailableException {
+        FileLock lock;
+        try {
+            lock = out.lock();
+        } catch (IOException noLocks) {
+            return null;
+        }
+        if (!Files.exists(temp, NO_FOLLOW)) {
+            lock.close();
+            throw new StorageUnavailableException("the temporary file of an upload was removed by a clean-up", null);
+        }
+        return lock;
     }
 
     // ---- StorageProvider -------------------------------------------------------------------
@@ -228,9 +311,10 @@ public final class LocalStorageProvider implements StorageProvider {
                 case HIDDEN -> throw rejectedLink(file);
                 default -> { }
             }
-            temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
+            temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
             // CREATE_NEW is O_CREAT|O_EXCL: it neither follows nor reuses anything already there
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    FileLock inUse = lockOwnTemp(out, temp)) {
                 copy(content, out);
                 Files.getFileAttributeView(temp, BasicFileAttributeView.class, NO_FOLLOW)
                         .setTimes(nextWriteTime(), null, null);
@@ -255,7 +339,7 @@ public final class LocalStorageProvider implements StorageProvider {
             }
             return new WriteResult(written.toItem(file), existing.kind == Kind.MISSING);
         } catch (IOException | InvalidPathException e) {
-            throw failure("write", file, e);
+            throw failure("write", file, e, true);
         } finally {
             if (temp != null) {
                 deleteQuietly(temp);
@@ -278,7 +362,7 @@ public final class LocalStorageProvider implements StorageProvider {
             Path target = parent.resolve(folder.name());
             return createFolder(folder, target);
         } catch (IOException | InvalidPathException e) {
-            throw failure("make folder", folder, e);
+            throw failure("make folder", folder, e, true);
         }
     }
 
@@ -546,12 +630,43 @@ public final class LocalStorageProvider implements StorageProvider {
     }
 
     /** Maps an unexpected I/O failure; the message names the item, never the host path. */
-    private static StorageException failure(String operation, ItemPath path, Exception e) {
+    private StorageException failure(String operation, ItemPath path, Exception e) {
+        return failure(operation, path, e, false);
+    }
+
+    /** @param writing whether the operation takes space, so that next to no usable space explains its failure */
+    private StorageException failure(String operation, ItemPath path, Exception e, boolean writing) {
         if (e instanceof InvalidPathException) {
             return new StorageRejectedException("the local storage cannot store the name " + path);
         }
         String reason = e instanceof FileSystemException fse && fse.getReason() != null
                 ? fse.getReason() : e.getClass().getSimpleName();
+        if (isOutOfSpace(e, writing)) {
+            return new StorageFullException("local storage is full: could not " + operation + " " + path, e);
+        }
         return new StorageUnavailableException("local storage could not " + operation + " " + path + ": " + reason, e);
+    }
+
+    /**
+     * ENOSPC or EDQUOT. The JDK has no exception type for either and words them with the C
+     * library's (possibly translated) message, so a failed write on a disk with next to no usable
+     * space left counts too.
+     */
+    private boolean isOutOfSpace(Exception e, boolean writing) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device")
+                    || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        if (!writing) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(root).getUsableSpace() < NEARLY_FULL_BYTES;
+        } catch (IOException | RuntimeException notKnown) {
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.file;
 
 import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
@@ -18,6 +19,7 @@ import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
 import dev.sharebridge.domain.storage.WriteResult;
@@ -48,7 +50,8 @@ public final class FileService implements FileUseCases {
     }
 
     @Override
-    public StoredItem stat(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+    public StoredItem stat(UserId user, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         try {
             Optional<StoredItem> item = files.stat(UserSpaces.toStorage(user, path));
             if (item.isEmpty() && path.isRoot()) {
@@ -59,6 +62,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw StorageFailures.notFound(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
@@ -66,7 +71,7 @@ public final class FileService implements FileUseCases {
 
     @Override
     public ItemContent read(UserId user, ItemPath path, Optional<ByteRange> range)
-            throws NotFoundException, UpstreamUnavailableException {
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         try {
             ItemContent content = files.read(UserSpaces.toStorage(user, path), range);
             return new ItemContent(UserSpaces.toSpace(user, content.item()), content.range(), content.stream());
@@ -74,6 +79,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw StorageFailures.notFound(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
@@ -81,7 +88,7 @@ public final class FileService implements FileUseCases {
 
     @Override
     public WriteResult upload(UserId user, ItemPath path, InputStream content)
-            throws ConflictException, UpstreamUnavailableException {
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         if (path.isRoot()) {
             throw new InvalidValueException("path", "a file needs a name; the root of a space is a folder");
         }
@@ -93,13 +100,16 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw conflict(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
     }
 
     @Override
-    public boolean makeFolder(UserId user, ItemPath path) throws ConflictException, UpstreamUnavailableException {
+    public boolean makeFolder(UserId user, ItemPath path)
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         path.checkNewNames();
         try {
             return files.makeFolder(UserSpaces.toStorage(user, path));
@@ -107,13 +117,16 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw conflict(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
     }
 
     @Override
-    public FolderListing list(UserId user, ItemPath folder) throws NotFoundException, UpstreamUnavailableException {
+    public FolderListing list(UserId user, ItemPath folder)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         StoredItem item = stat(user, folder);
         if (!item.isFolder()) {
             throw StorageFailures.notFound(folder);
@@ -125,6 +138,8 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw StorageFailures.notFound(folder);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
         }
@@ -139,7 +154,8 @@ public final class FileService implements FileUseCases {
      * sweep catches links of a process that does not use the fence (an older version).
      */
     @Override
-    public int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+    public int delete(UserId user, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         if (path.isRoot()) {
             throw new InvalidValueException("path", "the root of a space cannot be deleted");
         }
@@ -153,6 +169,8 @@ public final class FileService implements FileUseCases {
                 throw StorageFailures.upstream(e);
             } catch (ItemNotFoundException | ItemConflictException e) {
                 removed = false;
+            } catch (StorageFullException e) {
+                throw StorageFailures.full(e);
             } catch (StorageException e) { // rejected: the last of the sealed family
                 throw rejected(e);
             }

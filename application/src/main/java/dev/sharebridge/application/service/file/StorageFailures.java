@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.file;
 
 import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.error.UseCaseException;
@@ -9,6 +10,7 @@ import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
 
@@ -19,6 +21,7 @@ import dev.sharebridge.domain.storage.StorageUnavailableException;
  */
 public final class StorageFailures {
     static final String UPSTREAM_MESSAGE = "the storage is unavailable; try again later";
+    static final String FULL_MESSAGE = "the storage has no room for this; nothing of it was kept";
 
     private StorageFailures() {
     }
@@ -37,6 +40,9 @@ public final class StorageFailures {
         if (e instanceof StorageUnavailableException u) {
             return upstream(u);
         }
+        if (e instanceof StorageFullException f) {
+            return full(f);
+        }
         throw new InvalidValueException("path", e.getMessage());
     }
 
@@ -46,5 +52,10 @@ public final class StorageFailures {
 
     public static UpstreamUnavailableException upstream(StorageUnavailableException e) {
         return new UpstreamUnavailableException(UPSTREAM_MESSAGE, e, e.retryAfter());
+    }
+
+    /** The storage's own message names the disk or account; the caller is only told there is no room. */
+    public static InsufficientStorageException full(StorageFullException e) {
+        return new InsufficientStorageException(FULL_MESSAGE, e);
     }
 }

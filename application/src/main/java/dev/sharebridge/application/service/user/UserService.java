@@ -6,6 +6,7 @@ import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
+import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.NewUser;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
@@ -28,8 +29,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
-/** Adds, lists, removes and authenticates the users who own files and share links. */
-public final class UserService implements AddUserUseCase, ListUsersUseCase, RemoveUserUseCase, AuthenticateUserUseCase {
+/** Adds, lists, removes and authenticates the users who own files and share links, and renews their tokens. */
+public final class UserService implements AddUserUseCase, ListUsersUseCase, RemoveUserUseCase, AuthenticateUserUseCase,
+        IssueTokenUseCase {
     static final String TOKEN_PREFIX = "sb_";
     static final int TOKEN_BYTES = 32;
     /** "sb_" and 43 characters of unpadded base64url. */
@@ -54,9 +56,7 @@ public final class UserService implements AddUserUseCase, ListUsersUseCase, Remo
 
     @Override
     public NewUser add(UserId id) throws ConflictException {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         User user = new User(id, TokenDigest.digest(token), clock.instant());
         if (!users.add(user)) {
             throw new ConflictException("a user named " + id + " already exists");
@@ -64,6 +64,24 @@ public final class UserService implements AddUserUseCase, ListUsersUseCase, Remo
         // the space folder is made on first use by the file service, so adding works even while
         // the storage is down (e.g. from the CLI)
         return new NewUser(user, token);
+    }
+
+    /** The stored digest is replaced in one statement, so the old token fails from the next request on. */
+    @Override
+    public NewUser issueToken(UserId id) throws NotFoundException {
+        String token = newToken();
+        String digest = TokenDigest.digest(token);
+        if (!users.replaceTokenHash(id, digest)) {
+            throw new NotFoundException("no user named " + id);
+        }
+        User user = users.findById(id).orElseThrow(() -> new NotFoundException("no user named " + id));
+        return new NewUser(user, token);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

@@ -92,4 +92,30 @@ class UserServiceTest {
         assertThatThrownBy(() -> service.authenticate(token)).isInstanceOf(UnauthorizedException.class);
         assertThatThrownBy(() -> service.remove(alice)).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void a_new_token_replaces_the_old_one_and_keeps_files_and_links() throws Exception {
+        NewUser added = service.add(alice);
+        files.put(UserSpaces.toStorage(alice, ItemPath.of("a.txt")), "hi");
+        shares.insert(Share.create(ShareId.random(), ItemPath.of("a.txt"), ItemType.FILE, Optional.empty(),
+                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
+                Optional.empty(), Optional.empty(), clock.instant(), alice, Optional.empty()));
+
+        NewUser renewed = service.issueToken(alice);
+
+        assertThat(renewed.token()).matches("sb_[A-Za-z0-9_-]{43}").isNotEqualTo(added.token());
+        assertThat(renewed.user().id()).isEqualTo(alice);
+        assertThat(renewed.user().createdAt()).isEqualTo(added.user().createdAt());
+        assertThat(renewed.user().tokenHash()).isEqualTo(TokenDigest.digest(renewed.token()));
+        assertThat(service.authenticate(renewed.token())).isEqualTo(alice);
+        assertThatThrownBy(() -> service.authenticate(added.token())).isInstanceOf(UnauthorizedException.class);
+        assertThat(files.exists(UserSpaces.toStorage(alice, ItemPath.of("a.txt")))).isTrue();
+        assertThat(shares.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_new_token_for_an_unknown_user_is_not_found() {
+        assertThatThrownBy(() -> service.issueToken(alice)).isInstanceOf(NotFoundException.class);
+        assertThat(users.list()).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,14 @@ import java.util.concurrent.TimeUnit;
 public final class HttpMetrics {
     static final String OPEN_ROUTE = "/api/s/{token}";
     static final String VERIFY_ROUTE = "/api/s/{token}/verify";
+    /**
+     * The upper bounds (le) of the request histogram: a small fixed set from 1 ms to 10 s, like
+     * the Prometheus clients' defaults with two finer steps for the sub-millisecond public open.
+     * Micrometer's own percentile histogram had 69 buckets per series (350 KB per scrape with 37
+     * series, 87 KB with these 13 plus +Inf).
+     */
+    static final Duration[] BUCKETS = {millis(1), millis(2.5), millis(5), millis(10), millis(25), millis(50),
+            millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000), millis(10_000)};
 
     private final MeterRegistry registry;
     // meters are looked up once per key, not built and registered on every request
@@ -70,8 +79,12 @@ public final class HttpMetrics {
                 .tag("route", key.route())
                 .tag("status", Integer.toString(key.status()))
                 .tag("status_class", key.status() / 100 + "xx")
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(BUCKETS)
                 .register(registry);
+    }
+
+    private static Duration millis(double ms) {
+        return Duration.ofNanos(Math.round(ms * 1_000_000));
     }
 
     private Counter counter(String name, String description) {

@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin.internal;
 
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.ForbiddenException;
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.InvalidPasswordException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
@@ -139,6 +140,8 @@ public final class Problems {
             return new Mapped(429, u.code(), detail, retryAfter(r.retryAfter()));
         } else if (u instanceof ServiceBusyException b) {
             return new Mapped(503, u.code(), detail, retryAfter(b.retryAfter()));
+        } else if (u instanceof InsufficientStorageException) {
+            return new Mapped(507, u.code(), detail, Map.of());
         } else if (u instanceof UpstreamUnavailableException up) {
             return up.retryAfter().map(d -> new Mapped(503, up.code(), detail, retryAfter(d)))
                     .orElseGet(() -> new Mapped(502, up.code(), detail, Map.of()));
@@ -206,6 +209,7 @@ public final class Problems {
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
+            case 507 -> "Insufficient Storage";
             default -> "Error";
         };
     }

@@ -3,6 +3,8 @@ package dev.sharebridge.adapter.http.javalin.internal;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ public final class RequestLog {
     // 16 hex digits: unique enough to find a request's lines, and no SecureRandom lock per request
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
+    private static final Pattern ANGLE_PARAMETER = Pattern.compile("<([^>/]*)>");
+    private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private RequestLog() {
     }
@@ -67,16 +71,26 @@ public final class RequestLog {
                 status, requestId);
     }
 
-    /** The matched route template, e.g. {@code /api/s/{token}}; {@value #UNMATCHED} when nothing matched. */
+    /**
+     * The matched route template as docs/openapi.yaml writes it, e.g. {@code /api/s/{token}} or
+     * {@code /api/files/{path}} (Javalin's {@code <path>}, a parameter that may hold slashes, in
+     * braces too); {@value #UNMATCHED} when nothing matched.
+     */
     public static String template(Context ctx) {
         try {
             Endpoint e = ctx.endpoint();
             // with no route matched, the endpoint is the last filter that ran (BEFORE "*")
             boolean route = e != null && (e.method.isHttpMethod() || e.method.name().startsWith("WEBSOCKET"));
-            return route ? e.path : UNMATCHED;
+            return route ? braces(e.path) : UNMATCHED;
         } catch (RuntimeException e) {
             return UNMATCHED;
         }
+    }
+
+    /** {@code /a/<path>} as {@code /a/{path}}; the few templates are converted once each. */
+    static String braces(String javalinPath) {
+        return javalinPath.indexOf('<') < 0 ? javalinPath
+                : TEMPLATES.computeIfAbsent(javalinPath, p -> ANGLE_PARAMETER.matcher(p).replaceAll("{$1}"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sharebridge.application.port.in.file;
 
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.domain.item.ItemPath;
@@ -11,7 +12,8 @@ import dev.sharebridge.domain.user.UserId;
  */
 public interface DeleteItemUseCase {
     /** @return how many share links were deleted with the item */
-    int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException;
+    int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException,
+            InsufficientStorageException;
 
     /** How many share links would die with the item (for a confirmation). */
     int countSharesBelow(UserId user, ItemPath path);

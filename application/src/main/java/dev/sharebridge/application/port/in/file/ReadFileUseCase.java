@@ -1,5 +1,6 @@
 package dev.sharebridge.application.port.in.file;
 
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.domain.item.ByteRange;
@@ -11,5 +12,6 @@ import java.util.Optional;
 /** Opens a file of the caller's space for streaming (all of it or one range). Folders are not found. */
 public interface ReadFileUseCase {
     ItemContent read(UserId user, ItemPath path, Optional<ByteRange> range)
-            throws NotFoundException, UpstreamUnavailableException;
+            throws NotFoundException, UpstreamUnavailableException,
+            InsufficientStorageException;
 }

@@ -1,5 +1,6 @@
 package dev.sharebridge.application.port.in.file;
 
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.domain.item.ItemPath;
@@ -8,5 +9,6 @@ import dev.sharebridge.domain.user.UserId;
 
 /** Looks up one item of the caller's space. */
 public interface StatItemUseCase {
-    StoredItem stat(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException;
+    StoredItem stat(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException,
+            InsufficientStorageException;
 }

@@ -1,6 +1,7 @@
 package dev.sharebridge.application.port.in.file;
 
 import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.WriteResult;
@@ -10,5 +11,6 @@ import java.io.InputStream;
 /** Streams a file into the caller's space, creating parents; replaces an existing file. */
 public interface UploadFileUseCase {
     WriteResult upload(UserId user, ItemPath path, InputStream content)
-            throws ConflictException, UpstreamUnavailableException;
+            throws ConflictException, UpstreamUnavailableException,
+            InsufficientStorageException;
 }

@@ -19,6 +19,14 @@ public interface UserRepository {
     /** The user whose token hashes to {@code tokenHash}. */
     Optional<User> findByTokenHash(String tokenHash);
 
+    /**
+     * Replaces the user's token hash; the old hash finds nobody from then on.
+     *
+     * @return false when there is no such user (nothing is changed then)
+     * @throws IllegalStateException when another user has the same token hash
+     */
+    boolean replaceTokenHash(UserId id, String tokenHash);
+
     /** All users, ordered by id. */
     List<User> list();
 

@@ -104,6 +104,46 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void aReplacedTokenHashFindsTheUserAndTheOldOneNobody() {
+        User alice = user("alice", HASH_ALICE, T0);
+        users().add(alice);
+        String newHash = "ee".repeat(32);
+
+        assertThat(users().replaceTokenHash(UserId.of("alice"), newHash)).isTrue();
+
+        assertThat(users().findByTokenHash(HASH_ALICE)).isEmpty();
+        assertThat(users().findByTokenHash(newHash)).contains(user("alice", newHash, T0));
+        assertThat(users().findById(UserId.of("alice")).orElseThrow().createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void replacingTheTokenHashOfAnUnknownUserChangesNothing() {
+        users().add(user("alice", HASH_ALICE, T0));
+
+        assertThat(users().replaceTokenHash(UserId.of("bob"), HASH_BOB)).isFalse();
+
+        assertThat(users().findByTokenHash(HASH_BOB)).isEmpty();
+        assertThat(users().list()).containsExactly(user("alice", HASH_ALICE, T0));
+    }
+
+    @Test
+    void anotherUsersTokenHashIsNotTakenOver() {
+        users().add(user("alice", HASH_ALICE, T0));
+        users().add(user("bob", HASH_BOB, T0));
+
+        assertThatThrownBy(() -> users().replaceTokenHash(UserId.of("bob"), HASH_ALICE))
+                .isInstanceOf(IllegalStateException.class)
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain(HASH_ALICE);
+                    }
+                });
+
+        assertThat(users().findByTokenHash(HASH_BOB)).contains(user("bob", HASH_BOB, T0));
+        assertThat(users().findByTokenHash(HASH_ALICE)).contains(user("alice", HASH_ALICE, T0));
+    }
+
+    @Test
     void listIsOrderedById() {
         User carol = user("carol", "cc".repeat(32), T0);
         User alice = user("alice", HASH_ALICE, T0.plusMillis(2));
