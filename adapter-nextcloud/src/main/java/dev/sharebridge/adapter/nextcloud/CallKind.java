@@ -22,13 +22,13 @@ final class CallKind {
         String method = request.method().toUpperCase(Locale.ROOT);
         String path = request.url().encodedPath();
         String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : "";
-        if (relative.startsWith("remote.php/dav/")) {
+        if (relative.startsWith(NextcloudPaths.DAV)) {
             return switch (method) {
                 case "MKCOL", "PROPFIND", "GET", "PUT", "DELETE" -> method.toLowerCase(Locale.ROOT);
                 default -> "other";
             };
         }
-        if (relative.equals(OcsShares.SHARES) || relative.startsWith(OcsShares.SHARES + "/")) {
+        if (relative.equals(NextcloudPaths.SHARES) || relative.startsWith(NextcloudPaths.SHARES + "/")) {
             return switch (method) {
                 case "POST" -> "share_create";
                 case "PUT" -> "share_update";
@@ -37,9 +37,9 @@ final class CallKind {
             };
         }
         return switch (relative) {
-            case "status.php" -> "status";
-            case "ocs/v2.php/cloud/user" -> "user";
-            case "ocs/v2.php/cloud/capabilities" -> "capabilities";
+            case NextcloudPaths.STATUS -> "status";
+            case NextcloudPaths.CLOUD_USER -> "user";
+            case NextcloudPaths.CAPABILITIES -> "capabilities";
             default -> "other";
         };
     }

@@ -85,7 +85,7 @@ public final class NextcloudCheck implements AutoCloseable {
         // 1. Is a healthy NextCloud there? (no credentials needed)
         JsonNode status;
         try {
-            status = getJson(location.base().newBuilder().addPathSegment("status.php").build().toString(), false, "GET status.php");
+            status = getJson(location.base().newBuilder().addPathSegment(NextcloudPaths.STATUS).build().toString(), false, "GET status.php");
         } catch (StorageUnavailableException e) {
             problems.add("NextCloud at " + settings.baseUrl() + " is not usable: " + e.getMessage());
             return new Report(problems, version, minLength, special, enforced);
@@ -104,7 +104,7 @@ public final class NextcloudCheck implements AutoCloseable {
         // 2. Credentials: the only request that can count as a failed login.
         JsonNode user;
         try {
-            user = ocsData(location.ocs("ocs/v2.php/cloud/user").toString(), "GET cloud/user");
+            user = ocsData(location.ocs(NextcloudPaths.CLOUD_USER).toString(), "GET cloud/user");
         } catch (StorageUnavailableException e) {
             problems.add(e.getMessage());
             return new Report(problems, version, minLength, special, enforced);
@@ -117,7 +117,7 @@ public final class NextcloudCheck implements AutoCloseable {
         // 3. Capabilities: sharing, password policy, enforced expiry.
         JsonNode caps;
         try {
-            caps = ocsData(location.ocs("ocs/v2.php/cloud/capabilities").toString(), "GET cloud/capabilities")
+            caps = ocsData(location.ocs(NextcloudPaths.CAPABILITIES).toString(), "GET cloud/capabilities")
                     .path("capabilities");
         } catch (StorageUnavailableException e) {
             problems.add(e.getMessage());

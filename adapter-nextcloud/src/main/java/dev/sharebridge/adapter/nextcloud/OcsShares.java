@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * 429 after 20 creations in 10 minutes comes with an empty body.
  */
 final class OcsShares {
-    static final String SHARES = "ocs/v2.php/apps/files_sharing/api/v1/shares";
     static final int READ = 1;
     static final int UPDATE = 2;
     static final int CREATE = 4;
@@ -82,7 +81,7 @@ final class OcsShares {
         expiresOn.ifPresent(d -> form.add("expireDate", d.toString()));
         String operation = "create link share";
         JsonNode share;
-        try (Response response = upstream.execute(ocsRequest(location.ocs(SHARES)).post(form.build()).build(), operation)) {
+        try (Response response = upstream.execute(ocsRequest(location.ocs(NextcloudPaths.SHARES)).post(form.build()).build(), operation)) {
             int code = response.code();
             if (code == 404 && isOcs(response)) {
                 // "Wrong path" and "expiration date in the past" / "public links disabled" all come as 404.
@@ -219,7 +218,7 @@ final class OcsShares {
     }
 
     private HttpUrl shareUrl(String id) {
-        return location.ocs(SHARES + "/" + id);
+        return location.ocs(NextcloudPaths.SHARES + "/" + id);
     }
 
     private static Request.Builder ocsRequest(HttpUrl url) {
