@@ -1,6 +1,6 @@
 package dev.sharebridge.bootstrap;
 
-import dev.sharebridge.adapter.http.javalin.HealthCheck;
+import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;

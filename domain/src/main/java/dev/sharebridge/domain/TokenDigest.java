@@ -1,4 +1,4 @@
-package dev.sharebridge.application.service.user;
+package dev.sharebridge.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

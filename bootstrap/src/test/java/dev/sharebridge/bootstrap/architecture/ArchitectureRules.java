@@ -67,6 +67,15 @@ final class ArchitectureRules {
             .allowEmptyShould(true)
             .because("only the bootstrap knows every module, never the other way round");
 
+    /**
+     * No package cycles anywhere: a package that needs another must not be needed by it, so that
+     * each package can be read, tested and moved on its own. One slice per package.
+     */
+    static final ArchRule PACKAGES_ARE_ACYCLIC = slices()
+            .matching("dev.sharebridge.(**)")
+            .should().beFreeOfCycles()
+            .because("packages that need each other are one package in two places");
+
     /** One slice per adapter module: adapter.storage.local, adapter.nextcloud, ... */
     static final class AdapterSlices implements SliceAssignment {
         @Override

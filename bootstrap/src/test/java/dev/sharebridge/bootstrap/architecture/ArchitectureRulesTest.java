@@ -11,6 +11,8 @@ import dev.sharebridge.adapter.storage.archfixturex.StorageX;
 import dev.sharebridge.adapter.storage.archfixturex.internal.StorageXPart;
 import dev.sharebridge.adapter.storage.archfixturey.StorageYUsingX;
 import dev.sharebridge.application.archfixture.ApplicationUsingAnAdapter;
+import dev.sharebridge.application.archfixture.cyclea.CycleA;
+import dev.sharebridge.application.archfixture.cycleb.CycleB;
 import dev.sharebridge.domain.archfixture.DomainUsingALogger;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +74,18 @@ class ArchitectureRulesTest {
         ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER.check(classes);
         assertThat(new ArchitectureRules.AdapterSlices().getIdentifierOf(classes.get(StorageXPart.class)))
                 .isEqualTo(new ArchitectureRules.AdapterSlices().getIdentifierOf(classes.get(StorageX.class)));
+    }
+
+    @Test
+    void twoPackagesThatNeedEachOtherBreakTheCycleRule() {
+        JavaClasses classes = importer.importClasses(CycleA.class, CycleB.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.PACKAGES_ARE_ACYCLIC.check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+    }
+
+    @Test
+    void packagesUsedOneWayAreNoCycle() {
+        ArchitectureRules.PACKAGES_ARE_ACYCLIC.check(importer.importClasses(StorageX.class, StorageXPart.class));
     }
 }

@@ -27,4 +27,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotKnowBootstrap = ArchitectureRules.ADAPTERS_DO_NOT_KNOW_BOOTSTRAP;
+
+    @ArchTest
+    static final ArchRule packagesAreAcyclic = ArchitectureRules.PACKAGES_ARE_ACYCLIC;
 }

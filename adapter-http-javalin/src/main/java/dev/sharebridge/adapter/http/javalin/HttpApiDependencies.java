@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.http.javalin;
 
+import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.http.javalin;
 
+import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -13,7 +13,7 @@ import dev.sharebridge.application.port.out.signaling.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
-import dev.sharebridge.application.service.user.TokenDigest;
+import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.domain.DisplayText;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.room.InviteCode;

@@ -7,7 +7,7 @@ import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.port.out.room.RoomMember;
 import dev.sharebridge.application.port.out.room.RoomRepository;
-import dev.sharebridge.application.service.user.TokenDigest;
+import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.domain.room.InviteCode;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.room.RoomId;

@@ -1,5 +1,6 @@
 package dev.sharebridge.application.service.user;
 
+import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UnauthorizedException;

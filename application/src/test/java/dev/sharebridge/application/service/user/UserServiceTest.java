@@ -1,5 +1,6 @@
 package dev.sharebridge.application.service.user;
 
+import dev.sharebridge.domain.TokenDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

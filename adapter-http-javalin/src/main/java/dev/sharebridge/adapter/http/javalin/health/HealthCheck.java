@@ -1,4 +1,4 @@
-package dev.sharebridge.adapter.http.javalin;
+package dev.sharebridge.adapter.http.javalin.health;
 
 /** One dependency probed by {@code GET /health} (the database, a storage provider). */
 public interface HealthCheck {

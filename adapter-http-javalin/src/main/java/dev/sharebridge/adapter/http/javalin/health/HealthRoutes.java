@@ -1,6 +1,5 @@
 package dev.sharebridge.adapter.http.javalin.health;
 
-import dev.sharebridge.adapter.http.javalin.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
