@@ -147,10 +147,7 @@ public final class Sharebridge implements Instance {
                 port = freePort(server.bind());
                 publicUrl = defaultPublicUrl(server, port);
             }
-            ShareSettings settings = new ShareSettings(publicUrl, security.grantTtl(),
-                    security.verifyFailuresPerClient(), security.verifyWindow(), security.verifyFailuresPerToken(),
-                    security.hashingSlots(), security.notFoundPerClient(), security.notFoundWindow(),
-                    security.verifyDelay(), security.verifyDelayMax());
+            ShareSettings settings = security.shareSettings(publicUrl);
 
             DeletionFence fence = persistence.deletionFence();
             UserService users = new UserService(persistence.users(), persistence.shares(), files, fence, clock,

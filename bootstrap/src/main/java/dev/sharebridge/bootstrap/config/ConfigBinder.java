@@ -1,5 +1,6 @@
 package dev.sharebridge.bootstrap.config;
 
+import dev.sharebridge.application.service.share.ShareSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -19,14 +21,6 @@ final class ConfigBinder {
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATA_DIR = "./data";
     static final int DEFAULT_BCRYPT_COST = 12;
-    static final int DEFAULT_GRANT_TTL_SECONDS = 3600;
-    static final int DEFAULT_VERIFY_FAILURES_PER_CLIENT = 10;
-    static final int DEFAULT_VERIFY_WINDOW_SECONDS = 900;
-    static final int DEFAULT_VERIFY_FAILURES_PER_TOKEN = 100;
-    static final int DEFAULT_NOT_FOUND_PER_CLIENT = 30;
-    static final int DEFAULT_NOT_FOUND_WINDOW_SECONDS = 300;
-    static final int DEFAULT_VERIFY_DELAY_MS = 100;
-    static final int DEFAULT_VERIFY_DELAY_MAX_MS = 2000;
     static final int DEFAULT_MAX_JSON_BYTES = 65_536;
     static final int DEFAULT_CACHE_MS = 100;
     static final int MAX_CACHE_MS = 60_000;
@@ -39,6 +33,7 @@ final class ConfigBinder {
     private final RawSettings raw;
     private final Problems problems;
     private final Origin fallback;
+    private final KeyDefaults defaults = new KeyDefaults();
 
     private ConfigBinder(RawSettings raw, Problems problems, Origin fallback) {
         this.raw = raw;
@@ -50,6 +45,15 @@ final class ConfigBinder {
         return new ConfigBinder(raw, problems, fallback).config(file);
     }
 
+    /** The default and range of every key, as binding an empty configuration applies them. */
+    static KeyDefaults builtInDefaults() {
+        Problems problems = new Problems();
+        ConfigBinder binder = new ConfigBinder(RawSettings.read(Optional.empty(), Map.of(), problems),
+                problems, Origin.file("configuration", 0));
+        binder.config(Optional.empty());
+        return binder.defaults;
+    }
+
     private SharebridgeConfig config(Optional<Path> file) {
         ServerConfig server = server();
         DatabaseConfig database = database(server.dataDir());
@@ -58,7 +62,7 @@ final class ConfigBinder {
     }
 
     private SectionReader reader(String name) {
-        return new SectionReader(name, raw.section(name), problems, fallback);
+        return new SectionReader(name, raw.section(name), problems, fallback, defaults);
     }
 
     private ServerConfig server() {
@@ -265,18 +269,23 @@ final class ConfigBinder {
                 s.error("trusted_proxies", "'" + proxy + "' is not an IP address or CIDR range");
             }
         }
-        int grantTtl = s.integer("grant_ttl_seconds", DEFAULT_GRANT_TTL_SECONDS, 60, 3600);
-        int perClient = s.integer("verify_failures_per_client", DEFAULT_VERIFY_FAILURES_PER_CLIENT, 1, 1000);
-        int window = s.integer("verify_window_seconds", DEFAULT_VERIFY_WINDOW_SECONDS, 1, 86_400);
-        int perToken = s.integer("verify_failures_per_token", DEFAULT_VERIFY_FAILURES_PER_TOKEN, 1, 1_000_000);
+        // the defaults of the throttles are the application's own (ShareSettings), so that an
+        // embedding application and the server are throttled alike
+        int grantTtl = s.integer("grant_ttl_seconds", seconds(ShareSettings.DEFAULT_GRANT_TTL), 60, 3600);
+        int perClient = s.integer("verify_failures_per_client", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_CLIENT,
+                1, 1000);
+        int window = s.integer("verify_window_seconds", seconds(ShareSettings.DEFAULT_VERIFY_WINDOW), 1, 86_400);
+        int perToken = s.integer("verify_failures_per_token", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_TOKEN,
+                1, 1_000_000);
         int slots = s.integer("hashing_slots", 0, 0, 1024);
         if (slots == 0) {
-            slots = Runtime.getRuntime().availableProcessors();
+            slots = ShareSettings.defaultHashingSlots();
         }
-        int notFound = s.integer("not_found_per_client", DEFAULT_NOT_FOUND_PER_CLIENT, 1, 1_000_000);
-        int notFoundWindow = s.integer("not_found_window_seconds", DEFAULT_NOT_FOUND_WINDOW_SECONDS, 1, 86_400);
-        int delay = s.integer("verify_delay_ms", DEFAULT_VERIFY_DELAY_MS, 0, 10_000);
-        int delayMax = s.integer("verify_delay_max_ms", DEFAULT_VERIFY_DELAY_MAX_MS, 0, 60_000);
+        int notFound = s.integer("not_found_per_client", ShareSettings.DEFAULT_NOT_FOUND_PER_CLIENT, 1, 1_000_000);
+        int notFoundWindow = s.integer("not_found_window_seconds", seconds(ShareSettings.DEFAULT_NOT_FOUND_WINDOW),
+                1, 86_400);
+        int delay = s.integer("verify_delay_ms", millis(ShareSettings.DEFAULT_VERIFY_DELAY), 0, 10_000);
+        int delayMax = s.integer("verify_delay_max_ms", millis(ShareSettings.DEFAULT_VERIFY_DELAY_MAX), 0, 60_000);
         if (delayMax < delay) {
             s.error("verify_delay_max_ms", "must not be below verify_delay_ms (" + delay + ")");
             delayMax = delay;
@@ -284,6 +293,14 @@ final class ConfigBinder {
         return new SecurityConfig(cost, secretKey, proxies, Duration.ofSeconds(grantTtl), perClient,
                 Duration.ofSeconds(window), perToken, slots, notFound, Duration.ofSeconds(notFoundWindow),
                 Duration.ofMillis(delay), Duration.ofMillis(delayMax));
+    }
+
+    private static int seconds(Duration d) {
+        return Math.toIntExact(d.toSeconds());
+    }
+
+    private static int millis(Duration d) {
+        return Math.toIntExact(d.toMillis());
     }
 
     static boolean isKey(String base64) {

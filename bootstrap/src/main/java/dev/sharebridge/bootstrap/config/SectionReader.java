@@ -12,12 +12,14 @@ final class SectionReader {
     private final RawSettings.Section section;
     private final Problems problems;
     private final Origin fallback;
+    private final KeyDefaults defaults;
 
-    SectionReader(String name, RawSettings.Section section, Problems problems, Origin fallback) {
+    SectionReader(String name, RawSettings.Section section, Problems problems, Origin fallback, KeyDefaults defaults) {
         this.name = name;
         this.section = section;
         this.problems = problems;
         this.fallback = fallback;
+        this.defaults = defaults;
     }
 
     boolean has(String key) {
@@ -29,6 +31,7 @@ final class SectionReader {
     }
 
     String string(String key, String defaultValue) {
+        defaults.string(name, key, defaultValue);
         return optionalString(key).orElse(defaultValue);
     }
 
@@ -51,6 +54,7 @@ final class SectionReader {
     }
 
     int integer(String key, int defaultValue, int min, int max) {
+        defaults.integer(name, key, defaultValue, min, max);
         return boundedInteger(key, min, max).orElse(defaultValue);
     }
 

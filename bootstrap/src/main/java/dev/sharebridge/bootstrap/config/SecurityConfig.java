@@ -1,5 +1,6 @@
 package dev.sharebridge.bootstrap.config;
 
+import dev.sharebridge.application.service.share.ShareSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,12 @@ public record SecurityConfig(
         Objects.requireNonNull(notFoundWindow, "notFoundWindow");
         Objects.requireNonNull(verifyDelay, "verifyDelay");
         Objects.requireNonNull(verifyDelayMax, "verifyDelayMax");
+    }
+
+    /** The share links' settings these values make, for links under {@code publicUrl}. */
+    public ShareSettings shareSettings(String publicUrl) {
+        return new ShareSettings(publicUrl, grantTtl, verifyFailuresPerClient, verifyWindow, verifyFailuresPerToken,
+                hashingSlots, notFoundPerClient, notFoundWindow, verifyDelay, verifyDelayMax);
     }
 
     @Override

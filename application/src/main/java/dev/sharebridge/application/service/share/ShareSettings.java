@@ -28,6 +28,17 @@ public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailu
     public static final Duration MAX_GRANT_TTL = Duration.ofHours(1);
     /** The longest an answer may be held back. */
     public static final Duration MAX_ANSWER_DELAY = Duration.ofMinutes(1);
+    /*
+     * The defaults, for embedders and the server alike: the server's configuration
+     * (docs/configuration.md) takes each of its defaults from here, and a test holds the
+     * documented table to them.
+     */
+    public static final Duration DEFAULT_GRANT_TTL = MAX_GRANT_TTL;
+    public static final int DEFAULT_VERIFY_FAILURES_PER_CLIENT = 10;
+    public static final Duration DEFAULT_VERIFY_WINDOW = Duration.ofMinutes(15);
+    public static final int DEFAULT_VERIFY_FAILURES_PER_TOKEN = 100;
+    public static final int DEFAULT_NOT_FOUND_PER_CLIENT = 30;
+    public static final Duration DEFAULT_NOT_FOUND_WINDOW = Duration.ofMinutes(5);
     public static final Duration DEFAULT_VERIFY_DELAY = Duration.ofMillis(100);
     public static final Duration DEFAULT_VERIFY_DELAY_MAX = Duration.ofSeconds(2);
 
@@ -82,13 +93,19 @@ public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailu
     }
 
     /**
-     * The defaults of security.md: 1 h grants, 10 failures per client and 100 per link in 15 min,
-     * 50 not-founds a minute, answers to wrong passwords held back from 100 ms growing to 2 s.
+     * The defaults, the same as the server's: 1 h grants, 10 wrong passwords per client and 100
+     * per link in 15 min, 30 not-founds per client in 5 min, one password hash per CPU core at a
+     * time, answers to wrong passwords held back from 100 ms growing to 2 s.
      */
     public static ShareSettings defaults(String publicUrl) {
-        return new ShareSettings(publicUrl, MAX_GRANT_TTL, 10, Duration.ofMinutes(15), 100,
-                Runtime.getRuntime().availableProcessors(), 50, Duration.ofMinutes(1), DEFAULT_VERIFY_DELAY,
-                DEFAULT_VERIFY_DELAY_MAX);
+        return new ShareSettings(publicUrl, DEFAULT_GRANT_TTL, DEFAULT_VERIFY_FAILURES_PER_CLIENT,
+                DEFAULT_VERIFY_WINDOW, DEFAULT_VERIFY_FAILURES_PER_TOKEN, defaultHashingSlots(),
+                DEFAULT_NOT_FOUND_PER_CLIENT, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_VERIFY_DELAY, DEFAULT_VERIFY_DELAY_MAX);
+    }
+
+    /** One password hash at a time per CPU core. */
+    public static int defaultHashingSlots() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** The web page of a link: {@code {public_url}/s/{token}}. */

@@ -586,6 +586,11 @@ class PublicShareServiceTest {
 
     @Test
     void many_not_founds_from_one_client_become_rate_limited() throws Exception {
+        // 50 per minute: the test's own limit, not the default
+        settings = new ShareSettings("https://share.example.org", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100,
+                ShareSettings.defaultHashingSlots(), 50, Duration.ofMinutes(1), ShareSettings.DEFAULT_VERIFY_DELAY,
+                ShareSettings.DEFAULT_VERIFY_DELAY_MAX);
+        service = newService();
         Share s = folder(SharePermissions.DEFAULT);
         for (int i = 0; i < 50; i++) {
             assertThatThrownBy(() -> service.open(new PublicAccess(ShareToken.generate(random).value(), Optional.empty(),

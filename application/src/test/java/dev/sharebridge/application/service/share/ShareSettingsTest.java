@@ -17,8 +17,8 @@ class ShareSettingsTest {
         assertThat(s.verifyWindow()).isEqualTo(Duration.ofMinutes(15));
         assertThat(s.verifyFailuresPerToken()).isEqualTo(100);
         assertThat(s.hashingSlots()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(s.notFoundPerClient()).isEqualTo(50);
-        assertThat(s.notFoundWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.notFoundPerClient()).isEqualTo(30);
+        assertThat(s.notFoundWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.verifyDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.verifyDelayMax()).isEqualTo(Duration.ofSeconds(2));
     }
