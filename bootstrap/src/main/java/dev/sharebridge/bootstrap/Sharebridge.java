@@ -96,14 +96,13 @@ public final class Sharebridge implements Instance {
     private final UserService users;
     private final RemoveUserService removeUser;
     private final HttpApi http;
-    private final PrometheusMeterRegistry metrics;
-    private final JvmGcMetrics gcMetrics;
+    private final Resources resources;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
             StorageProvider roomFiles, UserService users, RemoveUserService removeUser, HttpApi http,
-            PrometheusMeterRegistry metrics, JvmGcMetrics gcMetrics) {
+            Resources resources) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
@@ -111,8 +110,7 @@ public final class Sharebridge implements Instance {
         this.users = users;
         this.removeUser = removeUser;
         this.http = http;
-        this.metrics = metrics;
-        this.gcMetrics = gcMetrics;
+        this.resources = resources;
     }
 
     /**
@@ -130,15 +128,17 @@ public final class Sharebridge implements Instance {
         PasswordStrength strength = new ZxcvbnPasswordStrength();
 
         DatabaseConfig db = config.database();
-        JdbiPersistence persistence = JdbiPersistence.open(db.url(), db.username(), db.password(),
-                config.cache().shares());
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        Resources resources = new Resources();
         try {
+            JdbiPersistence persistence = resources.add(JdbiPersistence.open(db.url(), db.username(), db.password(),
+                    config.cache().shares()));
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            resources.add(metrics::close);
+            JvmGcMetrics gcMetrics = resources.add(new JvmGcMetrics());
             bindJvmMetrics(metrics, gcMetrics);
             persistence.bindMetrics(metrics);
-            StorageProvider files = storage(config.storage(), config.cache().files(),
-                    nextcloudCallMetrics(metrics, "storage"));
+            StorageProvider files = resources.addIfCloseable(storage(config.storage(), config.cache().files(),
+                    nextcloudCallMetrics(metrics, "storage")));
             ServerConfig server = config.server();
             int port = server.port();
             String publicUrl = server.publicUrl();
@@ -156,16 +156,16 @@ public final class Sharebridge implements Instance {
             ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, strength, fence,
                     clock, random, settings);
 
-            StorageProvider roomFiles = sharedFolderStorage(config, files,
-                    nextcloudCallMetrics(metrics, "shared_folder"));
+            StorageProvider roomFiles = resources.addIfCloseable(sharedFolderStorage(config, files,
+                    nextcloudCallMetrics(metrics, "shared_folder")));
             RoomSettings roomSettings = RoomSettings.defaults(publicUrl, config.sharedFolder().provider(),
                     boxed(config.sharedFolder().expiryDays()));
             RoomRepository rooms = persistence.rooms();
             SharedFolderRepository folders = persistence.sharedFolders(secretBox);
             WebSocketSignalingPublisher signaling = new WebSocketSignalingPublisher();
             MeetingService meetings = new MeetingService(rooms, folders, signaling, clock, random, roomSettings);
-            SharedFolderService sharedFolders = new SharedFolderService(rooms, folders, persistence.shares(), fence,
-                    roomFiles, hasher, meetings, clock, random, roomSettings);
+            SharedFolderService sharedFolders = resources.add(new SharedFolderService(rooms, folders, persistence.shares(), fence,
+                    roomFiles, hasher, meetings, clock, random, roomSettings));
             RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock,
                     random);
             PublicShareService publicShares = new PublicShareService(persistence.shares(), files, roomFiles, hasher,
@@ -187,17 +187,19 @@ public final class Sharebridge implements Instance {
             if (roomFiles != files) {
                 health.add(HealthCheck.of("shared_folder", roomFiles::ping));
             }
-            HttpApi http = new HttpApi(
+            HttpApi http = resources.add(new HttpApi(
                     new HttpSettings(server.bind(), port, publicUrl,
                             security.trustedProxies(), config.limits().maxJsonBytes()),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
-                            roomService, sharedFolders, meetings, signaling), metrics);
+                            roomService, sharedFolders, meetings, signaling), metrics));
             return new Sharebridge(config, persistence, files, roomFiles, users,
-                    new RemoveUserService(users, roomService), http, metrics, gcMetrics);
+                    new RemoveUserService(users, roomService), http, resources);
         } catch (RuntimeException e) {
-            gcMetrics.close();
-            metrics.close();
-            persistence.close();
+            try {
+                resources.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
@@ -392,18 +394,9 @@ public final class Sharebridge implements Instance {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            if (started.get()) {
-                http.stop();
-            }
-        } finally {
-            try {
-                persistence.close();
-            } finally {
-                gcMetrics.close();
-                metrics.close();
-            }
-        }
+        // the HTTP server first (it stops taking requests and lets running ones end), then the
+        // services, the storage providers' connection pools and the database, last first
+        resources.close();
     }
 
     @Override

@@ -80,31 +80,33 @@ public final class EmbeddingExample {
             // 2. The use cases, wired by hand.
             RoomSettings settings = RoomSettings.defaults("https://share.example.org", "local", Optional.of(2));
             MeetingService meetings = new MeetingService(db.rooms(), folders, transport, clock, random, settings);
-            SharedFolderService sharedFolders = new SharedFolderService(db.rooms(), folders, db.shares(),
-                    db.deletionFence(), storage, hasher, meetings, clock, random, settings);
-            RoomService rooms = new RoomService(db.rooms(), db.users(), sharedFolders, meetings, clock, random);
-            UserService users = new UserService(db.users(), db.shares(), storage, db.deletionFence(), clock, random);
-            ShareLinkService links = new ShareLinkService(db.shares(), storage, hasher, strength, db.deletionFence(),
-                    clock, random, ShareSettings.defaults("https://share.example.org"));
+            // the shared-folder service owns the threads that make provider links: close it
+            try (SharedFolderService sharedFolders = new SharedFolderService(db.rooms(), folders, db.shares(),
+                    db.deletionFence(), storage, hasher, meetings, clock, random, settings)) {
+                RoomService rooms = new RoomService(db.rooms(), db.users(), sharedFolders, meetings, clock, random);
+                UserService users = new UserService(db.users(), db.shares(), storage, db.deletionFence(), clock, random);
+                ShareLinkService links = new ShareLinkService(db.shares(), storage, hasher, strength, db.deletionFence(),
+                        clock, random, ShareSettings.defaults("https://share.example.org"));
 
-            // 3. Drive them as the application's own code would.
-            UserId olga = UserId.of("olga");
-            UserId bob = UserId.of("bob");
-            users.add(olga);
-            users.add(bob);
-            Room room = rooms.create(olga, Optional.of("Weekly planning"));
-            rooms.invite(olga, room.id(), bob);
+                // 3. Drive them as the application's own code would.
+                UserId olga = UserId.of("olga");
+                UserId bob = UserId.of("bob");
+                users.add(olga);
+                users.add(bob);
+                Room room = rooms.create(olga, Optional.of("Weekly planning"));
+                rooms.invite(olga, room.id(), bob);
 
-            Admission bobJoins = meetings.redeem(meetings.start(bob, room.id()).value());
-            meetings.enter(bobJoins.participant());             // bob: control / join_success
-            SharedFolderResult folder = sharedFolders.put(olga, room.id()); // bob: shared_folder / updated (read)
-            rooms.grantModerator(olga, room.id(), bob);          // bob: shared_folder / updated (read_write)
-            meetings.leave(bobJoins.participant());
-            // a password-protected link to olga's space (guessable passwords are refused)
-            links.create(olga, new NewShareCommand(ItemPath.root(), Optional.empty(), Optional.of("a long passphrase"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-            if (!folder.created()) {
-                throw new IllegalStateException("the folder should be new");
+                Admission bobJoins = meetings.redeem(meetings.start(bob, room.id()).value());
+                meetings.enter(bobJoins.participant());             // bob: control / join_success
+                SharedFolderResult folder = sharedFolders.put(olga, room.id()); // bob: shared_folder / updated (read)
+                rooms.grantModerator(olga, room.id(), bob);          // bob: shared_folder / updated (read_write)
+                meetings.leave(bobJoins.participant());
+                // a password-protected link to olga's space (guessable passwords are refused)
+                links.create(olga, new NewShareCommand(ItemPath.root(), Optional.empty(), Optional.of("a long passphrase"),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                if (!folder.created()) {
+                    throw new IllegalStateException("the folder should be new");
+                }
             }
         }
         return List.copyOf(delivered);

@@ -10,7 +10,7 @@ import dev.sharebridge.application.port.out.room.RoomMember;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.signaling.ParticipantId;
-import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import dev.sharebridge.domain.TokenDigest;
@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * this server's memory (tickets and connections are bound to the instance that issued them);
  * roles come from the room repository, so a promotion made through any instance holds.
  */
-public final class MeetingService implements MeetingUseCase {
+public final class MeetingService implements MeetingUseCase, SharedFolderEvents {
     static final String GRANT = "grant_moderator_role";
     static final String REVOKE = "revoke_moderator_role";
     static final String INSUFFICIENT = "insufficient_permissions";
@@ -209,7 +209,8 @@ public final class MeetingService implements MeetingUseCase {
     }
 
     /** Tells everyone in the meeting about a folder created while it runs. */
-    void folderCreated(Room room, SharedFolder folder) {
+    @Override
+    public void folderCreated(Room room, SharedFolder folder) {
         synchronized (lock(room.id())) {
             participants.forEach((id, p) -> {
                 if (p.live && p.room.equals(room.id())) {
@@ -219,7 +220,9 @@ public final class MeetingService implements MeetingUseCase {
         }
     }
 
-    void folderDeleted(RoomId room) {
+    /** Tells everyone in the meeting that the folder is gone. */
+    @Override
+    public void folderDeleted(RoomId room) {
         synchronized (lock(room)) {
             participants.forEach((id, p) -> {
                 if (p.live && p.room.equals(room)) {

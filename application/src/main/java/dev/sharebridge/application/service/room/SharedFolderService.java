@@ -12,7 +12,7 @@ import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository.Claim;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
-import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
@@ -41,21 +41,36 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Creates and deletes meeting shared folders on the shared-folder storage. With a provider that
- * has native public links (NextCloud) the two links are the provider's, created in parallel;
- * otherwise they are Sharebridge share links on the folder. Every step that succeeded is undone
- * when a later one fails, so a failure leaves nothing behind and a retry starts clean.
+ * has native public links (NextCloud) the two links are the provider's, created in parallel on
+ * the service's own threads; otherwise they are Sharebridge share links on the folder. Every step
+ * that succeeded is undone when a later one fails, so a failure leaves nothing behind and a retry
+ * starts clean. {@link #close()} stops those threads.
  */
-public final class SharedFolderService implements SharedFolderUseCase {
+public final class SharedFolderService implements SharedFolderUseCase, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SharedFolderService.class.getName());
     private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * Threads that create provider links: two per creation, so four creations talk to the
+     * provider at once and more wait their turn instead of opening ever more connections.
+     */
+    static final int LINK_THREADS = 8;
+
+    /** A folder's two links. */
+    private record Links(SharedFolderLink read, SharedFolderLink readWrite) {
+    }
 
     /** How a waiting caller pauses between looks at a folder another caller is creating. */
     @FunctionalInterface
@@ -70,7 +85,8 @@ public final class SharedFolderService implements SharedFolderUseCase {
     private final Deletions deletions;
     private final StorageProvider storage;
     private final PasswordHasher hasher;
-    private final MeetingService meetings;
+    private final SharedFolderEvents events;
+    private final ExecutorService linkThreads;
     private final Clock clock;
     private final SecureRandom random;
     private final RoomSettings settings;
@@ -79,15 +95,15 @@ public final class SharedFolderService implements SharedFolderUseCase {
     private final Pause pause;
 
     public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
-            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
-            SecureRandom random, RoomSettings settings) {
-        this(rooms, folders, shares, fence, storage, hasher, meetings, clock, random, settings,
+            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, SharedFolderEvents events,
+            Clock clock, SecureRandom random, RoomSettings settings) {
+        this(rooms, folders, shares, fence, storage, hasher, events, clock, random, settings,
                 d -> Thread.sleep(d.toMillis()));
     }
 
     public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
-            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, MeetingService meetings, Clock clock,
-            SecureRandom random, RoomSettings settings, Pause pause) {
+            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, SharedFolderEvents events,
+            Clock clock, SecureRandom random, RoomSettings settings, Pause pause) {
         this.fence = fence;
         this.deletions = new Deletions(fence, clock);
         this.rooms = rooms;
@@ -95,7 +111,8 @@ public final class SharedFolderService implements SharedFolderUseCase {
         this.shares = shares;
         this.storage = storage;
         this.hasher = hasher;
-        this.meetings = meetings;
+        this.events = events;
+        this.linkThreads = Executors.newFixedThreadPool(LINK_THREADS, linkThreadFactory());
         this.clock = clock;
         this.random = random;
         this.settings = settings;
@@ -125,7 +142,7 @@ public final class SharedFolderService implements SharedFolderUseCase {
             }
             if (claim instanceof Claim.Granted granted) {
                 SharedFolder folder = create(room, granted.tookOverExpired());
-                meetings.folderCreated(room, folder);
+                events.folderCreated(room, folder);
                 return new SharedFolderResult(SharedFolderView.of(folder, RoomRole.MODERATOR), true);
             }
             if (!now.isBefore(deadline)) {
@@ -158,11 +175,11 @@ public final class SharedFolderService implements SharedFolderUseCase {
             if (storage.makeFolder(path)) {
                 undo.add(() -> quietly(() -> storage.delete(path)));
             }
-            SharedFolderLink[] links = storage.publicLinks().isPresent()
+            Links links = storage.publicLinks().isPresent()
                     ? nativeLinks(storage.publicLinks().get(), path, undo)
                     : localLinks(room, path, watch.get(), undo);
-            SharedFolder folder = new SharedFolder(room.id(), settings.providerName(), path, links[0], links[1],
-                    clock.instant());
+            SharedFolder folder = new SharedFolder(room.id(), settings.providerName(), path, links.read(),
+                    links.readWrite(), clock.instant());
             folders.complete(folder);
             return folder;
         } catch (StorageException | RuntimeException e) {
@@ -186,74 +203,82 @@ public final class SharedFolderService implements SharedFolderUseCase {
         }
     }
 
-    private SharedFolderLink[] nativeLinks(PublicLinkCapability links, ItemPath path, List<Runnable> undo)
-            throws StorageException {
+    private Links nativeLinks(PublicLinkCapability links, ItemPath path, List<Runnable> undo) throws StorageException {
         Optional<LocalDate> expiresOn = settings.expiryDays()
                 .map(d -> LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(d));
         String readPassword = passwords.next();
         String writePassword = passwords.next();
         CompletableFuture<PublicLink> rw = CompletableFuture.supplyAsync(
-                () -> unchecked(() -> links.create(path, Access.READ_WRITE, writePassword, expiresOn)));
+                () -> unchecked(() -> links.create(path, Access.READ_WRITE, writePassword, expiresOn)), linkThreads);
         CompletableFuture<PublicLink> ro = CompletableFuture.supplyAsync(
-                () -> unchecked(() -> links.create(path, Access.READ, readPassword, expiresOn)));
-        PublicLink rwLink = awaitLink(rw, links, undo);
-        PublicLink roLink = awaitLink(ro, links, undo);
-        if (rwLink == null || roLink == null) {
-            Throwable failure = failureOf(rw, ro);
+                () -> unchecked(() -> links.create(path, Access.READ, readPassword, expiresOn)), linkThreads);
+        // both are awaited, so that a link made while the other failed is known and undone
+        Optional<PublicLink> rwLink = awaitLink(rw, links, undo);
+        Optional<PublicLink> roLink = awaitLink(ro, links, undo);
+        if (rwLink.isEmpty() || roLink.isEmpty()) {
+            Throwable failure = failureOf(rw, ro).orElseGet(() -> new InterruptedException("interrupted"));
             if (failure instanceof StorageException storageFailure) {
                 throw storageFailure; // keeps what the storage said, e.g. its Retry-After
             }
             throw new StorageUnavailableException("a link could not be created", failure);
         }
-        return new SharedFolderLink[] {
-            new SharedFolderLink(roLink.id(), roLink.url(), readPassword),
-            new SharedFolderLink(rwLink.id(), rwLink.url(), writePassword)};
+        return new Links(new SharedFolderLink(roLink.get().id(), roLink.get().url(), readPassword),
+                new SharedFolderLink(rwLink.get().id(), rwLink.get().url(), writePassword));
     }
 
-    private static PublicLink awaitLink(CompletableFuture<PublicLink> f, PublicLinkCapability links, List<Runnable> undo) {
+    /** The link, once made (and then undone on a later failure); empty when making it failed. */
+    private static Optional<PublicLink> awaitLink(CompletableFuture<PublicLink> f, PublicLinkCapability links,
+            List<Runnable> undo) {
         try {
             PublicLink link = f.get();
             undo.add(() -> quietly(() -> links.delete(link.id())));
-            return link;
+            return Optional.of(link);
         } catch (ExecutionException e) {
-            return null;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            // the link may still be made: undo it whenever it is
+            f.thenAccept(link -> quietly(() -> links.delete(link.id())));
+            return Optional.empty();
         }
     }
 
-    private static Throwable failureOf(CompletableFuture<?>... futures) {
+    private static Optional<Throwable> failureOf(CompletableFuture<?>... futures) {
         for (CompletableFuture<?> f : futures) {
-            try {
-                f.join();
-            } catch (CompletionException e) {
-                Throwable c = e.getCause();
-                return c instanceof WrappedStorageException w ? w.getCause() : c;
+            if (f.isCompletedExceptionally()) {
+                try {
+                    f.join();
+                } catch (CompletionException | CancellationException e) {
+                    Throwable c = e instanceof CompletionException ? e.getCause() : e;
+                    return Optional.of(c instanceof WrappedStorageException w ? w.getCause() : c);
+                }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    private SharedFolderLink[] localLinks(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo) {
+    private Links localLinks(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo) {
         Instant now = clock.instant();
         Optional<Instant> expiresAt = settings.expiryDays().map(d -> now.plus(Duration.ofDays(d)));
-        SharedFolderLink[] result = new SharedFolderLink[2];
-        SharePermissions[] perms = {SharePermissions.READ_ONLY, SharePermissions.READ_WRITE};
-        for (int i = 0; i < 2; i++) {
-            String password = passwords.next();
-            Share share = Share.create(ShareId.random(), path, ItemType.FOLDER, Optional.of(room.id()),
-                    ShareToken.generate(random), Optional.of(hasher.hash(password)), expiresAt, perms[i],
-                    Optional.of(i == 0 ? "meeting folder (read)" : "meeting folder (read-write)"), Optional.empty(),
-                    now, room.createdBy(), Optional.empty());
-            if (!fence.insert(watch, share)) {
-                throw new RoomDeletedException();
-            }
-            undo.add(() -> shares.deleteWithDescendants(share.id()));
-            result[i] = new SharedFolderLink(share.id().toString(),
-                    settings.publicUrl() + "/s/" + share.token().value(), password);
+        SharedFolderLink read = localLink(room, path, watch, undo, SharePermissions.READ_ONLY,
+                "meeting folder (read)", now, expiresAt);
+        SharedFolderLink readWrite = localLink(room, path, watch, undo, SharePermissions.READ_WRITE,
+                "meeting folder (read-write)", now, expiresAt);
+        return new Links(read, readWrite);
+    }
+
+    private SharedFolderLink localLink(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo,
+            SharePermissions permissions, String label, Instant now, Optional<Instant> expiresAt) {
+        String password = passwords.next();
+        Share share = Share.create(ShareId.random(), path, ItemType.FOLDER, Optional.of(room.id()),
+                ShareToken.generate(random), Optional.of(hasher.hash(password)), expiresAt, permissions,
+                Optional.of(label), Optional.empty(), now, room.createdBy(), Optional.empty());
+        if (!fence.insert(watch, share)) {
+            throw new RoomDeletedException();
         }
-        return result;
+        undo.add(() -> shares.deleteWithDescendants(share.id()));
+        return new SharedFolderLink(share.id().toString(), settings.publicUrl() + "/s/" + share.token().value(),
+                password);
     }
 
     private void removeLeftovers(RoomId room, ItemPath path) throws StorageException {
@@ -273,7 +298,7 @@ public final class SharedFolderService implements SharedFolderUseCase {
             throws NotFoundException, ForbiddenException, UpstreamUnavailableException {
         access.moderatedRoom(caller, room);
         if (deleteFolderOf(room)) {
-            meetings.folderDeleted(room);
+            events.folderDeleted(room);
         }
     }
 
@@ -307,6 +332,21 @@ public final class SharedFolderService implements SharedFolderUseCase {
             folders.delete(room);
             return true;
         }
+    }
+
+    /** Stops the threads that make provider links; a creation still running fails and undoes itself. */
+    @Override
+    public void close() {
+        linkThreads.shutdownNow();
+    }
+
+    private static ThreadFactory linkThreadFactory() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "shared-folder-links-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static UpstreamUnavailableException upstream(String what, Throwable e) {

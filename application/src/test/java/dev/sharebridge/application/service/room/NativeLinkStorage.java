@@ -29,6 +29,8 @@ final class NativeLinkStorage implements StorageProvider, PublicLinkCapability {
     private final AtomicInteger ids = new AtomicInteger();
     volatile Access failCreateOf;
     volatile boolean failDelete;
+    /** The names of the threads links were made on. */
+    final List<String> creatingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     NativeLinkStorage(Clock clock) {
         this.files = new InMemoryStorageProvider(clock);
@@ -37,6 +39,7 @@ final class NativeLinkStorage implements StorageProvider, PublicLinkCapability {
     @Override
     public PublicLink create(ItemPath folder, Access access, String password, Optional<LocalDate> expiresOn)
             throws StorageException {
+        creatingThreads.add(Thread.currentThread().getName());
         if (access == failCreateOf) {
             throw new StorageUnavailableException("link creation failed (test)", null, java.time.Duration.ofSeconds(42));
         }

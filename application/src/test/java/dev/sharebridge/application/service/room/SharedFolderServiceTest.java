@@ -10,7 +10,7 @@ import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
-import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
 import dev.sharebridge.application.testing.Pause;
@@ -124,6 +124,22 @@ class SharedFolderServiceTest {
         assertThat(rw.access()).isEqualTo(Access.READ_WRITE);
         assertThat(rw.password()).isEqualTo(view.readWrite().get().password());
         assertThat(allRoomShares(f, room)).isEmpty();
+    }
+
+    @Test
+    void nativeLinksAreMadeOnTheServicesOwnThreadsWhichCloseEnds() throws Exception {
+        NativeLinkStorage storage = new NativeLinkStorage(MutableClockHolder.clock());
+        RoomFixture f = new RoomFixture(storage, Optional.empty());
+        Room room = f.roomService.create(OWNER, Optional.empty());
+        f.sharedFolders.put(OWNER, room.id());
+        assertThat(storage.creatingThreads).hasSize(2).allMatch(name -> name.startsWith("shared-folder-links-"));
+
+        f.sharedFolders.close();
+        Room other = f.roomService.create(OWNER, Optional.empty());
+        assertThatThrownBy(() -> f.sharedFolders.put(OWNER, other.id()))
+                .isInstanceOf(UpstreamUnavailableException.class);
+        assertThat(storage.links).hasSize(2);
+        assertThat(storage.files.stat(ItemPath.of(SharedFolder.folderName(other.id())))).isEmpty();
     }
 
     @Test

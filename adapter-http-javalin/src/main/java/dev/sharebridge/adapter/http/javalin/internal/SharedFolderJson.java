@@ -1,7 +1,7 @@
 package dev.sharebridge.adapter.http.javalin.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.domain.room.SharedFolderLink;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.SharedFolderJson;
 import dev.sharebridge.application.port.out.signaling.ParticipantId;
-import dev.sharebridge.application.port.out.signaling.SharedFolderView;
+import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import java.time.Clock;

@@ -3,7 +3,6 @@ package dev.sharebridge.application.port.in.room;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
-import dev.sharebridge.application.port.out.signaling.SharedFolderView;
 import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.user.UserId;
 

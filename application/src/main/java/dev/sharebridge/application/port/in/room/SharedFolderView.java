@@ -1,4 +1,4 @@
-package dev.sharebridge.application.port.out.signaling;
+package dev.sharebridge.application.port.in.room;
 
 import dev.sharebridge.domain.room.RoomRole;
 import dev.sharebridge.domain.room.SharedFolder;
