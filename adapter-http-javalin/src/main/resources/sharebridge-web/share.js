@@ -1,4 +1,4 @@
-/* Sharebridge share page: talks only to the public API of contract §6. No third-party code. */
+/* Sharebridge share page: talks only to the public API of docs/reference.md §6. No third-party code. */
 (function () {
   'use strict';
 

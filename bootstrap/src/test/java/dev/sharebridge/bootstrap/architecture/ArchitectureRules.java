@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The dependency arrows of contract §1 and docs/architecture.md as ArchUnit rules: the hexagon
+ * The dependency arrows of docs/reference.md §1 and docs/architecture.md as ArchUnit rules: the hexagon
  * (domain, application) knows only the JDK, and adapters never know each other.
  */
 final class ArchitectureRules {
@@ -38,12 +38,12 @@ final class ArchitectureRules {
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-            .because("the domain is plain Java (contract §1: JDK only)");
+            .because("the domain is plain Java (docs/reference.md §1: JDK only)");
 
     static final ArchRule APPLICATION_USES_ONLY_DOMAIN_AND_THE_JDK = classes()
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
-            .because("use cases reach the outside only through their ports (contract §1)");
+            .because("use cases reach the outside only through their ports (docs/reference.md §1)");
 
     static final ArchRule NO_FRAMEWORK_INSIDE_THE_HEXAGON = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION)
@@ -59,7 +59,7 @@ final class ArchitectureRules {
             .assignedFrom(new AdapterSlices())
             .should().notDependOnEachOther()
             .allowEmptyShould(true)
-            .because("no adapter depends on another adapter (contract §1)");
+            .because("no adapter depends on another adapter (docs/reference.md §1)");
 
     static final ArchRule ADAPTERS_DO_NOT_KNOW_BOOTSTRAP = noClasses()
             .that().resideInAPackage(ADAPTERS)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code users} commands in a separate JVM while the server runs on the same embedded H2
- * file database (contract §2: the embedded database must not lock the CLI out).
+ * file database (docs/reference.md §2: the embedded database must not lock the CLI out).
  */
 class CliWhileServingE2eTest {
     @TempDir

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The owner's files API (contract §5) on the real server, with users made by the CLI. */
+/** The owner's files API (docs/reference.md §5) on the real server, with users made by the CLI. */
 class FilesE2eTest {
     private static final byte[] REPORT = "0123456789 quarterly report\n".getBytes(StandardCharsets.UTF_8);
 

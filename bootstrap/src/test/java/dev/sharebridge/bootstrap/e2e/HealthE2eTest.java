@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /health} (contract §9) on the embedded default: H2 and local files both answer. */
+/** {@code GET /health} (docs/reference.md §9) on the embedded default: H2 and local files both answer. */
 class HealthE2eTest {
     @TempDir
     Path dir;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /metrics} (contract §9) of the composed server: HTTP, pool and JVM series together. */
+/** {@code GET /metrics} (docs/reference.md §9) of the composed server: HTTP, pool and JVM series together. */
 class MetricsE2eTest {
     /** The request histogram's bounds (docs/operations.md), +Inf included. */
     private static final List<String> BOUNDS = List.of("0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1",

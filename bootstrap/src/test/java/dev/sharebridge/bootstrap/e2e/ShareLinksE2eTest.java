@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Share links (contract §6) from the owner's API to the public routes, on the real server. */
+/** Share links (docs/reference.md §6) from the owner's API to the public routes, on the real server. */
 class ShareLinksE2eTest {
     private static final String PASSWORD = "a long passphrase";
     private static final byte[] REPORT = "0123456789 quarterly report\n".getBytes(StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The meeting-room REST routes of contract §8 on the real room services. */
+/** The meeting-room REST routes of docs/reference.md §8 on the real room services. */
 class RoomRoutesTest extends RoomTestSupport {
 
     @Test

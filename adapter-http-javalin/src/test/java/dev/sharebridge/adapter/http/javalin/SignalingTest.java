@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The signaling WebSocket of contract §8 over java.net.http, on the real meeting service. */
+/** The signaling WebSocket of docs/reference.md §8 over java.net.http, on the real meeting service. */
 class SignalingTest extends RoomTestSupport {
 
     @Test

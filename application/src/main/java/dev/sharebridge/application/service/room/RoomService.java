@@ -18,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** Rooms, invitees, moderators and invite codes (contract §8). */
+/** Rooms, invitees, moderators and invite codes (docs/reference.md §8). */
 public final class RoomService implements ManageRoomsUseCase {
     private final RoomRepository rooms;
     private final UserRepository users;

@@ -20,7 +20,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 
-/** The owner's files API (contract §5): upload, download, folders, delete in the caller's space. */
+/** The owner's files API (docs/reference.md §5): upload, download, folders, delete in the caller's space. */
 public final class FileRoutes {
     private final FileUseCases files;
     private final Auth auth;

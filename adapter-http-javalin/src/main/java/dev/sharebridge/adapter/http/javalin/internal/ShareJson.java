@@ -5,7 +5,7 @@ import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.SharePermissions;
 import java.time.Instant;
 
-/** The owner's view of a share link (contract §6); never the password or its hash. */
+/** The owner's view of a share link (docs/reference.md §6); never the password or its hash. */
 public record ShareJson(String id, String itemId, String itemName, String itemType, String token, String url,
         boolean hasPassword, Instant expiresAt, PermissionsJson permissions, String label, Long maxAccesses,
         long accessCount, Instant lastAccessedAt, Instant createdAt, String createdBy, String parentId) {

@@ -5,7 +5,7 @@ import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.domain.room.SharedFolderLink;
 
 /**
- * A meeting's shared folder as one person may see it (contract §8), the same shape over REST and
+ * A meeting's shared folder as one person may see it (docs/reference.md §8), the same shape over REST and
  * signaling: {@code read_write} is left out, not null, for non-moderators.
  */
 public record SharedFolderJson(LinkJson read, @JsonInclude(JsonInclude.Include.NON_NULL) LinkJson readWrite) {

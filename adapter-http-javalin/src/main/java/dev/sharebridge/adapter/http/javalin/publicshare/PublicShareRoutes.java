@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The public share-link routes under {@code /api/s/{token}} (contract §6). The use cases check
+ * The public share-link routes under {@code /api/s/{token}} (docs/reference.md §6). The use cases check
  * token, expiry, grant and permission on every call; this class only translates, and keeps
  * counted calls (download, zip) for answers that really are 200/206.
  */

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Meeting rooms, their members, invite codes, shared folder and meeting tickets (contract §8).
+ * Meeting rooms, their members, invite codes, shared folder and meeting tickets (docs/reference.md §8).
  * A malformed room id is a room that does not exist (404, like another user's room); a malformed
  * user name in a path is 400 {@code validation_failed}, checked after the room id and before any
  * lookup, so it tells nothing about the room.

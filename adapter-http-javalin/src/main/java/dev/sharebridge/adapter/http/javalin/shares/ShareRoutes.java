@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The owner's share-link management routes (contract §6): create, list, get, update, delete. */
+/** The owner's share-link management routes (docs/reference.md §6): create, list, get, update, delete. */
 public final class ShareRoutes {
     private static final Set<String> UPDATABLE = Set.of("password", "expires_at", "permissions", "label",
             "max_accesses");

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signaling WebSocket {@code GET /signaling?ticket=T} (contract §8, docs/signaling.md). The
+ * The signaling WebSocket {@code GET /signaling?ticket=T} (docs/reference.md §8, docs/signaling.md). The
  * ticket is redeemed before the upgrade, so a bad one gets a plain 401 problem and no socket.
  */
 public final class SignalingRoutes {

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Delivers signaling messages to the participants' WebSocket connections as
- * {@code {namespace, timestamp, payload}} (contract §8, docs/signaling.md). It exists on its own,
+ * {@code {namespace, timestamp, payload}} (docs/reference.md §8, docs/signaling.md). It exists on its own,
  * before the services that publish through it, because the composition root hands it to the
  * meeting service and then to {@code HttpApiDependencies}. Sending never blocks: each connection
  * has its own bounded queue, and one that overflows is closed with 1008.

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The share web page {@code GET /s/{token}} and its two assets (contract §7). The page is the
+ * The share web page {@code GET /s/{token}} and its two assets (docs/reference.md §7). The page is the
  * same for every token, valid or not: its script asks the public API and shows "not found"
  * itself, so this route never looks the token up and never logs it (the log has the template).
  * Everything is read from the classpath once, at start. The page headers (CSP, no framing, no

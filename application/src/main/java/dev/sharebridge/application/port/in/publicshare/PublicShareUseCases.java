@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * What a visitor can do with a public link (§6 public routes). Every method checks, by itself,
+ * What a visitor can do with a public link (docs/reference.md §6, the public routes). Every method checks, by itself,
  * the token's form and existence, expiry, {@code max_accesses}, the grant when the share has a
  * password, and the permission it needs. An unknown, expired or used-up link is
  * {@code NotFoundException} with one fixed message; a missing grant is

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rooms and who is in them (contract §8). People who are neither the owner nor invited get
+ * Rooms and who is in them (docs/reference.md §8). People who are neither the owner nor invited get
  * {@link NotFoundException}; invitees who lack the moderator role get {@link ForbiddenException}.
  */
 public interface ManageRoomsUseCase {

@@ -8,7 +8,7 @@ import dev.sharebridge.domain.user.UserId;
 import java.util.Optional;
 
 /**
- * The owner's share-link operations (§6 management routes). Another user's share is
+ * The owner's share-link operations (docs/reference.md §6, the owner's routes). Another user's share is
  * {@link NotFoundException}; bad input is {@code InvalidValueException}.
  */
 public interface ManageShareLinksUseCase {

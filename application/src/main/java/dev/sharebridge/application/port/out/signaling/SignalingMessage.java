@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A message the server sends to one participant. Each belongs to a namespace of the signaling
- * protocol (contract §8); the adapter wraps it as {@code {namespace, timestamp, payload}}.
+ * protocol (docs/reference.md §8); the adapter wraps it as {@code {namespace, timestamp, payload}}.
  */
 public sealed interface SignalingMessage {
 
