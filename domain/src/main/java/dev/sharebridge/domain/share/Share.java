@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * <p>{@code itemPath} is relative to the owner's space, or, when {@code roomId} is present (the
  * links of a meeting's shared folder), to the shared-folder storage's root. Build new shares with
- * {@link #create}, which enforces the rules that only apply at creation (expiry in the future);
- * the canonical constructor only checks invariants, so an expired share can be restored.
+ * {@link #ownerLink}, {@link #roomLink} or {@link #reshare}, which enforce the rules that only
+ * apply at creation (expiry in the future); the canonical constructor only checks invariants, so
+ * an expired share can be restored.
  *
  * @param passwordHash the bcrypt hash of the password, never the password
  * @param maxAccesses the number of counted accesses after which the link stops working
@@ -72,7 +73,48 @@ public record Share(
     }
 
     /**
-     * A new share, checked against the rules for creation.
+     * A new link of {@code owner} to an item of their own space.
+     *
+     * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
+     */
+    public static Share ownerLink(ShareId id, ShareToken token, UserId owner, ItemPath item, ItemType type,
+            LinkPolicy policy, Instant now) {
+        return create(id, item, type, Optional.empty(), token, policy.passwordHash(), policy.expiresAt(),
+                policy.permissions(), policy.label(), policy.maxAccesses(), now, owner, Optional.empty());
+    }
+
+    /**
+     * A new link to the shared folder of {@code room}, on behalf of {@code createdBy} (its owner).
+     *
+     * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
+     */
+    public static Share roomLink(ShareId id, ShareToken token, RoomId room, UserId createdBy, ItemPath folder,
+            LinkPolicy policy, Instant now) {
+        return create(id, folder, ItemType.FOLDER, Optional.of(room), token, policy.passwordHash(),
+                policy.expiresAt(), policy.permissions(), policy.label(), policy.maxAccesses(), now, createdBy,
+                Optional.empty());
+    }
+
+    /**
+     * A link reshared from {@code parent}: the same item, owner and room, and it dies with the
+     * parent. That the policy is within the parent's is for the caller to have checked.
+     *
+     * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
+     */
+    public static Share reshare(Share parent, ShareId id, ShareToken token, LinkPolicy policy, Instant now) {
+        return create(id, parent.itemPath(), parent.itemType(), parent.roomId(), token, policy.passwordHash(),
+                policy.expiresAt(), policy.permissions(), policy.label(), policy.maxAccesses(), now,
+                parent.createdBy(), Optional.of(parent.id()));
+    }
+
+    /** The choices its creator made for this link. */
+    public LinkPolicy policy() {
+        return new LinkPolicy(permissions, passwordHash, expiresAt, maxAccesses, label);
+    }
+
+    /**
+     * A new share, checked against the rules for creation: the general form behind
+     * {@link #ownerLink}, {@link #roomLink} and {@link #reshare}.
      *
      * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
      */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,5 +159,54 @@ class ShareTest {
         String text = create(Optional.empty()).toString();
         assertThat(text).doesNotContain(TOKEN.value()).doesNotContain(HASH).doesNotContain("$2b$");
         assertThat(text).contains(ID.toString());
+    }
+
+    @Test
+    void anOwnersLinkIsNewAndBelongsToNoRoomAndNoParent() {
+        LinkPolicy policy = new LinkPolicy(SharePermissions.READ_WRITE, Optional.of(HASH),
+                Optional.of(NOW.plus(Duration.ofDays(1))), Optional.of(5L), Optional.of("team"));
+
+        Share s = Share.ownerLink(ID, TOKEN, UserId.of("alice"), ItemPath.parse("/docs"), ItemType.FOLDER, policy, NOW);
+
+        assertThat(s.policy()).isEqualTo(policy);
+        assertThat(s.createdBy()).isEqualTo(UserId.of("alice"));
+        assertThat(s.roomId()).isEmpty();
+        assertThat(s.parentId()).isEmpty();
+        assertThat(s.accessCount()).isZero();
+        assertThat(s.lastAccessedAt()).isEmpty();
+        assertThat(s.createdAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> Share.ownerLink(ID, TOKEN, UserId.of("alice"), ItemPath.parse("/docs"),
+                ItemType.FOLDER, policy.withExpiresAt(Optional.of(NOW)), NOW)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aRoomLinkIsAFolderOfItsRoom() {
+        RoomId room = RoomId.random();
+
+        Share s = Share.roomLink(ID, TOKEN, room, UserId.of("olga"), ItemPath.parse("/sharebridge-room-1"),
+                LinkPolicy.of(SharePermissions.READ_ONLY).withLabel(Optional.of("meeting folder (read)")), NOW);
+
+        assertThat(s.roomId()).contains(room);
+        assertThat(s.itemType()).isEqualTo(ItemType.FOLDER);
+        assertThat(s.isRoomLink()).isTrue();
+        assertThat(s.label()).contains("meeting folder (read)");
+    }
+
+    @Test
+    void aReshareKeepsItsParentsItemOwnerAndRoomAndNamesItsParent() {
+        Share parent = create(Optional.empty());
+        ShareId childId = ShareId.random();
+
+        Share child = Share.reshare(parent, childId, ShareToken.generate(new FixedBytesRandom(9)),
+                LinkPolicy.of(SharePermissions.READ_ONLY), NOW.plusSeconds(5));
+
+        assertThat(child.id()).isEqualTo(childId);
+        assertThat(child.parentId()).contains(parent.id());
+        assertThat(child.itemPath()).isEqualTo(parent.itemPath());
+        assertThat(child.itemType()).isEqualTo(parent.itemType());
+        assertThat(child.roomId()).isEqualTo(parent.roomId());
+        assertThat(child.createdBy()).isEqualTo(parent.createdBy());
+        assertThat(child.passwordHash()).isEmpty();
+        assertThat(child.maxAccesses()).isEmpty();
     }
 }

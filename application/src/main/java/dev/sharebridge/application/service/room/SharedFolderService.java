@@ -15,12 +15,12 @@ import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.domain.item.ItemPath;
-import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.room.RoomRole;
 import dev.sharebridge.domain.room.SharedFolder;
 import dev.sharebridge.domain.room.SharedFolderLink;
+import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -270,9 +270,10 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
     private SharedFolderLink localLink(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo,
             SharePermissions permissions, String label, Instant now, Optional<Instant> expiresAt) {
         String password = passwords.next();
-        Share share = Share.create(ShareId.random(), path, ItemType.FOLDER, Optional.of(room.id()),
-                ShareToken.generate(random), Optional.of(hasher.hash(password)), expiresAt, permissions,
-                Optional.of(label), Optional.empty(), now, room.createdBy(), Optional.empty());
+        LinkPolicy policy = LinkPolicy.of(permissions).withPasswordHash(Optional.of(hasher.hash(password)))
+                .withExpiresAt(expiresAt).withLabel(Optional.of(label));
+        Share share = Share.roomLink(ShareId.random(), ShareToken.generate(random), room.id(), room.createdBy(), path,
+                policy, now);
         if (!fence.insert(watch, share)) {
             throw new RoomDeletedException();
         }

@@ -19,6 +19,7 @@ import dev.sharebridge.application.service.file.UserSpaces;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePasswordPolicy;
@@ -95,12 +96,11 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         if (password.isPresent()) {
             passwords.checkGuessable(password.get(), List.of(token), context(owner, path, command.label()));
         }
-        Optional<String> hash = password.map(hasher::hash);
+        LinkPolicy policy = new LinkPolicy(permissions, password.map(hasher::hash), command.expiresAt(),
+                command.maxAccesses(), command.label());
         int clashes = 0;
         for (int looks = 1; ; ) {
-            Share share = Share.create(ShareId.random(), path, item.type(), Optional.empty(), token, hash,
-                    command.expiresAt(), permissions, command.label(), command.maxAccesses(), now, owner,
-                    Optional.empty());
+            Share share = Share.ownerLink(ShareId.random(), token, owner, path, item.type(), policy, now);
             try {
                 if (fence.insert(watch, share)) {
                     return view(share);
