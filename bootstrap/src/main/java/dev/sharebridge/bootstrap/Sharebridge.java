@@ -15,7 +15,8 @@ import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
-import dev.sharebridge.application.port.out.RecentReads;
+import dev.sharebridge.application.cache.RecentReads;
+import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
@@ -74,11 +75,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +95,8 @@ public final class Sharebridge implements Instance {
     private final SharebridgeConfig config;
     private final JdbiPersistence persistence;
     private final StorageProvider files;
-    private final StorageProvider roomFiles;
+    /** The local directories served, by what the start-up log calls them: cleaned of crashed uploads at start. */
+    private final Map<String, LocalStorageProvider> localStorage;
     private final UserService users;
     private final RemoveUserService removeUser;
     private final HttpApi http;
@@ -101,12 +105,12 @@ public final class Sharebridge implements Instance {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
-            StorageProvider roomFiles, UserService users, RemoveUserService removeUser, HttpApi http,
+            Map<String, LocalStorageProvider> localStorage, UserService users, RemoveUserService removeUser, HttpApi http,
             Resources resources) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
-        this.roomFiles = roomFiles;
+        this.localStorage = localStorage;
         this.users = users;
         this.removeUser = removeUser;
         this.http = http;
@@ -137,8 +141,9 @@ public final class Sharebridge implements Instance {
             JvmGcMetrics gcMetrics = resources.add(new JvmGcMetrics());
             bindJvmMetrics(metrics, gcMetrics);
             persistence.bindMetrics(metrics);
-            StorageProvider files = resources.addIfCloseable(storage(config.storage(), config.cache().files(),
-                    nextcloudCallMetrics(metrics, "storage")));
+            Map<String, LocalStorageProvider> localStorage = new LinkedHashMap<>();
+            StorageProvider files = cached(metrics, "files", config.cache().files(), resources.addIfCloseable(
+                    storage(config.storage(), nextcloudCallMetrics(metrics, "storage"), localStorage)));
             ServerConfig server = config.server();
             int port = server.port();
             String publicUrl = server.publicUrl();
@@ -156,8 +161,8 @@ public final class Sharebridge implements Instance {
             ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, strength, fence,
                     clock, random, settings);
 
-            StorageProvider roomFiles = resources.addIfCloseable(sharedFolderStorage(config, files,
-                    nextcloudCallMetrics(metrics, "shared_folder")));
+            StorageProvider roomFiles = sharedFolderStorage(config, files,
+                    nextcloudCallMetrics(metrics, "shared_folder"), metrics, resources, localStorage);
             RoomSettings roomSettings = RoomSettings.defaults(publicUrl, config.sharedFolder().provider(),
                     boxed(config.sharedFolder().expiryDays()));
             RoomRepository rooms = persistence.rooms();
@@ -171,15 +176,7 @@ public final class Sharebridge implements Instance {
             PublicShareService publicShares = new PublicShareService(persistence.shares(), files, roomFiles, hasher,
                     strength, fence, secretBox, clock, random, settings);
 
-            cacheMetrics(metrics, "shares", persistence::shareRowCache);
-            if (files instanceof LocalStorageProvider local) {
-                cacheMetrics(metrics, "files", local::statCache);
-            } else if (files instanceof NextcloudStorageProvider nextcloud) {
-                cacheMetrics(metrics, "files", nextcloud::statCache);
-            }
-            if (roomFiles != files && roomFiles instanceof LocalStorageProvider local) {
-                cacheMetrics(metrics, "shared_folder_files", local::statCache);
-            }
+            cacheMetrics(metrics, "shares", persistence, JdbiPersistence::shareRowCache);
 
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));
@@ -192,7 +189,7 @@ public final class Sharebridge implements Instance {
                             security.trustedProxies(), config.limits().maxJsonBytes()),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
                             roomService, sharedFolders, meetings, signaling), metrics));
-            return new Sharebridge(config, persistence, files, roomFiles, users,
+            return new Sharebridge(config, persistence, files, localStorage, users,
                     new RemoveUserService(users, roomService), http, resources);
         } catch (RuntimeException e) {
             try {
@@ -251,10 +248,14 @@ public final class Sharebridge implements Instance {
      * {@code sharebridge_cache_lookups_total{cache, result="hit|miss"}}: how often a kept link row
      * or stat result was reused ({@code [cache]}); both stay 0 while that cache is off.
      */
-    private static void cacheMetrics(MeterRegistry registry, String cache, Supplier<RecentReads.Stats> stats) {
+    private static <T> void cacheMetrics(MeterRegistry registry, String cache, T source,
+            Function<T, RecentReads.Stats> stats) {
+        // Micrometer holds a function counter's object weakly: the source must be one the server
+        // keeps (the persistence, the storage), never a lambda made here, which the next GC would
+        // take and leave the series at 0
         for (String result : List.of("hit", "miss")) {
-            FunctionCounter.builder("sharebridge.cache.lookups", stats,
-                            s -> result.equals("hit") ? s.get().hits() : s.get().misses())
+            FunctionCounter.builder("sharebridge.cache.lookups", source,
+                            s -> result.equals("hit") ? stats.apply(s).hits() : stats.apply(s).misses())
                     .description("Lookups of kept link rows and file metadata ([cache]): reused (hit) or read (miss)")
                     .tag("cache", cache)
                     .tag("result", result)
@@ -284,12 +285,27 @@ public final class Sharebridge implements Instance {
         return SecretKeys.loadOrCreate(config.secretKeyFile(), random);
     }
 
-    private static StorageProvider storage(StorageConfig storage, Duration cacheFiles, NextcloudCallListener calls) {
+    private static StorageProvider storage(StorageConfig storage, NextcloudCallListener calls,
+            Map<String, LocalStorageProvider> localStorage) {
         if (storage instanceof StorageConfig.Local local) {
-            return new LocalStorageProvider(local.root(), cacheFiles);
+            return local(localStorage, "storage", local.root());
         }
         StorageConfig.Nextcloud nc = (StorageConfig.Nextcloud) storage;
-        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()), calls, cacheFiles);
+        return new NextcloudStorageProvider(nextcloudSettings(nc.account(), nc.directory()), calls);
+    }
+
+    private static LocalStorageProvider local(Map<String, LocalStorageProvider> localStorage, String which, Path root) {
+        LocalStorageProvider provider = new LocalStorageProvider(root);
+        localStorage.put(which, provider);
+        return provider;
+    }
+
+    /** {@code storage} behind the stat cache of {@code [cache] files_ms}, counted in metrics as {@code name}. */
+    private static StorageProvider cached(MeterRegistry metrics, String name, Duration maxStaleness,
+            StorageProvider storage) {
+        RecentStatsStorage cached = new RecentStatsStorage(storage, maxStaleness);
+        cacheMetrics(metrics, name, cached, RecentStatsStorage::stats);
+        return cached;
     }
 
     /**
@@ -298,18 +314,20 @@ public final class Sharebridge implements Instance {
      * are under {@code users/}) or, with a [shared_folder] directory, a folder below it.
      */
     private static StorageProvider sharedFolderStorage(SharebridgeConfig config, StorageProvider files,
-            NextcloudCallListener calls) {
+            NextcloudCallListener calls, MeterRegistry metrics, Resources resources,
+            Map<String, LocalStorageProvider> localStorage) {
         SharedFolderConfig shared = config.sharedFolder();
         if (shared.nextcloud().isPresent()) {
-            return new NextcloudStorageProvider(nextcloudSettings(shared.nextcloud().get(), shared.directory()), calls);
+            return resources.add(new NextcloudStorageProvider(
+                    nextcloudSettings(shared.nextcloud().get(), shared.directory()), calls));
         }
         Path root = config.storage() instanceof StorageConfig.Local local
                 ? local.root() : config.server().dataDir().resolve("files");
         if (shared.directory().isEmpty() && config.storage() instanceof StorageConfig.Local) {
             return files;
         }
-        return new LocalStorageProvider(shared.directory().isEmpty() ? root : root.resolve(shared.directory()),
-                config.cache().files());
+        return cached(metrics, "shared_folder_files", config.cache().files(), local(localStorage,
+                "shared folder storage", shared.directory().isEmpty() ? root : root.resolve(shared.directory())));
     }
 
     private static String defaultPublicUrl(ServerConfig server, int port) {
@@ -342,21 +360,14 @@ public final class Sharebridge implements Instance {
         LOG.info("Sharebridge {} starting: database {}, storage {}, shared folders {}", Version.current(),
                 config.database().urlWithoutCredentials(), describe(config.storage()),
                 describe(config.sharedFolder(), config.storage()));
-        removeInterruptedUploads(files, "storage");
-        if (roomFiles != files) {
-            removeInterruptedUploads(roomFiles, "shared folder storage");
-        }
-        return http.start();
-    }
-
-    private static void removeInterruptedUploads(StorageProvider provider, String which) {
-        if (provider instanceof LocalStorageProvider local) {
+        localStorage.forEach((which, local) -> {
             int removed = local.removeInterruptedUploads();
             if (removed > 0) {
                 LOG.info("removed {} unfinished upload{} left by an earlier crash from the {}", removed,
                         removed == 1 ? "" : "s", which);
             }
-        }
+        });
+        return http.start();
     }
 
     /** The storage as the start-up line names it: provider and place, never a password. */

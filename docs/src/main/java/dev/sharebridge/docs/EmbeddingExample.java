@@ -9,7 +9,7 @@ import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import dev.sharebridge.application.service.room.MeetingService;

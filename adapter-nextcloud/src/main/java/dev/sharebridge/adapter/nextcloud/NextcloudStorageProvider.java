@@ -1,6 +1,5 @@
 package dev.sharebridge.adapter.nextcloud;
 
-import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
@@ -18,7 +17,6 @@ import dev.sharebridge.domain.storage.WriteResult;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -58,9 +55,6 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     private final DavLocation location;
     private final Upstream upstream;
     private final OcsShares shares;
-    /** Recent stat results; ended by every change made through this provider. */
-    private final RecentReads<ItemPath, Optional<StoredItem>> recent;
-
     /** A provider with its own HTTP client, configured from the settings. */
     public NextcloudStorageProvider(NextcloudSettings settings) {
         this(settings, NextcloudCallListener.NONE);
@@ -83,36 +77,13 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     /** A provider on a caller's client (see above) that tells {@code listener} about every call. */
     public NextcloudStorageProvider(NextcloudSettings settings, OkHttpClient client, NextcloudCallListener listener) {
         this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"),
-                Objects.requireNonNull(client, "client"), listener), Duration.ZERO);
-    }
-
-    /**
-     * A provider with its own HTTP client whose {@link #stat} may answer from a PROPFIND made less
-     * than {@code statCache} ago, so that an item opened by many at once (a share link) costs
-     * NextCloud one request per that time. Every change made through this provider (upload,
-     * folder, delete) is seen at once; changes made in NextCloud itself after at most
-     * {@code statCache}. Listings, downloads and writes always ask NextCloud.
-     *
-     * @param statCache {@link Duration#ZERO}: every stat asks NextCloud
-     */
-    public NextcloudStorageProvider(NextcloudSettings settings, NextcloudCallListener listener, Duration statCache) {
-        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"), listener), statCache);
+                Objects.requireNonNull(client, "client"), listener));
     }
 
     private NextcloudStorageProvider(NextcloudSettings settings, Upstream upstream) {
-        this(settings, upstream, Duration.ZERO);
-    }
-
-    private NextcloudStorageProvider(NextcloudSettings settings, Upstream upstream, Duration statCache) {
         this.location = new DavLocation(settings);
         this.upstream = upstream;
         this.shares = new OcsShares(location, upstream, this::exists);
-        this.recent = new RecentReads<>(statCache, System::nanoTime);
-    }
-
-    /** How often {@link #stat} answered from a kept result, and how often it asked NextCloud (for metrics). */
-    public RecentReads.Stats statCache() {
-        return recent.stats();
     }
 
     // ---- StorageProvider -----------------------------------------------------------------------
@@ -120,7 +91,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     @Override
     public Optional<StoredItem> stat(ItemPath path) throws StorageException {
         Objects.requireNonNull(path, "path");
-        return recent.get(path, () -> statNow(path));
+        return statNow(path);
     }
 
     private Optional<StoredItem> statNow(ItemPath path) throws StorageException {
@@ -212,7 +183,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
-        return recent.change(() -> writeNow(file, content));
+        return writeNow(file, content);
     }
 
     private WriteResult writeNow(ItemPath file, InputStream content) throws StorageException {
@@ -259,7 +230,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
-        return recent.change(() -> makeFolderNow(folder));
+        return makeFolderNow(folder);
     }
 
     private boolean makeFolderNow(ItemPath folder) throws StorageException {
@@ -268,7 +239,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
-        return recent.change(() -> deleteNow(path));
+        return deleteNow(path);
     }
 
     private boolean deleteNow(ItemPath path) throws StorageException {

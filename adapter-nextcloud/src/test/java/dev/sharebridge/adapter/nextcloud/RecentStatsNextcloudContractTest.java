@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.nextcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageProviderContract;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The StorageProvider suite again with stat results kept far longer than any test runs: every
+ * The StorageProvider suite again on NextCloud behind {@link RecentStatsStorage}, with stat
+ * results kept far longer than any test runs: every
  * change made through the provider must still show at once. Plus how many PROPFINDs a busy item
  * costs NextCloud.
  */
@@ -18,6 +20,7 @@ class RecentStatsNextcloudContractTest extends StorageProviderContract {
     private MockWebServer server;
     private FakeNextcloud nextcloud;
     private NextcloudStorageProvider provider;
+    private RecentStatsStorage cached;
 
     @Override
     protected StorageProvider provider() throws Exception {
@@ -25,9 +28,9 @@ class RecentStatsNextcloudContractTest extends StorageProviderContract {
         nextcloud = new FakeNextcloud(TestSupport.USER, TestSupport.PASSWORD).mkdirs("opentalk/meetings");
         server.setDispatcher(nextcloud);
         server.start();
-        provider = new NextcloudStorageProvider(TestSupport.settings(server, "opentalk/meetings"),
-                NextcloudCallListener.NONE, Duration.ofHours(1));
-        return provider;
+        provider = new NextcloudStorageProvider(TestSupport.settings(server, "opentalk/meetings"));
+        cached = new RecentStatsStorage(provider, Duration.ofHours(1));
+        return cached;
     }
 
     @AfterEach
@@ -44,7 +47,7 @@ class RecentStatsNextcloudContractTest extends StorageProviderContract {
             assertThat(storage().stat(p("/report.txt")).orElseThrow().size()).isEqualTo(2);
         }
         assertThat(server.getRequestCount() - before).isEqualTo(1);
-        assertThat(provider.statCache().hits()).isEqualTo(4);
+        assertThat(cached.stats().hits()).isEqualTo(4);
 
         put("/report.txt", "version 2");
         assertThat(storage().stat(p("/report.txt")).orElseThrow().size()).isEqualTo(9);

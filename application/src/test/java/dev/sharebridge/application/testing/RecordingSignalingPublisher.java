@@ -1,6 +1,6 @@
 package dev.sharebridge.application.testing;
 
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import java.util.ArrayList;

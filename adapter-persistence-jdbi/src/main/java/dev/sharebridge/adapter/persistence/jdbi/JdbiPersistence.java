@@ -2,7 +2,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.sharebridge.application.port.out.RecentReads;
+import dev.sharebridge.application.cache.RecentReads;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;

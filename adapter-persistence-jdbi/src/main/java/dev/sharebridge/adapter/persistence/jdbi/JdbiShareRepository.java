@@ -1,6 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
-import dev.sharebridge.application.port.out.RecentReads;
+import dev.sharebridge.application.cache.RecentReads;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.InvalidValueException;

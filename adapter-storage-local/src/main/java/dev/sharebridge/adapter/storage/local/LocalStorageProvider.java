@@ -1,6 +1,5 @@
 package dev.sharebridge.adapter.storage.local;
 
-import dev.sharebridge.application.port.out.RecentReads;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
@@ -41,7 +40,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -87,8 +85,6 @@ public final class LocalStorageProvider implements StorageProvider {
     private static final AtomicLong LAST_WRITE_MICROS = new AtomicLong();
 
     private final Path root;
-    /** Recent stat results; ended by every change made through this provider. */
-    private final RecentReads<ItemPath, Optional<StoredItem>> recent;
 
     /**
      * A provider over {@code root}, which is created (with its parents) when missing. The root
@@ -98,21 +94,6 @@ public final class LocalStorageProvider implements StorageProvider {
      * @throws UncheckedIOException when the directory cannot be created or resolved
      */
     public LocalStorageProvider(Path root) {
-        this(root, Duration.ZERO);
-    }
-
-    /**
-     * A provider over {@code root} whose {@link #stat} may answer from a result read less than
-     * {@code maxStaleness} ago, so that an item opened by many at once (through a share link) is
-     * looked at once per that time. Every change made through this provider is seen at once;
-     * changes made to the directory by other programs (or another provider on it) after at most
-     * {@code maxStaleness}. Only {@code stat} is affected: listings, reads and writes always look
-     * at the disk, and a kept result is never used to open a file.
-     *
-     * @param maxStaleness {@link Duration#ZERO}: every stat looks at the disk
-     */
-    public LocalStorageProvider(Path root, Duration maxStaleness) {
-        this.recent = new RecentReads<>(maxStaleness, System::nanoTime);
         try {
             Path absolute = root.toAbsolutePath();
             if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
@@ -202,21 +183,8 @@ public final class LocalStorageProvider implements StorageProvider {
 
     // ---- StorageProvider -------------------------------------------------------------------
 
-    /**
-     * Answers from what was read for {@code path} less than {@code maxStaleness} ago when nothing
-     * was changed through this provider since (see the constructor); otherwise reads.
-     */
     @Override
     public Optional<StoredItem> stat(ItemPath path) throws StorageException {
-        return recent.get(path, () -> statNow(path));
-    }
-
-    /** How often {@link #stat} answered from a kept result, and how often it looked at the disk (for metrics). */
-    public RecentReads.Stats statCache() {
-        return recent.stats();
-    }
-
-    private Optional<StoredItem> statNow(ItemPath path) throws StorageException {
         try {
             Lookup found = lookup(path);
             return found.isVisible() ? Optional.of(found.toItem(path)) : Optional.empty();
@@ -293,7 +261,7 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
-        return recent.change(() -> writeNow(file, content));
+        return writeNow(file, content);
     }
 
     private WriteResult writeNow(ItemPath file, InputStream content) throws StorageException {
@@ -349,7 +317,7 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
-        return recent.change(() -> makeFolderNow(folder));
+        return makeFolderNow(folder);
     }
 
     private boolean makeFolderNow(ItemPath folder) throws StorageException {
@@ -368,7 +336,7 @@ public final class LocalStorageProvider implements StorageProvider {
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
-        return recent.change(() -> deleteNow(path));
+        return deleteNow(path);
     }
 
     private boolean deleteNow(ItemPath path) throws StorageException {

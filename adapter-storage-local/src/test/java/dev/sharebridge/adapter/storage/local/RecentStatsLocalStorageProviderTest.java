@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.storage.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageProviderContract;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The storage contract again with stat results kept far longer than any test runs: every change
+ * The storage contract again on local files behind {@link RecentStatsStorage}, with stat results
+ * kept far longer than any test runs: every change
  * made through the provider must still show at once. Plus what a kept result may hide of changes
  * made on the disk by others, and what it never does (open a file).
  */
@@ -26,7 +28,7 @@ class RecentStatsLocalStorageProviderTest extends StorageProviderContract {
     @Override
     protected StorageProvider provider() {
         root = temp.resolve("storage");
-        return new LocalStorageProvider(root, Duration.ofHours(1));
+        return new RecentStatsStorage(new LocalStorageProvider(root), Duration.ofHours(1));
     }
 
     @Test

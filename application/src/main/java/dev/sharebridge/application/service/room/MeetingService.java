@@ -9,7 +9,7 @@ import dev.sharebridge.application.port.in.room.Ticket;
 import dev.sharebridge.application.port.out.room.RoomMember;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;

@@ -12,7 +12,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.Admission;
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage.JoinSuccess;

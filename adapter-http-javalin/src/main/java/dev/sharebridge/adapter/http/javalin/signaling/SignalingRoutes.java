@@ -9,7 +9,7 @@ import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.port.in.room.Admission;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.domain.InvalidValueException;
 import io.javalin.config.RoutesConfig;

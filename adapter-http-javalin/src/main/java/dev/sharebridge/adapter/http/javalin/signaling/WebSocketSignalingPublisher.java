@@ -3,7 +3,7 @@ package dev.sharebridge.adapter.http.javalin.signaling;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.SharedFolderJson;
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;

@@ -1,6 +1,6 @@
 package dev.sharebridge.application.port.in.room;
 
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.domain.room.RoomId;
 
 /** A redeemed ticket: the participant id the transport must register before {@code enter}. */

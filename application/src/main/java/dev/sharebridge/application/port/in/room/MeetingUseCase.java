@@ -3,7 +3,7 @@ package dev.sharebridge.application.port.in.room;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UnauthorizedException;
-import dev.sharebridge.application.port.out.signaling.ParticipantId;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.user.UserId;
 

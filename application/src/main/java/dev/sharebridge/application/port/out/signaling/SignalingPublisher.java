@@ -1,5 +1,7 @@
 package dev.sharebridge.application.port.out.signaling;
 
+import dev.sharebridge.domain.room.ParticipantId;
+
 /**
  * Delivers signaling messages to live participants: the WebSocket adapter in the server, or an
  * embedding application's own transport. Must not block: a slow receiver must never delay

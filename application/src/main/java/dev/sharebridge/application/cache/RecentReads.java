@@ -1,4 +1,4 @@
-package dev.sharebridge.application.port.out;
+package dev.sharebridge.application.cache;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sharebridge.application.port.out.signaling;
+package dev.sharebridge.domain.room;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.sharebridge.application.port.out;
+package dev.sharebridge.application.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

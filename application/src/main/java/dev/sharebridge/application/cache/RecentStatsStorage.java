@@ -1,0 +1,91 @@
+package dev.sharebridge.application.cache;
+
+import dev.sharebridge.domain.item.ByteRange;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.PublicLinkCapability;
+import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.WriteResult;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Any {@link StorageProvider} whose {@link #stat} may answer from a result read less than
+ * {@code maxStaleness} ago ({@link RecentReads}), so that an item opened by many at once
+ * (through a share link) is looked at once per that time, on the disk or in NextCloud alike.
+ *
+ * <p>Every change made through this provider ends every kept result at once; changes made by
+ * others (programs writing into the directory, people editing in NextCloud) are seen after at
+ * most {@code maxStaleness}. Only {@code stat} is affected: listings, reads, writes and
+ * {@link #ping} always reach the storage, and a kept result is never used to open a file.
+ */
+public final class RecentStatsStorage implements StorageProvider {
+    private final StorageProvider storage;
+    private final RecentReads<ItemPath, Optional<StoredItem>> recent;
+
+    /** @param maxStaleness {@link Duration#ZERO}: every stat reaches the storage */
+    public RecentStatsStorage(StorageProvider storage, Duration maxStaleness) {
+        this(storage, maxStaleness, System::nanoTime);
+    }
+
+    RecentStatsStorage(StorageProvider storage, Duration maxStaleness, LongSupplier nanoTime) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.recent = new RecentReads<>(maxStaleness, nanoTime);
+    }
+
+    /** How often a kept result was reused or not, for metrics. */
+    public RecentReads.Stats stats() {
+        return recent.stats();
+    }
+
+    @Override
+    public Optional<StoredItem> stat(ItemPath path) throws StorageException {
+        return recent.get(path, () -> storage.stat(path));
+    }
+
+    @Override
+    public List<StoredItem> list(ItemPath folder) throws StorageException {
+        return storage.list(folder);
+    }
+
+    @Override
+    public ItemContent read(ItemPath file, Optional<ByteRange> range) throws StorageException {
+        return storage.read(file, range);
+    }
+
+    @Override
+    public WriteResult write(ItemPath file, InputStream content) throws StorageException {
+        return recent.change(() -> storage.write(file, content));
+    }
+
+    @Override
+    public boolean makeFolder(ItemPath folder) throws StorageException {
+        return recent.change(() -> storage.makeFolder(folder));
+    }
+
+    @Override
+    public boolean delete(ItemPath path) throws StorageException {
+        return recent.change(() -> storage.delete(path));
+    }
+
+    @Override
+    public Optional<PublicLinkCapability> publicLinks() {
+        return storage.publicLinks();
+    }
+
+    @Override
+    public void ping() throws StorageException {
+        storage.ping();
+    }
+
+    @Override
+    public String toString() {
+        return storage.toString();
+    }
+}
