@@ -44,7 +44,7 @@ class SharePageTest extends ApiTestSupport {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertPageHeaders(r);
-        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script src=\"/assets/share.js\"")
+        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script type=\"module\" src=\"/assets/share/main.js\"")
                 .contains("href=\"/assets/share.css\"");
     }
 
@@ -75,7 +75,7 @@ class SharePageTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"share.css:text/css; charset=utf-8", "share.js:text/javascript; charset=utf-8"})
+    @ValueSource(strings = {"share.css:text/css; charset=utf-8", "share/main.js:text/javascript; charset=utf-8"})
     void assetsHaveTheirTypeAndRevalidate(String spec) throws IOException {
         String name = spec.substring(0, spec.indexOf(':'));
         String type = spec.substring(spec.indexOf(':') + 1);
