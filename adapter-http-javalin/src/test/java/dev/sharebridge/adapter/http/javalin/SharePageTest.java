@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,16 @@ class SharePageTest extends ApiTestSupport {
         assertThat(html).as("no inline style").doesNotContainPattern("(?i)<style\\b|\\sstyle\\s*=");
         assertThat(html).as("no javascript: URLs").doesNotContainPattern("(?i)javascript:");
         assertThat(html).as("no third-party assets").doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
+    }
+
+    @Test
+    void theScriptsBuildNoMarkupFromStrings() {
+        Map<String, HttpResponse<String>> modules = PageModules.reachable(this, "/s/" + randomToken());
+        assertThat(modules).containsKeys("/assets/share/main.js", "/assets/lib/dom.js");
+        modules.forEach((path, r) -> assertThat(r.body()).as(path).doesNotContain("innerHTML")
+                .doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("document.write")
+                .doesNotContain("eval(").doesNotContain("new Function").doesNotContain("localStorage")
+                .doesNotContain("console."));
     }
 
     private static byte[] resource(String name) throws IOException {
