@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,12 @@ class AppPageTest extends ApiTestSupport {
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
         assertPageHeaders(r);
-        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script src=\"/app/app.js\"")
+        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script type=\"module\" src=\"/app/main.js\"")
                 .contains("href=\"/app/app.css\"").contains("href=\"/assets/share.css\"");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"app.css:text/css; charset=utf-8", "app.js:text/javascript; charset=utf-8"})
+    @ValueSource(strings = {"app.css:text/css; charset=utf-8", "main.js:text/javascript; charset=utf-8"})
     void assetsHaveTheirTypeHeadersAndRevalidate(String spec) throws IOException {
         String name = spec.substring(0, spec.indexOf(':'));
         String type = spec.substring(spec.indexOf(':') + 1);
@@ -48,7 +49,7 @@ class AppPageTest extends ApiTestSupport {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo(type.replace(" ", ""));
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertPageHeaders(r);
-        assertThat(r.body()).isEqualTo(resource(name));
+        assertThat(r.body()).isEqualTo(resource(name.endsWith(".js") ? "app/" + name : name));
         String etag = r.headers().firstValue("ETag").orElseThrow();
         HttpResponse<byte[]> cached = sendBytes(req("/app/" + name).header("If-None-Match", etag));
         assertThat(cached.statusCode()).isEqualTo(304);
@@ -85,12 +86,18 @@ class AppPageTest extends ApiTestSupport {
     }
 
     @Test
-    void theScriptBuildsNoMarkupFromStringsAndKeepsTheTokenOutOfStorageThatOutlivesTheTab() throws IOException {
-        String js = new String(resource("app.js"), StandardCharsets.UTF_8);
-        assertThat(js).doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
-                .doesNotContain("document.write").doesNotContain("eval(").doesNotContain("new Function")
-                .doesNotContain("localStorage").doesNotContain("document.cookie").doesNotContain("console.");
-        assertThat(js).contains("sessionStorage").contains("'Bearer ' + token");
+    void theScriptBuildsNoMarkupFromStringsAndKeepsTheTokenOutOfStorageThatOutlivesTheTab() {
+        Map<String, HttpResponse<String>> modules = PageModules.reachable(this, "/");
+        assertThat(modules).containsKeys("/app/main.js", "/app/session.js", "/assets/lib/dom.js");
+        StringBuilder all = new StringBuilder();
+        modules.forEach((path, r) -> {
+            assertThat(r.body()).as(path).doesNotContain("innerHTML").doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
+                    .doesNotContain("new Function").doesNotContain("localStorage").doesNotContain("document.cookie")
+                    .doesNotContain("console.");
+            all.append(r.body());
+        });
+        assertThat(all.toString()).contains("sessionStorage").contains("'Bearer ' + token");
     }
 
     @Test

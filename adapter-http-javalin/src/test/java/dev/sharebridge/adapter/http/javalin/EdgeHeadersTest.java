@@ -121,8 +121,8 @@ class EdgeHeadersTest extends ApiTestSupport {
         answers.put("page, HEAD", RawHttp.send(port, "HEAD /s/" + token + " HTTP/1.1", Map.of()));
         answers.put("app", RawHttp.send(port, "GET / HTTP/1.1", Map.of()));
         answers.put("app, HEAD", RawHttp.send(port, "HEAD / HTTP/1.1", Map.of()));
-        answers.put("asset", RawHttp.send(port, "GET /app/app.js HTTP/1.1", Map.of()));
-        answers.put("asset, HEAD", RawHttp.send(port, "HEAD /assets/share.js HTTP/1.1", Map.of()));
+        answers.put("asset", RawHttp.send(port, "GET /app/main.js HTTP/1.1", Map.of()));
+        answers.put("asset, HEAD", RawHttp.send(port, "HEAD /assets/share/main.js HTTP/1.1", Map.of()));
         answers.put("asset, 304", RawHttp.send(port, "GET /assets/share.css HTTP/1.1", Map.of("If-None-Match", etag)));
         answers.put("asset, 304 to HEAD", RawHttp.send(port, "HEAD /assets/share.css HTTP/1.1",
                 Map.of("If-None-Match", etag)));

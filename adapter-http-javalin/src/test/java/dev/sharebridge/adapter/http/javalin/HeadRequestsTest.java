@@ -100,7 +100,7 @@ class HeadRequestsTest extends ApiTestSupport {
                 new Case("share page", 200, b -> b.uri(uri("/s/" + folderToken))),
                 new Case("app page", 200, b -> b.uri(uri("/"))),
                 new Case("page asset", 200, b -> b.uri(uri("/assets/share.css"))),
-                new Case("app asset", 200, b -> b.uri(uri("/app/app.js"))),
+                new Case("app asset", 200, b -> b.uri(uri("/app/main.js"))),
                 new Case("unknown asset", 404, b -> b.uri(uri("/assets/nope.js"))),
                 new Case("health", 200, b -> b.uri(uri("/health"))),
                 new Case("openapi", 200, b -> b.uri(uri("/openapi.yaml"))));

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SharePageTest extends ApiTestSupport {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertPageHeaders(r);
-        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script src=\"/assets/share.js\"")
+        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script type=\"module\" src=\"/assets/share/main.js\"")
                 .contains("href=\"/assets/share.css\"");
     }
 
@@ -75,7 +76,7 @@ class SharePageTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"share.css:text/css; charset=utf-8", "share.js:text/javascript; charset=utf-8"})
+    @ValueSource(strings = {"share.css:text/css; charset=utf-8", "share/main.js:text/javascript; charset=utf-8"})
     void assetsHaveTheirTypeAndRevalidate(String spec) throws IOException {
         String name = spec.substring(0, spec.indexOf(':'));
         String type = spec.substring(spec.indexOf(':') + 1);
@@ -117,6 +118,16 @@ class SharePageTest extends ApiTestSupport {
         assertThat(html).as("no inline style").doesNotContainPattern("(?i)<style\\b|\\sstyle\\s*=");
         assertThat(html).as("no javascript: URLs").doesNotContainPattern("(?i)javascript:");
         assertThat(html).as("no third-party assets").doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
+    }
+
+    @Test
+    void theScriptsBuildNoMarkupFromStrings() {
+        Map<String, HttpResponse<String>> modules = PageModules.reachable(this, "/s/" + randomToken());
+        assertThat(modules).containsKeys("/assets/share/main.js", "/assets/lib/dom.js");
+        modules.forEach((path, r) -> assertThat(r.body()).as(path).doesNotContain("innerHTML")
+                .doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("document.write")
+                .doesNotContain("eval(").doesNotContain("new Function").doesNotContain("localStorage")
+                .doesNotContain("console."));
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -10,19 +10,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The share web page {@code GET /s/{token}} and its two assets (docs/reference.md §7). The page is the
- * same for every token, valid or not: its script asks the public API and shows "not found"
- * itself, so this route never looks the token up and never logs it (the log has the template).
- * Everything is read from the classpath once, at start. The page headers (CSP, no framing, no
+ * The share web page {@code GET /s/{token}} and its assets under {@code /assets/} (docs/reference.md §7):
+ * its style sheet, the script modules of the page ({@code share/}) and the modules both pages
+ * use ({@code lib/}). The page is the same for every token, valid or not: its script asks the
+ * public API and shows "not found" itself, so this route never looks the token up and never logs
+ * it (the log has the template). Only the files listed here are served, each read from the
+ * classpath once, at start; any other name is a 404. The page headers (CSP, no framing, no
  * referrer, no-store) come with every answer under these paths, problems included:
  * {@link ResponseHeaders}.
  */
 public final class SharePageRoutes {
     private static final String ROOT = "sharebridge-web/";
+    /** The modules of both pages, served as /assets/lib/NAME. */
+    private static final List<String> SHARED_MODULES = List.of("dom.js", "format.js", "http.js", "listing.js",
+            "messages.js", "paths.js", "upload.js");
+    /** The share page's modules, served as /assets/share/NAME; main.js is the one the page loads. */
+    private static final List<String> MODULES = List.of("link.js", "listing.js", "main.js", "upload.js", "verify.js");
 
     private final Asset page;
     private final Map<String, Asset> assets;
@@ -33,18 +42,25 @@ public final class SharePageRoutes {
             byte[] bytes = read(ROOT + name);
             return new Asset(bytes, contentType, "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 16) + "\"");
         }
+
+        /** A script module (of {@code <script type="module">} or an {@code import}). */
+        static Asset module(String name) {
+            return load(name, "text/javascript; charset=utf-8");
+        }
     }
 
     public SharePageRoutes() {
         this.page = Asset.load("share.html", "text/html; charset=utf-8");
-        this.assets = Map.of(
-                "share.css", Asset.load("share.css", "text/css; charset=utf-8"),
-                "share.js", Asset.load("share.js", "text/javascript; charset=utf-8"));
+        Map<String, Asset> all = new HashMap<>();
+        all.put("share.css", Asset.load("share.css", "text/css; charset=utf-8"));
+        SHARED_MODULES.forEach(name -> all.put("lib/" + name, Asset.module("lib/" + name)));
+        MODULES.forEach(name -> all.put("share/" + name, Asset.module("share/" + name)));
+        this.assets = Map.copyOf(all);
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/s/{token}", this::page);
-        routes.get("/assets/{name}", this::asset);
+        routes.get("/assets/<path>", this::asset);
     }
 
     private void page(Context ctx) {
@@ -60,7 +76,7 @@ public final class SharePageRoutes {
     }
 
     private void asset(Context ctx) {
-        sendAsset(ctx, assets.get(ctx.pathParam("name")));
+        sendAsset(ctx, assets.get(ctx.pathParam("path")));
     }
 
     /** Serves a page asset, or the 404 problem when {@code asset} is null. */
