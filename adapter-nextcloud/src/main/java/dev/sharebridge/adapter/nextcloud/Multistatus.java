@@ -20,6 +20,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads NextCloud's XML answers (a PROPFIND 207 multistatus, a Sabre error body) with a parser
@@ -219,7 +220,7 @@ final class Multistatus {
         return out;
     }
 
-    private static Element first(Element parent, String ns, String local) {
+    private static @Nullable Element first(Element parent, String ns, String local) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (is(n, ns, local)) {
                 return (Element) n;

@@ -7,11 +7,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The dependency arrows of docs/reference.md §1 and docs/architecture.md as ArchUnit rules: the hexagon
@@ -22,6 +26,8 @@ final class ArchitectureRules {
     static final String APPLICATION = "dev.sharebridge.application..";
     static final String ADAPTERS = "dev.sharebridge.adapter..";
     static final String BOOTSTRAP = "dev.sharebridge.bootstrap..";
+    /** JSpecify's annotations: the one library every module may name, for nullness only. */
+    static final String NULLNESS = "org.jspecify.annotations";
 
     /** Libraries that belong to adapters; none of them may appear inside the hexagon. */
     static final List<String> FRAMEWORKS = List.of(
@@ -37,12 +43,13 @@ final class ArchitectureRules {
 
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes()
             .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-            .because("the domain is plain Java (docs/reference.md §1: JDK only)");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", NULLNESS)
+            .because("the domain is plain Java (docs/reference.md §1: JDK only, and JSpecify's nullness"
+                    + " annotations, which do nothing at run time)");
 
     static final ArchRule APPLICATION_USES_ONLY_DOMAIN_AND_THE_JDK = classes()
             .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", NULLNESS)
             .because("use cases reach the outside only through their ports (docs/reference.md §1)");
 
     static final ArchRule NO_FRAMEWORK_INSIDE_THE_HEXAGON = noClasses()
@@ -75,6 +82,23 @@ final class ArchitectureRules {
             .matching("dev.sharebridge.(**)")
             .should().beFreeOfCycles()
             .because("packages that need each other are one package in two places");
+
+    /**
+     * Every package says how it treats null: {@code @NullMarked} in its {@code package-info.java},
+     * so that a type without {@code @Nullable} never holds null, for readers and for tools.
+     */
+    static final ArchRule PACKAGES_ARE_NULL_MARKED = classes()
+            .that().resideInAPackage("dev.sharebridge..")
+            .should(new ArchCondition<JavaClass>("be in a @NullMarked package") {
+                @Override
+                public void check(JavaClass javaClass, ConditionEvents events) {
+                    if (!javaClass.getPackage().isAnnotatedWith(NullMarked.class)) {
+                        events.add(SimpleConditionEvent.violated(javaClass, javaClass.getPackageName()
+                                + " has no package-info.java with @NullMarked"));
+                    }
+                }
+            })
+            .because("null is allowed only where a type says @Nullable");
 
     /** One slice per adapter module: adapter.storage.local, adapter.nextcloud, ... */
     static final class AdapterSlices implements SliceAssignment {

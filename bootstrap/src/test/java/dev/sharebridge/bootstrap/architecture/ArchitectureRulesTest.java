@@ -88,4 +88,18 @@ class ArchitectureRulesTest {
     void packagesUsedOneWayAreNoCycle() {
         ArchitectureRules.PACKAGES_ARE_ACYCLIC.check(importer.importClasses(StorageX.class, StorageXPart.class));
     }
+
+    @Test
+    void aPackageWithoutNullMarkedBreaksTheNullnessRule() {
+        JavaClasses classes = importer.importClasses(DomainUsingALogger.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.PACKAGES_ARE_NULL_MARKED.check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("has no package-info.java with @NullMarked");
+    }
+
+    @Test
+    void aNullMarkedPackageKeepsTheNullnessRule() throws ClassNotFoundException {
+        ArchitectureRules.PACKAGES_ARE_NULL_MARKED.check(importer.importClasses(
+                dev.sharebridge.domain.share.ShareToken.class, Class.forName("dev.sharebridge.domain.share.package-info")));
+    }
 }

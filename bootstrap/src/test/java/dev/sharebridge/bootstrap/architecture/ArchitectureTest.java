@@ -30,4 +30,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule packagesAreAcyclic = ArchitectureRules.PACKAGES_ARE_ACYCLIC;
+
+    @ArchTest
+    static final ArchRule packagesAreNullMarked = ArchitectureRules.PACKAGES_ARE_NULL_MARKED;
 }

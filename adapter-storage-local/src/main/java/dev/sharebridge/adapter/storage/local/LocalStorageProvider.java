@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded default {@link StorageProvider}: items are files and folders below one local
@@ -167,7 +168,7 @@ public final class LocalStorageProvider implements StorageProvider {
      * @return null on a file system without locks (NFS without a lock manager): a clean-up cannot
      *         lock there either and then deletes nothing
      */
-    private static FileLock lockOwnTemp(FileChannel out, Path temp) throws IOException, StorageUnavailableException {
+    private static @Nullable FileLock lockOwnTemp(FileChannel out, Path temp) throws IOException, StorageUnavailableException {
         FileLock lock;
         try {
             lock = out.lock();

@@ -1,0 +1,9 @@
+/**
+ * Driving ports: the owner's files.
+ *
+ * <p>Null-marked: no type in this package is nullable unless it says so with {@code @Nullable}.
+ */
+@NullMarked
+package dev.sharebridge.application.port.in.file;
+
+import org.jspecify.annotations.NullMarked;
