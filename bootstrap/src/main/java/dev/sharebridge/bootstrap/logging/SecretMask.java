@@ -1,5 +1,7 @@
 package dev.sharebridge.bootstrap.logging;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last line of defence against secrets in the log, applied to every message and stack trace
  * the shipped logback.xml writes, whatever logged it (Jetty, Javalin, a library, us). Sources are
@@ -102,7 +104,7 @@ final class SecretMask {
         return false;
     }
 
-    private static Trigger triggerAt(String text, int i) {
+    private static @Nullable Trigger triggerAt(String text, int i) {
         char c = text.charAt(i);
         for (Trigger t : TRIGGERS) {
             if (c == t.prefix.charAt(0) && text.startsWith(t.prefix, i)) {
