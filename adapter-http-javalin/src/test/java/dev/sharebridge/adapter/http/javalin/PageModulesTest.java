@@ -32,6 +32,7 @@ class PageModulesTest extends ApiTestSupport {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String SHARE_PAGE = "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    private static final Pattern MODULE_PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\"");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
 
     /** The resource a module's path serves: /app/NAME is app/NAME, /assets/PATH is PATH. */
@@ -75,6 +76,24 @@ class PageModulesTest extends ApiTestSupport {
             String etag = r.headers().firstValue("ETag").orElseThrow();
             assertThat(sendBytes(req(path).header("If-None-Match", etag)).statusCode()).as(path).isEqualTo(304);
         }
+    }
+
+    /**
+     * The page names every module it imports as a {@code modulepreload}, so the browser fetches
+     * them all at once after the HTML instead of one import level at a time; a module added
+     * without its preload (or a stale preload) fails here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", SHARE_PAGE})
+    void aPagePreloadsExactlyTheModulesItImports(String page) {
+        Set<String> imported = new TreeSet<>(PageModules.reachable(this, page).keySet());
+        imported.remove(page.equals("/") ? "/app/main.js" : "/assets/share/main.js");
+        Matcher preloads = MODULE_PRELOAD.matcher(send(req(page)).body());
+        Set<String> preloaded = new TreeSet<>();
+        while (preloads.find()) {
+            preloaded.add(preloads.group(1));
+        }
+        assertThat(preloaded).isEqualTo(imported);
     }
 
     @ParameterizedTest
