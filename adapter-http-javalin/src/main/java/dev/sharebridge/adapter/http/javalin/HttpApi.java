@@ -9,6 +9,7 @@ import dev.sharebridge.adapter.http.javalin.internal.HttpMetrics;
 import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
+import dev.sharebridge.adapter.http.javalin.internal.RequestBodies;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.RequestTarget;
@@ -205,7 +206,8 @@ public final class HttpApi implements AutoCloseable {
             // instead of Javalin's default StatisticsHandler, which counts what nobody reads
             // (metrics come from Micrometer) at a few per cent of every request's CPU time: a
             // GracefulHandler, whose only job is to let running requests finish on stop
-            server.setHandler(new GracefulHandler());
+            // the servlet context goes inside the innermost wrapper
+            server.setHandler(new GracefulHandler(new RequestBodies()));
             server.setStopTimeout(10_000);
             server.setErrorHandler(new JettyErrors());
         });
