@@ -237,6 +237,8 @@ public final class HttpApi implements AutoCloseable {
             // before any route decodes the path or the query: a malformed one is a 400, not a 500
             RequestTarget.check(ctx);
         });
+        // a route that reads JSON refuses any other body before it runs (route metadata: Json.route)
+        config.routes.beforeMatched(Json::checkMediaType);
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public
         new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),

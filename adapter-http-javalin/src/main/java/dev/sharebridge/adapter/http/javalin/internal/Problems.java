@@ -215,6 +215,7 @@ public final class Problems {
             case 408 -> "Request Timeout";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
             case 429 -> "Too Many Requests";
             case 499 -> "Client Closed Request";

@@ -24,6 +24,7 @@ import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.WriteResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -85,7 +86,7 @@ public final class PublicShareRoutes {
         String base = "/api/s/{token}";
         // every GET route answers HEAD too (RequestMethod); open, download and zip then count nothing
         routes.get(base, this::open);
-        routes.post(base + "/verify", this::verify);
+        Json.route(routes, HandlerType.POST, base + "/verify", this::verify);
         routes.get(base + "/list", this::list);
         routes.get(base + "/list/<path>", this::list);
         routes.get(base + "/download", this::download);
@@ -95,7 +96,7 @@ public final class PublicShareRoutes {
         routes.put(base + "/upload/<path>", this::upload);
         routes.post(base + "/folders/<path>", this::makeFolder);
         routes.delete(base + "/items/<path>", this::delete);
-        routes.post(base + "/shares", this::reshare);
+        Json.route(routes, HandlerType.POST, base + "/shares", this::reshare);
     }
 
     private void open(Context ctx) throws Exception {
