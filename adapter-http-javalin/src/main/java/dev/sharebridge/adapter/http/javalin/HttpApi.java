@@ -14,6 +14,7 @@ import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.RequestTarget;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
+import dev.sharebridge.adapter.http.javalin.internal.SameOrigin;
 import dev.sharebridge.adapter.http.javalin.metrics.MetricsRoutes;
 import dev.sharebridge.adapter.http.javalin.openapi.OpenApiRoutes;
 import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
@@ -241,7 +242,8 @@ public final class HttpApi implements AutoCloseable {
         config.routes.beforeMatched(Json::checkMediaType);
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public
-        new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
+        ClientAddress clients = new ClientAddress(settings.trustedProxies());
+        new PublicShareRoutes(deps.publicShares(), json, clients, new SameOrigin(settings.publicUrl(), clients),
                 settings.isHttps(), clock).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
