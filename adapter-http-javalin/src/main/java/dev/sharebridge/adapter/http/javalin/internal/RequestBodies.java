@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin.internal;
 
 import io.javalin.http.Context;
 import java.io.EOFException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
@@ -20,11 +21,23 @@ import org.eclipse.jetty.util.Callback;
  * unexpected I/O error); {@link Problems} looks here first and answers the client's failure as
  * such, instead of a 502 or 500 and an ERROR line for something the server did not do.
  *
+ * <p>It also gives every body a deadline, like Apache's {@code mod_reqtimeout}
+ * ({@code body=20,MinRate=500}): the time the route spends waiting for the client's next bytes
+ * may add up to {@code bodyTimeout} plus one second for every {@code minBytesPerSecond} bytes
+ * that arrived. A body that falls behind fails with a timeout the next time bytes of it arrive
+ * (a client that sends nothing at all meets the connection's idle timeout instead), which the
+ * route answers with {@code 408}, and Jetty closes the connection because the body was not read
+ * to its end. Only time spent waiting for the client counts, never the time the route spends
+ * writing what it read (into a slow NextCloud, say), so a slow storage is not blamed on the
+ * client.
+ *
  * <p>Only requests that announce a body (a {@code Content-Length} above zero, or
  * {@code Transfer-Encoding}) are watched; the others pass untouched.
  */
 public final class RequestBodies extends Handler.Wrapper {
     private static final String FAILURE = "sb.body-failure";
+    private final long bodyTimeoutNanos;
+    private final long minBytesPerSecond;
 
     /** Why a request body could not be read to its end. */
     public enum Failure {
@@ -73,7 +86,16 @@ public final class RequestBodies extends Handler.Wrapper {
         }
     }
 
-    public RequestBodies() {
+    /**
+     * @param bodyTimeout how long a body may keep the route waiting, besides what its bytes earn
+     * @param minBytesPerSecond every this many bytes that arrived earn the body one more second
+     */
+    public RequestBodies(Duration bodyTimeout, int minBytesPerSecond) {
+        if (minBytesPerSecond < 1) {
+            throw new IllegalArgumentException("minBytesPerSecond must be at least 1");
+        }
+        this.bodyTimeoutNanos = bodyTimeout.toNanos();
+        this.minBytesPerSecond = minBytesPerSecond;
     }
 
     /** Why this request's body could not be read, if it could not. */
@@ -93,19 +115,60 @@ public final class RequestBodies extends Handler.Wrapper {
         return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0;
     }
 
-    /** A request whose body is watched. */
-    private static final class Watched extends Request.Wrapper {
+    /** How long a body of which {@code bytes} arrived may have kept the route waiting, in nanoseconds. */
+    long allowance(long bytes) {
+        if (bytes >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE; // 9 GB and more: beyond any deadline worth keeping
+        }
+        long earned = bytes * 1_000_000_000L / minBytesPerSecond;
+        return earned > Long.MAX_VALUE - bodyTimeoutNanos ? Long.MAX_VALUE : bodyTimeoutNanos + earned;
+    }
+
+    /** A request whose body is watched. Jetty never calls {@link #read} concurrently. */
+    private final class Watched extends Request.Wrapper {
+        private long waitingSince; // System.nanoTime() of the read that found nothing, 0 when not waiting
+        private long waited;
+        private long bytes;
+        private Content.Chunk tooSlow;
+
         Watched(Request request) {
             super(request);
         }
 
         @Override
         public Content.Chunk read() {
+            if (tooSlow != null) {
+                return tooSlow;
+            }
             Content.Chunk chunk = super.read();
-            if (chunk != null && Content.Chunk.isFailure(chunk) && getAttribute(FAILURE) == null) {
-                setAttribute(FAILURE, Failure.of(chunk.getFailure()));
+            if (chunk == null) {
+                if (waitingSince == 0) {
+                    waitingSince = Math.max(1, System.nanoTime());
+                }
+                return null;
+            }
+            if (waitingSince != 0) {
+                waited += System.nanoTime() - waitingSince;
+                waitingSince = 0;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                failed(chunk.getFailure());
+                return chunk;
+            }
+            bytes += chunk.remaining();
+            if (waited > allowance(bytes)) {
+                chunk.release();
+                tooSlow = Content.Chunk.from(new TimeoutException("the request body arrives too slowly"), true);
+                failed(tooSlow.getFailure());
+                return tooSlow;
             }
             return chunk;
+        }
+
+        private void failed(Throwable failure) {
+            if (getAttribute(FAILURE) == null) {
+                setAttribute(FAILURE, Failure.of(failure));
+            }
         }
     }
 }
