@@ -165,6 +165,52 @@ class ClientAbortE2eTest {
     }
 
     /**
+     * The same on the way out: a client that stops reading a download or a zip and closes the
+     * connection leaves its access line (the status that was already sent) and nothing above DEBUG.
+     */
+    @Test
+    void aDownloadOrZipTheClientStopsReadingIsNoWarningEither() throws Exception {
+        server = E2eServer.start(dir);
+        String token = server.addUser("alice");
+        Http http = server.http();
+        byte[] big = new byte[8 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        assertThat(http.put("/api/files/docs/big.bin", big, bearer(token)).status()).isEqualTo(201);
+        String link = http.postJson("/api/shares", Map.of("item_id", "docs"), bearer(token)).json().path("token")
+                .asText();
+        log = CapturedLog.attach();
+
+        readSomeAndClose("GET /api/files/docs/big.bin", "abort-down-1", "Authorization: Bearer " + token);
+        readSomeAndClose("GET /api/s/" + link + "/download/big.bin", "abort-down-2");
+        readSomeAndClose("GET /api/s/" + link + "/zip", "abort-zip-1");
+
+        assertThat(log.awaitAccessLine(WAIT, "request_id=abort-down-1")).contains("status=200");
+        assertThat(log.awaitAccessLine(WAIT, "request_id=abort-down-2")).contains("status=200");
+        assertThat(log.awaitAccessLine(WAIT, "request_id=abort-zip-1")).contains("status=200");
+        assertNoErrorLogged();
+        assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+
+    /** Sends {@code requestLine}, reads the head and 64 KiB of the answer, and resets the connection. */
+    private void readSomeAndClose(String requestLine, String requestId, String... headers) throws IOException {
+        int port = URI.create(server.http().base()).getPort();
+        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
+                .append("\r\nX-Request-Id: ").append(requestId).append("\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        head.append("\r\n");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.setReceiveBufferSize(16 * 1024);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            assertThat(socket.getInputStream().readNBytes(SENT)).hasSize(SENT);
+            socket.setSoLinger(true, 0);
+        }
+    }
+
+    /**
      * Sends a request declaring a 1 MiB body with {@code Expect: 100-continue}, waits for the
      * {@code 100 Continue} that shows the server is reading the body, sends 64 KiB of it and
      * closes the connection (with a reset when {@code reset}).
