@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -38,6 +39,7 @@ public final class RequestBodies extends Handler.Wrapper {
     private static final String FAILURE = "sb.body-failure";
     private final long bodyTimeoutNanos;
     private final long minBytesPerSecond;
+    private final LongSupplier nanoTime;
 
     /** Why a request body could not be read to its end. */
     public enum Failure {
@@ -91,11 +93,16 @@ public final class RequestBodies extends Handler.Wrapper {
      * @param minBytesPerSecond every this many bytes that arrived earn the body one more second
      */
     public RequestBodies(Duration bodyTimeout, int minBytesPerSecond) {
+        this(bodyTimeout, minBytesPerSecond, System::nanoTime);
+    }
+
+    RequestBodies(Duration bodyTimeout, int minBytesPerSecond, LongSupplier nanoTime) {
         if (minBytesPerSecond < 1) {
             throw new IllegalArgumentException("minBytesPerSecond must be at least 1");
         }
         this.bodyTimeoutNanos = bodyTimeout.toNanos();
         this.minBytesPerSecond = minBytesPerSecond;
+        this.nanoTime = nanoTime;
     }
 
     /** Why this request's body could not be read, if it could not. */
@@ -105,7 +112,12 @@ public final class RequestBodies extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        return super.handle(announcesBody(request) ? new Watched(request) : request, response, callback);
+        return super.handle(announcesBody(request) ? watch(request) : request, response, callback);
+    }
+
+    /** {@code request} with its body watched. */
+    Request watch(Request request) {
+        return new Watched(request);
     }
 
     static boolean announcesBody(Request request) {
@@ -126,7 +138,8 @@ public final class RequestBodies extends Handler.Wrapper {
 
     /** A request whose body is watched. Jetty never calls {@link #read} concurrently. */
     private final class Watched extends Request.Wrapper {
-        private long waitingSince; // System.nanoTime() of the read that found nothing, 0 when not waiting
+        private boolean waiting; // the last read found nothing: the route waits for the client
+        private long waitingSince;
         private long waited;
         private long bytes;
         private Content.Chunk tooSlow;
@@ -142,14 +155,15 @@ public final class RequestBodies extends Handler.Wrapper {
             }
             Content.Chunk chunk = super.read();
             if (chunk == null) {
-                if (waitingSince == 0) {
-                    waitingSince = Math.max(1, System.nanoTime());
+                if (!waiting) {
+                    waiting = true;
+                    waitingSince = nanoTime.getAsLong();
                 }
                 return null;
             }
-            if (waitingSince != 0) {
-                waited += System.nanoTime() - waitingSince;
-                waitingSince = 0;
+            if (waiting) {
+                waited += nanoTime.getAsLong() - waitingSince;
+                waiting = false;
             }
             if (Content.Chunk.isFailure(chunk)) {
                 failed(chunk.getFailure());
