@@ -162,6 +162,44 @@ class SlowClientsE2eTest {
     }
 
     /**
+     * With every place for a body taken (here the only one, by an upload that keeps ahead of its
+     * deadline), a second request with a body waits without a thread and is answered 503 once it
+     * has waited body_timeout_s, without its body being read, while requests without a body are
+     * served; the upload holding the place is not disturbed.
+     */
+    @Test
+    void aBodyThatFindsNoPlaceInTimeIs503AndRequestsWithoutABodyDoNotWait() throws Exception {
+        start("max_body_requests = 1\nbody_timeout_s = 2\nmin_body_bytes_per_s = 1\n");
+        String alice = server.addUser("alice");
+        Http http = server.http();
+        String upload = "PUT /api/files/slow-%d.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + alice
+                + "\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n";
+        log = CapturedLog.attach();
+
+        try (SlowClients holder = SlowClients.open(port(), 1, upload::formatted)) {
+            int ticks = 0;
+            while (holder.continued() < 1 && ticks++ < 10) {
+                holder.tick(TICK);
+            }
+            assertThat(holder.continued()).as("the first upload holds the only place").isEqualTo(1);
+            try (SlowClients second = SlowClients.open(port(), 1, i -> upload.formatted(i + 1))) {
+                assertThat(http.get("/health").status()).isEqualTo(200);
+                ticks = 0;
+                while (second.open() > 0 && ticks++ < 30) {
+                    second.tick(TICK);
+                    holder.tick(Duration.ZERO);
+                }
+                SlowClients.Connection refused = second.connections().get(0);
+                assertThat(refused.status()).as(refused.answer.toString()).isEqualTo(503);
+                assertThat(refused.answer.toString()).contains("\"code\":\"service_busy\"")
+                        .contains("Retry-After: 1").doesNotContain("HTTP/1.1 100");
+            }
+            assertThat(holder.open()).as("the upload holding the place goes on").isEqualTo(1);
+        }
+        assertThat(http.get("/metrics").text()).contains("sharebridge_http_refused_total{reason=\"busy\"} 1.0");
+    }
+
+    /**
      * A body that stops arriving, and a connection that never sends a request, are closed after
      * the idle timeout: the body is answered 408 first and nothing of it is kept.
      */

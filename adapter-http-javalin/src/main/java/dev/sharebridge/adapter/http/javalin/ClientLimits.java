@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param minBodyBytesPerSecond the body rate that keeps a body's deadline ahead of it
  * @param maxRequestsPerClient requests one client address (after the trusted proxies) may have in
  *     progress at once; more are {@code 429} at once
- * @param maxBodyRequests requests with a body handled at once; more wait without a thread, up to
- *     {@code bodyTimeout}, then {@code 503}. 0 picks it from the thread model: four fifths of the
+ * @param maxBodyRequests requests receiving a body at once (from their headers to the last byte of
+ *     their body); more wait without a thread, up to {@code bodyTimeout}, then {@code 503}. 0 picks it from the thread model: four fifths of the
  *     pool's threads where requests run on platform threads, {@value #VIRTUAL_THREAD_BODY_REQUESTS}
  *     where they run on virtual threads (Java 21 and later)
  */

@@ -168,7 +168,7 @@ public final class HttpApi implements AutoCloseable {
     /**
      * The handlers that keep slow or greedy clients from starving the others, outermost first:
      * at most {@code maxRequestsPerClient} requests of one client at once ({@link ClientLimit});
-     * at most {@code maxBodyRequests} requests with a body handled at once, the others waiting
+     * at most {@code maxBodyRequests} requests receiving a body at once, the others waiting
      * without a thread ({@link BodyRequests}); and a deadline for every body
      * ({@link RequestBodies}), which also tells a body the client broke off from a failure of
      * ours. With the connector's idle timeout, a client that sends nothing is closed too.
