@@ -1,5 +1,6 @@
 package dev.sharebridge.bootstrap;
 
+import dev.sharebridge.adapter.http.javalin.ClientLimits;
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
@@ -186,7 +187,10 @@ public final class Sharebridge implements Instance {
             }
             HttpApi http = resources.add(new HttpApi(
                     new HttpSettings(server.bind(), port, publicUrl,
-                            security.trustedProxies(), config.limits().maxJsonBytes()),
+                            security.trustedProxies(), config.limits().maxJsonBytes(),
+                            new ClientLimits(server.idleTimeout(), server.bodyTimeout(),
+                                    server.minBodyBytesPerSecond(), server.maxRequestsPerClient(),
+                                    server.maxBodyRequests())),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
                             roomService, sharedFolders, meetings, signaling), metrics));
             return new Sharebridge(config, persistence, files, localStorage, users,

@@ -12,6 +12,8 @@ import okhttp3.Request;
  * name or share id ever becomes a metric tag.
  */
 final class CallKind {
+    /** The outcome of an upload whose own content stream failed: the caller's, not NextCloud's failure. */
+    static final String ABORTED = "aborted";
     private final String basePath;
 
     CallKind(HttpUrl base) {

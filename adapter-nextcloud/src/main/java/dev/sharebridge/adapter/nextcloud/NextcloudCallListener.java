@@ -16,7 +16,7 @@ public interface NextcloudCallListener {
     /**
      * @param operation one of {@code mkcol propfind get put delete share_create share_update
      *     share_delete status user capabilities other}; never a path or a name
-     * @param outcome one of {@code ok client_error server_error rate_limited timeout io_error}
+     * @param outcome one of {@code ok client_error server_error rate_limited timeout io_error aborted}
      * @param duration from sending the request to the answer's headers (or the failure)
      */
     void completed(String operation, String outcome, Duration duration);

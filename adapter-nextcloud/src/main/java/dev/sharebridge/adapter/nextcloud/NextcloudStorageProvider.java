@@ -535,7 +535,7 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     }
 
     /** Streams the caller's content as a chunked PUT body, remembering whether the source failed. */
-    private static final class UploadBody extends RequestBody {
+    static final class UploadBody extends RequestBody {
         private final InputStream source;
         private volatile IOException sourceFailure;
 

@@ -101,7 +101,10 @@ final class Upstream {
         } catch (IOException e) {
             long nanos = System.nanoTime() - start;
             LOG.debug("NextCloud {} failed after {} ms: {}", operation, nanos / 1_000_000, e.getClass().getSimpleName());
-            report(call, CallKind.outcome(e), nanos);
+            // a PUT whose own content (our client's request body) broke off is not NextCloud's failure
+            boolean aborted = call.request().body() instanceof NextcloudStorageProvider.UploadBody upload
+                    && upload.sourceFailed();
+            report(call, aborted ? CallKind.ABORTED : CallKind.outcome(e), nanos);
             throw transportFailure(operation, e);
         }
     }

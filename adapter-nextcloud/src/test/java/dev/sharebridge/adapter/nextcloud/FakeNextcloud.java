@@ -68,6 +68,11 @@ public final class FakeNextcloud extends Dispatcher {
         return tree.containsKey(path);
     }
 
+    /** Every path in the tree, folders and files, in order. */
+    public synchronized List<String> paths() {
+        return List.copyOf(tree.keySet());
+    }
+
     public synchronized Map<String, Share> shares() {
         return Map.copyOf(shares);
     }

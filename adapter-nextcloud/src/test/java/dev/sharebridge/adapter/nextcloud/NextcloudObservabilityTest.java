@@ -103,6 +103,28 @@ class NextcloudObservabilityTest {
     }
 
     @Test
+    void anUploadWhoseOwnContentBreaksOffIsAbortedNotAnIoError() {
+        server.enqueue(new MockResponse.Builder().code(201).build()); // MKCOL of the configured directory
+        server.enqueue(new MockResponse.Builder().code(201).build());
+        NextcloudStorageProvider p = provider();
+        java.io.InputStream broken = new java.io.InputStream() {
+            private int left = 10_000;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (left-- <= 0) {
+                    throw new java.io.EOFException("the client went away");
+                }
+                return 'x';
+            }
+        };
+
+        assertThatThrownBy(() -> p.write(ItemPath.of("f.txt"), broken)).isInstanceOf(StorageUnavailableException.class);
+
+        assertThat(heard).containsExactly("mkcol ok", "put aborted");
+    }
+
+    @Test
     void aFailingListenerDoesNotFailTheCall() throws Exception {
         server.enqueue(Recorded.dav(207, "dav/propfind-t1-depth1.xml"));
         provider = new NextcloudStorageProvider(settings(server, "t1"), (operation, outcome, duration) -> {

@@ -20,6 +20,10 @@ final class ConfigBinder {
     static final String DEFAULT_BIND = "127.0.0.1";
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATA_DIR = "./data";
+    static final int DEFAULT_IDLE_TIMEOUT_S = 30;
+    static final int DEFAULT_BODY_TIMEOUT_S = 20;
+    static final int DEFAULT_MIN_BODY_BYTES_PER_S = 500;
+    static final int DEFAULT_MAX_REQUESTS_PER_CLIENT = 128;
     static final int DEFAULT_BCRYPT_COST = 12;
     static final int DEFAULT_MAX_JSON_BYTES = 65_536;
     static final int DEFAULT_CACHE_MS = 100;
@@ -78,7 +82,13 @@ final class ConfigBinder {
         String publicUrl = s.optionalString("public_url")
                 .flatMap(url -> publicUrl(s, url))
                 .orElse("http://" + hostInUrl + ":" + port);
-        return new ServerConfig(bind, port, publicUrl, dataDir);
+        int idle = s.integer("idle_timeout_s", DEFAULT_IDLE_TIMEOUT_S, 1, 3600);
+        int body = s.integer("body_timeout_s", DEFAULT_BODY_TIMEOUT_S, 1, 3600);
+        int minRate = s.integer("min_body_bytes_per_s", DEFAULT_MIN_BODY_BYTES_PER_S, 1, 1024 * 1024 * 1024);
+        int perClient = s.integer("max_requests_per_client", DEFAULT_MAX_REQUESTS_PER_CLIENT, 1, 100_000);
+        int bodies = s.integer("max_body_requests", 0, 0, 100_000);
+        return new ServerConfig(bind, port, publicUrl, dataDir, Duration.ofSeconds(idle), Duration.ofSeconds(body),
+                minRate, perClient, bodies);
     }
 
     private static Optional<String> publicUrl(SectionReader s, String text) {

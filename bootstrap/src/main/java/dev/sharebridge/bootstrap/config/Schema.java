@@ -20,7 +20,9 @@ final class Schema {
     private static Map<String, Map<String, Key>> build() {
         Map<String, Map<String, Key>> sections = new LinkedHashMap<>();
         sections.put("server", keys(
-                "bind", string(), "port", integer(), "public_url", optionalString(), "data_dir", string()));
+                "bind", string(), "port", integer(), "public_url", optionalString(), "data_dir", string(),
+                "idle_timeout_s", integer(), "body_timeout_s", integer(), "min_body_bytes_per_s", integer(),
+                "max_requests_per_client", integer(), "max_body_requests", integer()));
         sections.put("database", keys(
                 "url", string(), "username", string(), "password", string()));
         sections.put("storage", keys(

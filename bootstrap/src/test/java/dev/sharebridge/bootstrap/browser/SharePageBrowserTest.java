@@ -251,6 +251,81 @@ class SharePageBrowserTest {
     }
 
     @Test
+    void aVisitorOfAPasswordFolderUploadsWithTheGrantCookie(@TempDir Path local) throws Exception {
+        upload("vault/existing.txt", "already here");
+        String url = share("""
+                {"item_id": "vault", "password": "%s", "permissions": {"read": true, "write": true, "reshare": false}}"""
+                .formatted(PASSWORD));
+        Path doc = Files.writeString(local.resolve("mine.txt"), "uploaded with the cookie");
+
+        driver.get(url);
+        visible("password").sendKeys(PASSWORD);
+        driver.findElement(By.id("password-submit")).click();
+        visible("view-upload");
+        waitForText("items", "existing.txt");
+        driver.findElement(By.id("file-input")).sendKeys(doc.toString());
+        waitForText("uploads", "Uploaded");
+        shot("uploaded-with-cookie");
+
+        assertThat(api("GET", "/api/files/vault/mine.txt", null).body()).isEqualTo("uploaded with the cookie");
+    }
+
+    /**
+     * Another site's page (here: another port of the same host, a sibling origin that gets the
+     * {@code SameSite=Lax} cookie) makes the visitor's browser send the grant cookie with writes
+     * of its own: a folder, and a reshare as a {@code text/plain} body, which a browser sends
+     * without asking the server first. Neither changes anything.
+     */
+    @Test
+    void anotherSitesPageCannotWriteWithTheVisitorsGrantCookie() throws Exception {
+        upload("safe/existing.txt", "already here");
+        String url = share("""
+                {"item_id": "safe", "password": "%s", "permissions": {"read": true, "write": true, "reshare": true}}"""
+                .formatted(PASSWORD));
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        String api = base + "/api/s/" + token;
+        String page = """
+                <!doctype html><title>loading</title><script>
+                Promise.all([
+                  fetch('%1$s/folders/evil', {method: 'POST', credentials: 'include', mode: 'no-cors'}),
+                  fetch('%1$s/shares', {method: 'POST', credentials: 'include', mode: 'no-cors',
+                    headers: {'Content-Type': 'text/plain'}, body: '{"label": "evil"}'})
+                ]).then(function () { document.title = 'sent'; }, function (e) { document.title = 'failed ' + e; });
+                </script>""".formatted(api);
+        com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        evil.start();
+        int linksBefore = JSON.readTree(api("GET", "/api/shares", null).body()).path("items").size();
+        try {
+            driver.get(url);
+            visible("password").sendKeys(PASSWORD);
+            driver.findElement(By.id("password-submit")).click();
+            visible("view-folder");
+            waitForText("items", "existing.txt");
+
+            driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().equals("sent"));
+        } finally {
+            evil.stop(0);
+        }
+
+        assertThat(api("GET", "/api/folders/safe", null).body()).doesNotContain("evil");
+        assertThat(JSON.readTree(api("GET", "/api/shares", null).body()).path("items").size()).isEqualTo(linksBefore);
+        // refused for where it came from, not for a missing grant: the browser did send the cookie
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("sharebridge_http_requests_seconds_count{")
+                && l.contains("route=\"/api/s/{token}/folders/{path}\"") && l.contains("status=\"403\""))).isNotEmpty();
+    }
+
+    @Test
     void anUnknownLinkShowsTheFriendlyNotFoundPage() throws Exception {
         driver.get(base + "/s/" + "A".repeat(32));
         visible("view-missing");

@@ -24,6 +24,11 @@ class SharebridgeConfigTest {
             port = 9090
             public_url = "https://share.example.org/"
             data_dir = "/var/lib/sharebridge"
+            idle_timeout_s = 45
+            body_timeout_s = 60
+            min_body_bytes_per_s = 2048
+            max_requests_per_client = 500
+            max_body_requests = 300
 
             [database]
             url = "jdbc:postgresql://db.example.org/sharebridge"
@@ -72,7 +77,7 @@ class SharebridgeConfigTest {
         SharebridgeConfig config = SharebridgeConfig.parse("full.toml", FULL, Map.of());
 
         assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 9090, "https://share.example.org",
-                Path.of("/var/lib/sharebridge")));
+                Path.of("/var/lib/sharebridge"), Duration.ofSeconds(45), Duration.ofSeconds(60), 2048, 500, 300));
         assertThat(config.database()).isEqualTo(new DatabaseConfig(
                 "jdbc:postgresql://db.example.org/sharebridge", "sb", "dbsecret"));
         assertThat(config.storage()).isEqualTo(new StorageConfig.Nextcloud(
@@ -99,7 +104,7 @@ class SharebridgeConfigTest {
 
         assertThat(config.file()).isEmpty();
         assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, "http://127.0.0.1:8080",
-                Path.of("./data")));
+                Path.of("./data"), Duration.ofSeconds(30), Duration.ofSeconds(20), 500, 128, 0));
         assertThat(config.database()).isEqualTo(new DatabaseConfig("jdbc:h2:file:./data/db/sharebridge", "", ""));
         assertThat(config.storage()).isEqualTo(new StorageConfig.Local(Path.of("./data/files")));
         assertThat(config.sharedFolder()).isEqualTo(new SharedFolderConfig(Optional.empty(), "",
@@ -283,6 +288,30 @@ class SharebridgeConfigTest {
                 "c.toml:24: [security] verify_delay_max_ms: must not be below verify_delay_ms (500)",
                 "c.toml:26: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
                         + " limits, cache)");
+    }
+
+    @Test
+    void theLimitsOnClientsAreCheckedAndCanComeFromTheEnvironment() throws ConfigException {
+        String toml = """
+                [server]
+                idle_timeout_s = 0
+                body_timeout_s = 3601
+                min_body_bytes_per_s = 0
+                max_requests_per_client = 0
+                max_body_requests = -1
+                """;
+
+        assertThat(problems(toml, Map.of())).containsExactly(
+                "c.toml:2: [server] idle_timeout_s: must be between 1 and 3600 (is 0)",
+                "c.toml:3: [server] body_timeout_s: must be between 1 and 3600 (is 3601)",
+                "c.toml:4: [server] min_body_bytes_per_s: must be between 1 and 1073741824 (is 0)",
+                "c.toml:5: [server] max_requests_per_client: must be between 1 and 100000 (is 0)",
+                "c.toml:6: [server] max_body_requests: must be between 0 and 100000 (is -1)");
+        ServerConfig fromEnvironment = SharebridgeConfig.parse("e.toml", "", Map.of(
+                "SHAREBRIDGE_SERVER__IDLE_TIMEOUT_S", "10", "SHAREBRIDGE_SERVER__MAX_REQUESTS_PER_CLIENT", "1000"))
+                .server();
+        assertThat(fromEnvironment.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fromEnvironment.maxRequestsPerClient()).isEqualTo(1000);
     }
 
     @Test

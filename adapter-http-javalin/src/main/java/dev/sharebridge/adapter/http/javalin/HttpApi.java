@@ -3,16 +3,20 @@ package dev.sharebridge.adapter.http.javalin;
 import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
 import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
+import dev.sharebridge.adapter.http.javalin.internal.BodyRequests;
 import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
+import dev.sharebridge.adapter.http.javalin.internal.ClientLimit;
 import dev.sharebridge.adapter.http.javalin.internal.HeldAnswers;
 import dev.sharebridge.adapter.http.javalin.internal.HttpMetrics;
 import dev.sharebridge.adapter.http.javalin.internal.JettyErrors;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
+import dev.sharebridge.adapter.http.javalin.internal.RequestBodies;
 import dev.sharebridge.adapter.http.javalin.internal.RequestLog;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.RequestTarget;
 import dev.sharebridge.adapter.http.javalin.internal.ResponseHeaders;
+import dev.sharebridge.adapter.http.javalin.internal.SameOrigin;
 import dev.sharebridge.adapter.http.javalin.metrics.MetricsRoutes;
 import dev.sharebridge.adapter.http.javalin.openapi.OpenApiRoutes;
 import dev.sharebridge.adapter.http.javalin.publicshare.PublicShareRoutes;
@@ -36,6 +40,9 @@ import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.session.DefaultSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
@@ -54,6 +61,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int RESULT_COPY_BUFFER = 4096;
+    private static final int MAX_THREADS = 250;
 
     private final HttpSettings settings;
     private final HttpApiDependencies deps;
@@ -149,12 +157,43 @@ public final class HttpApi implements AutoCloseable {
      * the public open doubled (3.3 → 7.5 ms at ~37k req/s; docs/performance.md).
      */
     private static QueuedThreadPool threadPool() {
-        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
         pool.setName("JettyServerThreadPool");
         if (VirtualThreads.areSupported()) {
             pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("sharebridge-request"));
         }
         return pool;
+    }
+
+    /**
+     * The handlers that keep slow or greedy clients from starving the others, outermost first:
+     * at most {@code maxRequestsPerClient} requests of one client at once ({@link ClientLimit});
+     * at most {@code maxBodyRequests} requests receiving a body at once, the others waiting
+     * without a thread ({@link BodyRequests}); and a deadline for every body
+     * ({@link RequestBodies}), which also tells a body the client broke off from a failure of
+     * ours. With the connector's idle timeout, a client that sends nothing is closed too.
+     */
+    private static Handler.Wrapper slowClientGuards(ClientLimits limits, ClientAddress clients,
+            HttpMetrics recorder) {
+        Runnable clientLimitRefused = recorder == null ? () -> { } : () -> recorder.refused(HttpMetrics.CLIENT_LIMIT);
+        Runnable busyRefused = recorder == null ? () -> { } : () -> recorder.refused(HttpMetrics.BUSY);
+        ClientLimit perClient = new ClientLimit(clients, limits.maxRequestsPerClient(), clientLimitRefused);
+        BodyRequests bodies = new BodyRequests(maxBodyRequests(limits), limits.bodyTimeout(), busyRefused);
+        perClient.setHandler(bodies);
+        bodies.setHandler(new RequestBodies(limits.bodyTimeout(), limits.minBodyBytesPerSecond()));
+        return perClient;
+    }
+
+    /**
+     * The configured number, or by the thread model: on platform threads four fifths of the pool,
+     * so that a fifth always serves requests without a body; on virtual threads a waiting body
+     * holds no platform thread and only memory bounds them.
+     */
+    static int maxBodyRequests(ClientLimits limits) {
+        if (limits.maxBodyRequests() > 0) {
+            return limits.maxBodyRequests();
+        }
+        return VirtualThreads.areSupported() ? ClientLimits.VIRTUAL_THREAD_BODY_REQUESTS : MAX_THREADS * 4 / 5;
     }
 
     /**
@@ -194,18 +233,27 @@ public final class HttpApi implements AutoCloseable {
         config.router.ignoreTrailingSlashes = true;
         config.router.treatMultipleSlashesAsSingleSlash = false;
         config.jetty.threadPool = threadPool();
-        config.jetty.host = settings.bind();
-        config.jetty.port = settings.port();
+        ClientLimits limits = settings.clientLimits();
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(settings.bind());
+            connector.setPort(settings.port());
+            connector.setIdleTimeout(limits.idleTimeout().toMillis());
+            return connector;
+        });
         config.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             // let odd paths (%2e%2e, //, %00) reach the router, which answers them with a 400 problem
             http.setUriCompliance(UriCompliance.UNSAFE);
         });
+        HttpMetrics recorder = metrics == null ? null : HttpMetrics.into(metrics);
+        ClientAddress clients = new ClientAddress(settings.trustedProxies());
         config.jetty.modifyServer(server -> {
             // instead of Javalin's default StatisticsHandler, which counts what nobody reads
             // (metrics come from Micrometer) at a few per cent of every request's CPU time: a
-            // GracefulHandler, whose only job is to let running requests finish on stop
-            server.setHandler(new GracefulHandler());
+            // GracefulHandler, whose only job is to let running requests finish on stop; inside
+            // it the limits on slow and greedy clients, and the servlet context inside the last
+            server.setHandler(new GracefulHandler(slowClientGuards(limits, clients, recorder)));
             server.setStopTimeout(10_000);
             server.setErrorHandler(new JettyErrors());
         });
@@ -217,7 +265,6 @@ public final class HttpApi implements AutoCloseable {
             noSessions(handler.getSessionHandler());
             handler.setErrorHandler(new JettyErrors.Servlet());
         });
-        HttpMetrics recorder = metrics == null ? null : HttpMetrics.into(metrics);
         config.requestLogger.http((ctx, millis) -> {
             String route = RequestLog.template(ctx); // once, for the metrics and the log line
             try {
@@ -235,9 +282,11 @@ public final class HttpApi implements AutoCloseable {
             // before any route decodes the path or the query: a malformed one is a 400, not a 500
             RequestTarget.check(ctx);
         });
+        // a route that reads JSON refuses any other body before it runs (route metadata: Json.route)
+        config.routes.beforeMatched(Json::checkMediaType);
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public
-        new PublicShareRoutes(deps.publicShares(), json, new ClientAddress(settings.trustedProxies()),
+        new PublicShareRoutes(deps.publicShares(), json, clients, new SameOrigin(settings.publicUrl(), clients),
                 settings.isHttps(), clock).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}

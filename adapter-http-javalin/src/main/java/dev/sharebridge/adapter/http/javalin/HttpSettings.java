@@ -6,21 +6,24 @@ import java.util.Objects;
 
 /**
  * How the HTTP API listens and presents itself: bind address and port, the public base URL that
- * links are built from, the reverse proxies whose {@code X-Forwarded-For} is believed, and the
- * largest JSON body accepted.
+ * links are built from, the reverse proxies whose {@code X-Forwarded-For} is believed, the
+ * largest JSON body accepted, and how much of the server one client may hold.
  *
  * @param bind the address to listen on, e.g. {@code 127.0.0.1}
  * @param port the port; 0 picks a free one (see {@link HttpApi#start()})
  * @param publicUrl the base of every link handed out, without a trailing slash
  * @param trustedProxies IP addresses or CIDR blocks of trusted proxies; empty trusts none
  * @param maxJsonBytes the largest JSON request body; larger ones get 413
+ * @param clientLimits how much of the server one slow or greedy client may hold
  */
-public record HttpSettings(String bind, int port, String publicUrl, List<String> trustedProxies, int maxJsonBytes) {
+public record HttpSettings(String bind, int port, String publicUrl, List<String> trustedProxies, int maxJsonBytes,
+        ClientLimits clientLimits) {
     public static final int DEFAULT_MAX_JSON_BYTES = 64 * 1024;
 
     public HttpSettings {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(clientLimits, "clientLimits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535");
         }
@@ -37,7 +40,12 @@ public record HttpSettings(String bind, int port, String publicUrl, List<String>
         }
     }
 
-    /** Settings with the default JSON body limit (64 KiB). */
+    /** Settings with the default client limits ({@link ClientLimits#DEFAULTS}). */
+    public HttpSettings(String bind, int port, String publicUrl, List<String> trustedProxies, int maxJsonBytes) {
+        this(bind, port, publicUrl, trustedProxies, maxJsonBytes, ClientLimits.DEFAULTS);
+    }
+
+    /** Settings with the default JSON body limit (64 KiB) and client limits. */
     public HttpSettings(String bind, int port, String publicUrl, List<String> trustedProxies) {
         this(bind, port, publicUrl, trustedProxies, DEFAULT_MAX_JSON_BYTES);
     }

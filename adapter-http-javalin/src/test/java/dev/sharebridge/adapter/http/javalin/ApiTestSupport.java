@@ -72,11 +72,17 @@ abstract class ApiTestSupport {
             throw new UnauthorizedException("bad token");
         }, files, shares, publicShares, healthChecks, roomStack.roomService, roomStack.sharedFolders,
                 roomStack.meetings, roomStack.publisher);
-        api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies), deps, CLOCK, metrics());
+        api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies,
+                HttpSettings.DEFAULT_MAX_JSON_BYTES, clientLimits()), deps, CLOCK, metrics());
         base = "http://127.0.0.1:" + api.start();
     }
 
     void beforeStart() {
+    }
+
+    /** The limits on slow and greedy clients; the defaults unless a test says otherwise. */
+    ClientLimits clientLimits() {
+        return ClientLimits.DEFAULTS;
     }
 
     /** The registry the API records into; none by default. */

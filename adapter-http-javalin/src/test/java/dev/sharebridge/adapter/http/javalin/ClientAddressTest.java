@@ -47,6 +47,17 @@ class ClientAddressTest {
     }
 
     @Test
+    void aPeerIsATrustedProxyOnlyWhenItIsListed() {
+        assertThat(proxied.isTrustedProxy("192.0.2.10")).isTrue();
+        assertThat(proxied.isTrustedProxy("10.1.2.3")).isTrue();
+        assertThat(proxied.isTrustedProxy("fd00::7")).isTrue();
+        assertThat(proxied.isTrustedProxy("192.0.2.11")).isFalse();
+        assertThat(proxied.isTrustedProxy("not an address")).isFalse();
+        assertThat(proxied.isTrustedProxy(null)).isFalse();
+        assertThat(none.isTrustedProxy("192.0.2.10")).isFalse();
+    }
+
+    @Test
     void badProxyEntriesAreRefused() {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);

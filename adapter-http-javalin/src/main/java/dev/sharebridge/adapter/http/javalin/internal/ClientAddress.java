@@ -58,6 +58,11 @@ public final class ClientAddress {
         return group(client);
     }
 
+    /** Whether the TCP peer {@code peer} is one of the trusted proxies (so the request came through one). */
+    public boolean isTrustedProxy(String peer) {
+        return !trusted.isEmpty() && literal(peer).map(this::isTrusted).orElse(false);
+    }
+
     private boolean isTrusted(InetAddress a) {
         for (Cidr c : trusted) {
             if (c.contains(a)) {

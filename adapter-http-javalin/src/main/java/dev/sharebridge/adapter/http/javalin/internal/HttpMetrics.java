@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 public final class HttpMetrics {
     static final String OPEN_ROUTE = "/api/s/{token}";
     static final String VERIFY_ROUTE = "/api/s/{token}/verify";
+    /** {@link #refused} reasons. */
+    public static final String CLIENT_LIMIT = "client_limit";
+    public static final String BUSY = "busy";
     /**
      * The upper bounds (le) of the request histogram: a small fixed set from 1 ms to 10 s, like
      * the Prometheus clients' defaults with two finer steps for the sub-millisecond public open.
@@ -31,6 +34,7 @@ public final class HttpMetrics {
     // meters are looked up once per key, not built and registered on every request
     private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> throttles = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
     private final Counter opens;
     private final Counter verifyFailures;
 
@@ -39,6 +43,12 @@ public final class HttpMetrics {
         this.opens = counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})");
         this.verifyFailures = counter("sharebridge.share.verify.failures",
                 "Wrong passwords given to POST /api/s/{token}/verify");
+        for (String reason : new String[] {CLIENT_LIMIT, BUSY}) {
+            refusals.put(reason, Counter.builder("sharebridge.http.refused")
+                    .description("Requests refused before routing by a limit on slow or greedy clients, by reason")
+                    .tag("reason", reason)
+                    .register(registry));
+        }
     }
 
     private record RequestKey(String method, String route, int status) {
@@ -70,6 +80,19 @@ public final class HttpMetrics {
                     .tag("route", r)
                     .register(registry)).increment();
         }
+    }
+
+    /**
+     * Counts a request the web server refused before any route saw it, because of a limit that
+     * keeps slow or greedy clients from starving the others: {@code client_limit} (429, too many
+     * requests of one client at once) or {@code busy} (503, no place among the requests with a
+     * body in time).
+     */
+    public void refused(String reason) {
+        refusals.computeIfAbsent(reason, r -> Counter.builder("sharebridge.http.refused")
+                .description("Requests refused before routing by a limit on slow or greedy clients, by reason")
+                .tag("reason", r)
+                .register(registry)).increment();
     }
 
     private Timer timer(RequestKey key) {

@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches Javalin (a malformed request line or escape, a
- * URI or headers too large, an unknown HTTP version, malformed headers) as problem+json instead
+ * URI or headers too large, an unknown HTTP version, malformed headers, and the refusals of
+ * {@link ClientLimit} and {@link BodyRequests}) as problem+json instead
  * of Jetty's HTML page; no message or stack is ever echoed. They carry the headers every answer
  * of ours carries, all of them since the path is not known to be safe to look at (a request id,
  * nosniff, no-store, no referrer, no indexing), whatever the method or the {@code Accept} header,
@@ -39,6 +40,9 @@ public final class JettyErrors extends ErrorHandler {
             Callback callback) {
         // refused before routing, so no request logger sees it; logged before the answer leaves
         RequestLog.refused(request.getMethod(), code, problemHeaders(request, response));
+        if (code == 429 || code == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
         sendProblem(response, callback, code);
     }
 
@@ -99,18 +103,24 @@ public final class JettyErrors extends ErrorHandler {
             case 400 -> "validation_failed";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
             case 413 -> "payload_too_large";
             case 414 -> "uri_too_long";
+            case 429 -> "too_many_requests"; // ClientLimit
             case 431 -> "headers_too_large";
             case 501 -> "not_implemented";
+            case 503 -> "service_busy"; // BodyRequests
             case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
         String detail = switch (status) {
             case 400 -> "the request's path or headers are not valid";
+            case 408 -> "the request did not arrive in time";
             case 414 -> "the request's URI is too long";
+            case 429 -> "too many requests from this address are in progress at once; try again when one has finished";
             case 431 -> "the request's headers are too large";
             case 501 -> "the request uses a feature this server does not implement";
+            case 503 -> "the server is busy with other uploads and writes; try again shortly";
             case 505 -> "the request's HTTP version is not supported";
             default -> status >= 500 ? "an unexpected error occurred" : "the request cannot be processed";
         };

@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sharebridge.domain.InvalidValueException;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.EndpointMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +30,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +79,73 @@ public final class Json {
 
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** The route metadata of the routes that read their body as JSON ({@link #route}). */
+    public static final class Body implements EndpointMetadata {
+        private Body() {
+        }
+    }
+
+    private static final Body BODY = new Body();
+
+    /**
+     * Registers a route that reads its body as JSON. Its metadata says so, and
+     * {@link #checkMediaType}, run before every matched route, refuses such a route a body that
+     * is not JSON before the route does anything.
+     */
+    public static void route(RoutesConfig routes, HandlerType method, String path, Handler handler) {
+        routes.addEndpoint(Endpoint.create(method, path).addMetadata(BODY).handler(handler));
+    }
+
+    /**
+     * {@code 415 unsupported_media_type} when the matched route reads its body as JSON and the
+     * request's body is not declared as JSON: a {@code Content-Type} other than
+     * {@code application/json} or {@code application/*+json} (with no charset or UTF-8), or a
+     * body without one. A request without a body may leave the type out (the route then reads
+     * an empty object). Browsers send {@code text/plain} and form bodies to other sites without
+     * asking them first; a JSON body they do not send without the site's consent.
+     */
+    public static void checkMediaType(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched == null || matched.metadata(Body.class) == null) {
+            return;
+        }
+        String type = ctx.req().getHeader("Content-Type");
+        if (type == null ? hasBody(ctx) : !isJson(type)) {
+            throw new HttpProblem(415, "unsupported_media_type",
+                    "the request body must be JSON, sent as Content-Type: application/json", Map.of());
+        }
+    }
+
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.req().getHeader("Transfer-Encoding") != null;
+    }
+
+    /** {@code application/json} or {@code application/*+json}, with no charset parameter or UTF-8. */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";", -1);
+        String media = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = media.equals(JSON) || (media.startsWith("application/") && media.endsWith("+json")
+                && media.length() > "application/+json".length() && media.indexOf('/') == media.lastIndexOf('/'));
+        if (!json) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i];
+            int eq = parameter.indexOf('=');
+            if (eq < 0 || !parameter.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+                continue;
+            }
+            String charset = parameter.substring(eq + 1).strip();
+            if (charset.length() >= 2 && charset.startsWith("\"") && charset.endsWith("\"")) {
+                charset = charset.substring(1, charset.length() - 1);
+            }
+            if (!charset.equalsIgnoreCase("utf-8")) {
+                return false; // JSON is UTF-8 (RFC 8259)
+            }
+        }
+        return true;
     }
 
     /** Serialises a response value. */

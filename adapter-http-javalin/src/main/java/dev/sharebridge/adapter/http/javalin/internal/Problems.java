@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -59,12 +60,21 @@ public final class Problems {
     }
 
     public void handle(Exception e, Context ctx) {
+        // the client's own failure, whatever the storage or the parser made of the broken stream
+        Optional<RequestBodies.Failure> body = RequestBodies.failure(ctx);
+        if (body.isPresent()) {
+            LOG.debug("request {} {} {}: the request body could not be read ({}): {}", RequestLog.requestId(ctx),
+                    RequestMethod.of(ctx), RequestLog.template(ctx), body.get(), e.getClass().getName());
+        }
         if (ctx.res().isCommitted()) {
-            LOG.warn("request {} failed after the response was committed: {}", RequestLog.requestId(ctx),
-                    e.getClass().getName());
+            if (body.isEmpty()) {
+                LOG.warn("request {} failed after the response was committed: {}", RequestLog.requestId(ctx),
+                        e.getClass().getName());
+            }
             return;
         }
-        Mapped m = map(e, ctx);
+        Mapped m = body.map(f -> new Mapped(f.status(), f.code(), f.detail(), Map.of("Connection", "close")))
+                .orElseGet(() -> map(e, ctx));
         write(ctx, m.status, m.code, m.detail, m.headers);
         if (e instanceof UseCaseException u) {
             // the prepared answer goes out when the delay (if any) is over; no thread waits for it
@@ -202,10 +212,13 @@ public final class Problems {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
             case 429 -> "Too Many Requests";
+            case 499 -> "Client Closed Request";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";

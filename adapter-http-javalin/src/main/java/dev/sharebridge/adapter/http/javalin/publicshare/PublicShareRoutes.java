@@ -7,6 +7,7 @@ import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
+import dev.sharebridge.adapter.http.javalin.internal.SameOrigin;
 import dev.sharebridge.adapter.http.javalin.internal.ShareJson.PermissionsJson;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.file.FolderListing;
@@ -24,6 +25,7 @@ import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.WriteResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,14 +49,17 @@ public final class PublicShareRoutes {
     private final PublicShareUseCases shares;
     private final Json json;
     private final ClientAddress clients;
+    private final SameOrigin sameOrigin;
     private final boolean secureCookies;
     private final Clock clock;
 
-    public PublicShareRoutes(PublicShareUseCases shares, Json json, ClientAddress clients, boolean secureCookies,
-            Clock clock) {
+    /** @param sameOrigin tells the server's own pages from others, for writes the grant cookie authorises */
+    public PublicShareRoutes(PublicShareUseCases shares, Json json, ClientAddress clients, SameOrigin sameOrigin,
+            boolean secureCookies, Clock clock) {
         this.shares = shares;
         this.json = json;
         this.clients = clients;
+        this.sameOrigin = sameOrigin;
         this.secureCookies = secureCookies;
         this.clock = clock;
     }
@@ -85,7 +90,7 @@ public final class PublicShareRoutes {
         String base = "/api/s/{token}";
         // every GET route answers HEAD too (RequestMethod); open, download and zip then count nothing
         routes.get(base, this::open);
-        routes.post(base + "/verify", this::verify);
+        Json.route(routes, HandlerType.POST, base + "/verify", this::verify);
         routes.get(base + "/list", this::list);
         routes.get(base + "/list/<path>", this::list);
         routes.get(base + "/download", this::download);
@@ -95,7 +100,7 @@ public final class PublicShareRoutes {
         routes.put(base + "/upload/<path>", this::upload);
         routes.post(base + "/folders/<path>", this::makeFolder);
         routes.delete(base + "/items/<path>", this::delete);
-        routes.post(base + "/shares", this::reshare);
+        Json.route(routes, HandlerType.POST, base + "/shares", this::reshare);
     }
 
     private void open(Context ctx) throws Exception {
@@ -215,7 +220,12 @@ public final class PublicShareRoutes {
         return clients.identify(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
     }
 
-    private static Optional<String> grant(Context ctx, String token) {
+    /**
+     * The grant of {@code X-Share-Grant}, else of the link's grant cookie. The browser sends the
+     * cookie on its own, with requests from any site's pages, so a change it authorises must come
+     * from the server's own pages ({@link SameOrigin}); the header is only ever sent on purpose.
+     */
+    private Optional<String> grant(Context ctx, String token) {
         String header = ctx.header(GRANT_HEADER);
         if (header != null && !header.isBlank()) {
             return Optional.of(visibleAscii(header.strip()));
@@ -223,7 +233,16 @@ public final class PublicShareRoutes {
         if (ctx.header("Cookie") == null) {
             return Optional.empty(); // most opens: no cookie, so no hashing for its name
         }
-        return Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
+        Optional<String> cookie = Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
+        if (cookie.isPresent() && !isSafe(ctx)) {
+            sameOrigin.check(ctx);
+        }
+        return cookie;
+    }
+
+    /** GET (and HEAD, which runs as GET) change nothing; every other method of these routes does. */
+    private static boolean isSafe(Context ctx) {
+        return ctx.method() == HandlerType.GET;
     }
 
     /**

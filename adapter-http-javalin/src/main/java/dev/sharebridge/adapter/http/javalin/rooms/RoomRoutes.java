@@ -18,6 +18,7 @@ import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class RoomRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/v1/rooms", this::create);
+        Json.route(routes, HandlerType.POST, "/v1/rooms", this::create);
         routes.get("/v1/rooms", this::list);
         routes.get(ROOM, this::get);
         routes.delete(ROOM, this::delete);
@@ -97,7 +98,7 @@ public final class RoomRoutes {
         routes.put(ROOM + "/shared_folder", this::putFolder);
         routes.get(ROOM + "/shared_folder", this::getFolder);
         routes.delete(ROOM + "/shared_folder", this::deleteFolder);
-        routes.post(ROOM + "/start", this::start);
+        Json.route(routes, HandlerType.POST, ROOM + "/start", this::start);
     }
 
     private void create(Context ctx) {

@@ -20,6 +20,7 @@ import dev.sharebridge.domain.share.SharePermissions;
 import dev.sharebridge.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -50,10 +51,10 @@ public final class ShareRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/api/shares", this::create);
+        Json.route(routes, HandlerType.POST, "/api/shares", this::create);
         routes.get("/api/shares", this::list);
         routes.get("/api/shares/{id}", this::get);
-        routes.put("/api/shares/{id}", this::update);
+        Json.route(routes, HandlerType.PUT, "/api/shares/{id}", this::update);
         routes.delete("/api/shares/{id}", this::delete);
     }
 
