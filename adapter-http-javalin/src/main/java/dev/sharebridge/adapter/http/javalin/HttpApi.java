@@ -51,6 +51,7 @@ import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Sharebridge HTTP API on Javalin: the owner's files and share links, the public share
@@ -67,7 +68,7 @@ public final class HttpApi implements AutoCloseable {
     private final HttpApiDependencies deps;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private Javalin app;
+    private @Nullable Javalin app;
     private HeldAnswers held; // from the first start on
 
     /** An API that records no metrics and has no {@code /metrics} route. */
@@ -122,7 +123,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The running server, for tests that inspect its routes; null when stopped. */
-    synchronized Javalin running() {
+    synchronized @Nullable Javalin running() {
         return app;
     }
 

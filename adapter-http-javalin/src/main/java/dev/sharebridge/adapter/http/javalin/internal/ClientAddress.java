@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Works out who a client is for throttling: the TCP peer, or, when the peer is a configured
@@ -33,7 +34,7 @@ public final class ClientAddress {
     }
 
     /** The throttling identity for a request from {@code peer} carrying {@code forwardedFor} (may be null). */
-    public String identify(String peer, String forwardedFor) {
+    public String identify(String peer, @Nullable String forwardedFor) {
         if ((forwardedFor == null || trusted.isEmpty()) && isCanonicalIpv4(peer)) {
             return peer; // the usual case, on every public request: nothing to parse or resolve
         }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The single exception-to-problem mapping of the API (RFC 9457 {@code application/problem+json}).
@@ -201,7 +202,7 @@ public final class Problems {
     }
 
     /** The problem code this request was answered with, or null when it was not a problem. */
-    public static String code(Context ctx) {
+    public static @Nullable String code(Context ctx) {
         return ctx.attribute(CODE);
     }
 
