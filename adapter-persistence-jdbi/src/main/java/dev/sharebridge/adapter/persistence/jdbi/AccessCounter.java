@@ -1,8 +1,10 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
 import dev.sharebridge.domain.share.Share;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,18 @@ final class AccessCounter implements AutoCloseable {
     /** Writes a batch for one link. */
     interface Sink {
         void add(String id, long count, long last);
+
+        /**
+         * Writes the batches of several links, by default one by one, removing each from
+         * {@code batches} once it is written: what is left when it throws was not written.
+         */
+        default void addAll(Map<String, Pending> batches) {
+            for (Iterator<Map.Entry<String, Pending>> i = batches.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<String, Pending> batch = i.next();
+                add(batch.getKey(), batch.getValue().count(), batch.getValue().last());
+                i.remove();
+            }
+        }
     }
 
     private final Sink sink;
@@ -86,10 +100,21 @@ final class AccessCounter implements AutoCloseable {
         Optional.ofNullable(pending.remove(id)).ifPresent(p -> write(id, p));
     }
 
-    /** Writes everything pending. */
+    /** Writes everything pending, in one call of the sink. */
     void flush() {
+        Map<String, Pending> batches = new TreeMap<>();
         for (String id : pending.keySet()) {
-            flush(id);
+            Optional.ofNullable(pending.remove(id)).ifPresent(p -> batches.put(id, p));
+        }
+        if (batches.isEmpty()) {
+            return;
+        }
+        try {
+            sink.addAll(batches);
+        } catch (RuntimeException e) {
+            // keep the counts not written for the next round rather than lose them
+            batches.forEach((id, p) -> pending.merge(id, p, Pending::plus));
+            throw e;
         }
     }
 

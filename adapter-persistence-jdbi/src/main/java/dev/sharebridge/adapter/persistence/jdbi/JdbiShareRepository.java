@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
@@ -37,6 +39,7 @@ final class JdbiShareRepository implements ShareRepository {
             """;
 
     private final DataSource dataSource;
+    private final DurableCommits commits;
     private final ShareSql sql;
     private final AccessCounter counter;
     private final RecentReads<String, Optional<Share>> recent;
@@ -45,11 +48,35 @@ final class JdbiShareRepository implements ShareRepository {
      * @param dataSource the pool behind {@code jdbi}, for the two statements of the public open
      *     path, which run in plain JDBC (see {@link #read})
      * @param maxStaleness how long a link's row may be reused for its token (see {@link RecentReads})
+     * @param commits what the plain JDBC write waits for before it returns
      */
-    JdbiShareRepository(Jdbi jdbi, DataSource dataSource, Duration maxStaleness) {
+    JdbiShareRepository(Jdbi jdbi, DataSource dataSource, Duration maxStaleness, DurableCommits commits) {
         this.dataSource = dataSource;
+        this.commits = commits;
         this.sql = jdbi.onDemand(ShareSql.class);
-        this.counter = new AccessCounter(sql::addAccesses);
+        this.counter = new AccessCounter(new AccessCounter.Sink() {
+            @Override
+            public void add(String id, long count, long last) {
+                sql.addAccesses(id, count, last);
+            }
+
+            /**
+             * One handle for the whole round, so that it waits for the database file once; each
+             * UPDATE commits by itself, so no lock is held across links.
+             */
+            @Override
+            public void addAll(Map<String, AccessCounter.Pending> batches) {
+                jdbi.useHandle(h -> {
+                    ShareSql each = h.attach(ShareSql.class);
+                    for (Iterator<Map.Entry<String, AccessCounter.Pending>> i = batches.entrySet().iterator();
+                            i.hasNext(); ) {
+                        Map.Entry<String, AccessCounter.Pending> batch = i.next();
+                        each.addAccesses(batch.getKey(), batch.getValue().count(), batch.getValue().last());
+                        i.remove();
+                    }
+                });
+            }
+        });
         this.recent = new RecentReads<>(maxStaleness, System::nanoTime);
     }
 
@@ -176,14 +203,20 @@ final class JdbiShareRepository implements ShareRepository {
             return true;
         }
         long at = Instants.toMillis(now);
+        boolean counted;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD_ACCESS)) {
             ps.setLong(1, at);
             ps.setString(2, id.toString());
             ps.setLong(3, at);
-            return ps.executeUpdate() > 0;
+            counted = ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new IllegalStateException("counting an access failed", e);
         }
+        if (counted) {
+            // the open is answered only once its count is in the file: a used-up link stays used up
+            commits.await();
+        }
+        return counted;
     }
 
     @Override

@@ -91,22 +91,24 @@ class H2PersistenceTest {
     }
 
     @Test
-    void fileUrlsGetAutoServerAndTheirDirectory() throws IOException {
+    void fileUrlsGetAutoServerNoRetentionAndTheirDirectory() throws IOException {
         Path missing = dir.resolve("not/yet/there");
         String url = "jdbc:h2:file:" + missing.resolve("db");
 
-        assertThat(JdbiPersistence.prepareH2FileUrl(url)).isEqualTo(url + ";AUTO_SERVER=TRUE");
+        assertThat(JdbiPersistence.prepareH2FileUrl(url)).isEqualTo(url + ";AUTO_SERVER=TRUE;RETENTION_TIME=0");
         assertThat(Files.isDirectory(missing)).isTrue();
         String plain = "jdbc:h2:" + dir.resolve("plain/db") + ";MODE=Regular";
-        assertThat(JdbiPersistence.prepareH2FileUrl(plain)).isEqualTo(plain + ";AUTO_SERVER=TRUE");
+        assertThat(JdbiPersistence.prepareH2FileUrl(plain)).isEqualTo(plain + ";AUTO_SERVER=TRUE;RETENTION_TIME=0");
         assertThat(Files.isDirectory(dir.resolve("plain"))).isTrue();
+        String own = "jdbc:h2:file:" + dir.resolve("own/db") + ";retention_time=45000";
+        assertThat(JdbiPersistence.prepareH2FileUrl(own)).isEqualTo(own + ";AUTO_SERVER=TRUE");
     }
 
     @Test
     void otherUrlsStayAsTheyAre() {
         for (String url : new String[] {
                 "jdbc:h2:mem:x", "jdbc:h2:tcp://localhost/~/db", "jdbc:postgresql://127.0.0.1:5432/test",
-                "jdbc:h2:file:" + dir.resolve("db") + ";auto_server=false"}) {
+                "jdbc:h2:file:" + dir.resolve("db") + ";auto_server=false;RETENTION_TIME=1000"}) {
             assertThat(JdbiPersistence.prepareH2FileUrl(url)).isEqualTo(url);
         }
     }

@@ -1,0 +1,205 @@
+package dev.sharebridge.bootstrap.e2e;
+
+import static dev.sharebridge.bootstrap.e2e.Http.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of a {@code serve} process on the embedded H2 default while it is busy writing:
+ * after a restart on the same data directory, everything it acknowledged is there. Links answered
+ * {@code 201}, deletions answered {@code 204}, rooms answered {@code 201}, a user the CLI added
+ * while the server ran, every counted open of a link with {@code max_accesses} answered
+ * {@code 200}, and the count of a link without a limit as a read of it showed it.
+ */
+class KillDuringWritesE2eTest {
+    /** Acknowledged link creations before the kill; at a few hundred per second, about a second of load. */
+    private static final int CREATED_BEFORE_KILL = 400;
+    private static final int WRITERS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAKillNineOfTheServer() throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("sharebridge.toml");
+        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port),
+                StandardCharsets.UTF_8);
+        JavaProcess add = JavaProcess.run(dir, "users", "add", "alice", "--config", config.toString());
+        assertThat(add.awaitExit(JavaProcess.STARTUP)).as(add.output()).isZero();
+        String alice = add.stdout().get(add.stdout().size() - 1);
+        Http http = new Http("http://127.0.0.1:" + port);
+
+        Queue<String> created = new ConcurrentLinkedQueue<>();
+        Queue<String> deleted = new ConcurrentLinkedQueue<>();
+        Queue<String> rooms = new ConcurrentLinkedQueue<>();
+        AtomicLong countedOpens = new AtomicLong();
+        AtomicLong attemptedOpens = new AtomicLong();
+        String limitedId;
+        String unlimitedId;
+        String bob;
+        long shownCount;
+        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+            serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+            assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
+                    .status()).isEqualTo(201);
+            Http.Response limited = http.postJson("/api/shares",
+                    Map.of("item_id", "docs/a.txt", "max_accesses", 1_000_000_000), bearer(alice));
+            assertThat(limited.status()).as("%s", limited).isEqualTo(201);
+            limitedId = limited.json().path("id").asText();
+            String limitedLink = "/api/s/" + limited.json().path("token").asText();
+            Http.Response unlimited = http.postJson("/api/shares", Map.of("item_id", "docs/a.txt"), bearer(alice));
+            unlimitedId = unlimited.json().path("id").asText();
+            String unlimitedLink = "/api/s/" + unlimited.json().path("token").asText();
+
+            AtomicBoolean killed = new AtomicBoolean();
+            CountDownLatch enough = new CountDownLatch(CREATED_BEFORE_KILL);
+            ExecutorService load = Executors.newFixedThreadPool(WRITERS + 1);
+            List<Future<?>> running = new ArrayList<>();
+            try {
+                for (int w = 0; w < WRITERS; w++) {
+                    running.add(load.submit(() -> write(http, alice, created, deleted, rooms, enough, killed)));
+                }
+                running.add(load.submit(() -> {
+                    while (!killed.get()) {
+                        attemptedOpens.incrementAndGet();
+                        Http.Response open = quietly(() -> http.get(limitedLink));
+                        if (open == null) {
+                            return;
+                        }
+                        assertThat(open.status()).as("%s", open).isEqualTo(200);
+                        countedOpens.incrementAndGet();
+                        Http.Response other = quietly(() -> http.get(unlimitedLink));
+                        assertThat(other == null || other.status() == 200).as("%s", other).isTrue();
+                    }
+                }));
+                // a user added by the CLI while the server runs (through the server's own database)
+                JavaProcess addBob = JavaProcess.run(dir, "users", "add", "bob", "--config", config.toString());
+                assertThat(addBob.awaitExit(JavaProcess.STARTUP)).as(addBob.output()).isZero();
+                bob = addBob.stdout().get(addBob.stdout().size() - 1);
+                assertThat(enough.await(JavaProcess.STARTUP.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("%d links created", created.size()).isTrue();
+                // a read that shows a count writes the counts kept in memory first
+                Http.Response shown = http.get("/api/shares/" + unlimitedId, bearer(alice));
+                shownCount = shown.json().path("access_count").asLong();
+                assertThat(shownCount).as("%s", shown).isPositive();
+
+                killed.set(true);
+                serve.kill();
+                assertThat(serve.awaitExit(Duration.ofSeconds(60))).isNotZero();
+                for (Future<?> f : running) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                load.shutdownNow();
+            }
+        }
+
+        try (JavaProcess again = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+            again.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+            List<String> lostLinks = created.stream()
+                    .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 200).toList();
+            List<String> revivedLinks = deleted.stream()
+                    .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 404).toList();
+            List<String> lostRooms = rooms.stream()
+                    .filter(id -> http.get("/v1/rooms/" + id, bearer(alice)).status() != 200).toList();
+            long limitedCount = http.get("/api/shares/" + limitedId, bearer(alice)).json()
+                    .path("access_count").asLong();
+            long unlimitedCount = http.get("/api/shares/" + unlimitedId, bearer(alice)).json()
+                    .path("access_count").asLong();
+
+            int bobs = http.get("/api/folders", bearer(bob)).status();
+            String summary = String.format("lost links %d of %d, revived deletions %d of %d, lost rooms %d of %d,"
+                    + " limited link counted %d for %d acknowledged opens (%d tried), unlimited link counted %d"
+                    + " after %d were shown, the CLI's user answered %d", lostLinks.size(), created.size(),
+                    revivedLinks.size(), deleted.size(), lostRooms.size(), rooms.size(), limitedCount,
+                    countedOpens.get(), attemptedOpens.get(), unlimitedCount, shownCount, bobs);
+            System.out.println(summary);
+            assertThat(lostLinks.size() + revivedLinks.size() + lostRooms.size()).as(summary).isZero();
+            assertThat(limitedCount).as(summary).isBetween(countedOpens.get(), attemptedOpens.get());
+            assertThat(unlimitedCount).as(summary).isGreaterThanOrEqualTo(shownCount);
+            assertThat(bobs).as(summary).isEqualTo(200);
+            assertThat(deleted).isNotEmpty();
+            assertThat(rooms).isNotEmpty();
+            again.terminate();
+            again.awaitExit(Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * Creates links until the kill; every fourth round deletes one of them, every eighth makes a
+     * room. Only what was answered is recorded.
+     */
+    private static void write(Http http, String token, Queue<String> created, Queue<String> deleted,
+            Queue<String> rooms, CountDownLatch enough, AtomicBoolean killed) {
+        List<String> mine = new ArrayList<>();
+        for (int round = 1; !killed.get(); round++) {
+            Http.Response share = quietly(() -> http.postJson("/api/shares", Map.of("item_id", "docs/a.txt"),
+                    bearer(token)));
+            if (share == null) {
+                return;
+            }
+            assertThat(share.status()).as("%s", share).isEqualTo(201);
+            String id = share.json().path("id").asText();
+            created.add(id);
+            mine.add(id);
+            enough.countDown();
+            if (round % 4 == 0) {
+                String doomed = mine.remove(0);
+                // from now on unknown, until the answer says
+                created.remove(doomed);
+                Http.Response gone = quietly(() -> http.delete("/api/shares/" + doomed, bearer(token)));
+                if (gone == null) {
+                    return;
+                }
+                assertThat(gone.status()).as("%s", gone).isEqualTo(204);
+                deleted.add(doomed);
+            }
+            if (round % 8 == 0) {
+                Http.Response room = quietly(() -> http.postJson("/v1/rooms", Map.of("title", "r"), bearer(token)));
+                if (room == null) {
+                    return;
+                }
+                assertThat(room.status()).as("%s", room).isEqualTo(201);
+                rooms.add(room.json().path("id").asText());
+            }
+        }
+    }
+
+    /** The answer, or null when the server is gone (the request never got one). */
+    private static Http.Response quietly(java.util.function.Supplier<Http.Response> request) {
+        try {
+            return request.get();
+        } catch (UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
