@@ -13,6 +13,7 @@ import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -73,9 +74,8 @@ public class OpenPathBenchmark {
         files.write(UserSpaces.toStorage(owner, ItemPath.of("hello.txt")),
                 new ByteArrayInputStream("hello world\n".getBytes(StandardCharsets.UTF_8)));
         persistence.users().add(new User(owner, "x".repeat(64), Instant.now()));
-        share = Share.create(ShareId.random(), ItemPath.of("hello.txt"), ItemType.FILE, Optional.empty(),
-                ShareToken.generate(random), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), clock.instant(), owner, Optional.empty());
+        share = Share.ownerLink(ShareId.random(), ShareToken.generate(random), owner, ItemPath.of("hello.txt"),
+                ItemType.FILE, LinkPolicy.of(SharePermissions.DEFAULT), clock.instant());
         shares.insert(share);
         byte[] key = new byte[32];
         random.nextBytes(key);

@@ -31,6 +31,7 @@ import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePasswordPolicy;
@@ -400,9 +401,8 @@ public final class PublicShareService implements PublicShareUseCases {
         // No fence here: the child names its parent (a foreign key), so deleting the item, which
         // deletes the parent, deletes the child with it or makes its insert fail.
         for (int attempt = 1; ; attempt++) {
-            Share child = Share.create(ShareId.random(), parent.itemPath(), parent.itemType(), parent.roomId(),
-                    token, hash, expiresAt, permissions, command.label(), Optional.empty(), now,
-                    parent.createdBy(), Optional.of(parent.id()));
+            Share child = Share.reshare(parent, ShareId.random(), token,
+                    new LinkPolicy(permissions, hash, expiresAt, Optional.empty(), command.label()), now);
             try {
                 shares.insert(child);
                 return new ShareView(child, settings.linkUrl(child.token()));
