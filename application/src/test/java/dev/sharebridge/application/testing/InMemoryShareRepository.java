@@ -6,6 +6,7 @@ import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -59,6 +60,18 @@ public final class InMemoryShareRepository implements ShareRepository {
     }
 
     @Override
+    public synchronized List<Share> findAncestors(Share link) {
+        List<Share> ancestors = new ArrayList<>();
+        Optional<ShareId> parent = link.parentId();
+        while (parent.isPresent() && ancestors.size() < LinkChain.MAX_LENGTH - 1 && shares.containsKey(parent.get())) {
+            Share p = shares.get(parent.get());
+            ancestors.add(p);
+            parent = p.parentId();
+        }
+        return ancestors;
+    }
+
+    @Override
     public synchronized Optional<Share> findByToken(ShareToken token) {
         findByTokenCalls++;
         return shares.values().stream().filter(s -> s.token().equals(token)).findFirst();
@@ -106,15 +119,21 @@ public final class InMemoryShareRepository implements ShareRepository {
     }
 
     @Override
-    public synchronized boolean recordAccess(ShareId id, Instant now) {
+    public synchronized boolean recordAccess(LinkChain chain, Instant now) {
         recordAccessCalls++;
-        Share s = shares.get(id);
-        if (s == null || s.isExpired(now) || s.isExhausted()) {
-            return false;
+        List<Share> stored = new ArrayList<>();
+        for (Share link : chain.links()) {
+            Share s = shares.get(link.id());
+            if (s == null || s.isExpired(now) || s.isExhausted()) {
+                return false;
+            }
+            stored.add(s);
         }
-        shares.put(id, new Share(s.id(), s.itemPath(), s.itemType(), s.roomId(), s.token(), s.passwordHash(),
-                s.expiresAt(), s.permissions(), s.label(), s.maxAccesses(), s.accessCount() + 1, Optional.of(now),
-                s.createdAt(), s.createdBy(), s.parentId()));
+        for (Share s : stored) {
+            shares.put(s.id(), new Share(s.id(), s.itemPath(), s.itemType(), s.roomId(), s.token(), s.passwordHash(),
+                    s.expiresAt(), s.permissions(), s.label(), s.maxAccesses(), s.accessCount() + 1, Optional.of(now),
+                    s.createdAt(), s.createdBy(), s.parentId()));
+        }
         return true;
     }
 

@@ -13,6 +13,7 @@ import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
@@ -96,7 +97,7 @@ public class OpenPathBenchmark {
 
     @Benchmark
     public boolean countAccess() {
-        return shares.recordAccess(share.id(), Instant.now());
+        return shares.recordAccess(LinkChain.of(share), Instant.now());
     }
 
     @Benchmark

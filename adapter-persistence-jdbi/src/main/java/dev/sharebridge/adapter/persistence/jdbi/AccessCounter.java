@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 
 import dev.sharebridge.domain.share.Share;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@link JdbiShareRepository}). Links with a limit are always counted in the database, so the
  * limit stays exact under any concurrency, also across servers.
  *
- * <p>A link is counted here only when the row that was last read for its token said "no limit"
- * and the access happens before the expiry in that row; the open path looks the row up right
- * before it counts, so a limit or expiry set meanwhile is seen: at once when set through this
- * repository, within the repository's {@code maxStaleness} when set by another server.
+ * <p>An access is counted here only when the rows last read for the link and every link it was
+ * reshared from said "no limit" and the access happens before the expiry in each; the open path
+ * looks the rows up right before it counts, so a limit or expiry set meanwhile is seen: at once
+ * when set through this repository, within the repository's {@code maxStaleness} when set by
+ * another server.
  */
 final class AccessCounter implements AutoCloseable {
     static final long FLUSH_MILLIS = 200;
@@ -80,13 +82,21 @@ final class AccessCounter implements AutoCloseable {
         unlimited.put(id, share.expiresAt().map(e -> e.toEpochMilli()).orElse(NEVER));
     }
 
-    /** Counts in memory when the last row read allows it; otherwise the caller asks the database. */
-    boolean tryCount(String id, long now) {
-        Long expiresAt = unlimited.get(id);
-        if (expiresAt == null || now >= expiresAt) {
-            return false;
+    /**
+     * Counts an access against each of {@code ids} (a link and the links it was reshared from) in
+     * memory when the rows last read for all of them allow it: none has a limit, none has expired.
+     * Otherwise counts nothing and the caller asks the database.
+     */
+    boolean tryCount(List<String> ids, long now) {
+        for (String id : ids) {
+            Long expiresAt = unlimited.get(id);
+            if (expiresAt == null || now >= expiresAt) {
+                return false;
+            }
         }
-        pending.merge(id, new Pending(1, now), Pending::plus);
+        for (String id : ids) {
+            pending.merge(id, new Pending(1, now), Pending::plus);
+        }
         return true;
     }
 

@@ -6,6 +6,7 @@ import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.ShareToken;
@@ -29,7 +30,7 @@ final class JdbiShareRepository implements ShareRepository {
     /** The public open path's lookup, in plain JDBC (see {@link #findByToken}). */
     private static final String BY_TOKEN = "SELECT " + ShareSql.COLUMNS + " FROM shares WHERE token = ?";
     private static final ShareRowMapper ROWS = new ShareRowMapper();
-    /** The one conditional UPDATE that counts an access (exact under concurrency), on a plain handle. */
+    /** The conditional UPDATE that counts an access on one link (exact under concurrency), in plain JDBC. */
     private static final String RECORD_ACCESS = """
             UPDATE shares
                SET access_count = access_count + 1, last_accessed_at = ?
@@ -126,6 +127,21 @@ final class JdbiShareRepository implements ShareRepository {
         return sql.findById(id.toString());
     }
 
+    /**
+     * One recursive query, without writing the counts kept in memory first (as for
+     * {@link #findByToken}): the open path of a reshared link asks on every request.
+     */
+    @Override
+    public List<Share> findAncestors(Share link) {
+        if (link.parentId().isEmpty()) {
+            return List.of();
+        }
+        List<Share> ancestors = sql.findAncestors(link.parentId().get().toString(), LinkChain.MAX_LENGTH - 1);
+        // what the rows say about counting the chain in memory
+        ancestors.forEach(counter::learn);
+        return ancestors;
+    }
+
     @Override
     public Optional<Share> findByToken(ShareToken token) {
         // a link opened by many at once is read about once per maxStaleness (RecentReads); unknown
@@ -197,18 +213,26 @@ final class JdbiShareRepository implements ShareRepository {
                 share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null))) > 0;
     }
 
+    /**
+     * Links whose whole chain is without a limit are counted in memory (see {@link AccessCounter});
+     * a link without a parent in the one conditional UPDATE; a reshared link in one transaction of
+     * that UPDATE per link of its chain, from the link that was not reshared down to the visitor's,
+     * which counts only if every one of them matched. Each UPDATE locks its row and checks the
+     * limit and expiry on the newest committed version of it (PostgreSQL and H2 both re-read a
+     * row an UPDATE waited for), and the locks are held to the commit, so accesses through
+     * different sub-links of one parent are counted one after the other. All transactions lock
+     * from the top of the chain down, so two of them never wait for each other in a circle.
+     */
     @Override
-    public boolean recordAccess(ShareId id, Instant now) {
-        if (counter.tryCount(id.toString(), Instants.toMillis(now))) {
+    public boolean recordAccess(LinkChain chain, Instant now) {
+        long at = Instants.toMillis(now);
+        List<String> ids = chain.rootFirst().stream().map(s -> s.id().toString()).toList();
+        if (counter.tryCount(ids, at)) {
             return true;
         }
-        long at = Instants.toMillis(now);
         boolean counted;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD_ACCESS)) {
-            ps.setLong(1, at);
-            ps.setString(2, id.toString());
-            ps.setLong(3, at);
-            counted = ps.executeUpdate() > 0;
+        try (Connection c = dataSource.getConnection()) {
+            counted = ids.size() == 1 ? countOne(c, ids.get(0), at) : countChain(c, ids, at);
         } catch (SQLException e) {
             throw new IllegalStateException("counting an access failed", e);
         }
@@ -217,6 +241,34 @@ final class JdbiShareRepository implements ShareRepository {
             commits.await();
         }
         return counted;
+    }
+
+    private static boolean countOne(Connection c, String id, long at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RECORD_ACCESS)) {
+            ps.setLong(1, at);
+            ps.setString(2, id);
+            ps.setLong(3, at);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    private static boolean countChain(Connection c, List<String> rootFirst, long at) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            for (String id : rootFirst) {
+                if (!countOne(c, id, at)) {
+                    c.rollback();
+                    return false;
+                }
+            }
+            c.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     @Override

@@ -89,6 +89,26 @@ interface ShareSql {
     List<Share> findByOwnerAndPathPrefix(@Bind("owner") String owner, @Bind("path") String path,
             @Bind("below") String below);
 
+    /** {@link #COLUMNS} of the table named {@code s}. */
+    String S_COLUMNS = """
+            s.id, s.item_path, s.item_type, s.room_id, s.token, s.password_hash, s.expires_at, s.can_read,
+            s.can_write, s.can_reshare, s.label, s.max_accesses, s.access_count, s.last_accessed_at,
+            s.created_at, s.created_by, s.parent_id
+            """;
+
+    /** {@code :parent} and the links above it, nearest first, at most {@code :max}. */
+    @SqlQuery("""
+            WITH RECURSIVE up (id, parent_id, depth) AS (
+                 SELECT id, parent_id, 1 FROM shares WHERE id = :parent
+                 UNION ALL
+                 SELECT p.id, p.parent_id, u.depth + 1 FROM shares p JOIN up u ON p.id = u.parent_id
+                  WHERE u.depth < :max)
+            SELECT\s""" + S_COLUMNS + """
+              FROM shares s JOIN up u ON s.id = u.id
+             ORDER BY u.depth
+            """)
+    List<Share> findAncestors(@Bind("parent") String parent, @Bind("max") int max);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE parent_id = :parent ORDER BY created_at DESC, id DESC")
     List<Share> findChildren(@Bind("parent") String parent);
 

@@ -35,9 +35,9 @@ class AccessCounterTest {
         Share s = share();
         try (AccessCounter counter = counter()) {
             counter.learn(s);
-            assertThat(counter.tryCount(s.id().toString(), 10)).isTrue();
-            assertThat(counter.tryCount(s.id().toString(), 30)).isTrue();
-            assertThat(counter.tryCount(s.id().toString(), 20)).isTrue();
+            assertThat(counter.tryCount(List.of(s.id().toString()), 10)).isTrue();
+            assertThat(counter.tryCount(List.of(s.id().toString()), 30)).isTrue();
+            assertThat(counter.tryCount(List.of(s.id().toString()), 20)).isTrue();
             counter.flush(s.id().toString());
         }
         assertThat(writes).containsExactly(s.id() + " 3 30");
@@ -50,10 +50,10 @@ class AccessCounterTest {
         try (AccessCounter counter = counter()) {
             counter.learn(limited);
             counter.learn(expiring);
-            assertThat(counter.tryCount(limited.id().toString(), 10)).isFalse();
-            assertThat(counter.tryCount(ShareId.random().toString(), 10)).isFalse();
-            assertThat(counter.tryCount(expiring.id().toString(), T0.plusSeconds(1).toEpochMilli())).isFalse();
-            assertThat(counter.tryCount(expiring.id().toString(), T0.toEpochMilli())).isTrue();
+            assertThat(counter.tryCount(List.of(limited.id().toString()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(ShareId.random().toString()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(expiring.id().toString()), T0.plusSeconds(1).toEpochMilli())).isFalse();
+            assertThat(counter.tryCount(List.of(expiring.id().toString()), T0.toEpochMilli())).isTrue();
         }
         assertThat(writes).containsExactly(expiring.id() + " 1 " + T0.toEpochMilli());
     }
@@ -64,8 +64,66 @@ class AccessCounterTest {
         try (AccessCounter counter = counter()) {
             counter.learn(s);
             counter.forgetAll();
-            assertThat(counter.tryCount(s.id().toString(), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(s.id().toString()), 10)).isFalse();
         }
         assertThat(writes).isEmpty();
+    }
+
+    @Test
+    void countsAChainInMemoryOnlyWhenNoLinkOfItHasALimit() {
+        Share root = share();
+        Share limitedRoot = share().withMaxAccesses(Optional.of(5L));
+        Share child = share();
+        try (AccessCounter counter = counter()) {
+            counter.learn(root);
+            counter.learn(limitedRoot);
+            counter.learn(child);
+            assertThat(counter.tryCount(List.of(limitedRoot.id().toString(), child.id().toString()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(root.id().toString(), child.id().toString()), 20)).isTrue();
+            counter.flush();
+        }
+        assertThat(writes).containsExactlyInAnyOrder(root.id() + " 1 20", child.id() + " 1 20");
+    }
+
+    @Test
+    void aRoundWritesEveryLinkInOneCallAndKeepsWhatFailedForTheNext() {
+        Share first = share();
+        Share second = share();
+        List<Integer> calls = new CopyOnWriteArrayList<>();
+        boolean[] fail = {true};
+        AccessCounter.Sink sink = new AccessCounter.Sink() {
+            @Override
+            public void add(String id, long count, long last) {
+                if (fail[0] && writes.size() == 1) {
+                    throw new IllegalStateException("the database went away");
+                }
+                writes.add(id + " " + count);
+            }
+
+            @Override
+            public void addAll(java.util.Map<String, AccessCounter.Pending> batches) {
+                calls.add(batches.size());
+                AccessCounter.Sink.super.addAll(batches);
+            }
+        };
+        try (AccessCounter counter = new AccessCounter(sink)) {
+            counter.learn(first);
+            counter.learn(second);
+            counter.tryCount(List.of(first.id().toString()), 10);
+            counter.tryCount(List.of(second.id().toString()), 10);
+            try {
+                counter.flush();
+            } catch (IllegalStateException expected) {
+                // one written, one kept
+            }
+            fail[0] = false;
+            counter.tryCount(List.of(first.id().toString()), 20);
+            counter.tryCount(List.of(second.id().toString()), 20);
+            counter.flush();
+        }
+        assertThat(calls).startsWith(2, 2);
+        assertThat(writes).hasSize(3);
+        long total = writes.stream().mapToLong(w -> Long.parseLong(w.split(" ")[1])).sum();
+        assertThat(total).as("%s", writes).isEqualTo(4);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -63,7 +64,7 @@ class H2PersistenceTest {
 
             assertThat(server.users().findById(UserId.of("alice"))).isPresent();
             assertThat(cli.shares().findById(share.id())).contains(share);
-            assertThat(cli.shares().recordAccess(share.id(), T0.plusSeconds(1))).isTrue();
+            assertThat(cli.shares().recordAccess(LinkChain.of(share), T0.plusSeconds(1))).isTrue();
             assertThat(server.shares().findById(share.id()).orElseThrow().accessCount()).isEqualTo(1);
             server.ping();
             cli.ping();

@@ -7,6 +7,7 @@ import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -56,8 +57,8 @@ public final class WritesThenWaits {
             // read by token first, as the open path does: the unlimited link is then counted in memory
             db.shares().findByToken(unlimited.token());
             for (int i = 1; i <= 3; i++) {
-                db.shares().recordAccess(limited.id(), T0.plusSeconds(i));
-                db.shares().recordAccess(unlimited.id(), T0.plusSeconds(i));
+                db.shares().recordAccess(LinkChain.of(limited), T0.plusSeconds(i));
+                db.shares().recordAccess(LinkChain.of(unlimited), T0.plusSeconds(i));
             }
             // a read that shows the count writes the counts kept in memory
             System.out.println("shown " + db.shares().findById(unlimited.id()).orElseThrow().accessCount());

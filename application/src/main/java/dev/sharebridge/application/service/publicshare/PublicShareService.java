@@ -31,6 +31,7 @@ import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
@@ -66,15 +67,16 @@ import java.util.concurrent.Semaphore;
  * information about a token either).
  *
  * <p>A reshared link works only while all its ancestors work, and never with more permissions or
- * a later expiry than any of them: these are intersected on every request, so shrinking a
- * parent shrinks its children at once.
+ * a later expiry than any of them: the link's {@link LinkChain} is read on every request, so
+ * shrinking a parent shrinks its children at once, and an expired, used-up or deleted ancestor
+ * ends every link below it on every route. A counted access through a link counts against each
+ * link of its chain, so a parent's {@code max_accesses} bounds the accesses through all its
+ * sub-links together.
  */
 public final class PublicShareService implements PublicShareUseCases {
     /** The one answer for a link that does not exist, was deleted, has expired or is used up. */
     public static final String NOT_FOUND = "this link does not exist or has expired";
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
-    /** Reshare chains are short in practice; a cap keeps every lookup bounded. */
-    static final int MAX_CHAIN = 16;
     /** Token collisions are practically impossible with 192 bits; a few retries cost nothing. */
     private static final int INSERT_ATTEMPTS = 3;
     /** Upper bound on remembered keys per limiter (memory stays bounded under floods). */
@@ -142,16 +144,16 @@ public final class PublicShareService implements PublicShareUseCases {
         Instant now = clock.instant();
         Link link = enter(access, now);
         StoredItem item = statOrNull(link, ItemPath.root());
-        if (item == null || item.type() != link.share.itemType()) {
+        if (item == null || item.type() != link.share().itemType()) {
             // the shared item is gone: for the visitor the link is as dead as an expired one
             throw notFound(access.client(), now);
         }
         if (counted) {
             count(link, access.client(), now);
         }
-        Share s = link.share;
+        Share s = link.share();
         return new OpenedShare(link.displayName(), item.type(), item.isFolder() ? 0 : item.size(), s.hasPassword(),
-                link.expiresAt, link.permissions, s.label());
+                link.expiresAt(), link.permissions(), s.label());
     }
 
     @Override
@@ -166,7 +168,7 @@ public final class PublicShareService implements PublicShareUseCases {
             throw rateLimited(wait.get());
         }
         Link link = lookup(rawToken, client, now);
-        Share share = link.share;
+        Share share = link.share();
         if (!share.hasPassword()) {
             return grants.issue(share, grantExpiry(link, now));
         }
@@ -219,7 +221,7 @@ public final class PublicShareService implements PublicShareUseCases {
         }
         try {
             return new FolderListing(link.present(folder),
-                    link.storage.list(link.target(subpath)).stream().map(link::present).toList());
+                    link.storage().list(link.target(subpath)).stream().map(link::present).toList());
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
         }
@@ -244,7 +246,7 @@ public final class PublicShareService implements PublicShareUseCases {
         requireRead(link);
         ItemContent content;
         try {
-            content = link.storage.read(link.target(subpath), range);
+            content = link.storage().read(link.target(subpath), range);
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
         }
@@ -263,7 +265,7 @@ public final class PublicShareService implements PublicShareUseCases {
         Instant now = clock.instant();
         Link link = zippable(access, subpath, now);
         count(link, access.client(), now);
-        FolderZip zip = new FolderZip(link.storage, link.target(subpath));
+        FolderZip zip = new FolderZip(link.storage(), link.target(subpath));
         return new ZipDownload(zipName(link, subpath), zip::writeTo);
     }
 
@@ -295,16 +297,16 @@ public final class PublicShareService implements PublicShareUseCases {
     @Override
     public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws UseCaseException {
         Link link = enter(access, clock.instant());
-        if (!link.permissions.write()) {
+        if (!link.permissions().write()) {
             throw new ForbiddenException("this link does not allow uploads");
         }
         subpath.checkNewNames();
         ItemPath target = link.target(subpath);
         try {
-            if (!link.permissions.read() && link.storage.stat(target).isPresent()) {
+            if (!link.permissions().read() && link.storage().stat(target).isPresent()) {
                 throw new ForbiddenException("this link accepts new files only");
             }
-            WriteResult result = link.storage.write(target, content);
+            WriteResult result = link.storage().write(target, content);
             return new WriteResult(link.present(result.item()), result.created());
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
@@ -317,7 +319,7 @@ public final class PublicShareService implements PublicShareUseCases {
         requireReadWrite(link);
         subpath.checkNewNames();
         try {
-            return link.storage.makeFolder(link.target(subpath));
+            return link.storage().makeFolder(link.target(subpath));
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
         }
@@ -336,12 +338,12 @@ public final class PublicShareService implements PublicShareUseCases {
             throw new ForbiddenException("the shared item itself cannot be deleted through its link");
         }
         ItemPath target = link.target(subpath);
-        if (link.share.isRoomLink()) {
+        if (link.share().isRoomLink()) {
             deleteItem(link, target, subpath);
             return;
         }
-        UserId owner = link.share.createdBy();
-        ItemPath inSpace = link.share.itemPath().resolve(subpath);
+        UserId owner = link.share().createdBy();
+        ItemPath inSpace = link.share().itemPath().resolve(subpath);
         try (Deletions.Announced announced = deletions.announce(Scope.userSpace(owner), inSpace)) {
             shares.deleteByOwnerAndPathPrefix(owner, inSpace);
             try {
@@ -355,7 +357,7 @@ public final class PublicShareService implements PublicShareUseCases {
     private static void deleteItem(Link link, ItemPath target, ItemPath subpath) throws UseCaseException {
         boolean deleted;
         try {
-            deleted = link.storage.delete(target);
+            deleted = link.storage().delete(target);
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
         }
@@ -368,27 +370,27 @@ public final class PublicShareService implements PublicShareUseCases {
     public ShareView reshare(PublicAccess access, ReshareCommand command) throws UseCaseException {
         Instant now = clock.instant();
         Link link = enter(access, now);
-        if (!link.permissions.reshare()) {
+        if (!link.permissions().reshare()) {
             throw new ForbiddenException("this link does not allow resharing");
         }
-        if (link.depth >= MAX_CHAIN - 1) {
+        if (link.chain().links().size() >= LinkChain.MAX_LENGTH) {
             throw new ForbiddenException("this link has been reshared too often to be reshared again");
         }
-        SharePermissions permissions = command.permissions().orElseGet(() -> defaultChildPermissions(link.permissions));
-        if (!link.permissions.includes(permissions)) {
+        SharePermissions permissions = command.permissions().orElseGet(() -> defaultChildPermissions(link.permissions()));
+        if (!link.permissions().includes(permissions)) {
             throw new InvalidValueException("permissions", "a reshared link cannot have more permissions than its parent");
         }
-        Optional<Instant> expiresAt = command.expiresAt().or(() -> link.expiresAt);
+        Optional<Instant> expiresAt = command.expiresAt().or(() -> link.expiresAt());
         if (command.expiresAt().isPresent()) {
             Instant e = command.expiresAt().get();
             Share.checkFutureExpiry(e, now);
-            if (link.expiresAt.isPresent() && e.isAfter(link.expiresAt.get())) {
+            if (link.expiresAt().isPresent() && e.isAfter(link.expiresAt().get())) {
                 throw new InvalidValueException("expires_at", "a reshared link cannot expire after its parent");
             }
         }
         command.label().ifPresent(Share::checkLabel);
         Optional<String> password = command.password().map(passwords::checkForm);
-        Share parent = link.share;
+        Share parent = link.share();
         ShareToken token = ShareToken.generate(random);
         if (password.isPresent()) {
             List<String> context = new ArrayList<>();
@@ -427,7 +429,7 @@ public final class PublicShareService implements PublicShareUseCases {
     /** Token, link, ancestors, grant: everything but the operation's own permission. */
     private Link enter(PublicAccess access, Instant now) throws UseCaseException {
         Link link = lookup(access.rawToken(), access.client(), now);
-        if (link.share.hasPassword() && !grants.isValid(access.grant(), link.share, now)) {
+        if (link.share().hasPassword() && !grants.isValid(access.grant(), link.share(), now)) {
             throw new PasswordRequiredException("this link is protected by a password");
         }
         return link;
@@ -443,42 +445,33 @@ public final class PublicShareService implements PublicShareUseCases {
         if (token.isEmpty()) {
             throw notFound(client, now);
         }
-        Optional<Share> found = shares.findByToken(token.get()).filter(s -> s.isUsable(now));
+        Optional<Share> found = shares.findByToken(token.get());
         if (found.isEmpty()) {
             throw notFound(client, now);
         }
         Share share = found.get();
-        boolean read = share.permissions().read();
-        boolean write = share.permissions().write();
-        boolean reshare = share.permissions().reshare();
-        Optional<Instant> expiresAt = share.expiresAt();
-        Optional<ShareId> parentId = share.parentId();
-        int depth = 0;
-        while (parentId.isPresent()) {
-            depth++;
-            Optional<Share> parent = depth < MAX_CHAIN ? shares.findById(parentId.get()) : Optional.empty();
-            if (parent.isEmpty() || parent.get().isExpired(now)) {
-                throw notFound(client, now);
-            }
-            Share p = parent.get();
-            read &= p.permissions().read();
-            write &= p.permissions().write();
-            reshare &= p.permissions().reshare();
-            if (p.expiresAt().isPresent() && (expiresAt.isEmpty() || p.expiresAt().get().isBefore(expiresAt.get()))) {
-                expiresAt = p.expiresAt();
-            }
-            parentId = p.parentId();
+        List<Share> links = new ArrayList<>();
+        links.add(share);
+        links.addAll(shares.findAncestors(share));
+        if (links.get(links.size() - 1).parentId().isPresent()) {
+            // an ancestor was deleted meanwhile (or the chain is longer than any reshare makes)
+            throw notFound(client, now);
         }
-        if (!read && !write) {
+        LinkChain chain = LinkChain.of(links);
+        if (!chain.isUsable(now)) {
+            throw notFound(client, now);
+        }
+        SharePermissions permissions = chain.permissions();
+        if (!permissions.read() && !permissions.write()) {
             throw notFound(client, now);
         }
         StorageProvider storage = share.isRoomLink() ? roomFiles : files;
         ItemPath root = share.isRoomLink() ? share.itemPath() : UserSpaces.toStorage(share.createdBy(), share.itemPath());
-        return new Link(share, new SharePermissions(read, write, reshare), expiresAt, depth, storage, root);
+        return new Link(chain, permissions, chain.expiresAt(), storage, root);
     }
 
     private void count(Link link, String client, Instant now) throws UseCaseException {
-        if (!shares.recordAccess(link.share.id(), now)) {
+        if (!shares.recordAccess(link.chain(), now)) {
             throw notFound(client, now);
         }
     }
@@ -489,23 +482,23 @@ public final class PublicShareService implements PublicShareUseCases {
     }
 
     private static void requireRead(Link link) throws ForbiddenException {
-        if (!link.permissions.read()) {
+        if (!link.permissions().read()) {
             throw new ForbiddenException("this link only accepts uploads");
         }
     }
 
     private static void requireReadWrite(Link link) throws ForbiddenException {
-        if (!link.permissions.read() || !link.permissions.write()) {
+        if (!link.permissions().read() || !link.permissions().write()) {
             throw new ForbiddenException("this link does not allow changing its content");
         }
     }
 
     private StoredItem statOrNull(Link link, ItemPath subpath) throws UseCaseException {
-        if (link.share.itemType() == ItemType.FILE && !subpath.isRoot()) {
+        if (link.share().itemType() == ItemType.FILE && !subpath.isRoot()) {
             return null;
         }
         try {
-            return link.storage.stat(link.target(subpath)).orElse(null);
+            return link.storage().stat(link.target(subpath)).orElse(null);
         } catch (StorageException e) {
             throw StorageFailures.translate(e, subpath);
         }
@@ -513,8 +506,8 @@ public final class PublicShareService implements PublicShareUseCases {
 
     private Instant grantExpiry(Link link, Instant now) {
         Instant expiry = now.plus(settings.grantTtl());
-        if (link.expiresAt.isPresent() && link.expiresAt.get().isBefore(expiry)) {
-            expiry = link.expiresAt.get();
+        if (link.expiresAt().isPresent() && link.expiresAt().get().isBefore(expiry)) {
+            expiry = link.expiresAt().get();
         }
         // grants carry milliseconds: round down so a grant never outlives its share
         return Instant.ofEpochMilli(expiry.toEpochMilli());
@@ -545,12 +538,17 @@ public final class PublicShareService implements PublicShareUseCases {
     }
 
     /** A usable link with what its whole reshare chain allows. */
-    private record Link(Share share, SharePermissions permissions, Optional<Instant> expiresAt, int depth,
+    private record Link(LinkChain chain, SharePermissions permissions, Optional<Instant> expiresAt,
             StorageProvider storage, ItemPath root) {
+
+        /** The link the visitor holds. */
+        Share share() {
+            return chain.link();
+        }
 
         /** The shared item's storage path plus a subpath; below a shared file there is nothing. */
         ItemPath target(ItemPath subpath) throws NotFoundException {
-            if (share.itemType() == ItemType.FILE && !subpath.isRoot()) {
+            if (share().itemType() == ItemType.FILE && !subpath.isRoot()) {
                 throw StorageFailures.notFound(subpath);
             }
             return root.resolve(subpath);

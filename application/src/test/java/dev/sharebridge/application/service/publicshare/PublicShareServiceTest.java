@@ -730,6 +730,134 @@ class PublicShareServiceTest {
         assertThatThrownBy(() -> service.open(as(child))).isInstanceOf(NotFoundException.class);
     }
 
+    // ---- reshared links and max_accesses
+
+    private Share resharableWithMaxAccesses(long max) {
+        return share("docs", ItemType.FOLDER, new SharePermissions(true, true, true), Optional.empty(),
+                Optional.empty(), Optional.of(max));
+    }
+
+    private Share childOf(Share parent) throws Exception {
+        return service.reshare(as(parent), new ReshareCommand(Optional.empty(), Optional.empty(),
+                Optional.of(new SharePermissions(true, true, true)), Optional.empty())).share();
+    }
+
+    /** Each call from its own client, so that the answers are never the not-found limiter's 429. */
+    private final AtomicInteger clients = new AtomicInteger();
+
+    private PublicAccess fresh(Share s) {
+        return new PublicAccess(s.token().value(), Optional.empty(), "198.51.100." + clients.incrementAndGet());
+    }
+
+    @Test
+    void opens_through_a_sub_link_count_against_the_parents_max_accesses() throws Exception {
+        Share parent = resharableWithMaxAccesses(2);
+        Share child = childOf(parent);
+
+        service.open(as(child));
+        text(service.download(as(child), ItemPath.parse("a.txt"), Optional.empty()));
+
+        assertThatThrownBy(() -> service.open(fresh(child))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.open(fresh(parent))).as("used up by its sub-link")
+                .isInstanceOf(NotFoundException.class);
+        assertThat(shares.findById(parent.id()).orElseThrow().accessCount()).isEqualTo(2);
+        assertThat(shares.findById(child.id()).orElseThrow().accessCount()).isEqualTo(2);
+    }
+
+    @Test
+    void five_sub_links_of_a_link_with_one_access_give_one_open_between_them() throws Exception {
+        Share parent = resharableWithMaxAccesses(1);
+        List<Share> children = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            children.add(childOf(parent));
+        }
+
+        int opened = 0;
+        for (int round = 0; round < 4; round++) {
+            for (Share child : children) {
+                try {
+                    service.open(fresh(child));
+                    opened++;
+                } catch (NotFoundException e) {
+                    // used up
+                }
+            }
+        }
+
+        assertThat(opened).isEqualTo(1);
+        assertThat(shares.findById(parent.id()).orElseThrow().accessCount()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_opens_through_several_sub_links_stop_at_the_parents_max_accesses() throws Exception {
+        Share parent = resharableWithMaxAccesses(7);
+        List<Share> children = List.of(childOf(parent), childOf(parent), childOf(parent));
+        Share grandchild = childOf(children.get(0));
+        List<Share> links = List.of(children.get(0), children.get(1), children.get(2), grandchild);
+        AtomicInteger opened = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Share link = links.get(i % links.size());
+            all.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    service.open(fresh(link));
+                    opened.incrementAndGet();
+                } catch (NotFoundException e) {
+                    // used up
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+
+        assertThat(opened.get()).isEqualTo(7);
+        assertThat(shares.findById(parent.id()).orElseThrow().accessCount()).isEqualTo(7);
+    }
+
+    @Test
+    void a_used_up_ancestor_ends_every_descendant_on_every_route() throws Exception {
+        Share parent = resharableWithMaxAccesses(1);
+        Share child = childOf(parent);
+        Share grandchild = childOf(child);
+        service.open(as(parent));
+
+        for (Share link : List.of(child, grandchild)) {
+            List<ThrowingRoute> routes = List.of(
+                    () -> service.open(fresh(link)),
+                    () -> service.describe(fresh(link)),
+                    () -> service.verify(link.token().value(), "", "198.51.100." + clients.incrementAndGet()),
+                    () -> service.list(fresh(link), ItemPath.root()),
+                    () -> service.stat(fresh(link), ItemPath.parse("a.txt")),
+                    () -> service.download(fresh(link), ItemPath.parse("a.txt"), Optional.empty()),
+                    () -> service.zip(fresh(link), ItemPath.root()),
+                    () -> service.zipFileName(fresh(link), ItemPath.root()),
+                    () -> service.upload(fresh(link), ItemPath.parse("new.txt"), bytes("n")),
+                    () -> service.makeFolder(fresh(link), ItemPath.parse("new")),
+                    () -> service.delete(fresh(link), ItemPath.parse("a.txt")),
+                    () -> service.reshare(fresh(link), new ReshareCommand(Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty())));
+            for (int i = 0; i < routes.size(); i++) {
+                int route = i;
+                assertThatThrownBy(() -> routes.get(route).call()).as("route %d of %s", route,
+                        link == child ? "the child" : "the grandchild").isInstanceOf(NotFoundException.class);
+            }
+        }
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/a.txt"))).isTrue();
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/new.txt"))).isFalse();
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/new"))).isFalse();
+        assertThat(shares.size()).isEqualTo(3);
+        assertThat(shares.findById(child.id()).orElseThrow().accessCount()).isZero();
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRoute {
+        void call() throws Exception;
+    }
+
     // ---- room links
 
     @Test

@@ -2,6 +2,7 @@ package dev.sharebridge.application.port.out.persistence;
 
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.ShareToken;
@@ -35,6 +36,16 @@ public interface ShareRepository {
     /** The owner's user-space shares on {@code path} or any item below it. */
     List<Share> findByOwnerAndPathPrefix(UserId owner, ItemPath path);
 
+    /**
+     * The links {@code link} was reshared from, its parent first, up to one without a parent, in
+     * one read; at most {@link LinkChain#MAX_LENGTH}{@code - 1} of them. For the public routes,
+     * which check a link's whole chain on every request: the counts of links without
+     * {@code max_accesses} may lag behind as in {@link #findByToken}, those of links with one are
+     * exact. When the last link returned still has a parent, the chain is broken (an ancestor was
+     * deleted meanwhile) or longer than any reshare makes.
+     */
+    List<Share> findAncestors(Share link);
+
     /** The shares reshared from {@code parent}, directly. */
     List<Share> findChildren(ShareId parent);
 
@@ -45,13 +56,17 @@ public interface ShareRepository {
     boolean update(Share share);
 
     /**
-     * Counts one access in a single conditional UPDATE: increments {@code access_count} and sets
-     * {@code last_accessed_at = now} only when the share exists, has not expired at {@code now}
-     * and is under {@code max_accesses}. Exact under any concurrency.
+     * Counts one access through the chain's link against every link of the chain (see
+     * {@link LinkChain}), in one atomic step: increments {@code access_count} and sets
+     * {@code last_accessed_at = now} on each of them, only when every one still exists, has not
+     * expired at {@code now} and is under its {@code max_accesses}; otherwise changes nothing.
+     * Exact under any concurrency, also when the accesses come through different links of one
+     * chain: the accesses through a link and all the links reshared from it never exceed its
+     * {@code max_accesses}.
      *
      * @return true when the access was counted (and so allowed)
      */
-    boolean recordAccess(ShareId id, Instant now);
+    boolean recordAccess(LinkChain chain, Instant now);
 
     /** Deletes a share and, transitively, every share derived from it. @return how many were deleted */
     int deleteWithDescendants(ShareId id);

@@ -7,6 +7,7 @@ import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -427,7 +428,7 @@ public abstract class ShareRepositoryContract {
     @Test
     void updateLeavesTheOtherFieldsAlone() {
         Share original = stored(share(ALICE, "/a", T0));
-        shares().recordAccess(original.id(), T0.plusSeconds(1));
+        shares().recordAccess(LinkChain.of(original), T0.plusSeconds(1));
         Share stale = new Share(original.id(), ItemPath.parse("/elsewhere"), ItemType.FILE, Optional.of(RoomId.random()),
                 nextToken(), Optional.empty(), Optional.empty(), SharePermissions.READ_WRITE, Optional.of("new"),
                 Optional.empty(), 0, Optional.empty(), T0.plusSeconds(99), BOB, Optional.empty());
@@ -463,8 +464,8 @@ public abstract class ShareRepositoryContract {
     void recordAccessCountsAndRemembersTheTime() {
         Share s = stored(share(ALICE, "/a", T0));
 
-        assertThat(shares().recordAccess(s.id(), T0.plusMillis(10))).isTrue();
-        assertThat(shares().recordAccess(s.id(), T0.plusMillis(20))).isTrue();
+        assertThat(shares().recordAccess(LinkChain.of(s), T0.plusMillis(10))).isTrue();
+        assertThat(shares().recordAccess(LinkChain.of(s), T0.plusMillis(20))).isTrue();
 
         Share back = reload(s);
         assertThat(back.accessCount()).isEqualTo(2);
@@ -473,16 +474,16 @@ public abstract class ShareRepositoryContract {
 
     @Test
     void recordAccessOnAMissingShareAnswersFalse() {
-        assertThat(shares().recordAccess(ShareId.random(), T0)).isFalse();
+        assertThat(shares().recordAccess(LinkChain.of(share(ALICE, "/a", T0)), T0)).isFalse();
     }
 
     @Test
     void recordAccessStopsAtMaxAccesses() {
         Share s = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(2L)));
 
-        assertThat(shares().recordAccess(s.id(), T0.plusMillis(1))).isTrue();
-        assertThat(shares().recordAccess(s.id(), T0.plusMillis(2))).isTrue();
-        assertThat(shares().recordAccess(s.id(), T0.plusMillis(3))).isFalse();
+        assertThat(shares().recordAccess(LinkChain.of(s), T0.plusMillis(1))).isTrue();
+        assertThat(shares().recordAccess(LinkChain.of(s), T0.plusMillis(2))).isTrue();
+        assertThat(shares().recordAccess(LinkChain.of(s), T0.plusMillis(3))).isFalse();
 
         Share back = reload(s);
         assertThat(back.accessCount()).isEqualTo(2);
@@ -494,9 +495,9 @@ public abstract class ShareRepositoryContract {
         Instant expiry = T0.plus(Duration.ofDays(1));
         Share s = stored(share(ALICE, "/a", T0).withExpiresAt(Optional.of(expiry)));
 
-        assertThat(shares().recordAccess(s.id(), expiry.minusMillis(1))).isTrue();
-        assertThat(shares().recordAccess(s.id(), expiry)).isFalse();
-        assertThat(shares().recordAccess(s.id(), expiry.plusMillis(1))).isFalse();
+        assertThat(shares().recordAccess(LinkChain.of(s), expiry.minusMillis(1))).isTrue();
+        assertThat(shares().recordAccess(LinkChain.of(s), expiry)).isFalse();
+        assertThat(shares().recordAccess(LinkChain.of(s), expiry.plusMillis(1))).isFalse();
 
         Share back = reload(s);
         assertThat(back.accessCount()).isEqualTo(1);
@@ -507,7 +508,7 @@ public abstract class ShareRepositoryContract {
     void concurrentAccessesAreCountedExactly() throws Exception {
         Share s = stored(share(ALICE, "/a", T0));
 
-        List<Boolean> results = concurrently(100, 16, () -> shares().recordAccess(s.id(), T0.plusSeconds(1)));
+        List<Boolean> results = concurrently(100, 16, () -> shares().recordAccess(LinkChain.of(s), T0.plusSeconds(1)));
 
         assertThat(results).hasSize(100).containsOnly(true);
         assertThat(reload(s).accessCount()).isEqualTo(100);
@@ -517,10 +518,162 @@ public abstract class ShareRepositoryContract {
     void concurrentAccessesNeverPassMaxAccesses() throws Exception {
         Share s = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(7L)));
 
-        List<Boolean> results = concurrently(60, 16, () -> shares().recordAccess(s.id(), T0.plusSeconds(1)));
+        List<Boolean> results = concurrently(60, 16, () -> shares().recordAccess(LinkChain.of(s), T0.plusSeconds(1)));
 
         assertThat(results.stream().filter(ok -> ok).count()).isEqualTo(7);
         assertThat(reload(s).accessCount()).isEqualTo(7);
+    }
+
+    // ---- recordAccess through reshared links --------------------------------------------------
+
+    private Share limitedTo(Share share, long max) {
+        return share.withMaxAccesses(Optional.of(max));
+    }
+
+    private static LinkChain chain(Share... linkFirst) {
+        return LinkChain.of(List.of(linkFirst));
+    }
+
+    @Test
+    void findAncestorsGoesUpToTheLinkThatWasNotReshared() {
+        Share root = stored(share(ALICE, "/a", T0));
+        Share child = stored(reshare(root, "/a"));
+        Share grandchild = stored(reshare(child, "/a"));
+        stored(reshare(root, "/a"));
+
+        assertThat(ids(shares().findAncestors(grandchild))).containsExactly(child.id(), root.id());
+        assertThat(ids(shares().findAncestors(child))).containsExactly(root.id());
+        assertThat(shares().findAncestors(root)).isEmpty();
+        assertThat(shares().findAncestors(grandchild).get(0)).isEqualTo(child);
+    }
+
+    @Test
+    void findAncestorsStopsAtAGapSoTheCallerSeesTheChainIsBroken() {
+        Share root = stored(share(ALICE, "/a", T0));
+        Share child = stored(reshare(root, "/a"));
+        Share grandchild = stored(reshare(child, "/a"));
+        shares().deleteWithDescendants(child.id());
+
+        List<Share> ancestors = shares().findAncestors(grandchild);
+
+        assertThat(ancestors.isEmpty() || ancestors.get(ancestors.size() - 1).parentId().isPresent()).isTrue();
+    }
+
+    @Test
+    void findAncestorsReadsAtMostFifteenLinks() {
+        Share link = stored(share(ALICE, "/a", T0));
+        for (int i = 0; i < LinkChain.MAX_LENGTH + 2; i++) {
+            link = stored(reshare(link, "/a"));
+        }
+
+        List<Share> ancestors = shares().findAncestors(link);
+
+        assertThat(ancestors).hasSize(LinkChain.MAX_LENGTH - 1);
+        assertThat(ancestors.get(ancestors.size() - 1).parentId()).isPresent();
+    }
+
+    @Test
+    void anAccessThroughASubLinkCountsAgainstEveryLinkOfItsChain() {
+        Share root = stored(limitedTo(share(ALICE, "/a", T0), 3));
+        Share child = stored(reshare(root, "/a"));
+        Share grandchild = stored(reshare(child, "/a"));
+
+        assertThat(shares().recordAccess(chain(grandchild, child, root), T0.plusMillis(10))).isTrue();
+        assertThat(shares().recordAccess(chain(child, root), T0.plusMillis(20))).isTrue();
+
+        assertThat(reload(root).accessCount()).isEqualTo(2);
+        assertThat(reload(root).lastAccessedAt()).contains(T0.plusMillis(20));
+        assertThat(reload(child).accessCount()).isEqualTo(2);
+        assertThat(reload(grandchild).accessCount()).isEqualTo(1);
+        assertThat(reload(grandchild).lastAccessedAt()).contains(T0.plusMillis(10));
+    }
+
+    @Test
+    void aUsedUpAncestorRefusesTheAccessAndNothingIsCounted() {
+        Share root = stored(limitedTo(share(ALICE, "/a", T0), 1));
+        Share child = stored(reshare(root, "/a"));
+        assertThat(shares().recordAccess(LinkChain.of(root), T0.plusMillis(1))).isTrue();
+
+        assertThat(shares().recordAccess(chain(child, root), T0.plusMillis(2))).isFalse();
+
+        assertThat(reload(child).accessCount()).isZero();
+        assertThat(reload(child).lastAccessedAt()).isEmpty();
+        assertThat(reload(root).accessCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredOrDeletedAncestorRefusesTheAccess() {
+        Instant expiry = T0.plus(Duration.ofDays(1));
+        Share root = stored(share(ALICE, "/a", T0).withExpiresAt(Optional.of(expiry)));
+        Share child = stored(reshare(root, "/a"));
+
+        assertThat(shares().recordAccess(chain(child, root), expiry)).isFalse();
+        assertThat(reload(child).accessCount()).isZero();
+
+        shares().deleteWithDescendants(root.id());
+        assertThat(shares().recordAccess(chain(child, root), expiry.minusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void theTighterOfALinksOwnLimitAndItsParentsWins() {
+        Share root = stored(limitedTo(share(ALICE, "/a", T0), 3));
+        Share roomy = stored(limitedTo(reshare(root, "/a"), 5));
+        Share tight = stored(limitedTo(reshare(root, "/a"), 1));
+
+        assertThat(shares().recordAccess(chain(tight, root), T0.plusMillis(1))).isTrue();
+        assertThat(shares().recordAccess(chain(tight, root), T0.plusMillis(2))).as("its own limit").isFalse();
+        assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(3))).isTrue();
+        assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(4))).isTrue();
+        assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(5))).as("the parent's limit").isFalse();
+        assertThat(shares().recordAccess(LinkChain.of(root), T0.plusMillis(6))).isFalse();
+
+        assertThat(reload(root).accessCount()).isEqualTo(3);
+        assertThat(reload(roomy).accessCount()).isEqualTo(2);
+        assertThat(reload(tight).accessCount()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAccessesThroughSeveralSubLinksNeverPassTheParentsMaxAccesses() throws Exception {
+        Share root = stored(limitedTo(share(ALICE, "/a", T0), 20));
+        List<LinkChain> chains = new ArrayList<>();
+        List<Share> children = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Share child = stored(reshare(root, "/a"));
+            children.add(child);
+            chains.add(chain(child, root));
+        }
+        Share grandchild = stored(reshare(children.get(0), "/a"));
+        chains.add(chain(grandchild, children.get(0), root));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Boolean> results = concurrently(120, 16,
+                () -> shares().recordAccess(chains.get(next.getAndIncrement() % chains.size()), T0.plusSeconds(1)));
+
+        assertThat(results.stream().filter(ok -> ok).count()).isEqualTo(20);
+        assertThat(reload(root).accessCount()).isEqualTo(20);
+        assertThat(children.stream().mapToLong(c -> reload(c).accessCount()).sum()).isEqualTo(20);
+    }
+
+    @Test
+    void concurrentAccessesThroughUnlimitedSubLinksAsTheOpenPathMakesThemAreAllCounted() throws Exception {
+        Share root = stored(share(ALICE, "/a", T0));
+        List<Share> children = List.of(stored(reshare(root, "/a")), stored(reshare(root, "/a")),
+                stored(reshare(root, "/a")));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Boolean> results = concurrently(90, 16, () -> {
+            // as the open path does: the link by token, its parent by id, then the count
+            Share child = shares().findByToken(children.get(next.getAndIncrement() % 3).token()).orElseThrow();
+            List<Share> links = new ArrayList<>(List.of(child));
+            links.addAll(shares().findAncestors(child));
+            return shares().recordAccess(LinkChain.of(links), T0.plusSeconds(1));
+        });
+
+        assertThat(results).hasSize(90).containsOnly(true);
+        assertThat(reload(root).accessCount()).isEqualTo(90);
+        for (Share child : children) {
+            assertThat(reload(child).accessCount()).isEqualTo(30);
+        }
     }
 
     /** Runs {@code calls} calls on {@code threads} threads, all released at once. */
