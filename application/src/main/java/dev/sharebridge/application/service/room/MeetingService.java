@@ -374,6 +374,14 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
                 catchUpLocked(roomId);
                 return;
             }
+            if (event instanceof RoomEvent.FolderDeleted) {
+                // needs nothing loaded: the room itself may be gone by now (its deletion follows)
+                forLive(roomId, (id, p) -> {
+                    p.lastView = Optional.empty();
+                    publisher.send(id, new SignalingMessage.SharedFolderDeleted());
+                });
+                return;
+            }
             Optional<Room> room = rooms.findById(roomId);
             if (room.isEmpty()) {
                 disconnectLocked(roomId);
@@ -387,11 +395,6 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
         if (event instanceof RoomEvent.FolderCreated) {
             Optional<SharedFolder> folder = folders.find(room.id());
             forLive(room.id(), (id, p) -> folder.ifPresent(f -> sendFolder(id, p, room, f)));
-        } else if (event instanceof RoomEvent.FolderDeleted) {
-            forLive(room.id(), (id, p) -> {
-                p.lastView = Optional.empty();
-                publisher.send(id, new SignalingMessage.SharedFolderDeleted());
-            });
         } else if (event instanceof RoomEvent.RoleChanged changed) {
             Optional<SharedFolder> folder = folders.find(room.id());
             forLive(room.id(), (id, p) -> {
