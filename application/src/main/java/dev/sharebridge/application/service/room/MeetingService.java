@@ -429,6 +429,12 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
     private void catchUpLocked(RoomId roomId) {
         Optional<Room> room = rooms.findById(roomId);
         if (room.isEmpty()) {
+            // as when the deletion is heard: the folder's end, then the close
+            forLive(roomId, (id, p) -> {
+                if (p.lastView.isPresent()) {
+                    publisher.send(id, new SignalingMessage.SharedFolderDeleted());
+                }
+            });
             disconnectLocked(roomId);
             return;
         }
