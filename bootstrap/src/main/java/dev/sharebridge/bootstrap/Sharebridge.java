@@ -19,6 +19,7 @@ import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
 import dev.sharebridge.application.cache.RecentReads;
 import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
@@ -26,6 +27,7 @@ import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.publicshare.PublicShareService;
+import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
@@ -101,13 +103,14 @@ public final class Sharebridge implements Instance {
     private final UserService users;
     private final RemoveUserService removeUser;
     private final HttpApi http;
+    private final MeetingPresence presence;
     private final Resources resources;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
             Map<String, LocalStorageProvider> localStorage, UserService users, RemoveUserService removeUser, HttpApi http,
-            Resources resources) {
+            MeetingPresence presence, Resources resources) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
@@ -115,6 +118,7 @@ public final class Sharebridge implements Instance {
         this.users = users;
         this.removeUser = removeUser;
         this.http = http;
+        this.presence = presence;
         this.resources = resources;
     }
 
@@ -167,9 +171,16 @@ public final class Sharebridge implements Instance {
             RoomSettings roomSettings = RoomSettings.defaults(publicUrl, config.sharedFolder().provider(),
                     boxed(config.sharedFolder().expiryDays()));
             RoomRepository rooms = persistence.rooms();
-            SharedFolderRepository folders = persistence.sharedFolders(secretBox);
+            // random per process start: a restarted process is never taken for the one that died
+            InstanceId instance = InstanceId.random(random);
+            SharedFolderRepository folders = persistence.sharedFolders(secretBox, instance);
             WebSocketSignalingPublisher signaling = new WebSocketSignalingPublisher();
-            MeetingService meetings = new MeetingService(rooms, folders, signaling, clock, random, roomSettings);
+            MeetingService meetings = new MeetingService(rooms, folders, new MeetingBackplane(persistence.tickets(),
+                    persistence.participants(), persistence.roomEvents(), instance), signaling, clock, random,
+                    roomSettings);
+            // closed after HTTP (its connections leave first), before the database
+            MeetingPresence presence = resources.add(new MeetingPresence(meetings, persistence::listenForRoomEvents,
+                    roomSettings.heartbeatInterval()));
             SharedFolderService sharedFolders = resources.add(new SharedFolderService(rooms, folders, persistence.shares(), fence,
                     roomFiles, hasher, meetings, clock, random, roomSettings));
             RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock,
@@ -194,7 +205,7 @@ public final class Sharebridge implements Instance {
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
                             roomService, sharedFolders, meetings, signaling), metrics));
             return new Sharebridge(config, persistence, files, localStorage, users,
-                    new RemoveUserService(users, roomService), http, resources);
+                    new RemoveUserService(users, roomService), http, presence, resources);
         } catch (RuntimeException e) {
             try {
                 resources.close();
@@ -371,6 +382,7 @@ public final class Sharebridge implements Instance {
                         removed == 1 ? "" : "s", which);
             }
         });
+        presence.start();
         return http.start();
     }
 

@@ -12,6 +12,8 @@ import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
+import dev.sharebridge.application.port.out.room.InstanceId;
+import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
@@ -79,7 +81,12 @@ public final class EmbeddingExample {
 
             // 2. The use cases, wired by hand.
             RoomSettings settings = RoomSettings.defaults("https://share.example.org", "local", Optional.of(2));
-            MeetingService meetings = new MeetingService(db.rooms(), folders, transport, clock, random, settings);
+            // tickets, the participants of every instance and the room events live in the database
+            // (on PostgreSQL they reach every process on it; here, in this process)
+            MeetingBackplane backplane = new MeetingBackplane(db.tickets(), db.participants(), db.roomEvents(),
+                    InstanceId.random(random));
+            MeetingService meetings = new MeetingService(db.rooms(), folders, backplane, transport, clock, random,
+                    settings);
             // the shared-folder service owns the threads that make provider links: close it
             try (SharedFolderService sharedFolders = new SharedFolderService(db.rooms(), folders, db.shares(),
                     db.deletionFence(), storage, hasher, meetings, clock, random, settings)) {

@@ -1,11 +1,16 @@
 package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.application.port.out.room.InstanceId;
+import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
+import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
+import dev.sharebridge.application.testing.InMemoryTicketStore;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryRoomRepository;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
@@ -44,7 +49,10 @@ final class RoomStack {
         SecureRandom random = new SecureRandom();
         RoomSettings settings = RoomSettings.defaults("https://share.example.org", "test", Optional.empty());
         publisher = new WebSocketSignalingPublisher(clock, maxQueuedMessages);
-        meetings = new MeetingService(rooms, folders, publisher, clock, random, settings);
+        InMemoryParticipantRegistry registry = new InMemoryParticipantRegistry();
+        registry.roomExists(room -> rooms.findById(room).isPresent());
+        meetings = new MeetingService(rooms, folders, new MeetingBackplane(new InMemoryTicketStore(), registry,
+                new InProcessRoomEvents(), InstanceId.random(random)), publisher, clock, random, settings);
         sharedFolders = new SharedFolderService(rooms, folders, shares, new InMemoryDeletionFence(shares), storage,
                 new FakePasswordHasher(), meetings,
                 clock, random, settings, d -> Thread.onSpinWait());

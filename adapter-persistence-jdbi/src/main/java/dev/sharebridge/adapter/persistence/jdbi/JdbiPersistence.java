@@ -6,16 +6,27 @@ import dev.sharebridge.application.cache.RecentReads;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
+import dev.sharebridge.application.port.out.room.InstanceId;
+import dev.sharebridge.application.port.out.room.ParticipantRegistry;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
+import dev.sharebridge.application.port.out.room.TicketStore;
 import dev.sharebridge.application.port.out.security.SecretBox;
+import dev.sharebridge.application.port.out.signaling.RoomEvents;
+import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -29,6 +40,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class JdbiPersistence implements AutoCloseable {
     private static final String H2_PREFIX = "jdbc:h2:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -36,8 +48,12 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiShareRepository shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
+    private final TicketStore tickets;
+    private final ParticipantRegistry participants;
+    private final RoomEvents roomEvents;
 
-    private JdbiPersistence(HikariDataSource dataSource, Duration maxStaleness, boolean h2File) {
+    private JdbiPersistence(HikariDataSource dataSource, Duration maxStaleness, boolean h2File,
+            Properties credentials) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
@@ -56,6 +72,27 @@ public final class JdbiPersistence implements AutoCloseable {
         this.shares = new JdbiShareRepository(jdbi, dataSource, maxStaleness, commits);
         this.rooms = new JdbiRoomRepository(jdbi);
         this.fence = new JdbiDeletionFence(jdbi);
+        this.tickets = new JdbiTicketStore(jdbi);
+        this.participants = new JdbiParticipantRegistry(jdbi);
+        String url = dataSource.getJdbcUrl();
+        this.roomEvents = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length())
+                ? new PostgresRoomEvents(jdbi, url, credentials, channelName(jdbi))
+                : new InProcessRoomEvents();
+    }
+
+    /**
+     * The notification channel of this database and schema: processes on the same ones share it,
+     * and those on another schema of the same database (tests) do not hear each other.
+     */
+    private static String channelName(Jdbi jdbi) {
+        String where = jdbi.withHandle(h -> h.createQuery("SELECT current_database() || '/' || current_schema()")
+                .mapTo(String.class).one());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
+            return "sharebridge_rooms_" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /**
@@ -108,6 +145,13 @@ public final class JdbiPersistence implements AutoCloseable {
             // H2 waits only 1 s for a row lock by default; concurrent counting of one share queues longer
             config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
         }
+        Properties credentials = new Properties();
+        if (username != null && !username.isEmpty()) {
+            credentials.setProperty("user", username);
+        }
+        if (password != null && !password.isEmpty()) {
+            credentials.setProperty("password", password);
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()
@@ -115,7 +159,8 @@ public final class JdbiPersistence implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new JdbiPersistence(dataSource, maxStaleness, isH2(jdbcUrl) && !isH2InMemory(jdbcUrl));
+            return new JdbiPersistence(dataSource, maxStaleness, isH2(jdbcUrl) && !isH2InMemory(jdbcUrl),
+                    credentials);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -144,7 +189,45 @@ public final class JdbiPersistence implements AutoCloseable {
      * repository on one database must use the same server key. Cheap: call once and keep it.
      */
     public SharedFolderRepository sharedFolders(SecretBox secrets) {
-        return new JdbiSharedFolderRepository(jdbi, secrets);
+        return new JdbiSharedFolderRepository(jdbi, secrets, Optional.empty());
+    }
+
+    /**
+     * As {@link #sharedFolders(SecretBox)}, for a server instance that holds a lease in
+     * {@link #participants()}: its creation claims name it, and another instance takes one over
+     * as soon as that lease has run out (the instance died), not only when the claim's own does.
+     */
+    public SharedFolderRepository sharedFolders(SecretBox secrets, InstanceId holder) {
+        return new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder));
+    }
+
+    /** Signaling tickets, usable on every instance on this database. */
+    public TicketStore tickets() {
+        return tickets;
+    }
+
+    /** The instances on this database and the meeting participants connected to each. */
+    public ParticipantRegistry participants() {
+        return participants;
+    }
+
+    /**
+     * The room-event channel: on PostgreSQL {@code LISTEN/NOTIFY}, which reaches every process on
+     * this database and schema once {@link #listenForRoomEvents()} has started; on H2 an
+     * in-process bus (events stay in this process).
+     */
+    public RoomEvents roomEvents() {
+        return roomEvents;
+    }
+
+    /**
+     * Starts receiving room events of every process on the database (PostgreSQL: one connection
+     * of its own, outside the pool, until {@link #close()}); with H2 nothing is needed.
+     */
+    public void listenForRoomEvents() {
+        if (roomEvents instanceof PostgresRoomEvents pg) {
+            pg.start();
+        }
     }
 
     /**
@@ -176,9 +259,15 @@ public final class JdbiPersistence implements AutoCloseable {
     @Override
     public void close() {
         try {
-            shares.close();
+            if (roomEvents instanceof PostgresRoomEvents pg) {
+                pg.close();
+            }
         } finally {
-            dataSource.close();
+            try {
+                shares.close();
+            } finally {
+                dataSource.close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
+import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.domain.item.ItemPath;
@@ -10,11 +11,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link SharedFolderRepository} on the {@code shared_folders} table. The claim relies only on the
  * database (a unique key and a conditional update), so it holds across connections and across
- * server instances on one database. Link passwords are sealed with the {@link SecretBox} before
+ * server instances on one database. Claims made through a repository with a holder name that
+ * instance; once its lease in {@code instances} has run out (the process died), another instance
+ * takes the claim over at once rather than at the end of the claim's own lease. Link passwords are sealed with the {@link SecretBox} before
  * they are written and opened after they are read.
  */
 final class JdbiSharedFolderRepository implements SharedFolderRepository {
@@ -26,10 +30,12 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
 
     private final SharedFolderSql sql;
     private final SecretBox secrets;
+    private final @Nullable String holder;
 
-    JdbiSharedFolderRepository(Jdbi jdbi, SecretBox secrets) {
+    JdbiSharedFolderRepository(Jdbi jdbi, SecretBox secrets, Optional<InstanceId> holder) {
         this.sql = jdbi.onDemand(SharedFolderSql.class);
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.holder = holder.map(InstanceId::value).orElse(null);
     }
 
     @Override
@@ -41,7 +47,7 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
             if (tryInsertClaim(roomId, nowMillis, leaseMillis)) {
                 return new Claim.Granted(false);
             }
-            if (sql.takeOverExpiredClaim(roomId, nowMillis, leaseMillis) > 0) {
+            if (sql.takeOverExpiredClaim(roomId, nowMillis, leaseMillis, holder) > 0) {
                 return new Claim.Granted(true);
             }
             Optional<SharedFolderRow> row = sql.find(roomId);
@@ -66,7 +72,7 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
     /** @return false when the row exists already (or the room does not: the caller tells these apart) */
     private boolean tryInsertClaim(String roomId, long now, long leaseUntil) {
         try {
-            sql.insertClaim(roomId, now, leaseUntil);
+            sql.insertClaim(roomId, now, leaseUntil, holder);
             return true;
         } catch (RuntimeException e) {
             if (SqlStates.isIntegrityViolation(e)) {

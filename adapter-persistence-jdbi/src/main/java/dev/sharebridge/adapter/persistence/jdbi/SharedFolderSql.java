@@ -13,25 +13,33 @@ interface SharedFolderSql {
 
     /** The first claim of a room: the primary key lets exactly one concurrent INSERT succeed. */
     @SqlUpdate("""
-            INSERT INTO shared_folders (room_id, state, lease_until, created_at)
-            VALUES (:room, 'creating', :leaseUntil, :now)
+            INSERT INTO shared_folders (room_id, state, lease_until, created_at, holder)
+            VALUES (:room, 'creating', :leaseUntil, :now, :holder)
             """)
-    int insertClaim(@Bind("room") String room, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil);
+    int insertClaim(@Bind("room") String room, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil,
+            @Bind("holder") String holder);
 
     /**
-     * Takes over a claim whose lease ran out. A concurrent UPDATE of the row waits for the first
-     * one and then re-checks the condition against the new lease (PostgreSQL in READ COMMITTED,
-     * and H2), so among racing callers exactly one sees a count of 1; the race tests run on both.
+     * Takes over a claim whose lease ran out, or whose holder's instance lease did (it died, see
+     * {@code instances}; a holder with no row there is gone too). A concurrent UPDATE of the row
+     * waits for the first one and then re-checks the condition against the new lease and holder
+     * (PostgreSQL in READ COMMITTED, and H2), so among racing callers exactly one sees a count of
+     * 1; the race tests run on both.
      */
     @SqlUpdate("""
             UPDATE shared_folders
                SET lease_until = :leaseUntil,
-                   created_at = :now
+                   created_at = :now,
+                   holder = :holder
              WHERE room_id = :room
                AND state = 'creating'
-               AND lease_until <= :now
+               AND (lease_until <= :now
+                    OR (holder IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM instances i
+                                         WHERE i.id = shared_folders.holder AND i.lease_until > :now)))
             """)
-    int takeOverExpiredClaim(@Bind("room") String room, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil);
+    int takeOverExpiredClaim(@Bind("room") String room, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil,
+            @Bind("holder") String holder);
 
     @SqlQuery("""
             SELECT room_id, state, lease_until, provider, folder, read_link_id, read_url, read_password_sealed,

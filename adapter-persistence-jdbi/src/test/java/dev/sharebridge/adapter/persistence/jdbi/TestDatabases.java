@@ -16,6 +16,9 @@ final class TestDatabases {
         db.jdbi().useHandle(h -> {
             // rooms take their members, invite codes and shared folders with them
             h.execute("DELETE FROM rooms");
+            // instances take their participants with them
+            h.execute("DELETE FROM instances");
+            h.execute("DELETE FROM room_event_seqs");
             h.execute("DELETE FROM shares");
             h.execute("DELETE FROM users");
             h.execute("DELETE FROM deletion_markers");

@@ -1,6 +1,10 @@
 package dev.sharebridge.application.service.room;
 
+import dev.sharebridge.application.port.out.room.InstanceId;
+import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import dev.sharebridge.application.testing.FakePasswordHasher;
+import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
+import dev.sharebridge.application.testing.InMemoryTicketStore;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
 import dev.sharebridge.application.testing.InMemoryRoomRepository;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
@@ -29,6 +33,9 @@ final class RoomFixture {
     final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final RecordingSignalingPublisher publisher = new RecordingSignalingPublisher();
+    final InMemoryTicketStore tickets = new InMemoryTicketStore();
+    final InMemoryParticipantRegistry registry = new InMemoryParticipantRegistry();
+    final InProcessRoomEvents events = new InProcessRoomEvents();
     final StorageProvider storage;
     final RoomSettings settings;
     final MeetingService meetings;
@@ -42,7 +49,10 @@ final class RoomFixture {
         }
         SecureRandom random = new SecureRandom();
         settings = RoomSettings.defaults("https://share.example.org", "test", expiryDays);
-        meetings = new MeetingService(rooms, folders, publisher, clock, random, settings);
+        registry.roomExists(room -> rooms.findById(room).isPresent());
+        meetings = new MeetingService(rooms, folders,
+                new MeetingBackplane(tickets, registry, events, InstanceId.random(random)), publisher, clock, random,
+                settings);
         sharedFolders = new SharedFolderService(rooms, folders, shares, fence, storage, hasher, meetings, clock, random,
                 settings, d -> Thread.onSpinWait());
         roomService = new RoomService(rooms, users, sharedFolders, meetings, clock, random);

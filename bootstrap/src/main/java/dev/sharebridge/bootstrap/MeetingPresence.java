@@ -1,0 +1,61 @@
+package dev.sharebridge.bootstrap;
+
+import dev.sharebridge.application.service.room.MeetingService;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's place among the instances on one database while it serves: started with the
+ * server, it takes the instance's lease, starts listening for room events, and runs the meeting
+ * heartbeat on a thread of its own; closed, it stops the heartbeat and ends the lease, which
+ * removes this instance's participants from the shared registry at once.
+ */
+final class MeetingPresence implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingPresence.class);
+
+    private final MeetingService meetings;
+    private final Runnable listen;
+    private final Duration interval;
+    private ScheduledExecutorService heartbeat;
+
+    /** @param listen starts receiving the room events of other instances */
+    MeetingPresence(MeetingService meetings, Runnable listen, Duration interval) {
+        this.meetings = meetings;
+        this.listen = listen;
+        this.interval = interval;
+    }
+
+    synchronized void start() {
+        if (heartbeat != null) {
+            return;
+        }
+        meetings.register();
+        listen.run();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "meeting-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        // heartbeat() catches its own failures: a task that threw would never run again
+        heartbeat.scheduleWithFixedDelay(meetings::heartbeat, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (heartbeat == null) {
+            return;
+        }
+        heartbeat.shutdownNow();
+        heartbeat = null;
+        try {
+            meetings.unregister();
+        } catch (RuntimeException e) {
+            LOG.warn("could not end this instance's lease; the other instances expire it", e);
+        }
+    }
+}

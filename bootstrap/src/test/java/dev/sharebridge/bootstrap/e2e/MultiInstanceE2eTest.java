@@ -1,0 +1,337 @@
+package dev.sharebridge.bootstrap.e2e;
+
+import static dev.sharebridge.bootstrap.e2e.Http.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several real Sharebridge instances on one PostgreSQL schema (of this class's own), sharing
+ * nothing in memory: each has its own composition, data directory and port, and only the
+ * database and {@code [security] secret_key} in common — as behind a balancer that sends each
+ * request anywhere. A and B run in this JVM; the crash test starts a third in a JVM of its own and
+ * kills it. Waits are bounded by generous timeouts and end as soon as what they wait for happens.
+ */
+class MultiInstanceE2eTest {
+    private static final String SERVER_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
+    /** How soon a dead instance's claim must be taken over, and its participants gone (issue 15). */
+    private static final Duration TAKEOVER = Duration.ofSeconds(10);
+    private static final Duration PARTICIPANTS_GONE = Duration.ofSeconds(15);
+
+    @TempDir
+    static Path dir;
+    private static String schema;
+    private static String secretKey;
+    private static E2eServer a;
+    private static E2eServer b;
+    private static String olga;
+    private static String bob;
+
+    @BeforeAll
+    static void startInstances() throws Exception {
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        schema = "sb_multi_" + HexFormat.of().formatHex(random);
+        execute("CREATE SCHEMA " + schema);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        secretKey = Base64.getEncoder().encodeToString(key);
+        a = E2eServer.start(Files.createDirectories(dir.resolve("a")), instanceToml(""));
+        b = E2eServer.start(Files.createDirectories(dir.resolve("b")), instanceToml(""));
+        olga = a.addUser("olga");
+        bob = b.addUser("bob");
+    }
+
+    @AfterAll
+    static void stopInstances() throws SQLException {
+        try {
+            if (b != null) {
+                b.close();
+            }
+        } finally {
+            try {
+                if (a != null) {
+                    a.close();
+                }
+            } finally {
+                execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** Goes on E2eServer's {@code [security]} section: the shared key, then the shared database. */
+    private static String instanceToml(String more) {
+        return String.join("\n",
+                "secret_key = '" + secretKey + "'",
+                "",
+                "[database]",
+                "url = '" + schemaUrl() + "'",
+                "username = '" + USER + "'",
+                "password = '" + PASSWORD + "'",
+                "",
+                more);
+    }
+
+    private static String schemaUrl() {
+        return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** A room of olga's, made on A, with bob invited on B. */
+    private static String room() {
+        Http.Response created = a.http().postJson("/v1/rooms", Map.of("title", "Across"), bearer(olga));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String room = created.json().path("id").asText();
+        assertThat(b.http().put("/v1/rooms/" + room + "/invitees/bob", new byte[0], bearer(olga)).status())
+                .isEqualTo(204);
+        return room;
+    }
+
+    private static String ticket(E2eServer on, String room, String token) {
+        Http.Response r = on.http().postJson("/v1/rooms/" + room + "/start", Map.of(), bearer(token));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().path("ticket").asText();
+    }
+
+    private static String guestTicket(E2eServer on, String room, String name) {
+        Http.Response code = on.http().postJson("/v1/rooms/" + room + "/invite_codes", Map.of(), bearer(olga));
+        assertThat(code.status()).as("%s", code).isEqualTo(201);
+        Http.Response r = on.http().postJson("/v1/rooms/" + room + "/start",
+                Map.of("invite_code", code.json().path("code").asText(), "display_name", name));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().path("ticket").asText();
+    }
+
+    private static SignalingClient join(E2eServer on, String ticket) {
+        return SignalingClient.join(on.http().base(), ticket);
+    }
+
+    @Test
+    void aTicketIssuedOnAIsUsedOnBAndOnlyOnce() {
+        String room = room();
+        String ticket = ticket(a, room, bob);
+        try (SignalingClient onB = join(b, ticket)) {
+            assertThat(onB.id).isNotBlank();
+            assertThatThrownBy(() -> join(a, ticket)).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                            .isEqualTo(401));
+            assertThatThrownBy(() -> join(b, ticket)).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(WebSocketHandshakeException.class);
+        }
+    }
+
+    @Test
+    void folderAndRoleChangesMadeOnAReachAParticipantOnB() {
+        String room = room();
+        try (SignalingClient bobOnB = join(b, ticket(b, room, bob))) {
+            assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
+                    .isEqualTo(201);
+            JsonNode created = bobOnB.next("shared_folder");
+            assertThat(created.path("message").asText()).isEqualTo("updated");
+            assertThat(created.has("read")).isTrue();
+            assertThat(created.has("read_write")).isFalse();
+
+            assertThat(a.http().put("/v1/rooms/" + room + "/moderators/bob", new byte[0], bearer(olga)).status())
+                    .isEqualTo(204);
+            assertThat(bobOnB.next("shared_folder").has("read_write")).as("granted").isTrue();
+
+            assertThat(a.http().delete("/v1/rooms/" + room + "/moderators/bob", bearer(olga)).status())
+                    .isEqualTo(204);
+            JsonNode revoked = bobOnB.next("shared_folder");
+            assertThat(revoked.path("message").asText()).isEqualTo("updated");
+            assertThat(revoked.has("read_write")).as("revoked").isFalse();
+
+            assertThat(a.http().delete("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status())
+                    .isEqualTo(204);
+            assertThat(bobOnB.next("shared_folder").path("message").asText()).isEqualTo("deleted");
+        }
+    }
+
+    @Test
+    void aModerationCommandOnATakesEffectOnAParticipantOfB() {
+        String room = room();
+        assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
+                .isEqualTo(201);
+        try (SignalingClient olgaOnA = join(a, ticket(a, room, olga));
+                SignalingClient bobOnB = join(b, ticket(a, room, bob));
+                SignalingClient guestOnB = join(b, guestTicket(a, room, "Ada"))) {
+            olgaOnA.moderation("grant_moderator_role", bobOnB.id);
+            assertThat(bobOnB.next("shared_folder").has("read_write")).as("bob granted").isTrue();
+            olgaOnA.moderation("grant_moderator_role", guestOnB.id);
+            assertThat(guestOnB.next("shared_folder").has("read_write")).as("guest granted").isTrue();
+            olgaOnA.moderation("revoke_moderator_role", guestOnB.id);
+            assertThat(guestOnB.next("shared_folder").has("read_write")).as("guest revoked").isFalse();
+            // the grant was stored: bob on B is a moderator everywhere now
+            assertThat(b.http().get("/v1/rooms/" + room + "/shared_folder", bearer(bob)).json().has("read_write"))
+                    .isTrue();
+            // a moderator on B commands a participant on A
+            try (SignalingClient guestOnA = join(a, guestTicket(b, room, "Grace"))) {
+                bobOnB.moderation("grant_moderator_role", guestOnA.id);
+                assertThat(guestOnA.next("shared_folder").has("read_write")).as("guest on A granted").isTrue();
+            }
+            olgaOnA.moderation("grant_moderator_role", "no-such-participant");
+            assertThat(olgaOnA.next("moderation").path("error").asText()).isEqualTo("invalid_command");
+        }
+    }
+
+    @Test
+    void deletingTheRoomOnAClosesTheConnectionsOnB() {
+        String room = room();
+        assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
+                .isEqualTo(201);
+        try (SignalingClient bobOnB = join(b, ticket(b, room, bob));
+                SignalingClient guestOnB = join(b, guestTicket(b, room, "Ada"));
+                SignalingClient olgaOnA = join(a, ticket(a, room, olga))) {
+            assertThat(a.http().delete("/v1/rooms/" + room, bearer(olga)).status()).isEqualTo(204);
+
+            for (SignalingClient c : new SignalingClient[] {bobOnB, guestOnB, olgaOnA}) {
+                assertThat(c.next("shared_folder").path("message").asText()).isEqualTo("deleted");
+                assertThat(c.closeCode()).isEqualTo(1000);
+            }
+        }
+    }
+
+    /**
+     * A third instance in a JVM of its own holds a participant and is creating a shared folder
+     * (its NextCloud never answers) when it is killed with SIGKILL: the same PUT on B takes the
+     * claim over once C's lease has run out, and C's participant leaves the registry.
+     */
+    @Test
+    void aKilledInstancesClaimIsTakenOverAndItsParticipantsGo() throws Exception {
+        String room = room();
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer nextcloud = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        nextcloud.setExecutor(Executors.newCachedThreadPool());
+        nextcloud.createContext("/", exchange -> {
+            creating.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES); // a NextCloud that never answers while C lives
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        nextcloud.start();
+        Path cDir = Files.createDirectories(dir.resolve("c"));
+        Path config = cDir.resolve("sharebridge.toml");
+        Files.writeString(config, E2eServer.baseToml(cDir) + instanceToml(String.join("\n",
+                "[shared_folder]",
+                "provider = \"nextcloud\"",
+                "url = \"http://127.0.0.1:" + nextcloud.getAddress().getPort() + "/\"",
+                "username = \"sharebridge\"",
+                "password = \"app-password-for-tests\"",
+                "")), StandardCharsets.UTF_8);
+        try (JavaProcess c = JavaProcess.start(cDir, "serve", "--config", config.toString())) {
+            String listening = c.awaitLine(l -> l.contains("listening on http://"), JavaProcess.STARTUP);
+            Matcher port = Pattern.compile("listening on (http://[^ ]+)").matcher(listening);
+            assertThat(port.find()).isTrue();
+            String cBase = port.group(1);
+            SignalingClient bobOnC = SignalingClient.join(cBase, ticket(a, room, bob));
+            String cInstance = single("SELECT instance_id FROM meeting_participants WHERE id = ?", bobOnC.id);
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(cBase + "/v1/rooms/" + room
+                            + "/shared_folder")).PUT(HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + olga).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(creating.await(60, TimeUnit.SECONDS)).as("C is creating the folder").isTrue();
+            assertThat(single("SELECT holder FROM shared_folders WHERE room_id = ? AND state = 'creating'", room))
+                    .isEqualTo(cInstance);
+
+            long killed = System.nanoTime();
+            c.kill();
+            c.awaitExit(Duration.ofSeconds(30));
+            Http.Response put = b.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga));
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+            assertThat(put.status()).as("%s", put).isEqualTo(201);
+            assertThat(put.json().has("read_write")).isTrue();
+
+            awaitTrue(() -> count("SELECT COUNT(*) FROM meeting_participants WHERE instance_id = ?", cInstance) == 0,
+                    PARTICIPANTS_GONE.plusSeconds(15));
+            Duration gone = Duration.ofNanos(System.nanoTime() - killed);
+            System.out.printf("multi-instance: claim taken over %d ms after the kill, participants gone after %d ms%n",
+                    takeover.toMillis(), gone.toMillis());
+            assertThat(takeover).as("claim taken over").isLessThanOrEqualTo(TAKEOVER);
+            assertThat(gone).as("participants gone").isLessThanOrEqualTo(PARTICIPANTS_GONE);
+            assertThat(count("SELECT COUNT(*) FROM instances WHERE id = ?", cInstance)).isZero();
+            bobOnC.close();
+        } finally {
+            release.countDown();
+            nextcloud.stop(0);
+        }
+    }
+
+    /** Waits, a look every 50 ms, until the condition holds; fails after {@code timeout}. */
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the condition within %s", timeout).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static String single(String sql, String arg) throws SQLException {
+        try (Connection c = DriverManager.getConnection(schemaUrl(), USER, PASSWORD);
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, arg);
+            try (ResultSet rows = s.executeQuery()) {
+                assertThat(rows.next()).as(sql).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static long count(String sql, String arg) {
+        try {
+            return Long.parseLong(single(sql, arg));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
