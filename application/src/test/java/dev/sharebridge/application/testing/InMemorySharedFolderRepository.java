@@ -32,8 +32,20 @@ public final class InMemorySharedFolderRepository implements SharedFolderReposit
         return new Claim.Busy(row.leaseUntil());
     }
 
+    private RuntimeException nextCompleteFails;
+
+    /** The next {@link #complete} throws {@code failure} (a database that went away meanwhile). */
+    public synchronized void failNextComplete(RuntimeException failure) {
+        nextCompleteFails = failure;
+    }
+
     @Override
     public synchronized void complete(SharedFolder folder) {
+        if (nextCompleteFails != null) {
+            RuntimeException failure = nextCompleteFails;
+            nextCompleteFails = null;
+            throw failure;
+        }
         Row row = rows.get(folder.roomId());
         if (row == null || row.folder() != null) {
             throw new IllegalStateException("no claim to complete");

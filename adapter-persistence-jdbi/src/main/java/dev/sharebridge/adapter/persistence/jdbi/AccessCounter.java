@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Takes the counting UPDATE off the public open path for links without {@code max_accesses}:
@@ -58,6 +59,8 @@ final class AccessCounter implements AutoCloseable {
     private final Map<String, Long> unlimited = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    /** Held while counts taken out of {@link #pending} are being written, so a read waits for them. */
+    private final ReentrantLock flushing = new ReentrantLock();
 
     AccessCounter(Sink sink) {
         this.sink = sink;
@@ -105,26 +108,39 @@ final class AccessCounter implements AutoCloseable {
         unlimited.clear();
     }
 
-    /** Writes what is pending for one link. */
+    /**
+     * Writes what is pending for one link; returns once nothing counted before the call is
+     * unwritten, also when a round of {@link #flush()} had taken it and was still writing it.
+     */
     void flush(String id) {
-        Optional.ofNullable(pending.remove(id)).ifPresent(p -> write(id, p));
+        flushing.lock();
+        try {
+            Optional.ofNullable(pending.remove(id)).ifPresent(p -> write(id, p));
+        } finally {
+            flushing.unlock();
+        }
     }
 
     /** Writes everything pending, in one call of the sink. */
     void flush() {
-        Map<String, Pending> batches = new TreeMap<>();
-        for (String id : pending.keySet()) {
-            Optional.ofNullable(pending.remove(id)).ifPresent(p -> batches.put(id, p));
-        }
-        if (batches.isEmpty()) {
-            return;
-        }
+        flushing.lock();
         try {
-            sink.addAll(batches);
-        } catch (RuntimeException e) {
-            // keep the counts not written for the next round rather than lose them
-            batches.forEach((id, p) -> pending.merge(id, p, Pending::plus));
-            throw e;
+            Map<String, Pending> batches = new TreeMap<>();
+            for (String id : pending.keySet()) {
+                Optional.ofNullable(pending.remove(id)).ifPresent(p -> batches.put(id, p));
+            }
+            if (batches.isEmpty()) {
+                return;
+            }
+            try {
+                sink.addAll(batches);
+            } catch (RuntimeException e) {
+                // keep the counts not written for the next round rather than lose them
+                batches.forEach((id, p) -> pending.merge(id, p, Pending::plus));
+                throw e;
+            }
+        } finally {
+            flushing.unlock();
         }
     }
 

@@ -45,7 +45,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final UserRepository users;
-    private final JdbiShareRepository shares;
+    private final JdbiShareRepository shareRepository;
+    private final ShareRepository shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
     private final TicketStore tickets;
@@ -68,12 +69,14 @@ public final class JdbiPersistence implements AutoCloseable {
         // hashes, so messages name the statement only
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiPersistence::statementOnly);
         DurableCommits commits = h2File ? DurableCommits.forH2(dataSource, jdbi) : DurableCommits.notNeeded();
-        this.users = new JdbiUserRepository(jdbi);
-        this.shares = new JdbiShareRepository(jdbi, dataSource, maxStaleness, commits);
-        this.rooms = new JdbiRoomRepository(jdbi);
-        this.fence = new JdbiDeletionFence(jdbi);
-        this.tickets = new JdbiTicketStore(jdbi);
-        this.participants = new JdbiParticipantRegistry(jdbi);
+        // every repository reports a database that cannot be reached as DatabaseUnavailableException
+        this.users = DatabaseFailures.guarded(UserRepository.class, new JdbiUserRepository(jdbi));
+        this.shareRepository = new JdbiShareRepository(jdbi, dataSource, maxStaleness, commits);
+        this.shares = DatabaseFailures.guarded(ShareRepository.class, shareRepository);
+        this.rooms = DatabaseFailures.guarded(RoomRepository.class, new JdbiRoomRepository(jdbi));
+        this.fence = DatabaseFailures.guarded(DeletionFence.class, new JdbiDeletionFence(jdbi));
+        this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
+        this.participants = DatabaseFailures.guarded(ParticipantRegistry.class, new JdbiParticipantRegistry(jdbi));
         String url = dataSource.getJdbcUrl();
         this.roomEvents = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length())
                 ? new PostgresRoomEvents(jdbi, url, credentials, channelName(jdbi))
@@ -167,6 +170,11 @@ public final class JdbiPersistence implements AutoCloseable {
         }
     }
 
+    /**
+     * The repositories below report a database that cannot be reached, refuses connections or
+     * lost one (SQLSTATE class 08 and the like, see {@link SqlStates#isConnectionFailure}) as
+     * {@link dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException}.
+     */
     public UserRepository users() {
         return users;
     }
@@ -189,7 +197,8 @@ public final class JdbiPersistence implements AutoCloseable {
      * repository on one database must use the same server key. Cheap: call once and keep it.
      */
     public SharedFolderRepository sharedFolders(SecretBox secrets) {
-        return new JdbiSharedFolderRepository(jdbi, secrets, Optional.empty());
+        return DatabaseFailures.guarded(SharedFolderRepository.class,
+                new JdbiSharedFolderRepository(jdbi, secrets, Optional.empty()));
     }
 
     /**
@@ -198,7 +207,8 @@ public final class JdbiPersistence implements AutoCloseable {
      * as soon as that lease has run out (the instance died), not only when the claim's own does.
      */
     public SharedFolderRepository sharedFolders(SecretBox secrets, InstanceId holder) {
-        return new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder));
+        return DatabaseFailures.guarded(SharedFolderRepository.class,
+                new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder)));
     }
 
     /** Signaling tickets, usable on every instance on this database. */
@@ -253,7 +263,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** How often a link's row was reused for its token, and how often it was read (for metrics). */
     public RecentReads.Stats shareRowCache() {
-        return shares.recentStats();
+        return shareRepository.recentStats();
     }
 
     @Override
@@ -264,7 +274,7 @@ public final class JdbiPersistence implements AutoCloseable {
             }
         } finally {
             try {
-                shares.close();
+                shareRepository.close();
             } finally {
                 dataSource.close();
             }
@@ -274,6 +284,11 @@ public final class JdbiPersistence implements AutoCloseable {
     private static String statementOnly(StatementException e) {
         StatementContext ctx = e.getStatementContext();
         return ctx == null || ctx.getRawSql() == null ? "" : " [statement: " + ctx.getRawSql().strip() + "]";
+    }
+
+    /** For tests in this package: the share repository itself, unwrapped. */
+    JdbiShareRepository shareRepository() {
+        return shareRepository;
     }
 
     /** For tests in this package, which need to reset tables. */

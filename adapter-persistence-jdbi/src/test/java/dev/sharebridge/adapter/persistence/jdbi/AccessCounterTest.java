@@ -126,4 +126,49 @@ class AccessCounterTest {
         long total = writes.stream().mapToLong(w -> Long.parseLong(w.split(" ")[1])).sum();
         assertThat(total).as("%s", writes).isEqualTo(4);
     }
+
+    @Test
+    void aReadThatShowsACountWaitsForTheRoundThatIsWritingIt() throws Exception {
+        Share s = share();
+        List<String> events = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AccessCounter.Sink sink = new AccessCounter.Sink() {
+            @Override
+            public void add(String id, long count, long last) {
+                events.add("written " + count);
+            }
+
+            @Override
+            public void addAll(java.util.Map<String, AccessCounter.Pending> batches) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                AccessCounter.Sink.super.addAll(batches);
+            }
+        };
+        try (AccessCounter counter = new AccessCounter(sink)) {
+            counter.learn(s);
+            counter.tryCount(List.of(s.id().toString()), 10);
+            Thread round = new Thread(counter::flush);
+            round.start();
+            writing.await();
+            // the round has taken the count out of memory and is writing it
+            Thread read = new Thread(() -> {
+                counter.flush(s.id().toString());
+                events.add("read");
+            });
+            read.start();
+            while (read.isAlive() && read.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            round.join();
+            read.join();
+        }
+        assertThat(events).containsExactly("written 1", "read");
+    }
 }

@@ -47,7 +47,7 @@ class H2RecentShareRepositoryTest extends ShareRepositoryContract {
     @Override
     protected void emptyStore() {
         TestDatabases.empty(db);
-        ((JdbiShareRepository) db.shares()).forgetRecent();
+        db.shareRepository().forgetRecent();
     }
 
     @Override
@@ -78,7 +78,7 @@ class H2RecentShareRepositoryTest extends ShareRepositoryContract {
         assertThat(db.shares().findByToken(s.token())).isPresent();
         labelBehindTheBack(s, "from the CLI");
         assertThat(db.shares().findByToken(s.token()).orElseThrow().label()).isEmpty();
-        ((JdbiShareRepository) db.shares()).forgetRecent();
+        db.shareRepository().forgetRecent();
         assertThat(db.shares().findByToken(s.token()).orElseThrow().label()).contains("from the CLI");
     }
 

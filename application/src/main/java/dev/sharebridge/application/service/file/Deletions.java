@@ -1,5 +1,6 @@
 package dev.sharebridge.application.service.file;
 
+import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Deletion;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
@@ -44,6 +45,10 @@ public final class Deletions {
         public void close() {
             try {
                 fence.end(deletion);
+            } catch (DatabaseUnavailableException e) {
+                // one line, no stack trace: the request's own answer says the database is away
+                LOG.log(Level.WARNING, "could not end the announcement of a deletion; it ends with its lease: "
+                        + e.getMessage());
             } catch (RuntimeException e) {
                 // the deletion itself is over; its announcement ends with its lease
                 LOG.log(Level.WARNING, "could not end the announcement of a deletion; it ends with its lease", e);

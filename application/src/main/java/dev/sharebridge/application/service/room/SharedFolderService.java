@@ -5,6 +5,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
+import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
@@ -190,6 +191,10 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
             if (e instanceof RoomDeletedException) {
                 throw new NotFoundException(RoomAccess.NOT_FOUND);
             }
+            if (e instanceof DatabaseUnavailableException down) {
+                // not the storage's fault: the caller answers it as the database being away
+                throw down;
+            }
             throw upstream("could not create the shared folder", e);
         }
     }
@@ -277,7 +282,7 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
         if (!fence.insert(watch, share)) {
             throw new RoomDeletedException();
         }
-        undo.add(() -> shares.deleteWithDescendants(share.id()));
+        undo.add(() -> quietly(() -> shares.deleteWithDescendants(share.id())));
         return new SharedFolderLink(share.id().toString(), settings.publicUrl() + "/s/" + share.token().value(),
                 password);
     }

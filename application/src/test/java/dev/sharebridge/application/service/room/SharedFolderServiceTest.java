@@ -11,6 +11,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
+import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
 import dev.sharebridge.application.testing.Pause;
@@ -105,6 +106,23 @@ class SharedFolderServiceTest {
         assertThat(allRoomShares(f, room)).isEmpty();
 
         storage.heal();
+        assertThat(f.sharedFolders.put(OWNER, room.id()).created()).isTrue();
+    }
+
+    @Test
+    void aDatabaseGoneMidwayIsReportedAsSuchAndLeavesNothingBehind() throws Exception {
+        InMemoryStorageProvider storage = new InMemoryStorageProvider(MutableClockHolder.clock());
+        RoomFixture f = new RoomFixture(storage, Optional.empty());
+        Room room = f.roomService.create(OWNER, Optional.empty());
+        DatabaseUnavailableException down = new DatabaseUnavailableException("the database is unavailable", null);
+        f.folders.failNextComplete(down);
+
+        // not a storage failure (502): the HTTP adapter answers it 503 with Retry-After
+        assertThatThrownBy(() -> f.sharedFolders.put(OWNER, room.id())).isSameAs(down);
+        assertThat(f.folders.hasRow(room.id())).isFalse();
+        assertThat(allRoomShares(f, room)).isEmpty();
+        assertThat(storage.exists(ItemPath.of(SharedFolder.folderName(room.id())))).isFalse();
+
         assertThat(f.sharedFolders.put(OWNER, room.id()).created()).isTrue();
     }
 

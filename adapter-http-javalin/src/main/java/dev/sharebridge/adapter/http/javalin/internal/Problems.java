@@ -11,6 +11,7 @@ import dev.sharebridge.application.error.ServiceBusyException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import dev.sharebridge.domain.InvalidValueException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,14 +24,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The single exception-to-problem mapping of the API (RFC 9457 {@code application/problem+json}).
- * Expected outcomes keep their safe message; anything unexpected becomes a bare 500 and is logged
- * here, never shown.
+ * Expected outcomes keep their safe message; a database that cannot be reached is a 503
+ * {@code upstream_unavailable} with {@code Retry-After} on every route; anything unexpected
+ * becomes a bare 500 and is logged here, never shown.
  */
 public final class Problems {
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -38,10 +41,16 @@ public final class Problems {
     public static final String PUBLIC_NOT_FOUND = "This link does not exist or has expired.";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String CODE = "sb.problem-code";
+    static final String DATABASE_DOWN = "the database is unavailable; try again in a moment";
+    /** Long enough for a restarted database to answer, short enough not to lose a visitor. */
+    static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
+    static final Duration DATABASE_WARN_EVERY = Duration.ofSeconds(10);
 
     private final Json json;
     private final ResponseHeaders headers;
     private final HeldAnswers held;
+    private final AtomicLong lastDatabaseWarning = new AtomicLong(System.nanoTime() - DATABASE_WARN_EVERY.toNanos());
+    private final AtomicLong databaseAnswersNotLogged = new AtomicLong();
 
     /** @param held how answers that ask for a delay ({@link UseCaseException#answerDelay()}) are held back */
     public Problems(Json json, ResponseHeaders headers, HeldAnswers held) {
@@ -130,9 +139,42 @@ public final class Problems {
         if (e instanceof HttpResponseException h) {
             return mapJavalin(h);
         }
+        DatabaseUnavailableException down = databaseUnavailable(e);
+        if (down != null) {
+            warnDatabaseUnavailable(ctx, down);
+            return new Mapped(503, "upstream_unavailable", DATABASE_DOWN,
+                    Map.of("Retry-After", Long.toString(DATABASE_RETRY.toSeconds())));
+        }
         LOG.error("request {} {} {} failed", RequestLog.requestId(ctx), RequestMethod.of(ctx), RequestLog.template(ctx),
                 e);
         return new Mapped(500, "internal_error", "an unexpected error occurred", Map.of());
+    }
+
+    private static DatabaseUnavailableException databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseUnavailableException d) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One WARN line, without a stack trace, for the first such answer and then at most one per
+     * {@link #DATABASE_WARN_EVERY}, naming how many answers it stands for: an outage under load
+     * would otherwise write a line per request. The access log still has every request.
+     */
+    private void warnDatabaseUnavailable(Context ctx, DatabaseUnavailableException down) {
+        long now = System.nanoTime();
+        long last = lastDatabaseWarning.get();
+        if (now - last < DATABASE_WARN_EVERY.toNanos() || !lastDatabaseWarning.compareAndSet(last, now)) {
+            databaseAnswersNotLogged.incrementAndGet();
+            return;
+        }
+        long more = databaseAnswersNotLogged.getAndSet(0);
+        LOG.warn("request {} {} {} answered 503: {}{}", RequestLog.requestId(ctx), RequestMethod.of(ctx),
+                RequestLog.template(ctx), down.getMessage(),
+                more == 0 ? "" : " (and " + more + " more answers for the same reason since the last such line)");
     }
 
     private static Mapped mapUseCase(UseCaseException u) {
