@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the start-up measurement, each a few times, and prints a table of figures and ratios.
  *
  * <p>Arguments: names of the benchmarks to run ({@code open download flood folder startup};
- * default all). System properties: {@code bench.seconds} (per wrk run, default 5),
+ * default all; {@code events}, which needs PostgreSQL, only when named). System properties: {@code bench.seconds} (per wrk run, default 5),
  * {@code bench.rounds} (default 3), {@code bench.connections} (default 32), {@code bench.bigMiB}
  * (default 1024), {@code bench.jar} (the shipped jar, default
  * {@code bootstrap/target/sharebridge.jar}).
@@ -50,12 +50,18 @@ public final class Bench {
         if (which.contains("folder")) {
             new SharedFolderBench(bench.report, ROUNDS).run();
         }
+        if (which.contains("events")) {
+            new InstanceEventsBench(bench.report).run();
+        }
         if (which.contains("startup")) {
             new StartupBench(bench.report, ROUNDS, Path.of(System.getProperty("bench.jar",
                     "bootstrap/target/sharebridge.jar"))).run();
         }
         bench.report.print();
         System.out.println("load average at the end: " + loadAverage());
+        // Javalin's WebSocket ping thread (started by the first signaling connection, in the
+        // events benchmark) is not a daemon and outlives the server's close
+        System.exit(0);
     }
 
     private void http(List<String> which) throws Exception {
