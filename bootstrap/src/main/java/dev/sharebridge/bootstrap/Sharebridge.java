@@ -12,6 +12,7 @@ import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
 import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
+import dev.sharebridge.application.port.in.security.ResealSecretsUseCase;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
@@ -32,6 +33,7 @@ import dev.sharebridge.application.service.room.MeetingService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
+import dev.sharebridge.application.service.security.ResealSecretsService;
 import dev.sharebridge.application.service.share.ShareLinkService;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.service.user.RemoveUserService;
@@ -102,6 +104,8 @@ public final class Sharebridge implements Instance {
     private final Map<String, LocalStorageProvider> localStorage;
     private final UserService users;
     private final RemoveUserService removeUser;
+    private final ResealSecretsService resealSecrets;
+    private final SecretBox secretBox;
     private final HttpApi http;
     private final MeetingPresence presence;
     private final Resources resources;
@@ -109,14 +113,17 @@ public final class Sharebridge implements Instance {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
-            Map<String, LocalStorageProvider> localStorage, UserService users, RemoveUserService removeUser, HttpApi http,
-            MeetingPresence presence, Resources resources) {
+            Map<String, LocalStorageProvider> localStorage, UserService users, RemoveUserService removeUser,
+            ResealSecretsService resealSecrets, SecretBox secretBox, HttpApi http, MeetingPresence presence,
+            Resources resources) {
         this.config = config;
         this.persistence = persistence;
         this.files = files;
         this.localStorage = localStorage;
         this.users = users;
         this.removeUser = removeUser;
+        this.resealSecrets = resealSecrets;
+        this.secretBox = secretBox;
         this.http = http;
         this.presence = presence;
         this.resources = resources;
@@ -129,9 +136,7 @@ public final class Sharebridge implements Instance {
     public static Sharebridge open(SharebridgeConfig config) throws IOException {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
-        byte[] key = serverKey(config, random);
-        SecretBox secretBox = new AesGcmSecretBox(key, random);
-        Arrays.fill(key, (byte) 0);
+        SecretBox secretBox = secretBox(config, random);
         SecurityConfig security = config.security();
         PasswordHasher hasher = new BcryptPasswordHasher(security.bcryptCost(), random);
         PasswordStrength strength = new ZxcvbnPasswordStrength();
@@ -205,7 +210,8 @@ public final class Sharebridge implements Instance {
                     new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
                             roomService, sharedFolders, meetings, signaling), metrics));
             return new Sharebridge(config, persistence, files, localStorage, users,
-                    new RemoveUserService(users, roomService), http, presence, resources);
+                    new RemoveUserService(users, roomService), new ResealSecretsService(folders, secretBox), secretBox,
+                    http, presence, resources);
         } catch (RuntimeException e) {
             try {
                 resources.close();
@@ -292,12 +298,28 @@ public final class Sharebridge implements Instance {
                 .record(duration);
     }
 
-    private static byte[] serverKey(SharebridgeConfig config, SecureRandom random) throws IOException {
-        Optional<String> configured = config.security().secretKey();
-        if (configured.isPresent()) {
-            return SecretKeys.decode(configured.get());
+    /**
+     * The keyring: the current key from {@code secret_key}, else from {@code secret_key_file}, else
+     * from the data directory's key file (created on first use; the configuration allows that on
+     * H2 only), and the {@code previous_secret_keys}. The key bytes live only as long as this takes.
+     */
+    private static SecretBox secretBox(SharebridgeConfig config, SecureRandom random) throws IOException {
+        SecurityConfig security = config.security();
+        byte[] current;
+        if (security.secretKey().isPresent()) {
+            current = SecretKeys.decode(security.secretKey().get());
+        } else if (security.secretKeyFile().isPresent()) {
+            current = SecretKeys.load(security.secretKeyFile().get());
+        } else {
+            current = SecretKeys.loadOrCreate(config.secretKeyFile(), random);
         }
-        return SecretKeys.loadOrCreate(config.secretKeyFile(), random);
+        List<byte[]> previous = security.previousSecretKeys().stream().map(SecretKeys::decode).toList();
+        try {
+            return new AesGcmSecretBox(current, previous, random);
+        } finally {
+            Arrays.fill(current, (byte) 0);
+            previous.forEach(key -> Arrays.fill(key, (byte) 0));
+        }
     }
 
     private static StorageProvider storage(StorageConfig storage, NextcloudCallListener calls,
@@ -375,6 +397,10 @@ public final class Sharebridge implements Instance {
         LOG.info("Sharebridge {} starting: database {}, storage {}, shared folders {}", Version.current(),
                 config.database().urlWithoutCredentials(), describe(config.storage()),
                 describe(config.sharedFolder(), config.storage()));
+        // the id tells which key is in use, so that instances can be compared; it reveals nothing of the key
+        int previous = secretBox.keyIds().size() - 1;
+        LOG.info("server key {}{}", secretBox.keyId(), previous == 0 ? ""
+                : ", and " + previous + " previous key" + (previous == 1 ? "" : "s") + " that still open and verify");
         localStorage.forEach((which, local) -> {
             int removed = local.removeInterruptedUploads();
             if (removed > 0) {
@@ -444,6 +470,11 @@ public final class Sharebridge implements Instance {
     @Override
     public IssueTokenUseCase issueToken() {
         return users;
+    }
+
+    @Override
+    public ResealSecretsUseCase resealSecrets() {
+        return resealSecrets;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap.cli;
 
 import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.security.ResealSecretsUseCase;
 import dev.sharebridge.application.port.in.user.NewUser;
 import dev.sharebridge.bootstrap.config.ConfigException;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
@@ -42,6 +43,7 @@ public final class Cli {
             "  users remove NAME   remove a user with their share links and files",
             "  users token NAME    give a user a new API token (the old one stops working; files stay)",
             "  check-config        check the configuration, the database and the storage; exit 0 when usable",
+            "  rotate-key          seal the stored link passwords anew with the current server key",
             "",
             "Options (anywhere on the line):",
             "  --config FILE       read the TOML file FILE (default: $SHAREBRIDGE_CONFIG, else built-in defaults)",
@@ -111,7 +113,18 @@ public final class Cli {
                     "the storage and, for NextCloud, that the server answers and has the needed capabilities.",
                     "Prints one line per check ('ok' or 'FAIL' and why).",
                     CONFIG_LINE,
-                    "Exit codes: 0 usable, 1 a check failed, 2 bad usage or configuration."));
+                    "Exit codes: 0 usable, 1 a check failed, 2 bad usage or configuration."),
+            "rotate-key", lines(
+                    "Usage: java -jar sharebridge.jar rotate-key [--config FILE]",
+                    "",
+                    "Seals every stored link password (of the rooms' shared folders) anew with the current key",
+                    "([security] secret_key or secret_key_file), in one transaction, where a previous key",
+                    "(previous_secret_keys) or no key id sealed it; then the previous key can be dropped. Run it",
+                    "once every instance has the new key as current and the old one as previous",
+                    "(docs/operations.md, \"Replacing the server key\"). Safe to run again. " + WHILE_SERVING,
+                    CONFIG_LINE,
+                    "Exit codes: 0 done, 1 a password opens with no configured key (nothing changed) or the",
+                    "database failed, 2 bad usage or configuration."));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -172,6 +185,8 @@ public final class Cli {
                 return issueToken(config, commandLine.name().orElseThrow());
             case CHECK_CONFIG:
                 return checkConfig(config);
+            case ROTATE_KEY:
+                return rotateKey(config);
             default:
                 throw new IllegalStateException("unhandled command " + commandLine.command());
         }
@@ -285,6 +300,21 @@ public final class Cli {
         out.println("New API token for user " + renewed.user().id()
                 + " (the old one no longer works), shown this once, is the next line:");
         out.println(renewed.token());
+        return OK;
+    }
+
+    private int rotateKey(SharebridgeConfig config) {
+        ResealSecretsUseCase.Resealed done;
+        try (Instance instance = launcher.open(config)) {
+            done = instance.resealSecrets().reseal();
+        } catch (Exception e) {
+            return fail("cannot rotate the key", e);
+        }
+        out.println("Sealed the link passwords of " + done.resealed() + " of " + done.folders() + " shared folder"
+                + (done.folders() == 1 ? "" : "s") + " anew with key " + done.keyId()
+                + (done.resealed() == done.folders() ? "." : " (the others were sealed with it already)."));
+        out.println("Every stored secret is sealed with key " + done.keyId()
+                + "; previous_secret_keys are needed only for grants now.");
         return OK;
     }
 

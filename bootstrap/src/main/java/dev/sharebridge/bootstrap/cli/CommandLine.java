@@ -19,7 +19,7 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
         Optional<String> helpTopic, boolean version) {
 
     /** What to do. */
-    public enum Command { SERVE, USERS_ADD, USERS_LIST, USERS_REMOVE, USERS_TOKEN, CHECK_CONFIG }
+    public enum Command { SERVE, USERS_ADD, USERS_LIST, USERS_REMOVE, USERS_TOKEN, CHECK_CONFIG, ROTATE_KEY }
 
     /** The {@code users} subcommands, as typed. */
     static final List<String> USERS_SUBCOMMANDS = List.of("add", "list", "remove", "token");
@@ -88,6 +88,7 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
         switch (first) {
             case "serve":
             case "check-config":
+            case "rotate-key":
                 return first;
             case "users":
                 return words.size() > 1 && USERS_SUBCOMMANDS.contains(words.get(1)) ? "users " + words.get(1) : "users";
@@ -104,11 +105,16 @@ public record CommandLine(Command command, Optional<String> name, Optional<Path>
         switch (first) {
             case "serve":
             case "check-config":
+            case "rotate-key":
                 if (words.size() > 1) {
                     throw new UsageException(first + " takes no arguments (got " + words.get(1) + ")");
                 }
-                return new CommandLine(first.equals("serve") ? Command.SERVE : Command.CHECK_CONFIG,
-                        Optional.empty(), config, Optional.empty(), false);
+                Command command = switch (first) {
+                    case "serve" -> Command.SERVE;
+                    case "check-config" -> Command.CHECK_CONFIG;
+                    default -> Command.ROTATE_KEY;
+                };
+                return new CommandLine(command, Optional.empty(), config, Optional.empty(), false);
             case "users":
                 return users(words, config);
             default:

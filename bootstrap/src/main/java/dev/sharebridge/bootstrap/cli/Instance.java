@@ -1,5 +1,6 @@
 package dev.sharebridge.bootstrap.cli;
 
+import dev.sharebridge.application.port.in.security.ResealSecretsUseCase;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * One wired Sharebridge for one configuration, as the CLI sees it: the HTTP server to start, the
- * user use cases, and the readiness checks. Made by a {@link Launcher}; closing it stops the
+ * user use cases, re-sealing for a key rotation, and the readiness checks. Made by a {@link Launcher}; closing it stops the
  * server (if started) and releases the database and every other resource.
  */
 public interface Instance extends AutoCloseable {
@@ -23,6 +24,9 @@ public interface Instance extends AutoCloseable {
     RemoveUserUseCase removeUser();
 
     IssueTokenUseCase issueToken();
+
+    /** Seals the stored secrets anew with the current server key ({@code rotate-key}). */
+    ResealSecretsUseCase resealSecrets();
 
     /** What {@code check-config} verifies beyond the file: database, storage, NextCloud. */
     List<ReadinessCheck> checks();

@@ -62,7 +62,7 @@ final class ConfigBinder {
         ServerConfig server = server();
         DatabaseConfig database = database(server.dataDir());
         return new SharebridgeConfig(file, server, database, storage(server.dataDir()),
-                sharedFolder(), security(), limits(), cache(database));
+                sharedFolder(), security(database), limits(), cache(database));
     }
 
     private SectionReader reader(String name) {
@@ -263,13 +263,35 @@ final class ConfigBinder {
         return String.join("/", segments);
     }
 
-    private SecurityConfig security() {
+    /**
+     * On PostgreSQL the key must be configured: several instances share the database, and each
+     * would otherwise seal and sign with a key file of its own that the others cannot read.
+     */
+    private SecurityConfig security(DatabaseConfig database) {
         SectionReader s = reader("security");
         int cost = s.integer("bcrypt_cost", DEFAULT_BCRYPT_COST, 10, 16);
         Optional<String> secretKey = s.optionalString("secret_key").map(String::trim);
         if (secretKey.isPresent() && !isKey(secretKey.get())) {
             s.error("secret_key", "must be the base64 form of exactly 32 bytes (e.g. `openssl rand -base64 32`)");
             secretKey = Optional.empty();
+        }
+        Optional<Path> secretKeyFile = s.optionalString("secret_key_file").flatMap(text -> keyFile(s, text));
+        if (s.has("secret_key_file") && s.has("secret_key")) {
+            s.error("secret_key_file", "set either secret_key or secret_key_file, not both");
+        }
+        if (!database.isH2() && !s.has("secret_key") && !s.has("secret_key_file")) {
+            s.error("secret_key", "required on PostgreSQL, the same on every instance: set it to the output of"
+                    + " `openssl rand -base64 32`, or set secret_key_file to a file holding that");
+        }
+        List<String> previousKeys = new ArrayList<>();
+        List<String> listed = s.stringList("previous_secret_keys");
+        for (int i = 0; i < listed.size(); i++) {
+            if (isKey(listed.get(i).trim())) {
+                previousKeys.add(listed.get(i).trim());
+            } else {
+                // the entry is named by its place: it may be a key with a typo
+                s.error("previous_secret_keys", "entry " + (i + 1) + " is not the base64 form of exactly 32 bytes");
+            }
         }
         List<String> proxies = new ArrayList<>();
         for (String proxy : s.stringList("trusted_proxies")) {
@@ -300,9 +322,23 @@ final class ConfigBinder {
             s.error("verify_delay_max_ms", "must not be below verify_delay_ms (" + delay + ")");
             delayMax = delay;
         }
-        return new SecurityConfig(cost, secretKey, proxies, Duration.ofSeconds(grantTtl), perClient,
+        return new SecurityConfig(cost, secretKey, secretKeyFile, previousKeys, proxies, Duration.ofSeconds(grantTtl),
+                perClient,
                 Duration.ofSeconds(window), perToken, slots, notFound, Duration.ofSeconds(notFoundWindow),
                 Duration.ofMillis(delay), Duration.ofMillis(delayMax));
+    }
+
+    private static Optional<Path> keyFile(SectionReader s, String text) {
+        if (text.isBlank()) {
+            s.error("secret_key_file", "must not be empty");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            s.error("secret_key_file", "not a valid path: " + e.getReason());
+            return Optional.empty();
+        }
     }
 
     private static int seconds(Duration d) {

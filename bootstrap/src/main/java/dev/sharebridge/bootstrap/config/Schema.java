@@ -32,7 +32,8 @@ final class Schema {
                 "provider", string(), "url", string(), "username", string(), "password", string(),
                 "directory", string(), "expiry", new Key(Kind.INTEGER, true)));
         sections.put("security", keys(
-                "bcrypt_cost", integer(), "secret_key", optionalString(),
+                "bcrypt_cost", integer(), "secret_key", optionalString(), "secret_key_file", optionalString(),
+                "previous_secret_keys", new Key(Kind.STRING_LIST, false),
                 "trusted_proxies", new Key(Kind.STRING_LIST, false),
                 "grant_ttl_seconds", integer(), "verify_failures_per_client", integer(),
                 "verify_window_seconds", integer(), "verify_failures_per_token", integer(),

@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap.config;
 
 import dev.sharebridge.application.service.share.ShareSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +11,11 @@ import java.util.Optional;
  * The {@code [security]} section: password hashing cost, the server key, which proxies may
  * name the client, and the throttles of the public routes.
  *
- * @param secretKey      the base64 form of the 32-byte server key; empty means the key file
- *                       {@code <data_dir>/secret.key} (created on first use)
+ * @param secretKey      the base64 form of the 32-byte current server key; empty means a key file
+ * @param secretKeyFile  the key file that holds the current key when {@code secretKey} is empty
+ *                       (it must exist); empty means {@code <data_dir>/secret.key}, created on first use
+ * @param previousSecretKeys base64 forms of keys that were current before: what they sealed still
+ *                       opens and the grants they signed still count, until they are dropped
  * @param trustedProxies IP addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
  * @param hashingSlots   how many password checks may run at once (already resolved: never 0)
  * @param verifyDelay    how long the answer to a client's second wrong password on a link waits
@@ -21,6 +25,8 @@ import java.util.Optional;
 public record SecurityConfig(
         int bcryptCost,
         Optional<String> secretKey,
+        Optional<Path> secretKeyFile,
+        List<String> previousSecretKeys,
         List<String> trustedProxies,
         Duration grantTtl,
         int verifyFailuresPerClient,
@@ -34,6 +40,8 @@ public record SecurityConfig(
 
     public SecurityConfig {
         Objects.requireNonNull(secretKey, "secretKey");
+        Objects.requireNonNull(secretKeyFile, "secretKeyFile");
+        previousSecretKeys = List.copyOf(previousSecretKeys);
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(grantTtl, "grantTtl");
         Objects.requireNonNull(verifyWindow, "verifyWindow");
@@ -52,6 +60,8 @@ public record SecurityConfig(
     public String toString() {
         return "SecurityConfig[bcryptCost=" + bcryptCost
                 + ", secretKey=" + (secretKey.isPresent() ? "(configured)" : "(key file)")
+                + ", secretKeyFile=" + secretKeyFile.map(Path::toString).orElse("(data directory)")
+                + ", previousSecretKeys=(" + previousSecretKeys.size() + ")"
                 + ", trustedProxies=" + trustedProxies
                 + ", grantTtl=" + grantTtl
                 + ", verifyFailuresPerClient=" + verifyFailuresPerClient

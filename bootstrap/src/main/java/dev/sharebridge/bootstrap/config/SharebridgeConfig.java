@@ -72,9 +72,12 @@ public record SharebridgeConfig(
         }
     }
 
-    /** Where the server key lives when {@code [security] secret_key} is not set. */
+    /**
+     * Where the server key lives when {@code [security] secret_key} is not set:
+     * {@code secret_key_file}, else {@code <data_dir>/secret.key} (created on first use).
+     */
     public Path secretKeyFile() {
-        return server.dataDir().resolve("secret.key");
+        return security.secretKeyFile().orElse(server.dataDir().resolve("secret.key"));
     }
 
     private static SharebridgeConfig bind(Optional<Path> file, Optional<RawSettings.NamedSource> source,

@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap.security;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,8 +22,8 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Obtains the 32-byte server key: from the configured base64 text, or from a key file that is
- * created on first use (random, owner-only permissions, published atomically so that a server
+ * Obtains the 32-byte server key: from the configured base64 text, from a configured key file
+ * (which must exist), or from the data directory's key file, which is created on first use (random, owner-only permissions, published atomically so that a server
  * and a CLI started at the same moment still end up with one and the same key).
  */
 public final class SecretKeys {
@@ -53,6 +54,29 @@ public final class SecretKeys {
             throw new IllegalArgumentException("the server key must be " + KEY_BYTES + " bytes");
         }
         return key;
+    }
+
+    /**
+     * Reads a key file that must exist: one that is configured is never created, since a key of
+     * this process's own would not be the key the other instances use.
+     *
+     * @throws IOException when it cannot be read or holds no valid key (the message never quotes it)
+     */
+    public static byte[] load(Path keyFile) throws IOException {
+        String text;
+        try {
+            text = Files.readString(keyFile, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new IOException(keyFile + " ([security] secret_key_file) does not exist;"
+                    + " make it with `openssl rand -base64 32 > " + keyFile + "`");
+        } catch (CharacterCodingException e) {
+            throw new IOException(keyFile + " does not hold a base64 32-byte key");
+        }
+        try {
+            return decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(keyFile + " does not hold a base64 32-byte key");
+        }
     }
 
     /**

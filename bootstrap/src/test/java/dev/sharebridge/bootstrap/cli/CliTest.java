@@ -209,7 +209,8 @@ class CliTest {
                 List.of("users", "--help"), "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME]"
                         + " [--config FILE]",
                 List.of("check-config", "--help"), "Usage: java -jar sharebridge.jar check-config [--config FILE]",
-                List.of("serve", "--help"), "Usage: java -jar sharebridge.jar [serve] [--config FILE]");
+                List.of("serve", "--help"), "Usage: java -jar sharebridge.jar [serve] [--config FILE]",
+                List.of("rotate-key", "--help"), "Usage: java -jar sharebridge.jar rotate-key [--config FILE]");
         for (Map.Entry<List<String>, String> help : firstLines.entrySet()) {
             out.reset();
             assertThat(run(help.getKey().toArray(String[]::new))).as("%s", help.getKey()).isEqualTo(Cli.OK);
@@ -272,6 +273,59 @@ class CliTest {
 
         assertThat(run("check-config")).isEqualTo(Cli.FAILURE);
         assertThat(stdout()).contains("FAIL  startup: database unreachable: refused");
+    }
+
+    @Test
+    void rotateKeySealsAnewAndSaysWithWhichKey() {
+        assertThat(run("rotate-key")).isEqualTo(Cli.OK);
+
+        assertThat(stdout()).containsExactly(
+                "Sealed the link passwords of 2 of 3 shared folders anew with key k3yId-Ab"
+                        + " (the others were sealed with it already).",
+                "Every stored secret is sealed with key k3yId-Ab; previous_secret_keys are needed only for grants now.");
+        assertThat(instance.reseals).isEqualTo(1);
+        assertThat(instance.closes).isEqualTo(1);
+        assertThat(instance.starts).as("no server").isZero();
+        assertThat(run("rotate-key", "now")).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void rotateKeyThatFindsAPasswordNoKeyOpensExitsOne() {
+        instance.resealFailure = new IllegalStateException("the link passwords of room r1 cannot be opened with"
+                + " the configured server keys (sealed value was made with key AbCdEfGh, which is not configured)");
+
+        assertThat(run("rotate-key")).isEqualTo(Cli.FAILURE);
+
+        assertThat(stderr()).isEqualTo("sharebridge: cannot rotate the key: the link passwords of room r1 cannot be"
+                + " opened with the configured server keys (sealed value was made with key AbCdEfGh, which is not"
+                + " configured)" + System.lineSeparator());
+        assertThat(instance.closes).isEqualTo(1);
+    }
+
+    /** On PostgreSQL every command, serve and check-config first, refuses to run without a configured key. */
+    @Test
+    void onPostgresqlWithoutAKeyEveryCommandExitsTwoSayingHowToMakeOne() throws IOException {
+        Path file = dir.resolve("pg.toml");
+        Files.writeString(file, "[database]\nurl = \"jdbc:postgresql://127.0.0.1:5432/test\"\n");
+
+        for (String[] command : List.of(new String[] {"serve"}, new String[] {"check-config"},
+                new String[] {"rotate-key"}, new String[] {"users", "list"})) {
+            err.reset();
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--config", file.toString()));
+
+            assertThat(run(args.toArray(String[]::new))).as("%s", args).isEqualTo(Cli.USAGE);
+            assertThat(stderr().lines()).as("%s", args).containsExactly(
+                    file + ": [security] secret_key: required on PostgreSQL, the same on every instance: set it to"
+                            + " the output of `openssl rand -base64 32`, or set secret_key_file to a file holding that",
+                    "sharebridge: the configuration has 1 problem; see docs/configuration.md");
+        }
+        assertThat(opened).isEmpty();
+        assertThat(stdout()).isEmpty();
+        assertThat(Files.exists(dir.resolve("data"))).as("no key file was made").isFalse();
+
+        env.put("SHAREBRIDGE_SECURITY__SECRET_KEY_FILE", dir.resolve("secret.key").toString());
+        assertThat(run("users", "list", "--config", file.toString())).isEqualTo(Cli.OK);
     }
 
     @Test

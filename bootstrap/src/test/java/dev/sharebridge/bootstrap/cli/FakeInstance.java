@@ -2,6 +2,7 @@ package dev.sharebridge.bootstrap.cli;
 
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.port.in.security.ResealSecretsUseCase;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
@@ -72,6 +73,22 @@ final class FakeInstance implements Instance {
             User renewed = new User(id, "digest-of-new-" + id, user.createdAt());
             users.put(id.value(), renewed);
             return new NewUser(renewed, "new-token-for-" + id + "-" + tokensIssued);
+        };
+    }
+
+    /** What {@link #resealSecrets} answers, or throws when {@link #resealFailure} is set. */
+    ResealSecretsUseCase.Resealed resealed = new ResealSecretsUseCase.Resealed("k3yId-Ab", 3, 2);
+    RuntimeException resealFailure;
+    int reseals;
+
+    @Override
+    public ResealSecretsUseCase resealSecrets() {
+        return () -> {
+            reseals++;
+            if (resealFailure != null) {
+                throw resealFailure;
+            }
+            return resealed;
         };
     }
 

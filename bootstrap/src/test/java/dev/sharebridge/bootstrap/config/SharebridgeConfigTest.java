@@ -89,7 +89,7 @@ class SharebridgeConfigTest {
                 "opentalk/meetings", OptionalInt.of(48)));
         assertThat(config.sharedFolder().provider()).isEqualTo("nextcloud");
         assertThat(config.security()).isEqualTo(new SecurityConfig(13,
-                Optional.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                Optional.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), Optional.empty(), List.of(),
                 List.of("10.0.0.1", "192.168.0.0/16", "fd00::/8"), Duration.ofSeconds(1800), 5,
                 Duration.ofSeconds(600), 50, 3, 20, Duration.ofSeconds(120), Duration.ofMillis(50),
                 Duration.ofMillis(800)));
@@ -130,6 +130,8 @@ class SharebridgeConfigTest {
         SharebridgeConfig config = SharebridgeConfig.parse("pg.toml", """
                 [database]
                 url = "jdbc:postgresql://127.0.0.1:5432/test"
+                [security]
+                secret_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
                 """, Map.of());
         assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ZERO, Duration.ofMillis(100)));
         assertThatThrownBy(() -> SharebridgeConfig.parse("bad.toml", "[cache]\nshares_ms = -1\nfiles_ms = 60001\n",
@@ -406,6 +408,61 @@ class SharebridgeConfigTest {
         assertThat(problems("", env)).singleElement().asString()
                 .startsWith("environment SHAREBRIDGE_SECURITY__SECRET_KEY: [security] secret_key:")
                 .doesNotContain("not-base64-but-secret!");
+    }
+
+    private static final String KEY_A = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final String KEY_B = "HxwdHh8aGxwdHh8aGxwdHh8aGxwdHh8aGxwdHh8aGxw=";
+    private static final String PG = "[database]\nurl = \"jdbc:postgresql://db.example.org/sharebridge\"\n";
+
+    @Test
+    void onPostgresqlTheKeyMustBeConfiguredAsAKeyOrAKeyFile() throws ConfigException {
+        assertThat(problems(PG, Map.of())).containsExactly("c.toml: [security] secret_key: required on PostgreSQL,"
+                + " the same on every instance: set it to the output of `openssl rand -base64 32`, or set"
+                + " secret_key_file to a file holding that");
+        assertThat(problems(PG + "[security]\nbcrypt_cost = 12\n", Map.of())).singleElement().asString()
+                .startsWith("c.toml:3: [security] secret_key: required on PostgreSQL");
+        assertThat(problems(PG + "[security]\nsecret_key = \"c2hvcnQ=\"\n", Map.of())).as("reported once")
+                .singleElement().asString().contains("must be the base64 form of exactly 32 bytes");
+
+        SecurityConfig withFile = SharebridgeConfig.parse("c.toml", PG, Map.of(
+                "SHAREBRIDGE_SECURITY__SECRET_KEY_FILE", "/run/secrets/sharebridge.key")).security();
+        assertThat(withFile.secretKeyFile()).contains(Path.of("/run/secrets/sharebridge.key"));
+        assertThat(withFile.secretKey()).isEmpty();
+        assertThat(SharebridgeConfig.parse("c.toml", PG, Map.of("SHAREBRIDGE_SECURITY__SECRET_KEY", KEY_A))
+                .security().secretKey()).contains(KEY_A);
+        assertThat(SharebridgeConfig.defaults().security().secretKeyFile()).as("H2: the data directory's file")
+                .isEmpty();
+    }
+
+    @Test
+    void aKeyFileIsTheOneReadAndExcludesAKey() throws ConfigException {
+        SharebridgeConfig config = SharebridgeConfig.parse("c.toml",
+                "[server]\ndata_dir = \"state\"\n[security]\nsecret_key_file = \"keys/current.key\"\n", Map.of());
+
+        assertThat(config.secretKeyFile()).isEqualTo(Path.of("keys/current.key"));
+        assertThat(problems("[security]\nsecret_key = \"" + KEY_A + "\"\nsecret_key_file = \"k\"\n", Map.of()))
+                .containsExactly("c.toml:3: [security] secret_key_file: set either secret_key or secret_key_file,"
+                        + " not both");
+        assertThat(problems("[security]\nsecret_key_file = \" \"\n", Map.of()))
+                .containsExactly("c.toml:2: [security] secret_key_file: must not be empty");
+    }
+
+    @Test
+    void previousKeysAreListedAndABadOneIsNamedByItsPlaceOnly() throws ConfigException {
+        SecurityConfig security = SharebridgeConfig.parse("c.toml", "[security]\nsecret_key = \"" + KEY_B
+                + "\"\nprevious_secret_keys = [\"" + KEY_A + "\"]\n", Map.of()).security();
+        assertThat(security.previousSecretKeys()).containsExactly(KEY_A);
+        assertThat(security.toString()).doesNotContain(KEY_A, KEY_B).contains("previousSecretKeys=(1)");
+        assertThat(SharebridgeConfig.parse("c.toml", "", Map.of("SHAREBRIDGE_SECURITY__PREVIOUS_SECRET_KEYS",
+                KEY_A + "," + KEY_B)).security().previousSecretKeys()).containsExactly(KEY_A, KEY_B);
+        assertThat(SharebridgeConfig.defaults().security().previousSecretKeys()).isEmpty();
+
+        String almost = KEY_A.substring(1);
+        assertThat(problems("[security]\nprevious_secret_keys = [\"" + KEY_A + "\", \"" + almost + "\"]\n",
+                Map.of())).singleElement().asString()
+                .isEqualTo("c.toml:2: [security] previous_secret_keys: entry 2 is not the base64 form of exactly 32"
+                        + " bytes")
+                .doesNotContain(almost);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.room.SharedFolder;
 import dev.sharebridge.domain.room.SharedFolderLink;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * server instances on one database. Claims made through a repository with a holder name that
  * instance; once its lease in {@code instances} has run out (the process died), another instance
  * takes the claim over at once rather than at the end of the claim's own lease. Link passwords are sealed with the {@link SecretBox} before
- * they are written and opened after they are read.
+ * they are written and opened after they are read; the sealed form names its key, so a
+ * {@link #resealPasswords() re-seal} after a key change moves only what another key sealed.
  */
 final class JdbiSharedFolderRepository implements SharedFolderRepository {
     /**
@@ -28,11 +30,13 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
      */
     private static final int MAX_ATTEMPTS = 16;
 
+    private final Jdbi jdbi;
     private final SharedFolderSql sql;
     private final SecretBox secrets;
     private final @Nullable String holder;
 
     JdbiSharedFolderRepository(Jdbi jdbi, SecretBox secrets, Optional<InstanceId> holder) {
+        this.jdbi = jdbi;
         this.sql = jdbi.onDemand(SharedFolderSql.class);
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.holder = holder.map(InstanceId::value).orElse(null);
@@ -108,6 +112,25 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
         return sql.delete(room.toString()) > 0;
     }
 
+    @Override
+    public Resealed resealPasswords() {
+        return jdbi.inTransaction(h -> {
+            SharedFolderSql locked = h.attach(SharedFolderSql.class);
+            List<SharedFolderRow> rows = locked.lockReady();
+            int resealed = 0;
+            for (SharedFolderRow row : rows) {
+                if (secrets.isSealedWithCurrentKey(row.readPasswordSealed())
+                        && secrets.isSealedWithCurrentKey(row.rwPasswordSealed())) {
+                    continue;
+                }
+                // an exception rolls everything back: no folder is left half moved
+                resealed += locked.reseal(row.roomId(), secrets.seal(open(row, row.readPasswordSealed())),
+                        secrets.seal(open(row, row.rwPasswordSealed())));
+            }
+            return new Resealed(rows.size(), resealed);
+        });
+    }
+
     private SharedFolder toFolder(SharedFolderRow row) {
         return new SharedFolder(RoomRowMapper.roomId(row.roomId()), row.provider(), ItemPath.parse(row.folder()),
                 new SharedFolderLink(row.readLinkId(), row.readUrl(), open(row, row.readPasswordSealed())),
@@ -121,7 +144,7 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
         } catch (IllegalArgumentException e) {
             // the server key changed or the column was altered; the message must not quote the value
             throw new IllegalStateException("the link passwords of room " + row.roomId()
-                    + " cannot be opened with this server key", e);
+                    + " cannot be opened with the configured server keys (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -86,4 +87,28 @@ interface SharedFolderSql {
              WHERE room_id = :room
             """)
     int delete(@Bind("room") String room);
+
+    /**
+     * Every finished folder, locked until the end of the transaction, in one order (the key's) so
+     * that two runs at once wait for each other instead of for each other in a circle.
+     */
+    @SqlQuery("""
+            SELECT room_id, state, lease_until, provider, folder, read_link_id, read_url, read_password_sealed,
+                   rw_link_id, rw_url, rw_password_sealed, created_at
+              FROM shared_folders
+             WHERE state = 'ready'
+             ORDER BY room_id
+               FOR UPDATE
+            """)
+    List<SharedFolderRow> lockReady();
+
+    @SqlUpdate("""
+            UPDATE shared_folders
+               SET read_password_sealed = :readPasswordSealed,
+                   rw_password_sealed = :rwPasswordSealed
+             WHERE room_id = :room
+               AND state = 'ready'
+            """)
+    int reseal(@Bind("room") String room, @Bind("readPasswordSealed") String readPasswordSealed,
+            @Bind("rwPasswordSealed") String rwPasswordSealed);
 }

@@ -76,6 +76,59 @@ abstract class JdbiSharedFolderRepositoryTests extends SharedFolderRepositoryCon
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(READ_PASSWORD, WRITE_PASSWORD));
     }
 
+    /** Key A is replaced by B: B with A as previous key opens, re-seals, and then B alone opens. */
+    @Test
+    void resealingMovesEveryPasswordToTheCurrentKeyOnceAndForAll() {
+        FakeSecretBox a = new FakeSecretBox("key-a");
+        SharedFolderRepository underA = db().sharedFolders(a);
+        RoomId first = newRoom();
+        RoomId second = newRoom();
+        for (RoomId room : List.of(first, second)) {
+            underA.claim(room, T0, T0.plusSeconds(60));
+            underA.complete(secretFolder(room));
+        }
+        FakeSecretBox b = new FakeSecretBox("key-b", "key-a");
+        SharedFolderRepository rotating = db().sharedFolders(b);
+        SharedFolderRepository underBAlone = db().sharedFolders(new FakeSecretBox("key-b"));
+
+        assertThat(rotating.find(first)).contains(secretFolder(first));
+        assertThatThrownBy(() -> underBAlone.find(first)).isInstanceOf(IllegalStateException.class);
+        assertThat(rotating.resealPasswords()).isEqualTo(new SharedFolderRepository.Resealed(2, 2));
+        assertThat(rotating.resealPasswords()).as("a second run").isEqualTo(new SharedFolderRepository.Resealed(2, 0));
+
+        assertThat(underBAlone.find(first)).contains(secretFolder(first));
+        assertThat(underBAlone.find(second)).contains(secretFolder(second));
+        assertThat(sealedColumns()).allSatisfy(value -> assertThat(b.isSealedWithCurrentKey(value)).isTrue());
+    }
+
+    @Test
+    void aPasswordNoConfiguredKeyOpensStopsTheResealAndChangesNothing() {
+        RoomId lost = newRoom();
+        SharedFolderRepository underC = db().sharedFolders(new FakeSecretBox("key-c"));
+        underC.claim(lost, T0, T0.plusSeconds(60));
+        underC.complete(secretFolder(lost));
+        RoomId kept = newRoom();
+        folders.claim(kept, T0, T0.plusSeconds(60));
+        folders.complete(secretFolder(kept));
+        List<String> before = sealedColumns();
+
+        SharedFolderRepository rotating = db().sharedFolders(new FakeSecretBox("key-b", FakeSecretBox.DEFAULT_KEY));
+        assertThatThrownBy(rotating::resealPasswords)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(lost.toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(READ_PASSWORD, WRITE_PASSWORD));
+
+        assertThat(sealedColumns()).isEqualTo(before);
+    }
+
+    private List<String> sealedColumns() {
+        return db().jdbi().withHandle(h -> h.createQuery("""
+                SELECT read_password_sealed, rw_password_sealed FROM shared_folders
+                 WHERE state = 'ready' ORDER BY room_id
+                """).map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).list())
+                .stream().flatMap(List::stream).toList();
+    }
+
     @Test
     void deletingTheRoomRemovesItsFolder() {
         RoomId room = newRoom();

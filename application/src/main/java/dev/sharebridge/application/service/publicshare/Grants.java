@@ -11,15 +11,21 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Stateless grants: {@code nonce.expiryEpochMillis.mac}, where the MAC covers the share's id, the
- * nonce, the expiry and the share's current password hash. Binding to the id means a grant opens
- * one share only; binding to the hash means a new or removed password kills it, with nothing to
- * store or revoke. The nonce is always ours, so a client can never choose its grant.
+ * Stateless grants: {@code nonce.expiryEpochMillis.keyId.mac}, where the MAC covers the share's id,
+ * the nonce, the expiry and the share's current password hash. Binding to the id means a grant
+ * opens one share only; binding to the hash means a new or removed password kills it, with nothing
+ * to store or revoke. The nonce is always ours, so a client can never choose its grant.
+ *
+ * <p>The key id names the key of the {@link SecretBox} that made the MAC: after the server key is
+ * replaced, a grant made with the old one keeps working for as long as the old key is kept as a
+ * previous key, and ends when it is dropped. Grants made before key ids ({@code nonce.expiry.mac},
+ * at most one grant lifetime old) are checked with every key of the ring.
  */
 final class Grants {
     static final int NONCE_BYTES = 16;
     private static final int NONCE_LENGTH = 22;
     private static final int MAX_GRANT_LENGTH = 256;
+    private static final int MAX_KEY_ID_LENGTH = 16;
 
     private final SecretBox secrets;
     private final SecureRandom random;
@@ -34,7 +40,8 @@ final class Grants {
         random.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long expiry = expiresAt.toEpochMilli();
-        return new Grant(nonce + "." + expiry + "." + mac(share, nonce, expiry), Instant.ofEpochMilli(expiry));
+        String mac = secrets.mac(signed(share, nonce, expiry));
+        return new Grant(nonce + "." + expiry + "." + secrets.keyId() + "." + mac, Instant.ofEpochMilli(expiry));
     }
 
     /** Whether {@code grant} was issued for this share under its current password and is still alive at {@code now}. */
@@ -43,7 +50,7 @@ final class Grants {
             return false;
         }
         String[] parts = grant.get().split("\\.", -1);
-        if (parts.length != 3 || parts[0].length() != NONCE_LENGTH || !isBase64Url(parts[0])
+        if ((parts.length != 3 && parts.length != 4) || parts[0].length() != NONCE_LENGTH || !isBase64Url(parts[0])
                 || parts[1].isEmpty() || parts[1].length() > 18 || !parts[1].chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
@@ -51,12 +58,23 @@ final class Grants {
         if (!now.isBefore(Instant.ofEpochMilli(expiry))) {
             return false;
         }
-        byte[] expected = mac(share, parts[0], expiry).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.UTF_8));
+        String data = signed(share, parts[0], expiry);
+        if (parts.length == 3) {
+            // made before key ids: by whichever key of the ring made it
+            return secrets.keyIds().stream().anyMatch(keyId -> matches(keyId, data, parts[2]));
+        }
+        return parts[2].length() <= MAX_KEY_ID_LENGTH && isBase64Url(parts[2]) && matches(parts[2], data, parts[3]);
     }
 
-    private String mac(Share share, String nonce, long expiry) {
-        return secrets.mac(share.id() + "|" + nonce + "|" + expiry + "|" + share.passwordHash().orElse(""));
+    private boolean matches(String keyId, String data, String mac) {
+        return secrets.mac(keyId, data)
+                .map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                        mac.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
+    }
+
+    private static String signed(Share share, String nonce, long expiry) {
+        return share.id() + "|" + nonce + "|" + expiry + "|" + share.passwordHash().orElse("");
     }
 
     private static boolean isBase64Url(String s) {

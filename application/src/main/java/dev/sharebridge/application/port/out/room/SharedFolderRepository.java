@@ -44,4 +44,22 @@ public interface SharedFolderRepository {
 
     /** Removes the row whatever its state. @return false when there was none */
     boolean delete(RoomId room);
+
+    /**
+     * What {@link #resealPasswords} did.
+     *
+     * @param folders  the finished folders, whose link passwords are stored
+     * @param resealed how many of them had passwords sealed with another key and were sealed anew
+     */
+    record Resealed(int folders, int resealed) {
+    }
+
+    /**
+     * Seals the stored link passwords of every finished folder anew with the current key, where
+     * another key sealed them (a previous key, or one from before key ids), in one transaction:
+     * a folder read meanwhile is read whole under either key, a second run changes nothing.
+     *
+     * @throws IllegalStateException when a password opens with no configured key; then nothing changed
+     */
+    Resealed resealPasswords();
 }

@@ -61,6 +61,20 @@ public abstract class SharedFolderRepositoryContract {
     }
 
     @Test
+    public void resealingCountsTheFinishedFoldersAndKeepsEachAsItWas() {
+        RoomId finished = newRoom();
+        folders.claim(finished, T0, T0.plusSeconds(60));
+        folders.complete(folder(finished));
+        RoomId creating = newRoom();
+        folders.claim(creating, T0, T0.plusSeconds(60));
+
+        assertThat(folders.resealPasswords()).isEqualTo(new SharedFolderRepository.Resealed(1, 0));
+        assertThat(folders.find(finished)).contains(folder(finished));
+        assertThat(folders.claim(creating, T0.plusSeconds(1), T0.plusSeconds(61)))
+                .isEqualTo(new Claim.Busy(T0.plusSeconds(60)));
+    }
+
+    @Test
     public void releaseLetsTheNextCallerClaim() {
         RoomId room = newRoom();
         folders.claim(room, T0, T0.plusSeconds(60));
