@@ -164,6 +164,7 @@ class DatabaseOutageE2eTest {
             int port = freePort();
             Path config = dir.resolve("sharebridge.toml");
             Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port) + String.join("\n",
+                    E2eServer.secretKeyLine(),
                     "[database]",
                     "url = 'jdbc:postgresql://127.0.0.1:" + forwarder.port() + PG.getRawPath() + "?"
                             + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema=" + schema + "'",

@@ -50,6 +50,16 @@ final class E2eServer implements AutoCloseable {
                 "");
     }
 
+    /**
+     * A {@code secret_key = '…'} line with a fresh random key, for {@link #baseToml}'s
+     * {@code [security]} section: PostgreSQL needs a configured key.
+     */
+    static String secretKeyLine() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return "secret_key = '" + java.util.Base64.getEncoder().encodeToString(key) + "'";
+    }
+
     /** A TOML literal string, which needs no escaping of backslashes. */
     static String literal(Path path) {
         String text = path.toAbsolutePath().toString();

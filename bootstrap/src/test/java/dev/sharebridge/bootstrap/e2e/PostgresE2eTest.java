@@ -50,6 +50,7 @@ class PostgresE2eTest {
     void usersFilesAndSharesWorkOnPostgresql() throws Exception {
         String url = SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         String toml = String.join("\n",
+                E2eServer.secretKeyLine(),
                 "[database]",
                 "url = '" + url + "'",
                 "username = '" + USER + "'",

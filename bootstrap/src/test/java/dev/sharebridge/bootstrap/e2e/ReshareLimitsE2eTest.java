@@ -48,7 +48,7 @@ class ReshareLimitsE2eTest {
             new SecureRandom().nextBytes(random);
             schema = "sb_e2e_" + HexFormat.of().formatHex(random);
             execute("CREATE SCHEMA " + schema);
-            toml += String.join("\n", "[database]",
+            toml += String.join("\n", E2eServer.secretKeyLine(), "[database]",
                     "url = '" + PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "'",
                     "username = '" + PG_USER + "'", "password = '" + PG_PASSWORD + "'", "");
         }

@@ -169,6 +169,28 @@ class ServeProcessE2eTest {
         assertThat(Files.exists(dir.resolve("data"))).as("nothing was created").isFalse();
     }
 
+    /** Contract §10: on PostgreSQL a server never makes a key of its own, which no other instance would share. */
+    @Test
+    void onPostgresqlWithoutASecretKeyServeExitsTwoSayingHowToMakeOne() throws Exception {
+        Path config = dir.resolve("pg.toml");
+        Files.writeString(config, E2eServer.baseToml(dir) + String.join("\n",
+                "[database]",
+                "url = 'jdbc:postgresql://127.0.0.1:5432/test'",
+                ""), StandardCharsets.UTF_8);
+
+        JavaProcess serve = JavaProcess.run(dir, "serve", "--config", config.toString());
+
+        assertThat(serve.awaitExit(JavaProcess.STARTUP)).as(serve.output()).isEqualTo(2);
+        assertThat(serve.stderr()).as(serve.output()).filteredOn(l -> l.contains("secret_key")).hasSize(1);
+        assertThat(serve.stderr()).as(serve.output()).contains(
+                config + ":5: [security] secret_key: required on PostgreSQL, the same on every instance: set it to"
+                        + " the output of `openssl rand -base64 32`, or set secret_key_file to a file holding that",
+                "sharebridge: the configuration has 1 problem; see docs/configuration.md");
+        assertThat(serve.printedAStackTrace()).as(serve.output()).isFalse();
+        assertThat(serve.stdout()).as(serve.output()).noneSatisfy(l -> assertThat(l).contains("listening on"));
+        assertThat(Files.exists(dir.resolve("data"))).as("no key file, nothing at all was created").isFalse();
+    }
+
     @Test
     void aPortInUseExitsOneWithoutAStackTrace() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
