@@ -29,6 +29,27 @@ class SecretKeysTest {
         assertThat(Files.list(file.getParent())).containsExactly(file);
     }
 
+    /** A configured key file is the other instances' key: never made up here. */
+    @Test
+    void aConfiguredKeyFileIsReadAndNeverCreated(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("current.key");
+
+        assertThatThrownBy(() -> SecretKeys.load(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + " ([security] secret_key_file) does not exist; make it with"
+                        + " `openssl rand -base64 32 > " + file + "`");
+        assertThat(Files.exists(file)).isFalse();
+
+        byte[] key = new byte[32];
+        key[31] = 9;
+        Files.writeString(file, "  " + Base64.getEncoder().encodeToString(key) + "\n");
+        assertThat(SecretKeys.load(file)).isEqualTo(key);
+
+        String almost = Base64.getEncoder().encodeToString(new byte[31]);
+        Files.writeString(file, almost);
+        assertThatThrownBy(() -> SecretKeys.load(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + " does not hold a base64 32-byte key");
+    }
+
     @Test
     void anExistingKeyFileIsNeverReplaced(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("secret.key");
