@@ -70,7 +70,7 @@ abstract class ApiTestSupport {
                 return UserId.of(token.substring(TOKEN_PREFIX.length()));
             }
             throw new UnauthorizedException("bad token");
-        }, files, shares, publicShares, healthChecks, roomStack.roomService, roomStack.sharedFolders,
+        }, files, shares, publicShares.ports(), healthChecks, roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders,
                 roomStack.meetings, roomStack.publisher);
         api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies,
                 HttpSettings.DEFAULT_MAX_JSON_BYTES, clientLimits()), deps, CLOCK, metrics());
