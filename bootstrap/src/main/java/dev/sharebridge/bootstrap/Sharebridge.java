@@ -206,7 +206,8 @@ public final class Sharebridge implements Instance {
                             security.trustedProxies(), config.limits().maxJsonBytes(),
                             new ClientLimits(server.idleTimeout(), server.bodyTimeout(),
                                     server.minBodyBytesPerSecond(), server.maxRequestsPerClient(),
-                                    server.maxBodyRequests())),
+                                    server.maxBodyRequests()),
+                            security.answerDelays()),
                     new HttpApiDependencies(users, fileService, shareLinks, publicShareRoutes(publicShares), health,
                             roomService, invitations, moderators, sharedFolders, meetings, signaling), metrics));
             return new Sharebridge(config, persistence, files, localStorage, users,

@@ -220,7 +220,7 @@ public final class HttpApi implements AutoCloseable {
                     .description("Answers being held back: after failed share passwords and for throttled requests")
                     .register(metrics);
         }
-        Problems problems = new Problems(json, headers, held);
+        Problems problems = new Problems(json, headers, held, settings.answerDelays()::of);
         Auth auth = new Auth(deps.authenticate());
 
         config.startup.showJavalinBanner = false;

@@ -46,7 +46,7 @@ import java.util.zip.ZipOutputStream;
 final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUseCase, BrowseShareUseCase,
         DownloadFromShareUseCase, ChangeSharedContentUseCase, ReshareUseCase {
     static final String PASSWORD = "correct horse battery";
-    /** A password whose throttled answer asks to be held back for {@link #HOLD}. */
+    /** A password whose answer is throttled, held back for {@link #HOLD} where the test's delays say so. */
     static final String HELD_BACK = "hold me back";
     // long enough for 300 requests to arrive before the first answer leaves, even on a busy machine
     static final Duration HOLD = Duration.ofSeconds(4);
@@ -125,9 +125,9 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
                 return new Grant(g, clock.instant().plus(Duration.ofHours(1)));
             }
             case "too many tries" -> throw new RateLimitedException("slow down", Duration.ofMillis(1500));
-            case HELD_BACK -> throw new RateLimitedException("slow down", Duration.ofMinutes(5), HOLD);
-            case "busy busy busy" -> throw new ServiceBusyException("busy", Duration.ofSeconds(3));
-            default -> throw new InvalidPasswordException("wrong password");
+            case HELD_BACK -> throw new RateLimitedException("slow down", Duration.ofMinutes(5));
+            case "busy busy busy" -> throw new ServiceBusyException("busy", Duration.ofSeconds(3), 0);
+            default -> throw new InvalidPasswordException("wrong password", 1);
         }
     }
 

@@ -54,7 +54,6 @@ final class LinkGate {
     private final StorageProvider files;
     private final StorageProvider roomFiles;
     private final Grants grants;
-    private final ShareSettings settings;
     private final SlidingWindowLimiter notFoundPerClient;
 
     LinkGate(ShareRepository shares, StorageProvider files, StorageProvider roomFiles, Grants grants,
@@ -63,7 +62,6 @@ final class LinkGate {
         this.files = files;
         this.roomFiles = roomFiles;
         this.grants = grants;
-        this.settings = settings;
         this.notFoundPerClient = new SlidingWindowLimiter(settings.notFoundPerClient(), settings.notFoundWindow(),
                 MAX_TRACKED_KEYS);
     }
@@ -127,9 +125,8 @@ final class LinkGate {
         return new NotFoundException(NOT_FOUND);
     }
 
-    /** Throttled answers wait the longest delay: a flood of them then costs the server little. */
-    RateLimitedException rateLimited(Duration wait) {
-        return new RateLimitedException("too many attempts; try again later", wait, settings.verifyDelayMax());
+    static RateLimitedException rateLimited(Duration wait) {
+        return new RateLimitedException("too many attempts; try again later", wait);
     }
 
     static void requireRead(Link link) throws ForbiddenException {

@@ -57,7 +57,7 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         String clientKey = client + "\n" + rawToken;
         Optional<Duration> wait = failuresPerClient.blocked(clientKey, now);
         if (wait.isPresent()) {
-            throw gate.rateLimited(wait.get());
+            throw LinkGate.rateLimited(wait.get());
         }
         Link link = gate.lookup(rawToken, client, now);
         Share share = link.share();
@@ -69,12 +69,12 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         String tokenKey = share.id().toString();
         wait = failuresPerClient.tryAcquire(clientKey, now);
         if (wait.isPresent()) {
-            throw gate.rateLimited(wait.get());
+            throw LinkGate.rateLimited(wait.get());
         }
         wait = failuresPerToken.tryAcquire(tokenKey, now);
         if (wait.isPresent()) {
             failuresPerClient.refund(clientKey);
-            throw gate.rateLimited(wait.get());
+            throw LinkGate.rateLimited(wait.get());
         }
         Optional<String> candidate = SharePasswordPolicy.verifiable(password);
         if (candidate.isEmpty()) {
@@ -83,11 +83,10 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         if (!hashingSlots.tryAcquire()) {
             failuresPerClient.refund(clientKey);
             failuresPerToken.refund(tokenKey);
-            // not queued, but not at once either: a client that floods while every slot is busy
-            // would otherwise get these answers as fast as it can ask
-            Duration hold = settings.verifyDelayAfter(failuresPerClient.count(clientKey, now) + 1);
+            // not queued; the client's failures tell the adapter how long to hold this answer, so
+            // that a client that floods while every slot is busy gets it no faster than a guess's
             throw new ServiceBusyException("the server is busy; try again in a moment", BUSY_RETRY,
-                    hold.compareTo(settings.verifyDelay()) < 0 ? settings.verifyDelay() : hold);
+                    failuresPerClient.count(clientKey, now));
         }
         boolean ok;
         try {
@@ -112,9 +111,8 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         return Instant.ofEpochMilli(expiry.toEpochMilli());
     }
 
-    /** The answer to a failure waits longer the more failures the client had on the link. */
+    /** With the client's failures on the link, which an adapter may answer ever more slowly. */
     private InvalidPasswordException wrongPassword(String clientKey, Instant now) {
-        return new InvalidPasswordException("the password is not correct",
-                settings.verifyDelayAfter(failuresPerClient.count(clientKey, now)));
+        return new InvalidPasswordException("the password is not correct", failuresPerClient.count(clientKey, now));
     }
 }

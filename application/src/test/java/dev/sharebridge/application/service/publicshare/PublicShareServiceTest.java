@@ -184,7 +184,7 @@ class PublicShareServiceTest {
         Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
                 Optional.of(40L));
         settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 2, 1000,
-                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO);
+                Duration.ofMinutes(1));
         services = newService();
         CompletableFuture<?>[] all = new CompletableFuture<?>[100];
         AtomicInteger ok = new AtomicInteger();
@@ -472,24 +472,20 @@ class PublicShareServiceTest {
     }
 
     @Test
-    void answers_to_wrong_passwords_are_held_back_longer_each_time() {
-        settings = settings.withVerifyDelays(Duration.ofMillis(100), Duration.ofMillis(1500));
-        services = newService();
+    void wrong_passwords_carry_the_clients_failures_on_the_link() {
+        // the HTTP adapter holds these answers back longer each time (AnswerDelaysTest)
         Share s = protectedFolder();
-        List<Duration> delays = new ArrayList<>();
+        List<Integer> failures = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> services.verify().verify(s.token().value(), "wrong password!!", CLIENT))
-                    .isInstanceOfSatisfying(InvalidPasswordException.class, e -> delays.add(e.answerDelay()));
+                    .isInstanceOfSatisfying(InvalidPasswordException.class, e -> failures.add(e.failures()));
         }
-        assertThat(delays).extracting(Duration::toMillis)
-                .containsExactly(0L, 100L, 200L, 400L, 800L, 1500L, 1500L, 1500L, 1500L, 1500L);
-        // throttled answers wait the longest delay; another client's first failure waits nothing
+        assertThat(failures).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        // then throttled; another client's first failure is its first
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), "wrong password!!", CLIENT))
-                .isInstanceOfSatisfying(RateLimitedException.class,
-                        e -> assertThat(e.answerDelay()).isEqualTo(Duration.ofMillis(1500)));
+                .isInstanceOf(RateLimitedException.class);
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), "wrong password!!", "198.51.100.1"))
-                .isInstanceOfSatisfying(InvalidPasswordException.class,
-                        e -> assertThat(e.answerDelay()).isZero());
+                .isInstanceOfSatisfying(InvalidPasswordException.class, e -> assertThat(e.failures()).isOne());
     }
 
     @Test
@@ -536,7 +532,7 @@ class PublicShareServiceTest {
     @Test
     void the_per_token_cap_stops_distributed_guessing() throws Exception {
         settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 5, 2, 50,
-                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO);
+                Duration.ofMinutes(1));
         services = newService();
         Share s = protectedFolder();
         for (int i = 0; i < 5; i++) {
@@ -552,7 +548,7 @@ class PublicShareServiceTest {
     @Test
     void a_full_set_of_hashing_slots_turns_requests_away_at_once() throws Exception {
         settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 1, 50,
-                Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofSeconds(2));
+                Duration.ofMinutes(1));
         services = newService();
         Share s = protectedFolder();
         CountDownLatch inside = new CountDownLatch(1);
@@ -570,12 +566,13 @@ class PublicShareServiceTest {
         });
         inside.await();
 
-        // turned away without queueing, the answer held back briefly so that asking again in a
-        // loop cannot produce these answers as fast as a client can send
+        // turned away without queueing, with the client's failures so far (none), from which the
+        // HTTP adapter holds the answer back briefly (AnswerDelaysTest): asking again in a loop
+        // cannot produce these answers as fast as a client can send
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), PASSWORD, "198.51.100.2"))
                 .isInstanceOfSatisfying(ServiceBusyException.class, e -> {
                     assertThat(e.retryAfter()).isPositive();
-                    assertThat(e.answerDelay()).isEqualTo(Duration.ofMillis(100));
+                    assertThat(e.failures()).isZero();
                 });
 
         release.countDown();
@@ -588,8 +585,7 @@ class PublicShareServiceTest {
     void many_not_founds_from_one_client_become_rate_limited() throws Exception {
         // 50 per minute: the test's own limit, not the default
         settings = new ShareSettings("https://share.example.org", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100,
-                ShareSettings.defaultHashingSlots(), 50, Duration.ofMinutes(1), ShareSettings.DEFAULT_VERIFY_DELAY,
-                ShareSettings.DEFAULT_VERIFY_DELAY_MAX);
+                ShareSettings.defaultHashingSlots(), 50, Duration.ofMinutes(1));
         services = newService();
         Share s = folder(SharePermissions.DEFAULT);
         for (int i = 0; i < 50; i++) {
