@@ -41,7 +41,7 @@ class AnswerDelaysTest {
                         e -> assertThat(e.field()).isEqualTo("verify_delay_max"));
     }
 
-    /** What verify reports for ten wrong passwords of one client (PublicShareServiceTest), held back. */
+    /** What verify reports for ten wrong passwords of one client (VerifySharePasswordServiceTest), held back. */
     @Test
     void answers_to_wrong_passwords_are_held_back_longer_each_time() {
         AnswerDelays delays = new AnswerDelays(Duration.ofMillis(100), Duration.ofMillis(1500));
