@@ -5,6 +5,7 @@ import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;
+import dev.sharebridge.adapter.http.javalin.PublicSharePorts;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
 import dev.sharebridge.adapter.nextcloud.NextcloudCallListener;
 import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
@@ -27,9 +28,11 @@ import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.FileService;
-import dev.sharebridge.application.service.publicshare.PublicShareService;
+import dev.sharebridge.application.service.publicshare.PublicShareServices;
 import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
+import dev.sharebridge.application.service.room.RoomInvitationsService;
+import dev.sharebridge.application.service.room.RoomModeratorsService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
@@ -188,9 +191,11 @@ public final class Sharebridge implements Instance {
                     roomSettings.heartbeatInterval()));
             SharedFolderService sharedFolders = resources.add(new SharedFolderService(rooms, folders, persistence.shares(), fence,
                     roomFiles, hasher, meetings, clock, random, roomSettings));
-            RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock,
+            RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock);
+            RoomInvitationsService invitations = new RoomInvitationsService(rooms, persistence.users(), meetings, clock,
                     random);
-            PublicShareService publicShares = new PublicShareService(persistence.shares(), files, roomFiles, hasher,
+            RoomModeratorsService moderators = new RoomModeratorsService(rooms, persistence.users(), meetings);
+            PublicShareServices publicShares = new PublicShareServices(persistence.shares(), files, roomFiles, hasher,
                     strength, fence, secretBox, clock, random, settings);
 
             cacheMetrics(metrics, "shares", persistence, JdbiPersistence::shareRowCache);
@@ -206,9 +211,10 @@ public final class Sharebridge implements Instance {
                             security.trustedProxies(), config.limits().maxJsonBytes(),
                             new ClientLimits(server.idleTimeout(), server.bodyTimeout(),
                                     server.minBodyBytesPerSecond(), server.maxRequestsPerClient(),
-                                    server.maxBodyRequests())),
-                    new HttpApiDependencies(users, fileService, shareLinks, publicShares, health,
-                            roomService, sharedFolders, meetings, signaling), metrics));
+                                    server.maxBodyRequests()),
+                            security.answerDelays()),
+                    new HttpApiDependencies(users, fileService, shareLinks, publicShareRoutes(publicShares), health,
+                            roomService, invitations, moderators, sharedFolders, meetings, signaling), metrics));
             return new Sharebridge(config, persistence, files, localStorage, users,
                     new RemoveUserService(users, roomService), new ResealSecretsService(folders, secretBox), secretBox,
                     http, presence, resources);
@@ -335,6 +341,12 @@ public final class Sharebridge implements Instance {
         LocalStorageProvider provider = new LocalStorageProvider(root);
         localStorage.put(which, provider);
         return provider;
+    }
+
+    /** The public routes' ports, each served by its own service of {@code services}. */
+    private static PublicSharePorts publicShareRoutes(PublicShareServices services) {
+        return new PublicSharePorts(services.open(), services.verify(), services.browse(), services.download(),
+                services.change(), services.reshare());
     }
 
     /** {@code storage} behind the stat cache of {@code [cache] files_ms}, counted in metrics as {@code name}. */

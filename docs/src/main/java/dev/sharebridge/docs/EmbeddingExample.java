@@ -15,6 +15,8 @@ import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
+import dev.sharebridge.application.service.room.RoomInvitationsService;
+import dev.sharebridge.application.service.room.RoomModeratorsService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
@@ -90,7 +92,10 @@ public final class EmbeddingExample {
             // the shared-folder service owns the threads that make provider links: close it
             try (SharedFolderService sharedFolders = new SharedFolderService(db.rooms(), folders, db.shares(),
                     db.deletionFence(), storage, hasher, meetings, clock, random, settings)) {
-                RoomService rooms = new RoomService(db.rooms(), db.users(), sharedFolders, meetings, clock, random);
+                RoomService rooms = new RoomService(db.rooms(), db.users(), sharedFolders, meetings, clock);
+                RoomInvitationsService invitations = new RoomInvitationsService(db.rooms(), db.users(), meetings, clock,
+                        random);
+                RoomModeratorsService moderators = new RoomModeratorsService(db.rooms(), db.users(), meetings);
                 UserService users = new UserService(db.users(), db.shares(), storage, db.deletionFence(), clock, random);
                 ShareLinkService links = new ShareLinkService(db.shares(), storage, hasher, strength, db.deletionFence(),
                         clock, random, ShareSettings.defaults("https://share.example.org"));
@@ -101,12 +106,12 @@ public final class EmbeddingExample {
                 users.add(olga);
                 users.add(bob);
                 Room room = rooms.create(olga, Optional.of("Weekly planning"));
-                rooms.invite(olga, room.id(), bob);
+                invitations.invite(olga, room.id(), bob);
 
                 Admission bobJoins = meetings.redeem(meetings.start(bob, room.id()).value());
                 meetings.enter(bobJoins.participant());             // bob: control / join_success
                 SharedFolderResult folder = sharedFolders.put(olga, room.id()); // bob: shared_folder / updated (read)
-                rooms.grantModerator(olga, room.id(), bob);          // bob: shared_folder / updated (read_write)
+                moderators.grantModerator(olga, room.id(), bob);     // bob: shared_folder / updated (read_write)
                 meetings.leave(bobJoins.participant());
                 // a password-protected link to olga's space (guessable passwords are refused)
                 links.create(olga, new NewShareCommand(ItemPath.root(), Optional.empty(), Optional.of("a long passphrase"),

@@ -8,12 +8,7 @@ public final class RateLimitedException extends UseCaseException {
     private final Duration retryAfter;
 
     public RateLimitedException(String detail, Duration retryAfter) {
-        this(detail, retryAfter, Duration.ZERO);
-    }
-
-    /** @param answerDelay how long to hold the answer back (see {@link #answerDelay()}) */
-    public RateLimitedException(String detail, Duration retryAfter, Duration answerDelay) {
-        super(detail, answerDelay);
+        super(detail);
         this.retryAfter = retryAfter;
     }
 

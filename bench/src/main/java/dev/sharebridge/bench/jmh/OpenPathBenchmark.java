@@ -2,11 +2,12 @@ package dev.sharebridge.bench.jmh;
 
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
+import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.OpenedShare;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.service.file.UserSpaces;
-import dev.sharebridge.application.service.publicshare.PublicShareService;
+import dev.sharebridge.application.service.publicshare.PublicShareServices;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
@@ -58,7 +59,7 @@ public class OpenPathBenchmark {
     private Path dir;
     private JdbiPersistence persistence;
     private ShareRepository shares;
-    private PublicShareService service;
+    private OpenShareUseCase service;
     private Share share;
     private PublicAccess access;
 
@@ -80,8 +81,8 @@ public class OpenPathBenchmark {
         shares.insert(share);
         byte[] key = new byte[32];
         random.nextBytes(key);
-        service = new PublicShareService(shares, files, new BcryptPasswordHasher(4, random),
-                new ZxcvbnPasswordStrength(), persistence.deletionFence(), new AesGcmSecretBox(key, random), clock, random, ShareSettings.defaults("http://127.0.0.1:1"));
+        service = new PublicShareServices(shares, files, new BcryptPasswordHasher(4, random),
+                new ZxcvbnPasswordStrength(), persistence.deletionFence(), new AesGcmSecretBox(key, random), clock, random, ShareSettings.defaults("http://127.0.0.1:1")).open();
         access = new PublicAccess(share.token().value(), Optional.empty(), "127.0.0.1");
     }
 

@@ -1,5 +1,6 @@
 package dev.sharebridge.bootstrap.config;
 
+import dev.sharebridge.adapter.http.javalin.AnswerDelays;
 import dev.sharebridge.application.service.share.ShareSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -316,8 +317,9 @@ final class ConfigBinder {
         int notFound = s.integer("not_found_per_client", ShareSettings.DEFAULT_NOT_FOUND_PER_CLIENT, 1, 1_000_000);
         int notFoundWindow = s.integer("not_found_window_seconds", seconds(ShareSettings.DEFAULT_NOT_FOUND_WINDOW),
                 1, 86_400);
-        int delay = s.integer("verify_delay_ms", millis(ShareSettings.DEFAULT_VERIFY_DELAY), 0, 10_000);
-        int delayMax = s.integer("verify_delay_max_ms", millis(ShareSettings.DEFAULT_VERIFY_DELAY_MAX), 0, 60_000);
+        // the answer delays are the HTTP adapter's policy, with its defaults (AnswerDelays)
+        int delay = s.integer("verify_delay_ms", millis(AnswerDelays.DEFAULT_VERIFY_DELAY), 0, 10_000);
+        int delayMax = s.integer("verify_delay_max_ms", millis(AnswerDelays.DEFAULT_VERIFY_DELAY_MAX), 0, 60_000);
         if (delayMax < delay) {
             s.error("verify_delay_max_ms", "must not be below verify_delay_ms (" + delay + ")");
             delayMax = delay;

@@ -1,5 +1,6 @@
 package dev.sharebridge.bootstrap.config;
 
+import dev.sharebridge.adapter.http.javalin.AnswerDelays;
 import dev.sharebridge.application.service.share.ShareSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,12 @@ public record SecurityConfig(
     /** The share links' settings these values make, for links under {@code publicUrl}. */
     public ShareSettings shareSettings(String publicUrl) {
         return new ShareSettings(publicUrl, grantTtl, verifyFailuresPerClient, verifyWindow, verifyFailuresPerToken,
-                hashingSlots, notFoundPerClient, notFoundWindow, verifyDelay, verifyDelayMax);
+                hashingSlots, notFoundPerClient, notFoundWindow);
+    }
+
+    /** How long the HTTP API holds back answers to password guessing, by these values. */
+    public AnswerDelays answerDelays() {
+        return new AnswerDelays(verifyDelay, verifyDelayMax);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sharebridge.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.adapter.http.javalin.AnswerDelays;
 import dev.sharebridge.application.service.share.ShareSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,12 @@ class ConfigurationDocsTest {
         String url = "https://share.example.org";
 
         assertThat(SharebridgeConfig.defaults().security().shareSettings(url)).isEqualTo(ShareSettings.defaults(url));
+    }
+
+    /** The server holds answers back as the HTTP API does by default. */
+    @Test
+    void theServersAnswerDelaysAreTheHttpApisDefaults() {
+        assertThat(SharebridgeConfig.defaults().security().answerDelays()).isEqualTo(AnswerDelays.DEFAULTS);
     }
 
     /** The cells of each table row, by section ({@code ## `[server]`}) and key. */

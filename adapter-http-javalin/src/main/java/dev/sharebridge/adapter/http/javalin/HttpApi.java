@@ -220,7 +220,7 @@ public final class HttpApi implements AutoCloseable {
                     .description("Answers being held back: after failed share passwords and for throttled requests")
                     .register(metrics);
         }
-        Problems problems = new Problems(json, headers, held);
+        Problems problems = new Problems(json, headers, held, settings.answerDelays()::of);
         Auth auth = new Auth(deps.authenticate());
 
         config.startup.showJavalinBanner = false;
@@ -287,12 +287,14 @@ public final class HttpApi implements AutoCloseable {
         config.routes.beforeMatched(Json::checkMediaType);
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public
-        new PublicShareRoutes(deps.publicShares(), json, clients, new SameOrigin(settings.publicUrl(), clients),
+        PublicSharePorts visitors = deps.publicShares();
+        new PublicShareRoutes(visitors.open(), visitors.verify(), visitors.browse(), visitors.download(),
+                visitors.change(), visitors.reshare(), json, clients, new SameOrigin(settings.publicUrl(), clients),
                 settings.isHttps(), clock).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
-        new RoomRoutes(deps.rooms(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
+        new RoomRoutes(deps.rooms(), deps.invitations(), deps.moderators(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
         new SignalingRoutes(deps.meetings(), deps.signaling(), json, problems).register(config.routes);
         new SharePageRoutes().register(config.routes);
         new AppRoutes().register(config.routes);

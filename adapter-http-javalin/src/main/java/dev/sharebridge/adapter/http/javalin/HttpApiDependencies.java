@@ -3,9 +3,10 @@ package dev.sharebridge.adapter.http.javalin;
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
 import dev.sharebridge.application.port.in.file.FileUseCases;
-import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
 import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
+import dev.sharebridge.application.port.in.room.RoomInvitationsUseCase;
+import dev.sharebridge.application.port.in.room.RoomModeratorsUseCase;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
 import dev.sharebridge.application.port.in.share.ManageShareLinksUseCase;
 import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
@@ -18,8 +19,9 @@ import java.util.Objects;
  * same instance the meeting service publishes through).
  */
 public record HttpApiDependencies(AuthenticateUserUseCase authenticate, FileUseCases files,
-        ManageShareLinksUseCase shares, PublicShareUseCases publicShares, List<HealthCheck> healthChecks,
-        ManageRoomsUseCase rooms, SharedFolderUseCase sharedFolders, MeetingUseCase meetings,
+        ManageShareLinksUseCase shares, PublicSharePorts publicShares, List<HealthCheck> healthChecks,
+        ManageRoomsUseCase rooms, RoomInvitationsUseCase invitations, RoomModeratorsUseCase moderators,
+        SharedFolderUseCase sharedFolders, MeetingUseCase meetings,
         WebSocketSignalingPublisher signaling) {
     public HttpApiDependencies {
         Objects.requireNonNull(authenticate, "authenticate");
@@ -28,6 +30,8 @@ public record HttpApiDependencies(AuthenticateUserUseCase authenticate, FileUseC
         Objects.requireNonNull(publicShares, "publicShares");
         healthChecks = List.copyOf(healthChecks);
         Objects.requireNonNull(rooms, "rooms");
+        Objects.requireNonNull(invitations, "invitations");
+        Objects.requireNonNull(moderators, "moderators");
         Objects.requireNonNull(sharedFolders, "sharedFolders");
         Objects.requireNonNull(meetings, "meetings");
         Objects.requireNonNull(signaling, "signaling");

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,10 +71,10 @@ abstract class ApiTestSupport {
                 return UserId.of(token.substring(TOKEN_PREFIX.length()));
             }
             throw new UnauthorizedException("bad token");
-        }, files, shares, publicShares, healthChecks, roomStack.roomService, roomStack.sharedFolders,
+        }, files, shares, publicShares.ports(), healthChecks, roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders,
                 roomStack.meetings, roomStack.publisher);
         api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies,
-                HttpSettings.DEFAULT_MAX_JSON_BYTES, clientLimits()), deps, CLOCK, metrics());
+                HttpSettings.DEFAULT_MAX_JSON_BYTES, clientLimits(), answerDelays()), deps, CLOCK, metrics());
         base = "http://127.0.0.1:" + api.start();
     }
 
@@ -83,6 +84,11 @@ abstract class ApiTestSupport {
     /** The limits on slow and greedy clients; the defaults unless a test says otherwise. */
     ClientLimits clientLimits() {
         return ClientLimits.DEFAULTS;
+    }
+
+    /** How long answers to password guessing wait; not at all unless a test says otherwise. */
+    AnswerDelays answerDelays() {
+        return new AnswerDelays(Duration.ZERO, Duration.ZERO);
     }
 
     /** The registry the API records into; none by default. */

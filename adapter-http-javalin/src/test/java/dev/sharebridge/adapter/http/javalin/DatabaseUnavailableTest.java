@@ -7,7 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.sharebridge.adapter.http.javalin.internal.Problems;
-import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
+import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
+import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
+import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
 import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
@@ -29,11 +34,16 @@ class DatabaseUnavailableTest extends ApiTestSupport {
     }
 
     /** Public share use cases whose every call meets a dead database. */
-    private static PublicShareUseCases deadPublicShares() {
-        return (PublicShareUseCases) Proxy.newProxyInstance(PublicShareUseCases.class.getClassLoader(),
-                new Class<?>[] {PublicShareUseCases.class}, (p, method, args) -> {
-                    throw down();
-                });
+    private static PublicSharePorts deadPublicShares() {
+        return new PublicSharePorts(dead(OpenShareUseCase.class), dead(VerifySharePasswordUseCase.class),
+                dead(BrowseShareUseCase.class), dead(DownloadFromShareUseCase.class),
+                dead(ChangeSharedContentUseCase.class), dead(ReshareUseCase.class));
+    }
+
+    private static <T> T dead(Class<T> port) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (p, method, args) -> {
+            throw down();
+        }));
     }
 
     @Test
@@ -45,7 +55,7 @@ class DatabaseUnavailableTest extends ApiTestSupport {
         HttpApi dead = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL, List.of()),
                 new HttpApiDependencies(t -> {
                     throw down();
-                }, files, shares, deadPublicShares(), List.of(), roomStack.roomService, roomStack.sharedFolders,
+                }, files, shares, deadPublicShares(), List.of(), roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders,
                         roomStack.meetings, roomStack.publisher));
         try {
             String at = "http://127.0.0.1:" + dead.start();

@@ -6,13 +6,18 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.ServiceBusyException;
-import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
+import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.Grant;
 import dev.sharebridge.application.port.in.publicshare.OpenedShare;
+import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
-import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
+import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
+import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
 import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.domain.item.ByteRange;
@@ -38,9 +43,10 @@ import java.util.zip.ZipOutputStream;
  * Public access on top of {@link FakeShares} and {@link FakeFiles}. Malformed and unknown tokens
  * deliberately get different messages: the adapter must still answer them identically.
  */
-final class FakePublicShares implements PublicShareUseCases {
+final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUseCase, BrowseShareUseCase,
+        DownloadFromShareUseCase, ChangeSharedContentUseCase, ReshareUseCase {
     static final String PASSWORD = "correct horse battery";
-    /** A password whose throttled answer asks to be held back for {@link #HOLD}. */
+    /** A password whose answer is throttled, held back for {@link #HOLD} where the test's delays say so. */
     static final String HELD_BACK = "hold me back";
     // long enough for 300 requests to arrive before the first answer leaves, even on a busy machine
     static final Duration HOLD = Duration.ofSeconds(4);
@@ -58,7 +64,12 @@ final class FakePublicShares implements PublicShareUseCases {
         this.clock = clock;
     }
 
-    private Share resolve(PublicAccess a) throws UseCaseException {
+    /** This fake behind every public route. */
+    PublicSharePorts ports() {
+        return new PublicSharePorts(this, this, this, this, this, this);
+    }
+
+    private Share resolve(PublicAccess a) throws NotFoundException, PasswordRequiredException {
         lastAccess = a;
         Share s = find(a.rawToken());
         if (s.hasPassword() && !a.grant().map(g -> a.rawToken().equals(grants.get(g))).orElse(false)) {
@@ -89,14 +100,14 @@ final class FakePublicShares implements PublicShareUseCases {
     }
 
     @Override
-    public OpenedShare open(PublicAccess access) throws UseCaseException {
+    public OpenedShare open(PublicAccess access) throws NotFoundException, PasswordRequiredException {
         OpenedShare opened = describe(access);
         counted.incrementAndGet();
         return opened;
     }
 
     @Override
-    public OpenedShare describe(PublicAccess access) throws UseCaseException {
+    public OpenedShare describe(PublicAccess access) throws NotFoundException, PasswordRequiredException {
         Share s = resolve(access);
         StoredItem item = files.stat(s.createdBy(), s.itemPath());
         return new OpenedShare(item.name(), item.type(), item.size(), s.hasPassword(), s.expiresAt(),
@@ -104,7 +115,7 @@ final class FakePublicShares implements PublicShareUseCases {
     }
 
     @Override
-    public Grant verify(String rawToken, String password, String client) throws UseCaseException {
+    public Grant verify(String rawToken, String password, String client) throws NotFoundException, InvalidPasswordException, RateLimitedException, ServiceBusyException {
         lastVerifyClient = client;
         find(rawToken);
         switch (password) {
@@ -114,14 +125,14 @@ final class FakePublicShares implements PublicShareUseCases {
                 return new Grant(g, clock.instant().plus(Duration.ofHours(1)));
             }
             case "too many tries" -> throw new RateLimitedException("slow down", Duration.ofMillis(1500));
-            case HELD_BACK -> throw new RateLimitedException("slow down", Duration.ofMinutes(5), HOLD);
-            case "busy busy busy" -> throw new ServiceBusyException("busy", Duration.ofSeconds(3));
-            default -> throw new InvalidPasswordException("wrong password");
+            case HELD_BACK -> throw new RateLimitedException("slow down", Duration.ofMinutes(5));
+            case "busy busy busy" -> throw new ServiceBusyException("busy", Duration.ofSeconds(3), 0);
+            default -> throw new InvalidPasswordException("wrong password", 1);
         }
     }
 
     @Override
-    public FolderListing list(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    public FolderListing list(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         FolderListing l = files.list(s.createdBy(), s.itemPath().resolve(subpath));
@@ -130,7 +141,7 @@ final class FakePublicShares implements PublicShareUseCases {
     }
 
     @Override
-    public StoredItem stat(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    public StoredItem stat(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         return relative(files.stat(s.createdBy(), s.itemPath().resolve(subpath)), s.itemPath());
@@ -138,7 +149,7 @@ final class FakePublicShares implements PublicShareUseCases {
 
     @Override
     public ItemContent download(PublicAccess access, ItemPath subpath, Optional<ByteRange> range)
-            throws UseCaseException {
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         ItemContent c = files.read(s.createdBy(), s.itemPath().resolve(subpath), range);
@@ -147,7 +158,7 @@ final class FakePublicShares implements PublicShareUseCases {
     }
 
     @Override
-    public ZipDownload zip(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    public ZipDownload zip(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         FolderListing l = zippable(access, subpath);
         counted.incrementAndGet();
         return new ZipDownload(l.folder().name() + ".zip", out -> {
@@ -162,18 +173,18 @@ final class FakePublicShares implements PublicShareUseCases {
     }
 
     @Override
-    public String zipFileName(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    public String zipFileName(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         return zippable(access, subpath).folder().name() + ".zip";
     }
 
-    private FolderListing zippable(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    private FolderListing zippable(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         return files.list(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override
-    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws UseCaseException {
+    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
         Share s = resolve(access);
         need(s.permissions().write());
         WriteResult r = files.upload(s.createdBy(), s.itemPath().resolve(subpath), content);
@@ -181,21 +192,21 @@ final class FakePublicShares implements PublicShareUseCases {
     }
 
     @Override
-    public boolean makeFolder(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    public boolean makeFolder(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
         Share s = resolve(access);
         need(s.permissions().write() && s.permissions().read());
         return files.makeFolder(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override
-    public void delete(PublicAccess access, ItemPath subpath) throws UseCaseException {
+    public void delete(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().write() && s.permissions().read());
         files.delete(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override
-    public ShareView reshare(PublicAccess access, ReshareCommand command) throws UseCaseException {
+    public ShareView reshare(PublicAccess access, ReshareCommand command) throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().reshare());
         SharePermissions p = command.permissions().orElse(SharePermissions.DEFAULT);

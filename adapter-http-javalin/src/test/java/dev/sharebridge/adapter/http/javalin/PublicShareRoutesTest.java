@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ class PublicShareRoutesTest extends ApiTestSupport {
     ClientLimits clientLimits() {
         ClientLimits d = ClientLimits.DEFAULTS;
         return new ClientLimits(d.idleTimeout(), d.bodyTimeout(), d.minBodyBytesPerSecond(), 1000, d.maxBodyRequests());
+    }
+
+    /** Throttled answers wait {@link FakePublicShares#HOLD}; wrong passwords and busy answers none. */
+    @Override
+    AnswerDelays answerDelays() {
+        return new AnswerDelays(Duration.ZERO, FakePublicShares.HOLD);
     }
 
     @BeforeEach

@@ -4,6 +4,8 @@ import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublishe
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
+import dev.sharebridge.application.service.room.RoomInvitationsService;
+import dev.sharebridge.application.service.room.RoomModeratorsService;
 import dev.sharebridge.application.service.room.RoomService;
 import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
@@ -37,6 +39,8 @@ final class RoomStack {
     final MeetingService meetings;
     final SharedFolderService sharedFolders;
     final RoomService roomService;
+    final RoomInvitationsService invitations;
+    final RoomModeratorsService moderators;
 
     RoomStack() {
         this(WebSocketSignalingPublisher.DEFAULT_MAX_QUEUED_MESSAGES);
@@ -56,6 +60,8 @@ final class RoomStack {
         sharedFolders = new SharedFolderService(rooms, folders, shares, new InMemoryDeletionFence(shares), storage,
                 new FakePasswordHasher(), meetings,
                 clock, random, settings, d -> Thread.onSpinWait());
-        roomService = new RoomService(rooms, users, sharedFolders, meetings, clock, random);
+        roomService = new RoomService(rooms, users, sharedFolders, meetings, clock);
+        invitations = new RoomInvitationsService(rooms, users, meetings, clock, random);
+        moderators = new RoomModeratorsService(rooms, users, meetings);
     }
 }

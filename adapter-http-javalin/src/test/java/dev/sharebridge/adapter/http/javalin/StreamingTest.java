@@ -55,8 +55,8 @@ class StreamingTest extends ApiTestSupport {
         appender.start();
         logger.addAppender(appender);
         HttpApi second = new HttpApi(new HttpSettings("127.0.0.1", 0, "http://localhost", List.of()),
-                new HttpApiDependencies(t -> ALICE, files, shares, publicShares, List.of(),
-                        roomStack.roomService, roomStack.sharedFolders, roomStack.meetings, roomStack.publisher));
+                new HttpApiDependencies(t -> ALICE, files, shares, publicShares.ports(), List.of(),
+                        roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders, roomStack.meetings, roomStack.publisher));
         try {
             int port = second.start();
             assertThat(port).isPositive();

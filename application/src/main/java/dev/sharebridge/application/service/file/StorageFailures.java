@@ -4,7 +4,6 @@ import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
-import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.ItemConflictException;
@@ -13,6 +12,7 @@ import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import java.util.Optional;
 
 /**
  * Translates the storage port's failures into use-case outcomes, so that every service answers
@@ -27,23 +27,47 @@ public final class StorageFailures {
     }
 
     /**
-     * The outcome for {@code e}; a {@link StorageRejectedException} is bad input and is thrown
-     * as {@link InvalidValueException} (field {@code path}).
+     * Throws the outcome of a failed stat, list or read. By the port's contract these fail only
+     * with a missing item, an unavailable storage or a rejected name; a storage that answers a
+     * read with a conflict or "full" anyway is failing, and is reported as unavailable.
+     *
+     * @return the outcome of a rejected name, which is bad input ({@link InvalidValueException},
+     *     field {@code path}), for the caller to throw
      */
-    public static UseCaseException translate(StorageException e, ItemPath shownPath) {
+    public static InvalidValueException ofRead(StorageException e, ItemPath shownPath)
+            throws NotFoundException, UpstreamUnavailableException {
         if (e instanceof ItemNotFoundException) {
-            return notFound(shownPath);
-        }
-        if (e instanceof ItemConflictException) {
-            return new ConflictException("an item of another kind is in the way at " + shownPath);
+            throw notFound(shownPath);
         }
         if (e instanceof StorageUnavailableException u) {
-            return upstream(u);
+            throw upstream(u);
+        }
+        if (e instanceof StorageRejectedException) {
+            return rejected(e);
+        }
+        throw new UpstreamUnavailableException(UPSTREAM_MESSAGE, e, Optional.empty());
+    }
+
+    /**
+     * Throws the outcome of a failed write, make-folder or delete: anything the storage port
+     * reports (a delete may also run out of room, on file systems that write to delete).
+     *
+     * @return the outcome of a rejected name, which is bad input ({@link InvalidValueException},
+     *     field {@code path}), for the caller to throw
+     */
+    public static InvalidValueException ofWrite(StorageException e, ItemPath shownPath)
+            throws NotFoundException, ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+        if (e instanceof ItemConflictException) {
+            throw new ConflictException("an item of another kind is in the way at " + shownPath);
         }
         if (e instanceof StorageFullException f) {
-            return full(f);
+            throw full(f);
         }
-        throw new InvalidValueException("path", e.getMessage());
+        return ofRead(e, shownPath);
+    }
+
+    private static InvalidValueException rejected(StorageException e) {
+        return new InvalidValueException("path", e.getMessage());
     }
 
     public static NotFoundException notFound(ItemPath shownPath) {

@@ -5,38 +5,36 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
-import dev.sharebridge.application.port.out.room.RoomMember;
 import dev.sharebridge.application.port.out.room.RoomRepository;
-import dev.sharebridge.domain.TokenDigest;
-import dev.sharebridge.domain.room.InviteCode;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.user.UserId;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** Rooms, invitees, moderators and invite codes (docs/reference.md §8). */
+/**
+ * Rooms themselves (docs/reference.md §8), and taking a removed user out of every room. Who is in
+ * a room is {@link RoomInvitationsService} and {@link RoomModeratorsService}.
+ */
 public final class RoomService implements ManageRoomsUseCase {
     private final RoomRepository rooms;
-    private final UserRepository users;
     private final SharedFolderService folders;
     private final MeetingService meetings;
     private final Clock clock;
-    private final SecureRandom random;
     private final RoomAccess access;
+    private final RoomMembers members;
 
+    /** @param users the accounts members must have (see {@code RoomMembers}) */
     public RoomService(RoomRepository rooms, UserRepository users, SharedFolderService folders,
-            MeetingService meetings, Clock clock, SecureRandom random) {
+            MeetingService meetings, Clock clock) {
         this.rooms = rooms;
-        this.users = users;
         this.folders = folders;
         this.meetings = meetings;
         this.clock = clock;
-        this.random = random;
         this.access = new RoomAccess(rooms);
+        this.members = new RoomMembers(rooms, users, meetings);
     }
 
     @Override
@@ -82,13 +80,6 @@ public final class RoomService implements ManageRoomsUseCase {
         meetings.roomDeleted(room);
     }
 
-    /** Takes {@code user} out of the room's members and tells their connections. */
-    private void dropMember(RoomId room, UserId user) {
-        if (rooms.removeMember(room, user)) {
-            meetings.roleChanged(room, user);
-        }
-    }
-
     /**
      * Takes a user out of every room before the user is removed: rooms they own are deleted with
      * their shared folders (nothing is left on the storage), and their invitations end. A storage
@@ -99,67 +90,8 @@ public final class RoomService implements ManageRoomsUseCase {
             if (room.isOwner(user)) {
                 deleteRoom(room.id(), false);
             } else {
-                dropMember(room.id(), user);
+                members.drop(room.id(), user);
             }
-        }
-    }
-
-    @Override
-    public void invite(UserId caller, RoomId room, UserId invitee) throws NotFoundException, ForbiddenException {
-        Room r = access.moderatedRoom(caller, room);
-        requireUser(invitee);
-        if (!r.isOwner(invitee) && rooms.member(room, invitee).isEmpty()) {
-            rooms.putMember(room, new RoomMember(invitee, false));
-        }
-    }
-
-    @Override
-    public void uninvite(UserId caller, RoomId room, UserId invitee) throws NotFoundException, ForbiddenException {
-        Room r = access.moderatedRoom(caller, room);
-        if (r.isOwner(invitee)) {
-            throw new ForbiddenException("the owner cannot be removed from the room");
-        }
-        dropMember(room, invitee);
-    }
-
-    @Override
-    public void grantModerator(UserId caller, RoomId room, UserId user) throws NotFoundException, ForbiddenException {
-        Room r = access.moderatedRoom(caller, room);
-        requireUser(user);
-        if (r.isOwner(user)) {
-            return;
-        }
-        boolean already = rooms.member(room, user).map(RoomMember::moderator).orElse(false);
-        if (!already) {
-            rooms.putMember(room, new RoomMember(user, true));
-            meetings.roleChanged(room, user);
-        }
-    }
-
-    @Override
-    public void revokeModerator(UserId caller, RoomId room, UserId user) throws NotFoundException, ForbiddenException {
-        Room r = access.moderatedRoom(caller, room);
-        if (r.isOwner(user)) {
-            throw new ForbiddenException("the owner is always a moderator");
-        }
-        Optional<RoomMember> member = rooms.member(room, user);
-        if (member.isPresent() && member.get().moderator()) {
-            rooms.putMember(room, new RoomMember(user, false));
-            meetings.roleChanged(room, user);
-        }
-    }
-
-    @Override
-    public InviteCode createInviteCode(UserId caller, RoomId room) throws NotFoundException, ForbiddenException {
-        access.moderatedRoom(caller, room);
-        InviteCode code = InviteCode.generate(random);
-        rooms.addInviteCode(room, TokenDigest.digest(code.value()), clock.instant());
-        return code;
-    }
-
-    private void requireUser(UserId user) throws NotFoundException {
-        if (users.findById(user).isEmpty()) {
-            throw new NotFoundException("no such user");
         }
     }
 }

@@ -17,17 +17,11 @@ import java.util.Objects;
  * @param hashingSlots how many password hashes may run at once; more requests are turned away
  * @param notFoundPerClient not-found answers one client may get per {@code notFoundWindow}
  * @param notFoundWindow the sliding window of the not-found limit
- * @param verifyDelay how long the answer to a client's second wrong password on one link is held
- *     back; it doubles with every further failure up to {@code verifyDelayMax}. Zero: no delays
- * @param verifyDelayMax the longest delay, also that of every throttled ({@code 429}) answer
  */
 public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailuresPerClient, Duration verifyWindow,
-        int verifyFailuresPerToken, int hashingSlots, int notFoundPerClient, Duration notFoundWindow,
-        Duration verifyDelay, Duration verifyDelayMax) {
+        int verifyFailuresPerToken, int hashingSlots, int notFoundPerClient, Duration notFoundWindow) {
 
     public static final Duration MAX_GRANT_TTL = Duration.ofHours(1);
-    /** The longest an answer may be held back. */
-    public static final Duration MAX_ANSWER_DELAY = Duration.ofMinutes(1);
     /*
      * The defaults, for embedders and the server alike: the server's configuration
      * (docs/configuration.md) takes each of its defaults from here, and a test holds the
@@ -39,16 +33,12 @@ public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailu
     public static final int DEFAULT_VERIFY_FAILURES_PER_TOKEN = 100;
     public static final int DEFAULT_NOT_FOUND_PER_CLIENT = 30;
     public static final Duration DEFAULT_NOT_FOUND_WINDOW = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_VERIFY_DELAY = Duration.ofMillis(100);
-    public static final Duration DEFAULT_VERIFY_DELAY_MAX = Duration.ofSeconds(2);
 
     public ShareSettings {
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(grantTtl, "grantTtl");
         Objects.requireNonNull(verifyWindow, "verifyWindow");
         Objects.requireNonNull(notFoundWindow, "notFoundWindow");
-        Objects.requireNonNull(verifyDelay, "verifyDelay");
-        Objects.requireNonNull(verifyDelayMax, "verifyDelayMax");
         while (publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }
@@ -64,43 +54,17 @@ public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailu
         atLeastOne(verifyFailuresPerToken, "verify_failures_per_token");
         atLeastOne(hashingSlots, "hashing_slots");
         atLeastOne(notFoundPerClient, "not_found_per_client");
-        if (verifyDelay.isNegative() || verifyDelayMax.isNegative() || verifyDelayMax.compareTo(MAX_ANSWER_DELAY) > 0) {
-            throw new InvalidValueException("verify_delay", "verify delays must be between 0 and one minute");
-        }
-        if (verifyDelayMax.compareTo(verifyDelay) < 0) {
-            throw new InvalidValueException("verify_delay_max", "verify_delay_max must not be below verify_delay");
-        }
-    }
-
-    /** These settings with other answer delays (zero switches them off). */
-    public ShareSettings withVerifyDelays(Duration delay, Duration max) {
-        return new ShareSettings(publicUrl, grantTtl, verifyFailuresPerClient, verifyWindow, verifyFailuresPerToken,
-                hashingSlots, notFoundPerClient, notFoundWindow, delay, max);
-    }
-
-    /**
-     * How long to hold back the answer to a client's {@code failures}-th wrong password on one
-     * link: nothing for the first, {@code verifyDelay} for the second, doubling from there up to
-     * {@code verifyDelayMax}.
-     */
-    public Duration verifyDelayAfter(int failures) {
-        if (failures < 2 || verifyDelay.isZero()) {
-            return Duration.ZERO;
-        }
-        int doublings = Math.min(failures - 2, 30);
-        long millis = verifyDelay.toMillis() << doublings;
-        return millis < 0 || millis >= verifyDelayMax.toMillis() ? verifyDelayMax : Duration.ofMillis(millis);
     }
 
     /**
      * The defaults, the same as the server's: 1 h grants, 10 wrong passwords per client and 100
      * per link in 15 min, 30 not-founds per client in 5 min, one password hash per CPU core at a
-     * time, answers to wrong passwords held back from 100 ms growing to 2 s.
+     * time.
      */
     public static ShareSettings defaults(String publicUrl) {
         return new ShareSettings(publicUrl, DEFAULT_GRANT_TTL, DEFAULT_VERIFY_FAILURES_PER_CLIENT,
                 DEFAULT_VERIFY_WINDOW, DEFAULT_VERIFY_FAILURES_PER_TOKEN, defaultHashingSlots(),
-                DEFAULT_NOT_FOUND_PER_CLIENT, DEFAULT_NOT_FOUND_WINDOW, DEFAULT_VERIFY_DELAY, DEFAULT_VERIFY_DELAY_MAX);
+                DEFAULT_NOT_FOUND_PER_CLIENT, DEFAULT_NOT_FOUND_WINDOW);
     }
 
     /** One password hash at a time per CPU core. */

@@ -44,7 +44,7 @@ class MeetingServiceTest {
         storage = new InMemoryStorageProvider(Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
         f = new RoomFixture(storage, Optional.empty());
         room = f.roomService.create(OWNER, Optional.of("Standup"));
-        f.roomService.invite(OWNER, room.id(), BOB);
+        f.invitations.invite(OWNER, room.id(), BOB);
     }
 
     private ParticipantId join(dev.sharebridge.domain.user.UserId user) throws Exception {
@@ -97,7 +97,7 @@ class MeetingServiceTest {
 
     @Test
     void guestsJoinWithAnInviteCodeOfThatRoomOnly() throws Exception {
-        InviteCode code = f.roomService.createInviteCode(OWNER, room.id());
+        InviteCode code = f.invitations.createInviteCode(OWNER, room.id());
         Room other = f.roomService.create(OWNER, Optional.empty());
         assertThatThrownBy(() -> f.meetings.startAsGuest(other.id(), code.value(), "Ada"))
                 .isInstanceOf(NotFoundException.class);
@@ -115,13 +115,13 @@ class MeetingServiceTest {
         ParticipantId owner = join(OWNER);
         f.publisher.clear();
 
-        f.roomService.grantModerator(OWNER, room.id(), BOB);
+        f.moderators.grantModerator(OWNER, room.id(), BOB);
         assertThat(f.publisher.to(bob)).containsExactly(new SharedFolderUpdated(full));
         assertThat(f.publisher.to(owner)).isEmpty();
 
-        f.roomService.revokeModerator(OWNER, room.id(), BOB);
+        f.moderators.revokeModerator(OWNER, room.id(), BOB);
         assertThat(last(bob)).isEqualTo(new SharedFolderUpdated(new SharedFolderView(full.read(), Optional.empty())));
-        assertThatThrownBy(() -> f.roomService.revokeModerator(OWNER, room.id(), OWNER))
+        assertThatThrownBy(() -> f.moderators.revokeModerator(OWNER, room.id(), OWNER))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -140,7 +140,7 @@ class MeetingServiceTest {
     @Test
     void moderationCommandsNeedTheModeratorRole() throws Exception {
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
-        f.roomService.invite(OWNER, room.id(), CAROL);
+        f.invitations.invite(OWNER, room.id(), CAROL);
         ParticipantId owner = join(OWNER);
         ParticipantId bob = join(BOB);
         ParticipantId carol = join(CAROL);
@@ -162,7 +162,7 @@ class MeetingServiceTest {
     @Test
     void guestsCanBeMadeModeratorForTheirConnection() throws Exception {
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
-        InviteCode code = f.roomService.createInviteCode(OWNER, room.id());
+        InviteCode code = f.invitations.createInviteCode(OWNER, room.id());
         ParticipantId owner = join(OWNER);
         Admission guest = f.meetings.redeem(f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
         f.meetings.enter(guest.participant());
@@ -197,9 +197,9 @@ class MeetingServiceTest {
     @Test
     void roomsAreInvisibleToStrangersAndInvitesNeedModerators() throws Exception {
         assertThatThrownBy(() -> f.roomService.get(STRANGER, room.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.roomService.invite(BOB, room.id(), CAROL)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> f.roomService.invite(STRANGER, room.id(), CAROL)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.roomService.invite(OWNER, room.id(), dev.sharebridge.domain.user.UserId.of("nobody")))
+        assertThatThrownBy(() -> f.invitations.invite(BOB, room.id(), CAROL)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> f.invitations.invite(STRANGER, room.id(), CAROL)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.invitations.invite(OWNER, room.id(), dev.sharebridge.domain.user.UserId.of("nobody")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(f.roomService.list(BOB)).containsExactly(room);
         assertThat(f.roomService.list(STRANGER)).isEmpty();

@@ -47,7 +47,7 @@ class MeetingsAcrossInstancesTest {
         f = new RoomFixture(new InMemoryStorageProvider(Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"),
                 ZoneOffset.UTC)), Optional.empty());
         room = f.roomService.create(OWNER, Optional.of("Standup"));
-        f.roomService.invite(OWNER, room.id(), BOB);
+        f.invitations.invite(OWNER, room.id(), BOB);
         publisherB = new RecordingSignalingPublisher();
         b = instance(f.events);
     }
@@ -65,7 +65,7 @@ class MeetingsAcrossInstancesTest {
     }
 
     private ParticipantId guestOnB() throws Exception {
-        InviteCode code = f.roomService.createInviteCode(OWNER, room.id());
+        InviteCode code = f.invitations.createInviteCode(OWNER, room.id());
         Admission a = b.redeem(f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
         b.enter(a.participant());
         return a.participant();
@@ -103,9 +103,9 @@ class MeetingsAcrossInstancesTest {
         SharedFolderView readOnly = new SharedFolderView(full.read(), Optional.empty());
         assertThat(lastOnB(bob)).isEqualTo(new SharedFolderUpdated(readOnly));
 
-        f.roomService.grantModerator(OWNER, room.id(), BOB);
+        f.moderators.grantModerator(OWNER, room.id(), BOB);
         assertThat(lastOnB(bob)).isEqualTo(new SharedFolderUpdated(full));
-        f.roomService.revokeModerator(OWNER, room.id(), BOB);
+        f.moderators.revokeModerator(OWNER, room.id(), BOB);
         assertThat(lastOnB(bob)).isEqualTo(new SharedFolderUpdated(readOnly));
         f.sharedFolders.delete(OWNER, room.id());
         assertThat(lastOnB(bob)).isEqualTo(new SharedFolderDeleted());
@@ -148,7 +148,7 @@ class MeetingsAcrossInstancesTest {
         b = instance(new InProcessRoomEvents());
         ParticipantId bob = joinOnB(BOB);
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
-        f.roomService.grantModerator(OWNER, room.id(), BOB);
+        f.moderators.grantModerator(OWNER, room.id(), BOB);
         assertThat(publisherB.to(bob)).hasSize(1); // join_success only
 
         b.missed();

@@ -32,10 +32,10 @@ class RemoveUserTest {
         RemoveUserService removal = new RemoveUserService(users, f.roomService);
 
         Room olgas = f.roomService.create(OWNER, Optional.of("Olga's"));
-        f.roomService.invite(OWNER, olgas.id(), BOB);
+        f.invitations.invite(OWNER, olgas.id(), BOB);
         f.sharedFolders.put(OWNER, olgas.id());
         Room bobs = f.roomService.create(BOB, Optional.of("Bob's"));
-        f.roomService.invite(BOB, bobs.id(), OWNER);
+        f.invitations.invite(BOB, bobs.id(), OWNER);
         Admission bobInOlgas = f.meetings.redeem(f.meetings.start(BOB, olgas.id()).value());
         f.meetings.enter(bobInOlgas.participant());
 

@@ -41,6 +41,8 @@ final class RoomFixture {
     final MeetingService meetings;
     final SharedFolderService sharedFolders;
     final RoomService roomService;
+    final RoomInvitationsService invitations;
+    final RoomModeratorsService moderators;
 
     RoomFixture(StorageProvider storage, Optional<Integer> expiryDays) {
         this.storage = storage;
@@ -55,6 +57,8 @@ final class RoomFixture {
                 settings);
         sharedFolders = new SharedFolderService(rooms, folders, shares, fence, storage, hasher, meetings, clock, random,
                 settings, d -> Thread.onSpinWait());
-        roomService = new RoomService(rooms, users, sharedFolders, meetings, clock, random);
+        roomService = new RoomService(rooms, users, sharedFolders, meetings, clock);
+        invitations = new RoomInvitationsService(rooms, users, meetings, clock, random);
+        moderators = new RoomModeratorsService(rooms, users, meetings);
     }
 }

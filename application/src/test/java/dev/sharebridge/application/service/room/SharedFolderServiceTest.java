@@ -79,7 +79,7 @@ class SharedFolderServiceTest {
     void nonModeratorsSeeOnlyTheReadLinkAndCannotCreate() throws Exception {
         RoomFixture f = new RoomFixture(new InMemoryStorageProvider(MutableClockHolder.clock()), Optional.empty());
         Room room = f.roomService.create(OWNER, Optional.empty());
-        f.roomService.invite(OWNER, room.id(), BOB);
+        f.invitations.invite(OWNER, room.id(), BOB);
         assertThatThrownBy(() -> f.sharedFolders.put(BOB, room.id())).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> f.sharedFolders.get(BOB, room.id())).isInstanceOf(NotFoundException.class);
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
@@ -88,7 +88,7 @@ class SharedFolderServiceTest {
         assertThat(bobs.readWrite()).isEmpty();
         assertThatThrownBy(() -> f.sharedFolders.get(STRANGER, room.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> f.sharedFolders.delete(BOB, room.id())).isInstanceOf(ForbiddenException.class);
-        f.roomService.grantModerator(OWNER, room.id(), BOB);
+        f.moderators.grantModerator(OWNER, room.id(), BOB);
         assertThat(f.sharedFolders.get(BOB, room.id()).readWrite()).isPresent();
     }
 

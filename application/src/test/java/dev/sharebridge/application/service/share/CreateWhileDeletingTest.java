@@ -11,7 +11,7 @@ import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Deletion;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.service.file.FileService;
-import dev.sharebridge.application.service.publicshare.PublicShareService;
+import dev.sharebridge.application.service.publicshare.PublicShareServices;
 import dev.sharebridge.application.service.user.UserService;
 import dev.sharebridge.application.testing.FakePasswordHasher;
 import dev.sharebridge.application.testing.FakePasswordStrength;
@@ -59,7 +59,7 @@ class CreateWhileDeletingTest {
     private final ShareLinkService links = new ShareLinkService(shares, files, hasher, new FakePasswordStrength(),
             fence, clock, random, settings);
     private final FileService fileService = new FileService(files, shares, fence, clock);
-    private final PublicShareService publicShares = new PublicShareService(shares, files, hasher,
+    private final PublicShareServices publicShares = new PublicShareServices(shares, files, hasher,
             new FakePasswordStrength(), fence, new FakeSecretBox(), clock, random, settings);
     private final UserService userService = new UserService(users, shares, files, fence, clock, random);
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -164,7 +164,7 @@ class CreateWhileDeletingTest {
         Pause inHash = new Pause();
         Future<ShareView> create = createPausedInTheHash(report, inHash);
 
-        publicShares.delete(new PublicAccess(folderLink.share().token().value(), Optional.empty(), "203.0.113.9"),
+        publicShares.change().delete(new PublicAccess(folderLink.share().token().value(), Optional.empty(), "203.0.113.9"),
                 ItemPath.parse("report.txt"));
         inHash.release();
 
@@ -180,7 +180,7 @@ class CreateWhileDeletingTest {
         Pause inHash = new Pause();
         hasher.setHashGate(inHash);
         PublicAccess visitor = new PublicAccess(parent.token().value(), Optional.empty(), "203.0.113.9");
-        Future<ShareView> reshare = pool.submit(() -> publicShares.reshare(visitor,
+        Future<ShareView> reshare = pool.submit(() -> publicShares.reshare().reshare(visitor,
                 new ReshareCommand(Optional.of(PASSWORD), Optional.empty(), Optional.empty(), Optional.empty())));
         inHash.awaitReached();
 
@@ -188,7 +188,7 @@ class CreateWhileDeletingTest {
         inHash.release();
 
         assertThat(failureOf(reshare)).isInstanceOf(NotFoundException.class)
-                .hasMessage(PublicShareService.NOT_FOUND);
+                .hasMessage(PublicShareServices.NOT_FOUND);
         assertThat(shares.findByOwnerAndPathPrefix(alice, ItemPath.root())).isEmpty();
     }
 

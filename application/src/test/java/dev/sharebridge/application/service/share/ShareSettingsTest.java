@@ -19,37 +19,14 @@ class ShareSettingsTest {
         assertThat(s.hashingSlots()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(s.notFoundPerClient()).isEqualTo(30);
         assertThat(s.notFoundWindow()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(s.verifyDelay()).isEqualTo(Duration.ofMillis(100));
-        assertThat(s.verifyDelayMax()).isEqualTo(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void the_verify_delay_doubles_from_the_second_failure_up_to_its_cap() {
-        ShareSettings s = ShareSettings.defaults("https://x");
-        assertThat(java.util.stream.IntStream.rangeClosed(0, 8).mapToObj(s::verifyDelayAfter).map(Duration::toMillis))
-                .containsExactly(0L, 0L, 100L, 200L, 400L, 800L, 1600L, 2000L, 2000L);
-        assertThat(s.verifyDelayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(s.withVerifyDelays(Duration.ZERO, Duration.ofSeconds(5)).verifyDelayAfter(9)).isZero();
-    }
-
-    @Test
-    void verify_delays_are_bounded_and_ordered() {
-        ShareSettings s = ShareSettings.defaults("https://x");
-        assertThatThrownBy(() -> s.withVerifyDelays(Duration.ofMillis(-1), Duration.ZERO))
-                .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> s.withVerifyDelays(Duration.ZERO, Duration.ofMinutes(1).plusMillis(1)))
-                .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> s.withVerifyDelays(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("verify_delay_max"));
     }
 
     @Test
     void grants_never_live_longer_than_an_hour() {
         assertThatThrownBy(() -> new ShareSettings("https://x", Duration.ofHours(1).plusMillis(1), 10,
-                Duration.ofMinutes(15), 100, 1, 50, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO))
+                Duration.ofMinutes(15), 100, 1, 50, Duration.ofMinutes(1)))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("grant_ttl"));
         assertThatThrownBy(() -> new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100,
-                0, 50, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO)).isInstanceOf(InvalidValueException.class);
+                0, 50, Duration.ofMinutes(1))).isInstanceOf(InvalidValueException.class);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
@@ -49,14 +50,20 @@ public final class Problems {
     private final Json json;
     private final ResponseHeaders headers;
     private final HeldAnswers held;
+    private final Function<UseCaseException, Duration> answerDelay;
     private final AtomicLong lastDatabaseWarning = new AtomicLong(System.nanoTime() - DATABASE_WARN_EVERY.toNanos());
     private final AtomicLong databaseAnswersNotLogged = new AtomicLong();
 
-    /** @param held how answers that ask for a delay ({@link UseCaseException#answerDelay()}) are held back */
-    public Problems(Json json, ResponseHeaders headers, HeldAnswers held) {
+    /**
+     * @param held how answers are held back
+     * @param answerDelay how long the answer to an outcome is held back (zero: not at all)
+     */
+    public Problems(Json json, ResponseHeaders headers, HeldAnswers held,
+            Function<UseCaseException, Duration> answerDelay) {
         this.json = json;
         this.headers = headers;
         this.held = held;
+        this.answerDelay = answerDelay;
     }
 
     /** The body of every error response. */
@@ -88,7 +95,7 @@ public final class Problems {
         write(ctx, m.status, m.code, m.detail, m.headers);
         if (e instanceof UseCaseException u) {
             // the prepared answer goes out when the delay (if any) is over; no thread waits for it
-            held.hold(ctx, u.answerDelay());
+            held.hold(ctx, answerDelay.apply(u));
         }
     }
 

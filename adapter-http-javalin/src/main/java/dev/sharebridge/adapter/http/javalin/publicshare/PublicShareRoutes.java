@@ -11,11 +11,16 @@ import dev.sharebridge.adapter.http.javalin.internal.SameOrigin;
 import dev.sharebridge.adapter.http.javalin.internal.ShareJson.PermissionsJson;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
+import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.Grant;
 import dev.sharebridge.application.port.in.publicshare.OpenedShare;
+import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
-import dev.sharebridge.application.port.in.publicshare.PublicShareUseCases;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
+import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
+import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
 import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.domain.InvalidValueException;
@@ -46,7 +51,12 @@ public final class PublicShareRoutes {
     public static final String GRANT_HEADER = "X-Share-Grant";
     private static final String GRANT_COOKIE_PREFIX = "sb_grant_";
 
-    private final PublicShareUseCases shares;
+    private final OpenShareUseCase opening;
+    private final VerifySharePasswordUseCase verifying;
+    private final BrowseShareUseCase browsing;
+    private final DownloadFromShareUseCase downloads;
+    private final ChangeSharedContentUseCase changes;
+    private final ReshareUseCase resharing;
     private final Json json;
     private final ClientAddress clients;
     private final SameOrigin sameOrigin;
@@ -54,9 +64,16 @@ public final class PublicShareRoutes {
     private final Clock clock;
 
     /** @param sameOrigin tells the server's own pages from others, for writes the grant cookie authorises */
-    public PublicShareRoutes(PublicShareUseCases shares, Json json, ClientAddress clients, SameOrigin sameOrigin,
-            boolean secureCookies, Clock clock) {
-        this.shares = shares;
+    public PublicShareRoutes(OpenShareUseCase opening, VerifySharePasswordUseCase verifying,
+            BrowseShareUseCase browsing, DownloadFromShareUseCase downloads, ChangeSharedContentUseCase changes,
+            ReshareUseCase resharing, Json json, ClientAddress clients, SameOrigin sameOrigin, boolean secureCookies,
+            Clock clock) {
+        this.opening = opening;
+        this.verifying = verifying;
+        this.browsing = browsing;
+        this.downloads = downloads;
+        this.changes = changes;
+        this.resharing = resharing;
         this.json = json;
         this.clients = clients;
         this.sameOrigin = sameOrigin;
@@ -105,7 +122,7 @@ public final class PublicShareRoutes {
 
     private void open(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
-        OpenedShare o = RequestMethod.isHead(ctx) ? shares.describe(access) : shares.open(access);
+        OpenedShare o = RequestMethod.isHead(ctx) ? opening.describe(access) : opening.open(access);
         json.respond(ctx, 200, new OpenedJson(o.itemName(), o.itemType().wireName(), o.size(), o.hasPassword(),
                 ItemJson.seconds(o.expiresAt().orElse(null)), PermissionsJson.from(o.permissions()),
                 o.label().orElse(null)));
@@ -117,7 +134,7 @@ public final class PublicShareRoutes {
         if (req.password() == null) {
             throw new InvalidValueException("password", "password is required");
         }
-        Grant grant = shares.verify(token, req.password(), client(ctx));
+        Grant grant = verifying.verify(token, req.password(), client(ctx));
         long maxAge = Math.max(0, Duration.between(clock.instant(), grant.expiresAt()).toSeconds());
         ctx.res().addHeader("Set-Cookie", grantCookieName(token) + "=" + grant.value() + "; Max-Age=" + maxAge
                 + "; Path=/; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
@@ -126,7 +143,7 @@ public final class PublicShareRoutes {
 
     private void list(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
-        FolderListing listing = shares.list(access, PathParams.itemPath(ctx));
+        FolderListing listing = browsing.list(access, PathParams.itemPath(ctx));
         json.respond(ctx, 200, new ListingJson(listing.folder().path().relative(), listing.children().stream()
                 .map(c -> new ChildJson(c.name(), c.type().wireName(), c.size(), ItemJson.seconds(c.modifiedAt())))
                 .toList()));
@@ -136,7 +153,7 @@ public final class PublicShareRoutes {
         PublicAccess access = access(ctx);
         ItemPath path = PathParams.itemPath(ctx);
         // stat does not count: 304, 416 and HEAD answers must not use up an access
-        StoredItem item = shares.stat(access, path);
+        StoredItem item = browsing.stat(access, path);
         if (item.isFolder()) {
             throw new NotFoundException("no such file");
         }
@@ -152,7 +169,7 @@ public final class PublicShareRoutes {
             return;
         }
         privateCache(ctx);
-        Downloads.send(ctx, shares.download(access, path, range));
+        Downloads.send(ctx, downloads.download(access, path, range));
     }
 
     private void zip(Context ctx) throws Exception {
@@ -161,11 +178,11 @@ public final class PublicShareRoutes {
         if (RequestMethod.isHead(ctx)) {
             // the zip is neither made nor counted; the headers go out as GET's do, without a
             // length (else Jetty would announce an empty zip)
-            zipHeaders(ctx, shares.zipFileName(access, path));
+            zipHeaders(ctx, downloads.zipFileName(access, path));
             ctx.res().flushBuffer();
             return;
         }
-        ZipDownload zip = shares.zip(access, path);
+        ZipDownload zip = downloads.zip(access, path);
         zipHeaders(ctx, zip.fileName());
         OutputStream out = ctx.res().getOutputStream();
         zip.body().writeTo(out);
@@ -182,19 +199,19 @@ public final class PublicShareRoutes {
     private void upload(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         ItemPath path = nonRoot(ctx);
-        WriteResult result = shares.upload(access, path, ctx.req().getInputStream());
+        WriteResult result = changes.upload(access, path, ctx.req().getInputStream());
         json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
     }
 
     private void makeFolder(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
-        boolean created = shares.makeFolder(access, nonRoot(ctx));
+        boolean created = changes.makeFolder(access, nonRoot(ctx));
         ctx.status(created ? 201 : 200);
     }
 
     private void delete(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
-        shares.delete(access, nonRoot(ctx));
+        changes.delete(access, nonRoot(ctx));
         ctx.status(204);
     }
 
@@ -205,7 +222,7 @@ public final class PublicShareRoutes {
                 Optional.ofNullable(req.expiresAt()).map(e -> Json.instant("expires_at", e)),
                 Optional.ofNullable(req.permissions()).map(p -> Fields.as("permissions", p::toPermissions)),
                 Optional.ofNullable(req.label()));
-        ShareView view = shares.reshare(access, command);
+        ShareView view = resharing.reshare(access, command);
         json.respond(ctx, 201, new ReshareJson(view.share().token().value(), view.url(),
                 ItemJson.seconds(view.share().expiresAt().orElse(null)),
                 PermissionsJson.from(view.share().permissions())));

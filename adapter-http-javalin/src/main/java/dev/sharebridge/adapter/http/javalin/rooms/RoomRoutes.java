@@ -9,6 +9,8 @@ import dev.sharebridge.adapter.http.javalin.internal.SharedFolderJson;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
+import dev.sharebridge.application.port.in.room.RoomInvitationsUseCase;
+import dev.sharebridge.application.port.in.room.RoomModeratorsUseCase;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
 import dev.sharebridge.application.port.in.room.Ticket;
@@ -35,14 +37,18 @@ public final class RoomRoutes {
     private static final String ROOM_NOT_FOUND = "no such room";
 
     private final ManageRoomsUseCase rooms;
+    private final RoomInvitationsUseCase invitations;
+    private final RoomModeratorsUseCase moderators;
     private final SharedFolderUseCase folders;
     private final MeetingUseCase meetings;
     private final Auth auth;
     private final Json json;
 
-    public RoomRoutes(ManageRoomsUseCase rooms, SharedFolderUseCase folders, MeetingUseCase meetings, Auth auth,
-            Json json) {
+    public RoomRoutes(ManageRoomsUseCase rooms, RoomInvitationsUseCase invitations, RoomModeratorsUseCase moderators,
+            SharedFolderUseCase folders, MeetingUseCase meetings, Auth auth, Json json) {
         this.rooms = rooms;
+        this.invitations = invitations;
+        this.moderators = moderators;
         this.folders = folders;
         this.meetings = meetings;
         this.auth = auth;
@@ -90,10 +96,10 @@ public final class RoomRoutes {
         routes.get("/v1/rooms", this::list);
         routes.get(ROOM, this::get);
         routes.delete(ROOM, this::delete);
-        routes.put(ROOM + "/invitees/{user}", ctx -> changeMember(ctx, rooms::invite));
-        routes.delete(ROOM + "/invitees/{user}", ctx -> changeMember(ctx, rooms::uninvite));
-        routes.put(ROOM + "/moderators/{user}", ctx -> changeMember(ctx, rooms::grantModerator));
-        routes.delete(ROOM + "/moderators/{user}", ctx -> changeMember(ctx, rooms::revokeModerator));
+        routes.put(ROOM + "/invitees/{user}", ctx -> changeMember(ctx, invitations::invite));
+        routes.delete(ROOM + "/invitees/{user}", ctx -> changeMember(ctx, invitations::uninvite));
+        routes.put(ROOM + "/moderators/{user}", ctx -> changeMember(ctx, moderators::grantModerator));
+        routes.delete(ROOM + "/moderators/{user}", ctx -> changeMember(ctx, moderators::revokeModerator));
         routes.post(ROOM + "/invite_codes", this::createInviteCode);
         routes.put(ROOM + "/shared_folder", this::putFolder);
         routes.get(ROOM + "/shared_folder", this::getFolder);
@@ -140,7 +146,7 @@ public final class RoomRoutes {
 
     private void createInviteCode(Context ctx) throws Exception {
         UserId caller = auth.user(ctx);
-        json.respond(ctx, 201, new InviteCodeJson(rooms.createInviteCode(caller, roomId(ctx)).value()));
+        json.respond(ctx, 201, new InviteCodeJson(invitations.createInviteCode(caller, roomId(ctx)).value()));
     }
 
     private void putFolder(Context ctx) throws Exception {

@@ -1,0 +1,56 @@
+package dev.sharebridge.application.service.publicshare;
+
+import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PasswordRequiredException;
+import dev.sharebridge.application.error.RateLimitedException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.OpenedShare;
+import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.Share;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Opening a link: the shared item as the visitor sees it. */
+final class OpenShareService implements OpenShareUseCase {
+    private final LinkGate gate;
+    private final Clock clock;
+
+    OpenShareService(LinkGate gate, Clock clock) {
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    @Override
+    public OpenedShare open(PublicAccess access)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
+        return opened(access, true);
+    }
+
+    @Override
+    public OpenedShare describe(PublicAccess access)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
+        return opened(access, false);
+    }
+
+    private OpenedShare opened(PublicAccess access, boolean counted)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
+        Instant now = clock.instant();
+        Link link = gate.enter(access, now);
+        Optional<StoredItem> found = LinkGate.stat(link, ItemPath.root());
+        if (found.isEmpty() || found.get().type() != link.share().itemType()) {
+            // the shared item is gone: for the visitor the link is as dead as an expired one
+            throw gate.notFound(access.client(), now);
+        }
+        StoredItem item = found.get();
+        if (counted) {
+            gate.count(link, access.client(), now);
+        }
+        Share s = link.share();
+        return new OpenedShare(link.displayName(), item.type(), item.isFolder() ? 0 : item.size(), s.hasPassword(),
+                link.expiresAt(), link.permissions(), s.label());
+    }
+}

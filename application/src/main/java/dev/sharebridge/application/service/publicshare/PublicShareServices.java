@@ -1,0 +1,92 @@
+package dev.sharebridge.application.service.publicshare;
+
+import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
+import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
+import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
+import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.security.PasswordHasher;
+import dev.sharebridge.application.port.out.security.PasswordStrength;
+import dev.sharebridge.application.port.out.security.SecretBox;
+import dev.sharebridge.application.service.file.Deletions;
+import dev.sharebridge.application.service.share.NewPasswords;
+import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.domain.storage.StorageProvider;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The public-link use cases, wired once: one service per driving port, all behind one
+ * {@link LinkGate}, so that they share the grants, the lookup of a link's chain and the one
+ * not-found budget per client across every public route. Build one per server (or embedding
+ * application); two instances would keep two budgets.
+ */
+public final class PublicShareServices {
+    /** The one answer for a link that does not exist, was deleted, has expired or is used up. */
+    public static final String NOT_FOUND = LinkGate.NOT_FOUND;
+
+    private final OpenShareService open;
+    private final VerifySharePasswordService verify;
+    private final BrowseShareService browse;
+    private final DownloadFromShareService download;
+    private final ChangeSharedContentService change;
+    private final ReshareService reshare;
+
+    /** For deployments whose room links live on the same storage as the user spaces. */
+    public PublicShareServices(ShareRepository shares, StorageProvider files, PasswordHasher hasher,
+            PasswordStrength strength, DeletionFence fence, SecretBox secrets, Clock clock, SecureRandom random,
+            ShareSettings settings) {
+        this(shares, files, files, hasher, strength, fence, secrets, clock, random, settings);
+    }
+
+    /**
+     * @param files the storage of the user spaces (links without a room)
+     * @param roomFiles the shared-folder storage; links of a room have paths relative to its root
+     */
+    public PublicShareServices(ShareRepository shares, StorageProvider files, StorageProvider roomFiles,
+            PasswordHasher hasher, PasswordStrength strength, DeletionFence fence, SecretBox secrets, Clock clock,
+            SecureRandom random, ShareSettings settings) {
+        Objects.requireNonNull(shares, "shares");
+        Objects.requireNonNull(hasher, "hasher");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(settings, "settings");
+        Grants grants = new Grants(Objects.requireNonNull(secrets, "secrets"), random);
+        LinkGate gate = new LinkGate(shares, Objects.requireNonNull(files, "files"),
+                Objects.requireNonNull(roomFiles, "roomFiles"), grants, settings);
+        this.open = new OpenShareService(gate, clock);
+        this.verify = new VerifySharePasswordService(gate, grants, hasher, clock, settings);
+        this.browse = new BrowseShareService(gate, clock);
+        this.download = new DownloadFromShareService(gate, clock);
+        this.change = new ChangeSharedContentService(gate, shares, new Deletions(fence, clock), clock);
+        this.reshare = new ReshareService(gate, shares, hasher, new NewPasswords(strength), clock, random, settings);
+    }
+
+    public OpenShareUseCase open() {
+        return open;
+    }
+
+    public VerifySharePasswordUseCase verify() {
+        return verify;
+    }
+
+    public BrowseShareUseCase browse() {
+        return browse;
+    }
+
+    public DownloadFromShareUseCase download() {
+        return download;
+    }
+
+    public ChangeSharedContentUseCase change() {
+        return change;
+    }
+
+    public ReshareUseCase reshare() {
+        return reshare;
+    }
+}
