@@ -7,6 +7,7 @@ import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
@@ -36,6 +37,9 @@ public final class StorageFailures {
         }
         if (e instanceof ItemConflictException) {
             return new ConflictException("an item of another kind is in the way at " + shownPath);
+        }
+        if (e instanceof DestinationExistsException) {
+            return new ConflictException("an item is already at " + shownPath);
         }
         if (e instanceof StorageUnavailableException u) {
             return upstream(u);
