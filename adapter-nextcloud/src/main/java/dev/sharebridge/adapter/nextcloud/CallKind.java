@@ -26,7 +26,7 @@ final class CallKind {
         String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : "";
         if (relative.startsWith(NextcloudPaths.DAV)) {
             return switch (method) {
-                case "MKCOL", "PROPFIND", "GET", "PUT", "DELETE" -> method.toLowerCase(Locale.ROOT);
+                case "MKCOL", "PROPFIND", "GET", "PUT", "DELETE", "MOVE", "COPY" -> method.toLowerCase(Locale.ROOT);
                 default -> "other";
             };
         }

@@ -4,6 +4,7 @@ import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
@@ -13,6 +14,8 @@ import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferPaths;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -42,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * against what NextCloud 34 really answers (see {@code docs/nextcloud.md}): MKCOL creates one level
  * only (201 created, 405 exists, 409 parent missing), DELETE is recursive, PUT answers 201 for a new
  * file and 204 for a replaced one. Thread-safe; one shared HTTP client; {@link #close()} releases it.
+ *
+ * <p>A move or copy is one WebDAV {@code MOVE} or {@code COPY} inside the configured directory,
+ * done by NextCloud itself, then a PROPFIND of the result. NextCloud (Sabre) deletes a destination
+ * it replaces before it moves or copies (into its trash bin), so a failure or crash in between
+ * leaves nothing at the destination; a folder copy fills its tree in place, so readers may see it
+ * while it grows; a copy that takes NextCloud longer than the read timeout fails here as
+ * unavailable although NextCloud may still finish it.
  */
 public final class NextcloudStorageProvider implements StorageProvider, PublicLinkCapability, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NextcloudStorageProvider.class);
@@ -258,6 +268,66 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
             }
             throw Upstream.unexpected(response, operation);
         }
+    }
+
+    @Override
+    public TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        return transfer("MOVE", from, to, overwrite);
+    }
+
+    @Override
+    public TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        return transfer("COPY", from, to, overwrite);
+    }
+
+    /**
+     * One MOVE or COPY with {@code Destination} (the absolute URL below the same root, encoded like
+     * every other path) and {@code Overwrite}, no {@code Depth} (a whole tree). Sabre answers 201
+     * created, 204 replaced, 404 no source, 409 the destination's parent is missing, 415 it is not
+     * a folder, 412 the destination exists with {@code Overwrite: F}, 507 over the quota. The
+     * destination is checked before the source, so a refusal of the destination costs one
+     * PROPFIND more, to tell a missing source apart.
+     */
+    private TransferResult transfer(String method, ItemPath from, ItemPath to, boolean overwrite)
+            throws StorageException {
+        TransferPaths.check(method.toLowerCase(Locale.ROOT), from, to, overwrite);
+        String operation = method + " " + from + " to " + to;
+        Request request = new Request.Builder().url(location.url(from))
+                .header("Destination", location.url(to).toString())
+                .header("Overwrite", overwrite ? "T" : "F")
+                .method(method, null)
+                .build();
+        boolean created;
+        try (Response response = upstream.execute(request, operation)) {
+            int code = response.code();
+            if (code == 201) {
+                created = true;
+            } else if (code == 204) {
+                created = false;
+            } else if (code == 404) {
+                throw new ItemNotFoundException(from);
+            } else if (code == 409 || code == 415 || code == 412) {
+                // Sabre checks the destination before NextCloud looks at the source: the port says the source first
+                if (!exists(from)) {
+                    throw new ItemNotFoundException(from);
+                }
+                if (code == 412) {
+                    throw new DestinationExistsException(to);
+                }
+                throw new ItemConflictException(to, "the destination's folder is missing or a file");
+            } else {
+                Optional<Multistatus.SabreError> error = davError(response, operation);
+                if (code == 400 && isInvalidPath(error)) {
+                    throw rejectedName(to);
+                } else if (isFull(code, error)) {
+                    throw full(to);
+                }
+                throw Upstream.unexpected(response, operation);
+            }
+        }
+        StoredItem item = stat(to).orElseThrow(() ->
+                new StorageUnavailableException("NextCloud accepted " + operation + " but the item is not there", null));
+        return new TransferResult(item, created);
     }
 
     @Override

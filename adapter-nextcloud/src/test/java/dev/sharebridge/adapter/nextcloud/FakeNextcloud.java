@@ -23,7 +23,8 @@ import okhttp3.Credentials;
  * A small stateful NextCloud for MockWebServer: an in-memory file tree behind WebDAV and link
  * shares behind OCS, answering in the formats and with the statuses of the recordings (MKCOL
  * 201/405/409/400, PROPFIND 207 with the explicit props, PUT 201/204, DELETE 204/404/403, GET with
- * ranges, OCS create with the +16 permission quirk). Thread-safe; not a complete NextCloud.
+ * ranges, MOVE/COPY 201/204/409/415/412/404 in Sabre's order, OCS create with the +16 permission
+ * quirk). Thread-safe; not a complete NextCloud.
  */
 public final class FakeNextcloud extends Dispatcher {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -95,6 +96,8 @@ public final class FakeNextcloud extends Dispatcher {
                 case "PUT" -> put(rel, request.getBody() == null ? new byte[0] : request.getBody().toByteArray());
                 case "GET" -> get(rel, request.getHeaders().get("Range"));
                 case "DELETE" -> delete(rel);
+                case "MOVE", "COPY" -> transfer(request.getMethod().equals("MOVE"), rel,
+                        request.getHeaders().get("Destination"), request.getHeaders().get("Overwrite"));
                 default -> new MockResponse.Builder().code(405).build();
             };
         }
@@ -206,6 +209,53 @@ public final class FakeNextcloud extends Dispatcher {
         }
         tree.keySet().removeIf(k -> k.equals(rel) || k.startsWith(rel + "/"));
         return Recorded.empty(204);
+    }
+
+    /**
+     * Sabre's order: the destination first (Server::getCopyAndMoveInfo: its parent 409/415, an
+     * existing one with {@code Overwrite: F} 412, the same path or the home 403, below the source
+     * 409), then the source (NextCloud's beforeMove/beforeCopy: 404); a replaced destination is
+     * deleted before the move or copy. A moved item keeps its etag, a copy gets new ones.
+     */
+    private MockResponse transfer(boolean move, String rel, String destination, String overwrite) {
+        okhttp3.HttpUrl url = destination == null ? null : okhttp3.HttpUrl.parse(destination);
+        if (url == null || !url.encodedPath().startsWith(davPrefix + "/")) {
+            return new MockResponse.Builder().code(400).build();
+        }
+        String to = decode(url.encodedPath().substring(davPrefix.length()));
+        Node parent = tree.get(parentOf(to));
+        if (parent == null) {
+            return Recorded.dav(409, "dav/move-409-destination-parent-missing.xml");
+        }
+        if (!parent.folder()) {
+            return Recorded.dav(415, "dav/move-415-destination-parent-not-a-collection.xml");
+        }
+        boolean exists = tree.containsKey(to);
+        if (exists && "F".equals(overwrite)) {
+            return Recorded.dav(412, "dav/move-412-destination-exists.xml");
+        }
+        if (to.equals(rel) || rel.isEmpty()) {
+            return new MockResponse.Builder().code(403).build(); // NextCloud: the home is never moved
+        }
+        if (to.startsWith(rel + "/")) {
+            return new MockResponse.Builder().code(409).build();
+        }
+        if (!tree.containsKey(rel)) {
+            return Recorded.dav(404, "dav/propfind-404.xml");
+        }
+        Map<String, Node> items = new TreeMap<>();
+        tree.forEach((k, node) -> {
+            if (k.equals(rel) || k.startsWith(rel + "/")) {
+                items.put(k, node);
+            }
+        });
+        tree.keySet().removeIf(k -> k.equals(to) || k.startsWith(to + "/"));
+        if (move) {
+            tree.keySet().removeAll(items.keySet());
+        }
+        items.forEach((k, node) -> tree.put(to + k.substring(rel.length()), move ? node : node.folder() ? folder()
+                : new Node(false, node.content(), String.format("%032x", clock.incrementAndGet()), tick())));
+        return Recorded.empty(exists ? 204 : 201);
     }
 
     // ---- OCS ----------------------------------------------------------------------------------

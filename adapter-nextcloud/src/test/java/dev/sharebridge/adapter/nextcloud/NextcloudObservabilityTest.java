@@ -148,6 +148,8 @@ class NextcloudObservabilityTest {
         assertThat(kinds.operation(new Request.Builder().url(dav).get().build())).isEqualTo("get");
         assertThat(kinds.operation(new Request.Builder().url(dav).put(empty).build())).isEqualTo("put");
         assertThat(kinds.operation(new Request.Builder().url(dav).delete().build())).isEqualTo("delete");
+        assertThat(kinds.operation(new Request.Builder().url(dav).method("MOVE", null).build())).isEqualTo("move");
+        assertThat(kinds.operation(new Request.Builder().url(dav).method("COPY", null).build())).isEqualTo("copy");
         assertThat(kinds.operation(new Request.Builder().url(shares + "?format=json").post(empty).build()))
                 .isEqualTo("share_create");
         assertThat(kinds.operation(new Request.Builder().url(shares + "/17?format=json").put(empty).build()))

@@ -7,6 +7,7 @@ import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.PublicLinkCapability;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.function.LongSupplier;
  * {@code maxStaleness} ago ({@link RecentReads}), so that an item opened by many at once
  * (through a share link) is looked at once per that time, on the disk or in NextCloud alike.
  *
- * <p>Every change made through this provider ends every kept result at once; changes made by
+ * <p>Every change made through this provider (write, folder, delete, move, copy) ends every
+ * kept result at once, not only those of the paths it names; changes made by
  * others (programs writing into the directory, people editing in NextCloud) are seen after at
  * most {@code maxStaleness}. Only {@code stat} is affected: listings, reads, writes and
  * {@link #ping} always reach the storage, and a kept result is never used to open a file.
@@ -72,6 +74,18 @@ public final class RecentStatsStorage implements StorageProvider {
     @Override
     public boolean delete(ItemPath path) throws StorageException {
         return recent.change(() -> storage.delete(path));
+    }
+
+    /** Ends every kept result, those of both trees among them, also when the move fails halfway. */
+    @Override
+    public TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        return recent.change(() -> storage.move(from, to, overwrite));
+    }
+
+    /** Ends every kept result: the destination's tree is new or replaced. */
+    @Override
+    public TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        return recent.change(() -> storage.copy(from, to, overwrite));
     }
 
     @Override

@@ -4,17 +4,20 @@ import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageRejectedException;
+import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferPaths;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,11 +29,13 @@ import java.util.TreeMap;
 
 /**
  * A StorageProvider in memory, for service tests. Follows the port's rules (parents made on
- * write, conflicts, recursive delete, root undeletable) and can be told to fail an operation.
+ * write, conflicts, recursive delete, root undeletable, moves and copies of whole trees; the
+ * shared contract runs on it) and can be told to fail an operation. A moved item keeps its
+ * etag; a copied one gets new ones.
  */
 public final class InMemoryStorageProvider implements StorageProvider {
     /** The operations a test can make fail. */
-    public enum Op { STAT, LIST, READ, WRITE, MAKE_FOLDER, DELETE }
+    public enum Op { STAT, LIST, READ, WRITE, MAKE_FOLDER, DELETE, MOVE, COPY }
 
     private record Node(ItemType type, byte[] content, StoredItem item) {
     }
@@ -123,7 +128,8 @@ public final class InMemoryStorageProvider implements StorageProvider {
         try {
             bytes = content.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // nothing was stored: the old file is unchanged
+            // nothing was stored: the old file is unchanged
+            throw new StorageUnavailableException("the content stream failed", e);
         }
         synchronized (this) {
             if (file.isRoot()) {
@@ -187,6 +193,46 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
         nodes.keySet().removeIf(p -> p.startsWith(path));
         return true;
+    }
+
+    @Override
+    public synchronized TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        check(Op.MOVE);
+        return transfer("move", from, to, overwrite);
+    }
+
+    @Override
+    public synchronized TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        check(Op.COPY);
+        return transfer("copy", from, to, overwrite);
+    }
+
+    private TransferResult transfer(String operation, ItemPath from, ItemPath to, boolean overwrite)
+            throws StorageException {
+        TransferPaths.check(operation, from, to, overwrite);
+        if (!nodes.containsKey(from)) {
+            throw new ItemNotFoundException(from);
+        }
+        Node parent = nodes.get(to.parent().orElseThrow());
+        if (parent == null || parent.type() != ItemType.FOLDER) {
+            throw new ItemConflictException(to, "the destination's parent is missing or a file");
+        }
+        boolean exists = nodes.containsKey(to);
+        if (exists && !overwrite) {
+            throw new DestinationExistsException(to);
+        }
+        boolean move = operation.equals("move");
+        List<Node> tree = nodes.values().stream().filter(n -> n.item().path().startsWith(from)).toList();
+        nodes.keySet().removeIf(p -> p.startsWith(to) || (move && p.startsWith(from)));
+        for (Node n : tree) {
+            StoredItem old = n.item();
+            ItemPath path = to.resolve(old.path().relativeTo(from));
+            StoredItem item = move ? new StoredItem(path, old.type(), old.size(), old.modifiedAt(), old.etag())
+                    : new StoredItem(path, old.type(), old.size(), clock.instant(),
+                            (old.isFolder() ? "d" : "v") + (++versions));
+            nodes.put(path, new Node(n.type(), n.content(), item));
+        }
+        return new TransferResult(nodes.get(to).item(), !exists);
     }
 
     private void makeParents(ItemPath folder) throws ItemConflictException {

@@ -61,6 +61,56 @@ public interface StorageProvider {
      */
     boolean delete(ItemPath path) throws StorageException;
 
+    /**
+     * Moves (renames) a file, or a folder with everything in it, to {@code to}, as WebDAV
+     * {@code MOVE} does (RFC 4918 §9.9). No parent folders are made. With {@code overwrite}, an
+     * item at {@code to} is replaced whole (a folder is not merged with the source's); without it,
+     * the destination must be free. Afterwards nothing is at {@code from}.
+     *
+     * <p>The moved item keeps its content (a file its bytes and size, a folder its whole tree);
+     * its etag may stay the same, as it is the same content. The etag of a replaced item is not
+     * taken over, so a version tag a client kept for the old destination no longer matches. A move
+     * that fails leaves the source where it was; whether a destination being replaced survives
+     * a failure or a crash in the middle, the provider documents.
+     *
+     * @param overwrite whether an existing item at {@code to} is replaced ({@code Overwrite: T})
+     * @return the item now at {@code to}, and whether {@code to} was free before
+     * @throws ItemNotFoundException when there is nothing at {@code from}
+     * @throws ItemConflictException when {@code to}'s parent is missing or is a file (WebDAV
+     *         {@code 409})
+     * @throws DestinationExistsException when an item is at {@code to} and {@code overwrite} is
+     *         false (WebDAV {@code 412})
+     * @throws StorageRejectedException for what {@link TransferPaths#check} refuses (the root on
+     *         either side, {@code from} equal to {@code to}, a folder into itself or below, with
+     *         {@code overwrite} a folder replaced by an item inside it), before anything is
+     *         looked at; or for a destination name the storage cannot hold
+     * @throws StorageFullException when the storage has no room (a move that has to copy, a quota)
+     * @throws StorageUnavailableException when the storage cannot be reached or fails
+     */
+    TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException;
+
+    /**
+     * Copies a file, or a folder with everything in it, to {@code to}, as WebDAV {@code COPY}
+     * with {@code Depth: infinity} does (RFC 4918 §9.8). Same rules as {@link #move} for the
+     * paths, the destination and the failures; the source stays as it is, etag included.
+     *
+     * <p>The copy is a new item: the same bytes and sizes, its own etags (never the etag the
+     * replaced destination had) and a modification time of the provider's choosing. Changing the
+     * copy later never changes the source. Readers of the destination see the old item or the
+     * whole copy of a file, never a part; a folder copy may be visible before it is complete only
+     * where the provider says so.
+     *
+     * @param overwrite whether an existing item at {@code to} is replaced ({@code Overwrite: T})
+     * @return the copy now at {@code to}, and whether {@code to} was free before
+     * @throws ItemNotFoundException when there is nothing at {@code from}
+     * @throws ItemConflictException when {@code to}'s parent is missing or is a file
+     * @throws DestinationExistsException when an item is at {@code to} and {@code overwrite} is false
+     * @throws StorageRejectedException as for {@link #move}
+     * @throws StorageFullException when the storage has no room for the copy
+     * @throws StorageUnavailableException when the storage cannot be reached or fails
+     */
+    TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException;
+
     /** Native public links, for providers that have them (NextCloud); empty otherwise. */
     default Optional<PublicLinkCapability> publicLinks() {
         return Optional.empty();

@@ -463,4 +463,374 @@ public abstract class StorageProviderContract {
         assertThat(provider.list(p("/again"))).isEmpty();
         assertThat(put("/again/f.txt", "new").created()).isTrue();
     }
+
+    // ---- move ----------------------------------------------------------------------------
+
+    @Test
+    void moveRenamesAFileInPlace() throws Exception {
+        StoredItem before = put("/d/old.txt", "content").item();
+        put("/d/other.txt", "stays");
+        assertThat(provider.stat(p("/d/new.txt"))).isEmpty(); // a provider keeping stats must forget this
+
+        TransferResult result = provider.move(p("/d/old.txt"), p("/d/new.txt"), false);
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.item().path()).isEqualTo(p("/d/new.txt"));
+        assertThat(result.item().type()).isEqualTo(ItemType.FILE);
+        assertThat(result.item().size()).isEqualTo(before.size());
+        assertThat(provider.stat(p("/d/old.txt"))).isEmpty();
+        assertThat(readText("/d/new.txt")).isEqualTo("content");
+        assertThat(names(provider.list(p("/d")))).containsExactly("new.txt", "other.txt");
+        StoredItem stat = statOrFail("/d/new.txt");
+        assertThat(result.item().size()).isEqualTo(stat.size());
+        assertThat(result.item().etag()).isEqualTo(stat.etag());
+    }
+
+    @Test
+    void moveAFileIntoAnotherFolderKeepsItsBytes() throws Exception {
+        byte[] data = new byte[70_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        provider.write(p("/in/bin.dat"), new ByteArrayInputStream(data));
+        provider.makeFolder(p("/out"));
+
+        assertThat(provider.move(p("/in/bin.dat"), p("/out/bin.dat"), false).created()).isTrue();
+
+        assertThat(provider.list(p("/in"))).isEmpty();
+        assertThat(statOrFail("/out/bin.dat").size()).isEqualTo(data.length);
+        try (ItemContent content = provider.read(p("/out/bin.dat"), Optional.empty())) {
+            assertThat(content.stream().readAllBytes()).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void moveAFolderWithEverythingInIt() throws Exception {
+        put("/tree/a.txt", "a");
+        put("/tree/sub/b.txt", "bb");
+        provider.makeFolder(p("/tree/sub/empty"));
+        provider.makeFolder(p("/dest"));
+        assertThat(statOrFail("/tree/sub/b.txt").size()).isEqualTo(2); // kept stats must end for both trees
+        assertThat(provider.stat(p("/dest/moved/sub/b.txt"))).isEmpty();
+
+        TransferResult result = provider.move(p("/tree"), p("/dest/moved"), false);
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.item().path()).isEqualTo(p("/dest/moved"));
+        assertThat(result.item().type()).isEqualTo(ItemType.FOLDER);
+        assertThat(result.item().size()).isZero();
+        assertThat(provider.stat(p("/tree"))).isEmpty();
+        assertThat(provider.stat(p("/tree/sub/b.txt"))).isEmpty();
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("dest");
+        assertThat(names(provider.list(p("/dest/moved")))).containsExactly("a.txt", "sub");
+        assertThat(names(provider.list(p("/dest/moved/sub")))).containsExactly("b.txt", "empty");
+        assertThat(readText("/dest/moved/a.txt")).isEqualTo("a");
+        assertThat(readText("/dest/moved/sub/b.txt")).isEqualTo("bb");
+        assertThat(statOrFail("/dest/moved/sub/b.txt").size()).isEqualTo(2);
+        assertThat(statOrFail("/dest/moved/sub/empty").type()).isEqualTo(ItemType.FOLDER);
+    }
+
+    @Test
+    void moveOverAFileWithOverwriteReplacesIt() throws Exception {
+        put("/src.txt", "the new one");
+        String replaced = put("/dst.txt", "old").item().etag();
+
+        TransferResult result = provider.move(p("/src.txt"), p("/dst.txt"), true);
+
+        assertThat(result.created()).isFalse();
+        assertThat(result.item().size()).isEqualTo(11);
+        assertThat(result.item().etag()).isNotEqualTo(replaced);
+        assertThat(readText("/dst.txt")).isEqualTo("the new one");
+        assertThat(statOrFail("/dst.txt").etag()).isNotEqualTo(replaced);
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("dst.txt");
+    }
+
+    @Test
+    void moveOverAnItemWithoutOverwriteIsRefusedAndChangesNothing() throws Exception {
+        put("/src.txt", "source");
+        put("/dst.txt", "destination");
+        put("/srcdir/f.txt", "f");
+        put("/dstdir/g.txt", "g");
+
+        assertThatThrownBy(() -> provider.move(p("/src.txt"), p("/dst.txt"), false))
+                .isInstanceOf(DestinationExistsException.class);
+        assertThatThrownBy(() -> provider.move(p("/srcdir"), p("/dstdir"), false))
+                .isInstanceOf(DestinationExistsException.class);
+        assertThatThrownBy(() -> provider.move(p("/src.txt"), p("/dstdir"), false))
+                .isInstanceOf(DestinationExistsException.class);
+
+        assertThat(readText("/src.txt")).isEqualTo("source");
+        assertThat(readText("/dst.txt")).isEqualTo("destination");
+        assertThat(names(provider.list(p("/srcdir")))).containsExactly("f.txt");
+        assertThat(names(provider.list(p("/dstdir")))).containsExactly("g.txt");
+    }
+
+    @Test
+    void moveAFolderOverAFolderReplacesItWholeWithoutMerging() throws Exception {
+        put("/src/new.txt", "new");
+        put("/src/both.txt", "from the source");
+        put("/dst/old.txt", "old");
+        put("/dst/both.txt", "from the destination");
+        put("/dst/deep/x.txt", "x");
+        assertThat(statOrFail("/dst/deep/x.txt").size()).isEqualTo(1);
+
+        TransferResult result = provider.move(p("/src"), p("/dst"), true);
+
+        assertThat(result.created()).isFalse();
+        assertThat(result.item().type()).isEqualTo(ItemType.FOLDER);
+        assertThat(provider.stat(p("/src"))).isEmpty();
+        assertThat(names(provider.list(p("/dst")))).containsExactly("both.txt", "new.txt");
+        assertThat(readText("/dst/both.txt")).isEqualTo("from the source");
+        assertThat(provider.stat(p("/dst/deep/x.txt"))).isEmpty();
+    }
+
+    @Test
+    void moveReplacesAnItemOfTheOtherKindWithOverwrite() throws Exception {
+        put("/file.txt", "a file");
+        put("/folder/inner.txt", "inner");
+        put("/target-file.txt", "old file");
+        put("/target-folder/old.txt", "old");
+
+        assertThat(provider.move(p("/folder"), p("/target-file.txt"), true).created()).isFalse();
+        assertThat(provider.move(p("/file.txt"), p("/target-folder"), true).created()).isFalse();
+
+        assertThat(statOrFail("/target-file.txt").type()).isEqualTo(ItemType.FOLDER);
+        assertThat(readText("/target-file.txt/inner.txt")).isEqualTo("inner");
+        assertThat(statOrFail("/target-folder").type()).isEqualTo(ItemType.FILE);
+        assertThat(readText("/target-folder")).isEqualTo("a file");
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("target-file.txt", "target-folder");
+    }
+
+    @Test
+    void moveOfAMissingSourceIsNotFound() throws Exception {
+        put("/dst.txt", "stays");
+        provider.makeFolder(p("/dir"));
+
+        assertThatThrownBy(() -> provider.move(p("/missing.txt"), p("/new.txt"), false))
+                .isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.move(p("/missing.txt"), p("/dst.txt"), true))
+                .isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.move(p("/missing.txt"), p("/dst.txt"), false))
+                .isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.move(p("/dst.txt/below"), p("/dir/x"), false))
+                .isInstanceOf(ItemNotFoundException.class);
+
+        assertThat(readText("/dst.txt")).isEqualTo("stays");
+        assertThat(provider.stat(p("/new.txt"))).isEmpty();
+    }
+
+    @Test
+    void moveIntoAMissingFolderIsAConflictAndMakesNoParents() throws Exception {
+        put("/src.txt", "x");
+
+        assertThatThrownBy(() -> provider.move(p("/src.txt"), p("/no/such/dst.txt"), false))
+                .isInstanceOf(ItemConflictException.class);
+        assertThatThrownBy(() -> provider.move(p("/src.txt"), p("/no/dst.txt"), true))
+                .isInstanceOf(ItemConflictException.class);
+
+        assertThat(readText("/src.txt")).isEqualTo("x");
+        assertThat(provider.stat(p("/no"))).isEmpty();
+    }
+
+    @Test
+    void moveBelowAFileIsAConflict() throws Exception {
+        put("/src.txt", "x");
+        put("/file.txt", "a file");
+
+        assertThatThrownBy(() -> provider.move(p("/src.txt"), p("/file.txt/dst.txt"), true))
+                .isInstanceOf(ItemConflictException.class);
+
+        assertThat(readText("/src.txt")).isEqualTo("x");
+        assertThat(readText("/file.txt")).isEqualTo("a file");
+    }
+
+    @Test
+    void moveOfAFolderIntoItselfIsRejected() throws Exception {
+        put("/a/b/f.txt", "f");
+
+        for (String to : List.of("/a", "/a/b", "/a/b/c", "/a/new")) {
+            for (boolean overwrite : List.of(false, true)) {
+                assertThatThrownBy(() -> provider.move(p("/a"), p(to), overwrite))
+                        .as(to).isInstanceOf(StorageRejectedException.class);
+            }
+        }
+        assertThatThrownBy(() -> provider.move(p("/a/b/f.txt"), p("/a/b/f.txt"), true))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThat(readText("/a/b/f.txt")).isEqualTo("f");
+        assertThat(provider.stat(p("/a/new"))).isEmpty();
+    }
+
+    @Test
+    void moveOntoAFolderThatHoldsTheSource() throws Exception {
+        put("/a/b/f.txt", "f");
+
+        assertThatThrownBy(() -> provider.move(p("/a/b"), p("/a"), true)).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.move(p("/a/b"), p("/a"), false)).isInstanceOf(DestinationExistsException.class);
+
+        assertThat(readText("/a/b/f.txt")).isEqualTo("f");
+    }
+
+    @Test
+    void theRootIsNeverMovedNorReplaced() throws Exception {
+        put("/f.txt", "f");
+        provider.makeFolder(p("/dir"));
+
+        assertThatThrownBy(() -> provider.move(ItemPath.root(), p("/dir/root"), false))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.move(p("/dir"), ItemPath.root(), true))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.copy(ItemPath.root(), p("/dir/root"), false))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.copy(p("/f.txt"), ItemPath.root(), true))
+                .isInstanceOf(StorageRejectedException.class);
+
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("dir", "f.txt");
+        assertThat(provider.list(p("/dir"))).isEmpty();
+    }
+
+    @Test
+    void moveAndCopyWithSpecialCharacterNames() throws Exception {
+        put("/a b ü&c/p+q#r", "special");
+        provider.makeFolder(p("/日本語 ✓"));
+
+        provider.move(p("/a b ü&c/p+q#r"), p("/日本語 ✓/100%.txt"), false);
+        provider.copy(p("/日本語 ✓"), p("/a b ü&c/copy #1"), false);
+
+        assertThat(provider.list(p("/a b ü&c"))).extracting(StoredItem::name).containsExactly("copy #1");
+        assertThat(readText("/日本語 ✓/100%.txt")).isEqualTo("special");
+        assertThat(readText("/a b ü&c/copy #1/100%.txt")).isEqualTo("special");
+    }
+
+    // ---- copy ----------------------------------------------------------------------------
+
+    @Test
+    void copyAFileKeepsTheSource() throws Exception {
+        StoredItem source = put("/d/a.txt", "content").item();
+        assertThat(provider.stat(p("/d/b.txt"))).isEmpty();
+
+        TransferResult result = provider.copy(p("/d/a.txt"), p("/d/b.txt"), false);
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.item().path()).isEqualTo(p("/d/b.txt"));
+        assertThat(result.item().type()).isEqualTo(ItemType.FILE);
+        assertThat(result.item().size()).isEqualTo(7);
+        assertThat(result.item().etag()).isEqualTo(statOrFail("/d/b.txt").etag());
+        assertThat(readText("/d/b.txt")).isEqualTo("content");
+        assertThat(readText("/d/a.txt")).isEqualTo("content");
+        assertThat(statOrFail("/d/a.txt").etag()).isEqualTo(source.etag());
+        assertThat(names(provider.list(p("/d")))).containsExactly("a.txt", "b.txt");
+    }
+
+    @Test
+    void aCopyIsIndependentOfItsSource() throws Exception {
+        put("/a.txt", "original");
+        provider.copy(p("/a.txt"), p("/b.txt"), false);
+
+        put("/b.txt", "changed copy");
+        put("/dir/x.txt", "x");
+        provider.copy(p("/dir"), p("/dir2"), false);
+        provider.delete(p("/dir2/x.txt"));
+
+        assertThat(readText("/a.txt")).isEqualTo("original");
+        assertThat(readText("/dir/x.txt")).isEqualTo("x");
+    }
+
+    @Test
+    void copyAFolderWithEverythingInIt() throws Exception {
+        byte[] data = new byte[256 * 5 + 3];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        put("/tree/a.txt", "a");
+        provider.write(p("/tree/sub/bin.dat"), new ByteArrayInputStream(data));
+        provider.makeFolder(p("/tree/sub/empty"));
+        assertThat(provider.stat(p("/copy/sub/bin.dat"))).isEmpty();
+        String sourceEtag = statOrFail("/tree/sub/bin.dat").etag();
+
+        TransferResult result = provider.copy(p("/tree"), p("/copy"), false);
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.item().path()).isEqualTo(p("/copy"));
+        assertThat(result.item().type()).isEqualTo(ItemType.FOLDER);
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("copy", "tree");
+        for (String top : List.of("/tree", "/copy")) {
+            assertThat(names(provider.list(p(top)))).containsExactly("a.txt", "sub");
+            assertThat(names(provider.list(p(top + "/sub")))).containsExactly("bin.dat", "empty");
+            assertThat(readText(top + "/a.txt")).isEqualTo("a");
+            assertThat(statOrFail(top + "/sub/bin.dat").size()).isEqualTo(data.length);
+            try (ItemContent content = provider.read(p(top + "/sub/bin.dat"), Optional.empty())) {
+                assertThat(content.stream().readAllBytes()).isEqualTo(data);
+            }
+        }
+        assertThat(statOrFail("/tree/sub/bin.dat").etag()).isEqualTo(sourceEtag);
+    }
+
+    @Test
+    void copyOverAFileWithOverwriteReplacesIt() throws Exception {
+        put("/src.txt", "new content");
+        String replaced = put("/dst.txt", "old").item().etag();
+
+        TransferResult result = provider.copy(p("/src.txt"), p("/dst.txt"), true);
+
+        assertThat(result.created()).isFalse();
+        assertThat(result.item().size()).isEqualTo(11);
+        assertThat(result.item().etag()).isNotEqualTo(replaced);
+        assertThat(statOrFail("/dst.txt").etag()).isEqualTo(result.item().etag());
+        assertThat(readText("/dst.txt")).isEqualTo("new content");
+        assertThat(readText("/src.txt")).isEqualTo("new content");
+    }
+
+    @Test
+    void copyOverAnItemWithoutOverwriteIsRefusedAndChangesNothing() throws Exception {
+        put("/src.txt", "source");
+        put("/dst.txt", "destination");
+        put("/srcdir/f.txt", "f");
+        put("/dstdir/g.txt", "g");
+
+        assertThatThrownBy(() -> provider.copy(p("/src.txt"), p("/dst.txt"), false))
+                .isInstanceOf(DestinationExistsException.class);
+        assertThatThrownBy(() -> provider.copy(p("/srcdir"), p("/dstdir"), false))
+                .isInstanceOf(DestinationExistsException.class);
+        assertThatThrownBy(() -> provider.copy(p("/srcdir"), p("/dst.txt"), false))
+                .isInstanceOf(DestinationExistsException.class);
+
+        assertThat(readText("/dst.txt")).isEqualTo("destination");
+        assertThat(names(provider.list(p("/dstdir")))).containsExactly("g.txt");
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("dst.txt", "dstdir", "src.txt", "srcdir");
+    }
+
+    @Test
+    void copyAFolderOverAFolderReplacesItWholeWithoutMerging() throws Exception {
+        put("/src/new.txt", "new");
+        put("/dst/old.txt", "old");
+        put("/dst/deep/x.txt", "x");
+        assertThat(statOrFail("/dst/old.txt").size()).isEqualTo(3);
+
+        TransferResult result = provider.copy(p("/src"), p("/dst"), true);
+
+        assertThat(result.created()).isFalse();
+        assertThat(names(provider.list(p("/dst")))).containsExactly("new.txt");
+        assertThat(provider.stat(p("/dst/old.txt"))).isEmpty();
+        assertThat(names(provider.list(p("/src")))).containsExactly("new.txt");
+        assertThat(provider.copy(p("/dst/new.txt"), p("/src"), true).created()).isFalse();
+        assertThat(readText("/src")).isEqualTo("new");
+    }
+
+    @Test
+    void copyFailuresAreTheMovesOnes() throws Exception {
+        put("/a/b/f.txt", "f");
+        put("/file.txt", "x");
+
+        assertThatThrownBy(() -> provider.copy(p("/missing"), p("/new"), false)).isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.copy(p("/file.txt"), p("/no/new.txt"), false))
+                .isInstanceOf(ItemConflictException.class);
+        assertThatThrownBy(() -> provider.copy(p("/a"), p("/file.txt/new"), true))
+                .isInstanceOf(ItemConflictException.class);
+        assertThatThrownBy(() -> provider.copy(p("/a"), p("/a/b/copy"), false)).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.copy(p("/a"), p("/a"), true)).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.copy(p("/a/b"), p("/a"), true)).isInstanceOf(StorageRejectedException.class);
+
+        assertThat(names(provider.list(ItemPath.root()))).containsExactly("a", "file.txt");
+        assertThat(names(provider.list(p("/a/b")))).containsExactly("f.txt");
+    }
 }

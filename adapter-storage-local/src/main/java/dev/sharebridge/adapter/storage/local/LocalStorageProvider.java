@@ -5,6 +5,7 @@ import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
@@ -13,6 +14,8 @@ import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferPaths;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +67,23 @@ import org.jspecify.annotations.Nullable;
  * full disk or quota (ENOSPC, EDQUOT) is {@link StorageFullException}.
  * {@code delete(root)} throws {@link StorageRejectedException}.
  *
+ * <p>A move is one atomic rename when source and destination are on the same file system (always,
+ * unless another file system is mounted below the root; then it is a copy followed by deleting
+ * the source, and a crash in between leaves both). A copy is made under a hidden temporary name
+ * next to the destination (a folder's visible tree, one file at a time, each synced; links and
+ * special files are left out) and renamed into place when complete, so readers never see a part
+ * of it. Replacing a file by a file is one atomic rename. Replacing where a folder is involved
+ * takes two renames: the old destination is first renamed to a hidden temporary name, the new
+ * item renamed into place, and the old one deleted; when the second rename fails, the first is
+ * undone. A crash between the two renames (a window of two system calls) leaves nothing at the
+ * destination: the old item is still there under its hidden name in the destination's folder, and
+ * the source of a move is still at its place (a copy's finished tree is under a hidden name
+ * too). A crash during a folder copy or the deletion of a replaced folder leaves a hidden folder.
+ * {@link #removeInterruptedUploads} deletes only hidden files, never such folders: an operator
+ * may rename them back or delete them while no instance runs. Whether the destination is free is
+ * checked once at the start; an item created there by someone else in the instant before the
+ * rename may be replaced.
+ *
  * <p>The JVM must run with a UTF-8 file-name encoding ({@code sun.jnu.encoding}, i.e. a UTF-8
  * locale on Linux); names the platform cannot encode are refused with
  * {@link StorageRejectedException}.
@@ -114,7 +134,8 @@ public final class LocalStorageProvider implements StorageProvider {
      * the process that held them, so files another running process (or instance on a shared
      * directory) is still writing are left alone. Meant for start-up, before this JVM writes
      * anything: within one JVM a lock does not protect a file from another channel of the same JVM.
-     * Walks the whole tree without following links.
+     * Walks the whole tree without following links. Hidden folders a crashed copy or
+     * replacement left (see the class comment) are not deleted.
      *
      * @return how many files were deleted
      * @throws UncheckedIOException when the root cannot be walked
@@ -363,6 +384,171 @@ public final class LocalStorageProvider implements StorageProvider {
         }
     }
 
+    @Override
+    public TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        TransferPaths.check("move", from, to, overwrite);
+        checkNotReserved(to);
+        try {
+            Ends ends = ends(from, to, overwrite);
+            try {
+                place(ends.source.file, ends);
+            } catch (AtomicMoveNotSupportedException otherFileSystem) {
+                // another file system is mounted below the root: copy over, then delete the source
+                copyAndPlace(ends);
+                deleteTree(ends.source.file);
+            }
+            syncDirectory(ends.source.file.getParent());
+            return placed(ends, to);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("move", from, e, true);
+        }
+    }
+
+    @Override
+    public TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        TransferPaths.check("copy", from, to, overwrite);
+        checkNotReserved(to);
+        try {
+            Ends ends = ends(from, to, overwrite);
+            copyAndPlace(ends);
+            return placed(ends, to);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("copy", from, e, true);
+        }
+    }
+
+    /** The two ends of a move or copy, checked: a visible source, a folder to put it in, what is there now. */
+    private record Ends(Lookup source, Path parent, Path target, Lookup existing) {
+    }
+
+    private Ends ends(ItemPath from, ItemPath to, boolean overwrite) throws IOException, StorageException {
+        Lookup source = lookup(from);
+        if (!source.isVisible()) {
+            throw new ItemNotFoundException(from);
+        }
+        Lookup parent = lookup(to.parent().orElseThrow());
+        switch (parent.kind) {
+            case FOLDER -> { }
+            case HIDDEN -> throw rejectedLink(to);
+            default -> throw new ItemConflictException(to, "the destination's folder is missing or a file");
+        }
+        Path target = parent.file.resolve(to.name());
+        Lookup existing = lookupChild(target);
+        switch (existing.kind) {
+            case HIDDEN -> throw rejectedLink(to);
+            case FILE, FOLDER -> {
+                if (!overwrite) {
+                    throw new DestinationExistsException(to);
+                }
+            }
+            default -> { }
+        }
+        return new Ends(source, parent.file, target, existing);
+    }
+
+    /**
+     * Renames {@code item} (the source of a move, or a finished copy next to the target) to the
+     * target, replacing what is there as the class comment says.
+     *
+     * @throws AtomicMoveNotSupportedException when {@code item} is on another file system; the
+     *         target is then as it was
+     */
+    private static void place(Path item, Ends ends) throws IOException {
+        if (ends.existing.kind == Kind.MISSING || (ends.existing.kind == Kind.FILE && ends.source.kind == Kind.FILE)) {
+            // rename(2): replaces a file atomically
+            Files.move(item, ends.target, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Path aside = ends.parent.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
+            Files.move(ends.target, aside, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(item, ends.target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.move(aside, ends.target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException undo) {
+                    e.addSuppressed(undo);
+                }
+                throw e;
+            }
+            deleteTreeQuietly(aside);
+        }
+        syncDirectory(ends.parent);
+    }
+
+    /** Copies the source under a hidden name next to the target, then puts it there; nothing remains on failure. */
+    private void copyAndPlace(Ends ends) throws IOException, StorageException {
+        Path staged = ends.parent.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
+        boolean done = false;
+        try {
+            if (ends.source.kind == Kind.FILE) {
+                copyFile(ends.source.file, staged, true);
+            } else {
+                Files.createDirectory(staged);
+                copyTree(ends.source.file, staged);
+            }
+            place(staged, ends);
+            done = true;
+        } finally {
+            if (!done) {
+                deleteTreeQuietly(staged);
+            }
+        }
+    }
+
+    /** The visible tree of {@code from} into the new, empty folder {@code into}. */
+    private static void copyTree(Path from, Path into) throws IOException, StorageException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!isAddressable(name)) {
+                    continue;
+                }
+                Lookup found = lookupChild(entry);
+                Path copy = into.resolve(name);
+                switch (found.kind) {
+                    case FILE -> copyFile(entry, copy, false);
+                    case FOLDER -> {
+                        Files.createDirectory(copy);
+                        copyTree(entry, copy);
+                    }
+                    default -> { } // links and special files are never followed nor copied
+                }
+            }
+        }
+        syncDirectory(into);
+    }
+
+    /**
+     * One file's bytes into a new file with a new write time, synced (so a copy never shares an
+     * ETag with the file it replaces); {@code hidden} for a temporary name, locked like an upload.
+     */
+    private static void copyFile(Path from, Path to, boolean hidden) throws IOException, StorageException {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                FileLock inUse = hidden ? lockOwnTemp(out, to) : null) {
+            long size = in.size();
+            long done = 0;
+            while (done < size) {
+                long n = in.transferTo(done, size - done, out);
+                if (n <= 0) {
+                    break; // the source was cut shorter meanwhile
+                }
+                done += n;
+            }
+            Files.getFileAttributeView(to, BasicFileAttributeView.class, NO_FOLLOW).setTimes(nextWriteTime(), null, null);
+            out.force(true);
+        }
+    }
+
+    /** The result of a move or copy: the item now at the target. */
+    private static TransferResult placed(Ends ends, ItemPath to) throws IOException, StorageUnavailableException {
+        Lookup now = lookupChild(ends.target);
+        if (!now.isVisible()) {
+            throw new StorageUnavailableException("item " + to + " vanished right after it was put there", null);
+        }
+        return new TransferResult(now.toItem(to), ends.existing.kind == Kind.MISSING);
+    }
+
     // ---- resolution ------------------------------------------------------------------------
 
     /** What a path leads to; HIDDEN covers links, special files and reserved names. */
@@ -459,17 +645,20 @@ public final class LocalStorageProvider implements StorageProvider {
     /** A listing entry as an item; empty for anything a path could not address or we hide. */
     private static Optional<StoredItem> child(ItemPath folder, Path entry) throws IOException {
         String name = entry.getFileName().toString();
-        String segment;
-        try {
-            segment = ItemPath.checkSegment(name);
-        } catch (InvalidValueException e) {
+        if (!isAddressable(name)) {
             return Optional.empty();
         }
-        if (!segment.equals(name)) {
-            return Optional.empty(); // not NFC: an ItemPath could never reach it
-        }
         Lookup found = lookupChild(entry);
-        return found.isVisible() ? Optional.of(found.toItem(folder.resolve(segment))) : Optional.empty();
+        return found.isVisible() ? Optional.of(found.toItem(folder.resolve(name))) : Optional.empty();
+    }
+
+    /** Whether an ItemPath segment can name this entry: a valid segment, already NFC. */
+    private static boolean isAddressable(String name) {
+        try {
+            return ItemPath.checkSegment(name).equals(name); // not NFC: an ItemPath could never reach it
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     /** Makes sure the first {@code count} segments of {@code path} are folders; returns the last. */
@@ -557,7 +746,15 @@ public final class LocalStorageProvider implements StorageProvider {
         }
     }
 
-    /** Deletes a tree without following links: a link is removed, never its target. */
+    private static void deleteTreeQuietly(Path path) {
+        try {
+            deleteTree(path);
+        } catch (IOException e) {
+            // what is left has a hidden name: never listed, never reachable by a path
+        }
+    }
+
+    /** Deletes a tree (or one file) without following links: a link is removed, never its target. */
     private static void deleteTree(Path dir) throws IOException {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override

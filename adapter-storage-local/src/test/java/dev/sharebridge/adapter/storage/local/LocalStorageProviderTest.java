@@ -13,12 +13,16 @@ import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageProviderContract;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,6 +260,89 @@ class LocalStorageProviderTest extends StorageProviderContract {
         assertThat(read.digest()).isEqualTo(source.digest.digest());
     }
 
+    // ---- move and copy ---------------------------------------------------------------------
+
+    private Object fileKey(String relative) throws IOException {
+        return Files.readAttributes(root.resolve(relative), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    @Test
+    void aMoveIsARenameThatKeepsTheFileAndItsEtag() throws Exception {
+        put("/dir/a.txt", "same file");
+        local().makeFolder(ItemPath.parse("/other"));
+        String etag = local().stat(ItemPath.parse("/dir/a.txt")).orElseThrow().etag();
+        Object key = fileKey("dir/a.txt");
+
+        TransferResult moved = local().move(ItemPath.parse("/dir/a.txt"), ItemPath.parse("/other/b.txt"), false);
+
+        assertThat(moved.item().etag()).isEqualTo(etag);
+        assertThat(fileKey("other/b.txt")).isEqualTo(key);
+    }
+
+    @Test
+    void aCopyIsANewFileWithItsOwnEtag() throws Exception {
+        String etag = put("/a.txt", "content").item().etag();
+
+        TransferResult copied = local().copy(ItemPath.parse("/a.txt"), ItemPath.parse("/b.txt"), false);
+
+        assertThat(copied.item().etag()).isNotEqualTo(etag);
+        assertThat(fileKey("b.txt")).isNotEqualTo(fileKey("a.txt"));
+    }
+
+    @Test
+    void replacingLeavesNothingHiddenBehind() throws Exception {
+        put("/src/a.txt", "a");
+        put("/dst/old/b.txt", "b");
+        put("/file.txt", "f");
+
+        local().copy(ItemPath.parse("/src"), ItemPath.parse("/dst"), true);
+        local().move(ItemPath.parse("/file.txt"), ItemPath.parse("/dst"), true);
+        local().move(ItemPath.parse("/src"), ItemPath.parse("/dst"), true);
+
+        assertThat(rawNames(root)).containsExactly("dst");
+        assertThat(rawNames(root.resolve("dst"))).containsExactly("a.txt");
+    }
+
+    @Test
+    void aCopyLeavesUnfinishedUploadsAndUnreachableNamesOut() throws Exception {
+        put("/src/real.txt", "x");
+        Files.writeString(root.resolve("src/" + LocalStorageProvider.TEMP_PREFIX + "busy.tmp"), "partial");
+        Files.writeString(root.resolve("src/u\u0308.txt"), "not NFC");
+
+        local().copy(ItemPath.parse("/src"), ItemPath.parse("/dst"), false);
+
+        assertThat(rawNames(root.resolve("dst"))).containsExactly("real.txt");
+    }
+
+    @Test
+    void aFailedCopyLeavesNothingAndTheDestinationUnchanged() throws Exception {
+        put("/src/a.txt", "a");
+        put("/src/locked.txt", "cannot be read");
+        put("/dst/keep.txt", "keep");
+        Path locked = root.resolve("src/locked.txt");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeThat(Files.isReadable(locked)).as("permissions apply (not running as root)").isFalse();
+
+        assertThatThrownBy(() -> local().copy(ItemPath.parse("/src"), ItemPath.parse("/dst"), true))
+                .isInstanceOf(StorageUnavailableException.class).hasMessageNotContaining(root.toString());
+
+        assertThat(rawNames(root)).containsExactly("dst", "src");
+        assertThat(rawNames(root.resolve("dst"))).containsExactly("keep.txt");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void theReservedTempPrefixCannotBeADestination() throws Exception {
+        put("/a.txt", "a");
+        ItemPath reserved = ItemPath.parse("/" + LocalStorageProvider.TEMP_PREFIX + "mine");
+
+        assertThatThrownBy(() -> local().move(ItemPath.parse("/a.txt"), reserved, false))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> local().copy(ItemPath.parse("/a.txt"), reserved, false))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThat(rawNames(root)).containsExactly("a.txt");
+    }
+
     // ---- symbolic links --------------------------------------------------------------------
 
     @Nested
@@ -359,6 +446,28 @@ class LocalStorageProviderTest extends StorageProviderContract {
             assertThat(secret).hasContent("top secret");
             assertThat(rawNames(outside)).containsExactly("secret.txt");
             assertThat(root.resolve("real/inner.txt")).hasContent("inner");
+        }
+
+        @Test
+        void linksAreNeitherMovedNorCopiedNorReplaced() throws Exception {
+            assumeThat(createLinks()).as("symbolic links supported").isTrue();
+            Files.createSymbolicLink(root.resolve("real/to-secret"), secret);
+
+            assertThatThrownBy(() -> local().move(p("/secret-link"), p("/moved"), false))
+                    .isInstanceOf(ItemNotFoundException.class);
+            assertThatThrownBy(() -> local().copy(p("/out/secret.txt"), p("/copied.txt"), false))
+                    .isInstanceOf(ItemNotFoundException.class);
+            assertThatThrownBy(() -> local().move(p("/real"), p("/out/planted"), false))
+                    .isInstanceOf(StorageRejectedException.class);
+            assertThatThrownBy(() -> local().copy(p("/real"), p("/in"), true))
+                    .isInstanceOf(StorageRejectedException.class);
+            local().copy(p("/real"), p("/copy"), false);
+
+            assertThat(rawNames(root.resolve("copy"))).containsExactly("inner.txt");
+            assertThat(rawNames(outside)).containsExactly("secret.txt");
+            assertThat(secret).hasContent("top secret");
+            assertThat(Files.isSymbolicLink(root.resolve("in"))).isTrue();
+            assertThat(Files.isSymbolicLink(root.resolve("secret-link"))).isTrue();
         }
     }
 

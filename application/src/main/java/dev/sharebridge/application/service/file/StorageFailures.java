@@ -6,6 +6,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
@@ -38,6 +39,9 @@ public final class StorageFailures {
             throws NotFoundException, UpstreamUnavailableException {
         if (e instanceof ItemNotFoundException) {
             throw notFound(shownPath);
+        }
+        if (e instanceof DestinationExistsException) {
+            return new ConflictException("an item is already at " + shownPath);
         }
         if (e instanceof StorageUnavailableException u) {
             throw upstream(u);

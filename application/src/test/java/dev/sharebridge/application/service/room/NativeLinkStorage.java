@@ -9,6 +9,7 @@ import dev.sharebridge.domain.storage.PublicLinkCapability;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageProvider;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
 import java.time.Clock;
@@ -89,5 +90,15 @@ final class NativeLinkStorage implements StorageProvider, PublicLinkCapability {
     @Override
     public boolean delete(ItemPath path) throws StorageException {
         return files.delete(path);
+    }
+
+    @Override
+    public TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        return files.move(from, to, overwrite);
+    }
+
+    @Override
+    public TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
+        return files.copy(from, to, overwrite);
     }
 }
