@@ -40,9 +40,6 @@ public final class StorageFailures {
         if (e instanceof ItemNotFoundException) {
             throw notFound(shownPath);
         }
-        if (e instanceof DestinationExistsException) {
-            return new ConflictException("an item is already at " + shownPath);
-        }
         if (e instanceof StorageUnavailableException u) {
             throw upstream(u);
         }
@@ -63,6 +60,9 @@ public final class StorageFailures {
             throws NotFoundException, ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         if (e instanceof ItemConflictException) {
             throw new ConflictException("an item of another kind is in the way at " + shownPath);
+        }
+        if (e instanceof DestinationExistsException) {
+            throw new ConflictException("an item is already at " + shownPath);
         }
         if (e instanceof StorageFullException f) {
             throw full(f);
