@@ -5,6 +5,7 @@ import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.ItemConflictException;
@@ -43,7 +44,7 @@ public final class StorageFailures {
         if (e instanceof StorageFullException f) {
             return full(f);
         }
-        throw new InvalidValueException("path", e.getMessage());
+        throw InvalidValueException.withMessage(Field.PATH, e.getMessage());
     }
 
     public static NotFoundException notFound(ItemPath shownPath) {

@@ -706,7 +706,7 @@ class PublicShareServiceTest {
         Share parent = resharable(Optional.empty());
         assertThatThrownBy(() -> service.reshare(as(parent), new ReshareCommand(Optional.empty(),
                 Optional.of(Instant.parse("+292278995-01-01T00:00:00Z")), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
     }
 
     @Test

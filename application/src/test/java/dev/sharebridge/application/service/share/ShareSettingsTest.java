@@ -41,14 +41,14 @@ class ShareSettingsTest {
                 .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> s.withVerifyDelays(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("verify_delay_max"));
+                        e -> assertThat(e.field()).isEqualTo("verifyDelayMax"));
     }
 
     @Test
     void grants_never_live_longer_than_an_hour() {
         assertThatThrownBy(() -> new ShareSettings("https://x", Duration.ofHours(1).plusMillis(1), 10,
                 Duration.ofMinutes(15), 100, 1, 50, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("grant_ttl"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("grantTtl"));
         assertThatThrownBy(() -> new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100,
                 0, 50, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO)).isInstanceOf(InvalidValueException.class);
     }
