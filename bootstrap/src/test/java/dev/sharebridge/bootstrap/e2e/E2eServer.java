@@ -2,6 +2,7 @@ package dev.sharebridge.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import dev.sharebridge.bootstrap.Sharebridge;
 import dev.sharebridge.bootstrap.cli.Cli;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
@@ -47,6 +48,16 @@ final class E2eServer implements AutoCloseable {
                 "bcrypt_cost = 10",
                 "verify_delay_ms = 20",
                 "verify_delay_max_ms = " + MAX_ANSWER_DELAY.toMillis(),
+                "");
+    }
+
+    /** The {@code [database]} section for the test PostgreSQL server ({@link PostgresSchema}) at {@code jdbcUrl}. */
+    static String databaseToml(String jdbcUrl) {
+        return String.join("\n",
+                "[database]",
+                "url = '" + jdbcUrl + "'",
+                "username = '" + PostgresSchema.USER + "'",
+                "password = '" + PostgresSchema.PASSWORD + "'",
                 "");
     }
 
