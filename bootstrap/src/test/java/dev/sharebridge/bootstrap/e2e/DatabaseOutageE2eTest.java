@@ -12,10 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,19 +149,13 @@ class DatabaseOutageE2eTest {
     void requestsDuringADatabaseOutageGet503AndTheServerRecoversWithoutARestart() throws Exception {
         schema = PostgresSchema.create();
         try (Forwarder forwarder = new Forwarder(PG_HOST, PG_PORT)) {
-            int port = freePort();
-            Path config = dir.resolve("sharebridge.toml");
-            Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port) + E2eServer.databaseToml(
+            ServedProcess served = ServedProcess.configure(dir, E2eServer.databaseToml(
                     "jdbc:postgresql://127.0.0.1:" + forwarder.port() + PG.getRawPath() + "?"
-                            + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema=" + schema.name()),
-                    StandardCharsets.UTF_8);
-            JavaProcess add = JavaProcess.run(dir, "users", "add", "alice", "--config", config.toString());
-            assertThat(add.awaitExit(JavaProcess.STARTUP)).as(add.output()).isZero();
-            String alice = add.stdout().get(add.stdout().size() - 1);
+                            + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema=" + schema.name()));
+            String alice = served.addUser("alice");
 
-            try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
-                serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
-                Http http = new Http("http://127.0.0.1:" + port);
+            try (JavaProcess serve = served.serve()) {
+                Http http = served.http();
                 assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
                         .status()).isEqualTo(201);
                 String limited = http.postJson("/api/shares", Map.of("item_id", "docs/a.txt", "max_accesses",
@@ -243,8 +235,7 @@ class DatabaseOutageE2eTest {
                 assertThat(lost).as("links answered 201").isEmpty();
                 assertThat(http.get("/health").status()).isEqualTo(200);
 
-                serve.terminate();
-                serve.awaitExit(Duration.ofSeconds(60));
+                ServedProcess.stop(serve);
                 List<String> warnings = serve.stdout().stream().filter(l -> l.contains(" WARN ")
                         && l.contains("answered 503: the database is unavailable")).toList();
                 assertThat(serve.printedAStackTrace()).as(serve.output()).isFalse();
@@ -257,12 +248,6 @@ class DatabaseOutageE2eTest {
 
     private static long count(Queue<Answer> answers, String phase, int statusClass) {
         return answers.stream().filter(a -> a.phase().equals(phase) && a.status() / 100 == statusClass / 100).count();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
 }
