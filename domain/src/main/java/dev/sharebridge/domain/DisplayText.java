@@ -68,13 +68,13 @@ public final class DisplayText {
      */
     public static void check(Field field, String text) {
         if (!isValidUnicode(text)) {
-            throw new InvalidValueException(field, InvalidValueException.FIELD + " must be valid Unicode text (no unpaired surrogates)");
+            throw new InvalidValueException(field, "{field} must be valid Unicode text (no unpaired surrogates)");
         }
         if (text.codePoints().anyMatch(DisplayText::isControl)) {
-            throw new InvalidValueException(field, InvalidValueException.FIELD + " must not contain control characters");
+            throw new InvalidValueException(field, "{field} must not contain control characters");
         }
         if (hasBidiControl(text)) {
-            throw new InvalidValueException(field, InvalidValueException.FIELD + " " + BIDI_RULE);
+            throw new InvalidValueException(field, "{field} " + BIDI_RULE);
         }
     }
 }
