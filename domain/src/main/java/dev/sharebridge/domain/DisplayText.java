@@ -66,15 +66,15 @@ public final class DisplayText {
      * @throws InvalidValueException naming {@code field} when the text is not valid Unicode or
      *     holds a control character or a bidirectional control
      */
-    public static void check(String field, String text) {
+    public static void check(Field field, String text) {
         if (!isValidUnicode(text)) {
-            throw new InvalidValueException(field, field + " must be valid Unicode text (no unpaired surrogates)");
+            throw new InvalidValueException(field, "{field} must be valid Unicode text (no unpaired surrogates)");
         }
         if (text.codePoints().anyMatch(DisplayText::isControl)) {
-            throw new InvalidValueException(field, field + " must not contain control characters");
+            throw new InvalidValueException(field, "{field} must not contain control characters");
         }
         if (hasBidiControl(text)) {
-            throw new InvalidValueException(field, field + " " + BIDI_RULE);
+            throw new InvalidValueException(field, "{field} " + BIDI_RULE);
         }
     }
 }

@@ -31,9 +31,9 @@ class DisplayTextTest {
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("label"));
             assertThatThrownBy(() -> Room.create(RoomId.random(), Optional.of(name), UserId.of("alice"), Instant.EPOCH))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("title"));
-            assertThatThrownBy(() -> DisplayText.check("display_name", name))
+            assertThatThrownBy(() -> DisplayText.check(Field.DISPLAY_NAME, name))
                     .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.field()).isEqualTo("display_name"));
+                            e -> assertThat(e.field()).isEqualTo("displayName"));
             assertThatThrownBy(() -> UserId.of("ali" + c + "ce")).isInstanceOf(InvalidValueException.class);
         }
     }

@@ -2,6 +2,7 @@ package dev.sharebridge.application.testing;
 
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
@@ -221,7 +222,7 @@ public final class InMemoryShareRepository implements ShareRepository {
                     SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0,
                     Optional.empty(), createdAt, new UserId("cursor"), Optional.empty());
         } catch (RuntimeException e) {
-            throw new InvalidValueException("cursor", "not a cursor of this listing");
+            throw new InvalidValueException(Field.CURSOR, "not a cursor of this listing");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sharebridge.bootstrap.e2e;
 import static dev.sharebridge.bootstrap.e2e.Http.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,16 +12,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -47,13 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * request; once the forwarder lets connections through again the same process serves again.
  */
 class DatabaseOutageE2eTest {
-    private static final String PG_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     /** The test server's address, database and parameters, from its JDBC URL. */
-    private static final URI PG = URI.create(PG_URL.substring("jdbc:".length()));
+    private static final URI PG = URI.create(PostgresSchema.SERVER_URL.substring("jdbc:".length()));
     private static final String PG_HOST = PG.getHost();
     private static final int PG_PORT = PG.getPort() < 0 ? 5432 : PG.getPort();
-    private static final String USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
-    private static final String PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
     private static final int CLIENTS = 6;
     /**
      * Refused answers to collect while the database is away, before it comes back: more than
@@ -65,7 +56,7 @@ class DatabaseOutageE2eTest {
     @TempDir
     Path dir;
 
-    private String schema;
+    private PostgresSchema schema;
 
     /** Forwards TCP connections to the database, and can cut and refuse them. */
     static final class Forwarder implements AutoCloseable {
@@ -150,32 +141,21 @@ class DatabaseOutageE2eTest {
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema != null) {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            schema.close();
         }
     }
 
     @Test
     void requestsDuringADatabaseOutageGet503AndTheServerRecoversWithoutARestart() throws Exception {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        schema = "sb_e2e_" + HexFormat.of().formatHex(random);
-        execute("CREATE SCHEMA " + schema);
+        schema = PostgresSchema.create();
         try (Forwarder forwarder = new Forwarder(PG_HOST, PG_PORT)) {
-            int port = freePort();
-            Path config = dir.resolve("sharebridge.toml");
-            Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port) + String.join("\n",
-                    E2eServer.secretKeyLine(),
-                    "[database]",
-                    "url = 'jdbc:postgresql://127.0.0.1:" + forwarder.port() + PG.getRawPath() + "?"
-                            + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema=" + schema + "'",
-                    "username = '" + USER + "'", "password = '" + PASSWORD + "'", ""), StandardCharsets.UTF_8);
-            JavaProcess add = JavaProcess.run(dir, "users", "add", "alice", "--config", config.toString());
-            assertThat(add.awaitExit(JavaProcess.STARTUP)).as(add.output()).isZero();
-            String alice = add.stdout().get(add.stdout().size() - 1);
+            ServedProcess served = ServedProcess.configure(dir, E2eServer.secretKeyLine() + "\n" + E2eServer.databaseToml(
+                    "jdbc:postgresql://127.0.0.1:" + forwarder.port() + PG.getRawPath() + "?"
+                            + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema=" + schema.name()));
+            String alice = served.addUser("alice");
 
-            try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
-                serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
-                Http http = new Http("http://127.0.0.1:" + port);
+            try (JavaProcess serve = served.serve()) {
+                Http http = served.http();
                 assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
                         .status()).isEqualTo(201);
                 String limited = http.postJson("/api/shares", Map.of("item_id", "docs/a.txt", "max_accesses",
@@ -255,8 +235,7 @@ class DatabaseOutageE2eTest {
                 assertThat(lost).as("links answered 201").isEmpty();
                 assertThat(http.get("/health").status()).isEqualTo(200);
 
-                serve.terminate();
-                serve.awaitExit(Duration.ofSeconds(60));
+                ServedProcess.stop(serve);
                 List<String> warnings = serve.stdout().stream().filter(l -> l.contains(" WARN ")
                         && l.contains("answered 503: the database is unavailable")).toList();
                 assertThat(serve.printedAStackTrace()).as(serve.output()).isFalse();
@@ -271,21 +250,4 @@ class DatabaseOutageE2eTest {
         return answers.stream().filter(a -> a.phase().equals(phase) && a.status() / 100 == statusClass / 100).count();
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG_URL, USER, PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -2,6 +2,7 @@ package dev.sharebridge.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import dev.sharebridge.bootstrap.Sharebridge;
 import dev.sharebridge.bootstrap.cli.Cli;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
@@ -58,6 +59,19 @@ final class E2eServer implements AutoCloseable {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return "secret_key = '" + java.util.Base64.getEncoder().encodeToString(key) + "'";
+    }
+
+    /**
+     * The {@code [database]} section for the test PostgreSQL server ({@link PostgresSchema}) at
+     * {@code jdbcUrl}; PostgreSQL also needs a server key ({@link #secretKeyLine}) before it.
+     */
+    static String databaseToml(String jdbcUrl) {
+        return String.join("\n",
+                "[database]",
+                "url = '" + jdbcUrl + "'",
+                "username = '" + PostgresSchema.USER + "'",
+                "password = '" + PostgresSchema.PASSWORD + "'",
+                "");
     }
 
     /** A TOML literal string, which needs no escaping of backslashes. */

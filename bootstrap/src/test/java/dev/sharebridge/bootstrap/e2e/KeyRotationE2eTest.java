@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sharebridge.bootstrap.cli.Cli;
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,21 +30,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * counts while A is listed and is refused after.
  */
 class KeyRotationE2eTest {
-    private static final String PG_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
-    private static final String PG_PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
-
     @TempDir
     java.nio.file.Path dir;
 
-    private String schema;
+    private PostgresSchema schema;
     private final String keyA = newKey();
     private final String keyB = newKey();
 
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema != null) {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            schema.close();
         }
     }
 
@@ -120,13 +116,8 @@ class KeyRotationE2eTest {
         if (database.equals("h2")) {
             return "";
         }
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        schema = "sb_keys_" + HexFormat.of().formatHex(random);
-        execute("CREATE SCHEMA " + schema);
-        return String.join("\n", "[database]",
-                "url = '" + PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "'",
-                "username = '" + PG_USER + "'", "password = '" + PG_PASSWORD + "'", "");
+        schema = PostgresSchema.create();
+        return E2eServer.databaseToml(schema.url());
     }
 
     private static String token(String url) {
@@ -151,9 +142,9 @@ class KeyRotationE2eTest {
     /** The stored sealed passwords, to check that none of them reaches the log. */
     private List<String> sealedColumns(String database) throws SQLException {
         String url = database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("data/db/sharebridge").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE" : PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+                + ";AUTO_SERVER=TRUE" : schema.url();
         try (Connection c = database.equals("h2") ? DriverManager.getConnection(url, "", "")
-                : DriverManager.getConnection(url, PG_USER, PG_PASSWORD);
+                : DriverManager.getConnection(url, PostgresSchema.USER, PostgresSchema.PASSWORD);
                 Statement s = c.createStatement();
                 var rows = s.executeQuery("SELECT read_password_sealed, rw_password_sealed FROM shared_folders")) {
             List<String> values = new ArrayList<>();
@@ -169,17 +160,5 @@ class KeyRotationE2eTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

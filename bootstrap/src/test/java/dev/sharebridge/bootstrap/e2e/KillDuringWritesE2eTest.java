@@ -3,14 +3,9 @@ package dev.sharebridge.bootstrap.e2e;
 import static dev.sharebridge.bootstrap.e2e.Http.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +38,9 @@ class KillDuringWritesE2eTest {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillNineOfTheServer() throws Exception {
-        int port = freePort();
-        Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port),
-                StandardCharsets.UTF_8);
-        JavaProcess add = JavaProcess.run(dir, "users", "add", "alice", "--config", config.toString());
-        assertThat(add.awaitExit(JavaProcess.STARTUP)).as(add.output()).isZero();
-        String alice = add.stdout().get(add.stdout().size() - 1);
-        Http http = new Http("http://127.0.0.1:" + port);
+        ServedProcess served = ServedProcess.configure(dir);
+        String alice = served.addUser("alice");
+        Http http = served.http();
 
         Queue<String> created = new ConcurrentLinkedQueue<>();
         Queue<String> deleted = new ConcurrentLinkedQueue<>();
@@ -61,8 +51,7 @@ class KillDuringWritesE2eTest {
         String unlimitedId;
         String bob;
         long shownCount;
-        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
-            serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+        try (JavaProcess serve = served.serve()) {
             assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
                     .status()).isEqualTo(201);
             Http.Response limited = http.postJson("/api/shares",
@@ -96,9 +85,7 @@ class KillDuringWritesE2eTest {
                     }
                 }));
                 // a user added by the CLI while the server runs (through the server's own database)
-                JavaProcess addBob = JavaProcess.run(dir, "users", "add", "bob", "--config", config.toString());
-                assertThat(addBob.awaitExit(JavaProcess.STARTUP)).as(addBob.output()).isZero();
-                bob = addBob.stdout().get(addBob.stdout().size() - 1);
+                bob = served.addUser("bob");
                 assertThat(enough.await(JavaProcess.STARTUP.toMillis(), TimeUnit.MILLISECONDS))
                         .as("%d links created", created.size()).isTrue();
                 // a read that shows a count writes the counts kept in memory first
@@ -108,7 +95,7 @@ class KillDuringWritesE2eTest {
 
                 killed.set(true);
                 serve.kill();
-                assertThat(serve.awaitExit(Duration.ofSeconds(60))).isNotZero();
+                assertThat(serve.awaitExit(ServedProcess.STOP)).isNotZero();
                 for (Future<?> f : running) {
                     f.get(60, TimeUnit.SECONDS);
                 }
@@ -117,8 +104,7 @@ class KillDuringWritesE2eTest {
             }
         }
 
-        try (JavaProcess again = JavaProcess.start(dir, "serve", "--config", config.toString())) {
-            again.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+        try (JavaProcess again = served.serve()) {
             List<String> lostLinks = created.stream()
                     .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 200).toList();
             List<String> revivedLinks = deleted.stream()
@@ -143,8 +129,7 @@ class KillDuringWritesE2eTest {
             assertThat(bobs).as(summary).isEqualTo(200);
             assertThat(deleted).isNotEmpty();
             assertThat(rooms).isNotEmpty();
-            again.terminate();
-            again.awaitExit(Duration.ofSeconds(60));
+            ServedProcess.stop(again);
         }
     }
 
@@ -194,12 +179,6 @@ class KillDuringWritesE2eTest {
             return request.get();
         } catch (UncheckedIOException e) {
             return null;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

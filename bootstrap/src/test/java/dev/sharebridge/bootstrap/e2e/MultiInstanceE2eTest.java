@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.sharebridge.adapter.http.javalin.WsClient;
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,10 +24,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -47,16 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  * kills it. Waits are bounded by generous timeouts and end as soon as what they wait for happens.
  */
 class MultiInstanceE2eTest {
-    private static final String SERVER_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
-    private static final String PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
     /** How soon a dead instance's claim must be taken over, and its participants gone (issue 15). */
     private static final Duration TAKEOVER = Duration.ofSeconds(10);
     private static final Duration PARTICIPANTS_GONE = Duration.ofSeconds(15);
 
     @TempDir
     static Path dir;
-    private static String schema;
+    private static PostgresSchema schema;
     private static String secretKey;
     private static E2eServer a;
     private static E2eServer b;
@@ -65,10 +62,7 @@ class MultiInstanceE2eTest {
 
     @BeforeAll
     static void startInstances() throws Exception {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        schema = "sb_multi_" + HexFormat.of().formatHex(random);
-        execute("CREATE SCHEMA " + schema);
+        schema = PostgresSchema.create();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secretKey = Base64.getEncoder().encodeToString(key);
@@ -90,26 +84,16 @@ class MultiInstanceE2eTest {
                     a.close();
                 }
             } finally {
-                execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                if (schema != null) {
+                    schema.close();
+                }
             }
         }
     }
 
     /** Goes on E2eServer's {@code [security]} section: the shared key, then the shared database. */
     private static String instanceToml(String more) {
-        return String.join("\n",
-                "secret_key = '" + secretKey + "'",
-                "",
-                "[database]",
-                "url = '" + schemaUrl() + "'",
-                "username = '" + USER + "'",
-                "password = '" + PASSWORD + "'",
-                "",
-                more);
-    }
-
-    private static String schemaUrl() {
-        return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return "secret_key = '" + secretKey + "'\n\n" + E2eServer.databaseToml(schema.url()) + "\n" + more;
     }
 
     /** A room of olga's, made on A, with bob invited on B. */
@@ -137,16 +121,16 @@ class MultiInstanceE2eTest {
         return r.json().path("ticket").asText();
     }
 
-    private static SignalingClient join(E2eServer on, String ticket) {
-        return SignalingClient.join(on.http().base(), ticket);
+    private static WsClient join(E2eServer on, String ticket) {
+        return WsClient.join(on.http().base(), ticket);
     }
 
     @Test
     void aTicketIssuedOnAIsUsedOnBAndOnlyOnce() {
         String room = room();
         String ticket = ticket(a, room, bob);
-        try (SignalingClient onB = join(b, ticket)) {
-            assertThat(onB.id).isNotBlank();
+        try (WsClient onB = join(b, ticket)) {
+            assertThat(onB.id()).isNotBlank();
             assertThatThrownBy(() -> join(a, ticket)).isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(WebSocketHandshakeException.class)
                     .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
@@ -159,7 +143,7 @@ class MultiInstanceE2eTest {
     @Test
     void folderAndRoleChangesMadeOnAReachAParticipantOnB() {
         String room = room();
-        try (SignalingClient bobOnB = join(b, ticket(b, room, bob))) {
+        try (WsClient bobOnB = join(b, ticket(b, room, bob))) {
             assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
                     .isEqualTo(201);
             JsonNode created = bobOnB.next("shared_folder");
@@ -188,21 +172,21 @@ class MultiInstanceE2eTest {
         String room = room();
         assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
                 .isEqualTo(201);
-        try (SignalingClient olgaOnA = join(a, ticket(a, room, olga));
-                SignalingClient bobOnB = join(b, ticket(a, room, bob));
-                SignalingClient guestOnB = join(b, guestTicket(a, room, "Ada"))) {
-            olgaOnA.moderation("grant_moderator_role", bobOnB.id);
+        try (WsClient olgaOnA = join(a, ticket(a, room, olga));
+                WsClient bobOnB = join(b, ticket(a, room, bob));
+                WsClient guestOnB = join(b, guestTicket(a, room, "Ada"))) {
+            olgaOnA.moderation("grant_moderator_role", bobOnB.id());
             assertThat(bobOnB.next("shared_folder").has("read_write")).as("bob granted").isTrue();
-            olgaOnA.moderation("grant_moderator_role", guestOnB.id);
+            olgaOnA.moderation("grant_moderator_role", guestOnB.id());
             assertThat(guestOnB.next("shared_folder").has("read_write")).as("guest granted").isTrue();
-            olgaOnA.moderation("revoke_moderator_role", guestOnB.id);
+            olgaOnA.moderation("revoke_moderator_role", guestOnB.id());
             assertThat(guestOnB.next("shared_folder").has("read_write")).as("guest revoked").isFalse();
             // the grant was stored: bob on B is a moderator everywhere now
             assertThat(b.http().get("/v1/rooms/" + room + "/shared_folder", bearer(bob)).json().has("read_write"))
                     .isTrue();
             // a moderator on B commands a participant on A
-            try (SignalingClient guestOnA = join(a, guestTicket(b, room, "Grace"))) {
-                bobOnB.moderation("grant_moderator_role", guestOnA.id);
+            try (WsClient guestOnA = join(a, guestTicket(b, room, "Grace"))) {
+                bobOnB.moderation("grant_moderator_role", guestOnA.id());
                 assertThat(guestOnA.next("shared_folder").has("read_write")).as("guest on A granted").isTrue();
             }
             olgaOnA.moderation("grant_moderator_role", "no-such-participant");
@@ -215,12 +199,12 @@ class MultiInstanceE2eTest {
         String room = room();
         assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
                 .isEqualTo(201);
-        try (SignalingClient bobOnB = join(b, ticket(b, room, bob));
-                SignalingClient guestOnB = join(b, guestTicket(b, room, "Ada"));
-                SignalingClient olgaOnA = join(a, ticket(a, room, olga))) {
+        try (WsClient bobOnB = join(b, ticket(b, room, bob));
+                WsClient guestOnB = join(b, guestTicket(b, room, "Ada"));
+                WsClient olgaOnA = join(a, ticket(a, room, olga))) {
             assertThat(a.http().delete("/v1/rooms/" + room, bearer(olga)).status()).isEqualTo(204);
 
-            for (SignalingClient c : new SignalingClient[] {bobOnB, guestOnB, olgaOnA}) {
+            for (WsClient c : new WsClient[] {bobOnB, guestOnB, olgaOnA}) {
                 assertThat(c.next("shared_folder").path("message").asText()).isEqualTo("deleted");
                 assertThat(c.closeCode()).isEqualTo(1000);
             }
@@ -263,8 +247,8 @@ class MultiInstanceE2eTest {
             Matcher port = Pattern.compile("listening on (http://[^ ]+)").matcher(listening);
             assertThat(port.find()).isTrue();
             String cBase = port.group(1);
-            SignalingClient bobOnC = SignalingClient.join(cBase, ticket(a, room, bob));
-            String cInstance = single("SELECT instance_id FROM meeting_participants WHERE id = ?", bobOnC.id);
+            WsClient bobOnC = WsClient.join(cBase, ticket(a, room, bob));
+            String cInstance = single("SELECT instance_id FROM meeting_participants WHERE id = ?", bobOnC.id());
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(cBase + "/v1/rooms/" + room
                             + "/shared_folder")).PUT(HttpRequest.BodyPublishers.noBody())
                     .header("Authorization", "Bearer " + olga).build(), HttpResponse.BodyHandlers.discarding());
@@ -305,7 +289,7 @@ class MultiInstanceE2eTest {
     }
 
     private static String single(String sql, String arg) throws SQLException {
-        try (Connection c = DriverManager.getConnection(schemaUrl(), USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(schema.url(), PostgresSchema.USER, PostgresSchema.PASSWORD);
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, arg);
             try (ResultSet rows = s.executeQuery()) {
@@ -323,15 +307,4 @@ class MultiInstanceE2eTest {
         }
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

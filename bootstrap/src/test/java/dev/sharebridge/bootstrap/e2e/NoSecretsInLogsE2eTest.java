@@ -10,12 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +37,9 @@ class NoSecretsInLogsE2eTest {
 
     @Test
     void aBatteryOfOddRequestsLeavesNoSecretInTheLog() throws Exception {
-        int port = freePort();
-        Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port),
-                StandardCharsets.UTF_8);
+        ServedProcess served = ServedProcess.configure(dir);
+        int port = served.port();
+        Path config = served.config();
         List<String> secrets = new ArrayList<>();
         try (JavaProcess serve = JavaProcess.start(dir, List.of("-Dsharebridge.log.level=DEBUG"), "serve",
                 "--config", config.toString())) {
@@ -186,11 +182,5 @@ class NoSecretsInLogsE2eTest {
         assertThat(cli.run(new String[] {"users", "add", name, "--config", config.toString()})).isEqualTo(Cli.OK);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         return lines.get(lines.size() - 1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,15 +4,14 @@ import static dev.sharebridge.bootstrap.e2e.Http.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,38 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  * required (README: the test command needs it): when it does not answer, this test fails.
  */
 class PostgresE2eTest {
-    private static final String SERVER_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
-    private static final String PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
-
     @TempDir
     Path dir;
 
-    private String schema;
+    private PostgresSchema schema;
 
     @BeforeEach
     void createSchema() throws SQLException {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        schema = "sb_e2e_" + HexFormat.of().formatHex(random);
-        execute("CREATE SCHEMA " + schema);
+        schema = PostgresSchema.create();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        schema.close();
     }
 
     @Test
     void usersFilesAndSharesWorkOnPostgresql() throws Exception {
-        String url = SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        String toml = String.join("\n",
-                E2eServer.secretKeyLine(),
-                "[database]",
-                "url = '" + url + "'",
-                "username = '" + USER + "'",
-                "password = '" + PASSWORD + "'",
-                "");
+        String toml = E2eServer.secretKeyLine() + "\n" + E2eServer.databaseToml(schema.url());
         byte[] report = "on postgres".getBytes(StandardCharsets.UTF_8);
 
         try (E2eServer server = E2eServer.start(dir, toml)) {
@@ -82,19 +67,13 @@ class PostgresE2eTest {
                     .path("access_count").asLong()).isEqualTo(2);
         }
         // the rows really are in PostgreSQL, in this test's schema
-        assertThat(count("SELECT COUNT(*) FROM " + schema + ".users")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM " + schema + ".shares")).isEqualTo(1);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        assertThat(count("SELECT COUNT(*) FROM " + schema.name() + ".users")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM " + schema.name() + ".shares")).isEqualTo(1);
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(PostgresSchema.SERVER_URL, PostgresSchema.USER,
+                PostgresSchema.PASSWORD);
                 Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery(sql)) {
             assertThat(rows.next()).isTrue();
@@ -102,8 +81,4 @@ class PostgresE2eTest {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

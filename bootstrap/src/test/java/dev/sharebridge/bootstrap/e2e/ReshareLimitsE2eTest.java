@@ -3,16 +3,12 @@ package dev.sharebridge.bootstrap.e2e;
 import static dev.sharebridge.bootstrap.e2e.Http.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -31,26 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * used-up parent ends its sub-links on every public route.
  */
 class ReshareLimitsE2eTest {
-    private static final String PG_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
-    private static final String PG_PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
-
     @TempDir
     Path dir;
 
-    private String schema;
+    private PostgresSchema schema;
 
     /** A server on {@code database}, whose one client may get any number of 404s (all answers come from 127.0.0.1). */
     private E2eServer start(String database) throws Exception {
         String toml = E2eServer.baseToml(dir).replace("[security]\n", "[security]\nnot_found_per_client = 1000000\n");
         if (database.equals("postgresql")) {
-            byte[] random = new byte[8];
-            new SecureRandom().nextBytes(random);
-            schema = "sb_e2e_" + HexFormat.of().formatHex(random);
-            execute("CREATE SCHEMA " + schema);
-            toml += String.join("\n", E2eServer.secretKeyLine(), "[database]",
-                    "url = '" + PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "'",
-                    "username = '" + PG_USER + "'", "password = '" + PG_PASSWORD + "'", "");
+            schema = PostgresSchema.create();
+            toml += E2eServer.secretKeyLine() + "\n" + E2eServer.databaseToml(schema.url());
         }
         Path config = dir.resolve("sharebridge.toml");
         Files.writeString(config, toml, StandardCharsets.UTF_8);
@@ -60,7 +47,7 @@ class ReshareLimitsE2eTest {
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema != null) {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            schema.close();
         }
     }
 
@@ -166,15 +153,4 @@ class ReshareLimitsE2eTest {
         }
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -14,7 +14,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,22 +30,19 @@ class ServeProcessE2eTest {
 
     @Test
     void servesUntilSigtermAndStopsCleanly() throws Exception {
-        int port = freePort();
-        Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port),
-                StandardCharsets.UTF_8);
+        ServedProcess served = ServedProcess.configure(dir);
+        int port = served.port();
 
-        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+        try (JavaProcess serve = served.start()) {
             String ready = serve.awaitLine(l -> l.contains("listening on http://127.0.0.1:" + port),
                     JavaProcess.STARTUP);
             assertThat(ready).endsWith("listening on http://127.0.0.1:" + port);
 
-            Http.Response health = new Http("http://127.0.0.1:" + port).get("/health");
+            Http.Response health = served.http().get("/health");
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().path("status").asText()).isEqualTo("ok");
 
-            serve.terminate();
-            int code = serve.awaitExit(Duration.ofSeconds(60));
+            int code = ServedProcess.stop(serve);
             // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and ended on the signal
             assertThat(code).as(serve.output()).isIn(0, 143);
             assertThat(serve.printedAStackTrace()).as(serve.output()).isFalse();
@@ -60,13 +56,10 @@ class ServeProcessE2eTest {
 
     @Test
     void theStartUpLineNamesTheVersionTheDatabaseWithoutCredentialsAndTheStorage() throws Exception {
-        int port = freePort();
-        Path config = dir.resolve("sharebridge.toml");
         String dbUrl = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data/db/sb") + ";PASSWORD=h2-secret-Qx7";
-        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port)
-                + "\n[database]\nurl = '" + dbUrl + "'\n", StandardCharsets.UTF_8);
+        ServedProcess served = ServedProcess.configure(dir, "\n[database]\nurl = '" + dbUrl + "'\n");
 
-        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
+        try (JavaProcess serve = served.start()) {
             String line = serve.awaitLine(l -> l.contains("starting: database"), JavaProcess.STARTUP);
             serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
 
@@ -78,21 +71,15 @@ class ServeProcessE2eTest {
 
     @Test
     void anUploadCutOffByAKillLeavesNoTemporaryFileOnceTheServerIsBack() throws Exception {
-        int port = freePort();
-        Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port),
-                StandardCharsets.UTF_8);
-        JavaProcess add = JavaProcess.run(dir, "users", "add", "alice", "--config", config.toString());
-        assertThat(add.awaitExit(JavaProcess.STARTUP)).as(add.output()).isZero();
-        String token = add.stdout().get(add.stdout().size() - 1);
+        ServedProcess served = ServedProcess.configure(dir);
+        String token = served.addUser("alice");
         Path space = dir.resolve("data/files/users/alice");
 
-        try (JavaProcess serve = JavaProcess.start(dir, "serve", "--config", config.toString())) {
-            serve.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
-            Http http = new Http("http://127.0.0.1:" + port);
+        try (JavaProcess serve = served.serve()) {
+            Http http = served.http();
             assertThat(http.put("/api/files/first.txt", new byte[] {1}, Http.bearer(token)).status()).isEqualTo(201);
             try (WatchService watch = space.getFileSystem().newWatchService();
-                    Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    Socket upload = new Socket(InetAddress.getLoopbackAddress(), served.port())) {
                 space.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
                 OutputStream out = upload.getOutputStream();
                 out.write(("PUT /api/files/big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
@@ -102,22 +89,20 @@ class ServeProcessE2eTest {
                 awaitTemporaryFile(watch);
 
                 serve.kill();
-                assertThat(serve.awaitExit(Duration.ofSeconds(60))).isNotZero();
+                assertThat(serve.awaitExit(ServedProcess.STOP)).isNotZero();
             }
         }
         assertThat(temporaryFiles(space)).as("a killed server cannot clean up after itself").hasSize(1);
 
-        try (JavaProcess again = JavaProcess.start(dir, "serve", "--config", config.toString())) {
-            again.awaitLine(l -> l.contains("listening on"), JavaProcess.STARTUP);
+        try (JavaProcess again = served.serve()) {
 
             assertThat(temporaryFiles(space)).isEmpty();
             assertThat(again.stdout()).anySatisfy(l -> assertThat(l).endsWith(
                     "removed 1 unfinished upload left by an earlier crash from the storage"));
-            Http.Response listing = new Http("http://127.0.0.1:" + port).get("/api/folders", Http.bearer(token));
+            Http.Response listing = served.http().get("/api/folders", Http.bearer(token));
             assertThat(listing.json().path("children")).extracting(c -> c.path("name").asText())
                     .containsExactly("first.txt");
-            again.terminate();
-            again.awaitExit(Duration.ofSeconds(60));
+            ServedProcess.stop(again);
         }
     }
 
@@ -204,13 +189,6 @@ class ServeProcessE2eTest {
             assertThat(serve.stderr()).as(serve.output())
                     .anySatisfy(l -> assertThat(l).startsWith("sharebridge: cannot start"));
             assertThat(serve.printedAStackTrace()).as(serve.output()).isFalse();
-        }
-    }
-
-    /** A port nobody listens on right now (port 0 cannot be reported by a separate process). */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

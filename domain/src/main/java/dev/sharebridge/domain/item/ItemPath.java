@@ -1,6 +1,7 @@
 package dev.sharebridge.domain.item;
 
 import dev.sharebridge.domain.DisplayText;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -49,7 +50,7 @@ public final class ItemPath implements Comparable<ItemPath> {
         if (t.startsWith("/")) {
             t = t.substring(1);
             if (t.startsWith("/")) {
-                throw new InvalidValueException("path", "path segments must not be empty");
+                throw new InvalidValueException(Field.PATH, "{field} segments must not be empty");
             }
         }
         if (t.endsWith("/")) {
@@ -75,7 +76,7 @@ public final class ItemPath implements Comparable<ItemPath> {
     /** A path made of already separate segments; each is checked like in {@link #parse}. */
     public static ItemPath of(List<String> segments) {
         if (segments.size() > MAX_DEPTH) {
-            throw new InvalidValueException("path", "path is deeper than " + MAX_DEPTH + " levels");
+            throw new InvalidValueException(Field.PATH, "{field} is deeper than " + MAX_DEPTH + " levels");
         }
         List<String> checked = new ArrayList<>(segments.size());
         for (String s : segments) {
@@ -91,28 +92,28 @@ public final class ItemPath implements Comparable<ItemPath> {
     /** Checks one segment and returns its NFC form. */
     public static String checkSegment(String raw) {
         if (raw == null || raw.isEmpty()) {
-            throw new InvalidValueException("path", "path segments must not be empty");
+            throw new InvalidValueException(Field.PATH, "{field} segments must not be empty");
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
         if (s.equals(".") || s.equals("..")) {
-            throw new InvalidValueException("path", "path segments must not be '.' or '..'");
+            throw new InvalidValueException(Field.PATH, "{field} segments must not be '.' or '..'");
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '/' || c == '\\') {
-                throw new InvalidValueException("path", "path segments must not contain '/' or '\\'");
+                throw new InvalidValueException(Field.PATH, "{field} segments must not contain '/' or '\\'");
             }
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                throw new InvalidValueException("path", "path segments must not contain control characters");
+                throw new InvalidValueException(Field.PATH, "{field} segments must not contain control characters");
             }
             if (Character.isSurrogate(c)
                     && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
                     && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                throw new InvalidValueException("path", "path segments must be valid Unicode");
+                throw new InvalidValueException(Field.PATH, "{field} segments must be valid Unicode");
             }
         }
         if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-            throw new InvalidValueException("path", "path segments must not exceed " + MAX_SEGMENT_BYTES + " bytes");
+            throw new InvalidValueException(Field.PATH, "{field} segments must not exceed " + MAX_SEGMENT_BYTES + " bytes");
         }
         return s;
     }
@@ -129,7 +130,7 @@ public final class ItemPath implements Comparable<ItemPath> {
     public ItemPath checkNewNames() {
         for (String s : segments) {
             if (DisplayText.hasBidiControl(s)) {
-                throw new InvalidValueException("path", "path segments " + DisplayText.BIDI_RULE);
+                throw new InvalidValueException(Field.PATH, "{field} segments " + DisplayText.BIDI_RULE);
             }
         }
         return this;

@@ -1,6 +1,7 @@
 package dev.sharebridge.domain.room;
 
 import dev.sharebridge.domain.DisplayText;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.user.UserId;
 import java.time.Instant;
@@ -27,16 +28,16 @@ public record Room(RoomId id, Optional<String> title, UserId createdBy, Instant 
 
     public static void checkTitle(String title) {
         checkStoredTitle(title);
-        DisplayText.check("title", title);
+        DisplayText.check(Field.TITLE, title);
     }
 
     /** What every title follows, also one stored before the rules of new titles grew. */
     private static void checkStoredTitle(String title) {
         if (title.length() > MAX_TITLE_LENGTH) {
-            throw new InvalidValueException("title", "title must not exceed " + MAX_TITLE_LENGTH + " characters");
+            throw new InvalidValueException(Field.TITLE, "{field} must not exceed " + MAX_TITLE_LENGTH + " characters");
         }
         if (title.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("title", "title must not contain control characters");
+            throw new InvalidValueException(Field.TITLE, "{field} must not contain control characters");
         }
     }
 

@@ -12,9 +12,9 @@ import java.util.Optional;
  * reshared link works only while every link above it works, never with more permissions nor a
  * later expiry than any of them, and an access through it is an access through each of them.
  *
- * <p>So a link's {@code max_accesses} bounds the accesses through it <em>and through every link
- * reshared from it</em>, directly or not: a parent with {@code max_accesses = 2} gives two opens
- * in all, whichever of its sub-links they come through. A link's {@code access_count} counts the
+ * <p>So a link's {@code maxAccesses} bounds the accesses through it <em>and through every link
+ * reshared from it</em>, directly or not: a parent with {@code maxAccesses} of 2 gives two opens
+ * in all, whichever of its sub-links they come through. A link's {@code accessCount} counts the
  * same accesses: its own and those of its sub-links.
  *
  * <p>Built from rows read at one moment; the store counts an access against every link of the
@@ -112,7 +112,7 @@ public final class LinkChain {
         return links.stream().allMatch(s -> s.isUsable(now));
     }
 
-    /** Whether some link of the chain has {@code max_accesses}, so that its accesses must be counted exactly. */
+    /** Whether some link of the chain has {@code maxAccesses}, so that its accesses must be counted exactly. */
     public boolean isLimited() {
         return links.stream().anyMatch(s -> s.maxAccesses().isPresent());
     }

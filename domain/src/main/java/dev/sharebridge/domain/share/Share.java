@@ -1,6 +1,7 @@
 package dev.sharebridge.domain.share;
 
 import dev.sharebridge.domain.DisplayText;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
@@ -68,7 +69,7 @@ public record Share(
             throw new IllegalArgumentException("accessCount < 0");
         }
         if (itemType == ItemType.FILE && itemPath.isRoot()) {
-            throw new InvalidValueException("item_type", "the root of a space is a folder");
+            throw new InvalidValueException(Field.ITEM_TYPE, "the root of a space is a folder");
         }
     }
 
@@ -130,32 +131,32 @@ public record Share(
     /** @throws InvalidValueException when {@code expiresAt} is not after {@code now}, or after {@link #MAX_EXPIRY} */
     public static void checkFutureExpiry(Instant expiresAt, Instant now) {
         if (!expiresAt.isAfter(now)) {
-            throw new InvalidValueException("expires_at", "expires_at must be in the future");
+            throw new InvalidValueException(Field.EXPIRES_AT, "{field} must be in the future");
         }
         if (expiresAt.isAfter(MAX_EXPIRY)) {
-            throw new InvalidValueException("expires_at", "expires_at must not be later than " + MAX_EXPIRY);
+            throw new InvalidValueException(Field.EXPIRES_AT, "{field} must not be later than " + MAX_EXPIRY);
         }
     }
 
     /** The rules for a label given now: those of every label plus {@link DisplayText#check}. */
     public static void checkLabel(String label) {
         checkStoredLabel(label);
-        DisplayText.check("label", label);
+        DisplayText.check(Field.LABEL, label);
     }
 
     /** What every label follows, also one stored before the rules of new labels grew. */
     private static void checkStoredLabel(String label) {
         if (label.length() > MAX_LABEL_LENGTH) {
-            throw new InvalidValueException("label", "label must not exceed " + MAX_LABEL_LENGTH + " characters");
+            throw new InvalidValueException(Field.LABEL, "{field} must not exceed " + MAX_LABEL_LENGTH + " characters");
         }
         if (label.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("label", "label must not contain control characters");
+            throw new InvalidValueException(Field.LABEL, "{field} must not contain control characters");
         }
     }
 
     public static void checkMaxAccesses(long max) {
         if (max < 1) {
-            throw new InvalidValueException("max_accesses", "max_accesses must be at least 1");
+            throw new InvalidValueException(Field.MAX_ACCESSES, "{field} must be at least 1");
         }
     }
 

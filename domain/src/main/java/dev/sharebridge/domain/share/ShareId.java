@@ -1,5 +1,6 @@
 package dev.sharebridge.domain.share;
 
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record ShareId(UUID value) {
     }
 
     public static ShareId of(String text) {
-        return parse(text).orElseThrow(() -> new InvalidValueException("id", "not a share id"));
+        return parse(text).orElseThrow(() -> new InvalidValueException(Field.ID, "not a share id"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sharebridge.domain.share;
 
 import dev.sharebridge.domain.DisplayText;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -33,22 +34,22 @@ public final class SharePasswordPolicy {
      */
     public static String check(String password) {
         if (password == null) {
-            throw new InvalidValueException("password", "password must be a string");
+            throw new InvalidValueException(Field.PASSWORD, "{field} must be a string");
         }
         // a lone surrogate has no UTF-8 form: it would be hashed as '?', like every other one
         if (!DisplayText.isValidUnicode(password)) {
-            throw new InvalidValueException("password", "password must be valid Unicode text (no unpaired surrogates)");
+            throw new InvalidValueException(Field.PASSWORD, "{field} must be valid Unicode text (no unpaired surrogates)");
         }
         String p = normalize(password);
         if (p.codePointCount(0, p.length()) < MIN_LENGTH) {
-            throw new InvalidValueException("password", "password must be at least " + MIN_LENGTH + " characters long");
+            throw new InvalidValueException(Field.PASSWORD, "{field} must be at least " + MIN_LENGTH + " characters long");
         }
         if (p.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidValueException("password", "password must not exceed " + MAX_BYTES + " bytes in UTF-8");
+            throw new InvalidValueException(Field.PASSWORD, "{field} must not exceed " + MAX_BYTES + " bytes in UTF-8");
         }
         for (int i = 0; i < p.length(); i++) {
             if (Character.isISOControl(p.charAt(i))) {
-                throw new InvalidValueException("password", "password must not contain control characters");
+                throw new InvalidValueException(Field.PASSWORD, "{field} must not contain control characters");
             }
         }
         return p;
@@ -65,7 +66,7 @@ public final class SharePasswordPolicy {
         String lower = password.toLowerCase(Locale.ROOT);
         for (ShareToken t : tokens) {
             if (lower.contains(t.value().toLowerCase(Locale.ROOT))) {
-                throw new InvalidValueException("password",
+                throw new InvalidValueException(Field.PASSWORD,
                         "password must not contain the token of the link: the token is part of the link's address");
             }
         }

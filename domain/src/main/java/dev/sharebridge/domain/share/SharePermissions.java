@@ -1,5 +1,6 @@
 package dev.sharebridge.domain.share;
 
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 
 /**
@@ -14,7 +15,7 @@ public record SharePermissions(boolean read, boolean write, boolean reshare) {
 
     public SharePermissions {
         if (!read && !write) {
-            throw new InvalidValueException("permissions", "a share needs at least the read or the write permission");
+            throw new InvalidValueException(Field.PERMISSIONS, "a share needs at least the read or the write permission");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sharebridge.domain.user;
 
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,8 @@ public record UserId(String value) {
 
     public UserId {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new InvalidValueException("user",
-                    "user names are 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
+            throw new InvalidValueException(Field.USER,
+                    "{field} names are 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
         }
     }
 

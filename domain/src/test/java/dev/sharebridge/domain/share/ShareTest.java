@@ -36,7 +36,7 @@ class ShareTest {
     void createRejectsExpiryInThePastOrNow() {
         assertThatThrownBy(() -> create(Optional.of(NOW)))
                 .isInstanceOf(InvalidValueException.class)
-                .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("expires_at"));
+                .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("expiresAt"));
         assertThatThrownBy(() -> create(Optional.of(NOW.minusMillis(1)))).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> create(Optional.of(NOW.minus(Duration.ofDays(365)))))
                 .isInstanceOf(InvalidValueException.class);
@@ -86,7 +86,7 @@ class ShareTest {
         for (String far : new String[] {"+292278995-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
                 "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59.001Z"}) {
             assertThatThrownBy(() -> Share.checkFutureExpiry(Instant.parse(far), NOW))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"))
                     .hasMessageContaining("9999-12-31T23:59:59Z");
         }
         Share.checkFutureExpiry(Share.MAX_EXPIRY, NOW);

@@ -75,9 +75,7 @@ abstract class RoomTestSupport extends ApiTestSupport {
 
     /** Joins as {@code user} and returns the client after its {@code join_success}. */
     WsClient join(String user, String room) {
-        WsClient c = connect(ticket(user, room), true);
-        assertThat(c.next("control").get("message").asText()).isEqualTo("join_success");
-        return c;
+        return connect(ticket(user, room), true).awaitJoin();
     }
 
     static void assertFields(JsonNode node, String... names) {

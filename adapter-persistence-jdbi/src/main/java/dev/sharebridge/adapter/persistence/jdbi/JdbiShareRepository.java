@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 import dev.sharebridge.application.cache.RecentReads;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.RoomId;
@@ -176,7 +177,7 @@ final class JdbiShareRepository implements ShareRepository {
     @Override
     public SharePage listByOwner(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
         if (limit < 1) {
-            throw new InvalidValueException("limit", "limit must be at least 1");
+            throw new InvalidValueException(Field.LIMIT, "{field} must be at least 1");
         }
         counter.flush();
         ShareCursor after = cursor.map(ShareCursor::decode).orElse(ShareCursor.START);

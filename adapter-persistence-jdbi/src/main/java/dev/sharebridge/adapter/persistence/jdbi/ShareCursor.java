@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
@@ -46,6 +47,6 @@ record ShareCursor(long createdAt, String id) {
     }
 
     private static InvalidValueException invalid() {
-        return new InvalidValueException("cursor", "cursor is not one this listing handed out");
+        return new InvalidValueException(Field.CURSOR, "{field} is not one this listing handed out");
     }
 }

@@ -10,11 +10,12 @@ import java.util.HexFormat;
 /**
  * A schema of its own on the test PostgreSQL server, so that test classes and concurrent builds
  * never see each other's rows. The server is required: when it does not answer, the tests fail.
+ * Published in this module's test jar for bootstrap's end-to-end tests on PostgreSQL.
  */
-final class PostgresSchema implements AutoCloseable {
-    static final String SERVER_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
-    static final String PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
+public final class PostgresSchema implements AutoCloseable {
+    public static final String SERVER_URL = env("SHAREBRIDGE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = env("SHAREBRIDGE_TEST_PG_USER", "postgres");
+    public static final String PASSWORD = env("SHAREBRIDGE_TEST_PG_PASSWORD", "");
 
     private final String name;
 
@@ -22,7 +23,8 @@ final class PostgresSchema implements AutoCloseable {
         this.name = name;
     }
 
-    static PostgresSchema create() throws SQLException {
+    /** Creates a schema with a random name; {@link #close} drops it with everything in it. */
+    public static PostgresSchema create() throws SQLException {
         byte[] random = new byte[8];
         new SecureRandom().nextBytes(random);
         PostgresSchema schema = new PostgresSchema("sb_test_" + HexFormat.of().formatHex(random));
@@ -30,16 +32,16 @@ final class PostgresSchema implements AutoCloseable {
         return schema;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The server URL with this schema as the connection's current schema. */
-    String url() {
+    public String url() {
         return SERVER_URL + (SERVER_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }
 
-    JdbiPersistence open() {
+    public JdbiPersistence open() {
         return JdbiPersistence.open(url(), USER, PASSWORD);
     }
 

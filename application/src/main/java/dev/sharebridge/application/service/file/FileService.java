@@ -9,6 +9,7 @@ import dev.sharebridge.application.port.in.file.FolderListing;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
@@ -90,7 +91,7 @@ public final class FileService implements FileUseCases {
     public WriteResult upload(UserId user, ItemPath path, InputStream content)
             throws ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         if (path.isRoot()) {
-            throw new InvalidValueException("path", "a file needs a name; the root of a space is a folder");
+            throw new InvalidValueException(Field.PATH, "a file needs a name; the root of a space is a folder");
         }
         path.checkNewNames();
         try {
@@ -157,7 +158,7 @@ public final class FileService implements FileUseCases {
     public int delete(UserId user, ItemPath path)
             throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         if (path.isRoot()) {
-            throw new InvalidValueException("path", "the root of a space cannot be deleted");
+            throw new InvalidValueException(Field.PATH, "the root of a space cannot be deleted");
         }
         stat(user, path);
         try (Deletions.Announced announced = deletions.announce(Scope.userSpace(user), path)) {
@@ -205,6 +206,6 @@ public final class FileService implements FileUseCases {
     }
 
     private static InvalidValueException rejected(StorageException e) {
-        return new InvalidValueException("path", e.getMessage());
+        return InvalidValueException.withMessage(Field.PATH, e.getMessage());
     }
 }

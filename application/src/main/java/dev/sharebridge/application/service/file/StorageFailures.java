@@ -4,6 +4,7 @@ import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.DestinationExistsException;
@@ -71,7 +72,7 @@ public final class StorageFailures {
     }
 
     private static InvalidValueException rejected(StorageException e) {
-        return new InvalidValueException("path", e.getMessage());
+        return InvalidValueException.withMessage(Field.PATH, e.getMessage());
     }
 
     public static NotFoundException notFound(ItemPath shownPath) {

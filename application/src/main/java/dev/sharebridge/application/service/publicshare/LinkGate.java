@@ -28,7 +28,7 @@ import java.util.Optional;
 /**
  * The checks every public route runs, in this order: the client's not-found budget, the token's
  * form (before any lookup), that the link and every link it was reshared from exist and have not
- * expired, {@code max_accesses}, the grant when the link has a password; then each service asks
+ * expired, {@code maxAccesses}, the grant when the link has a password; then each service asks
  * for the permission its operation needs. One instance serves every public use case, so the
  * not-found budget is one budget across all public routes.
  *
@@ -41,7 +41,7 @@ import java.util.Optional;
  * a later expiry than any of them: the link's {@link LinkChain} is read on every request, so
  * shrinking a parent shrinks its children at once, and an expired, used-up or deleted ancestor
  * ends every link below it on every route. A counted access through a link counts against each
- * link of its chain, so a parent's {@code max_accesses} bounds the accesses through all its
+ * link of its chain, so a parent's {@code maxAccesses} bounds the accesses through all its
  * sub-links together.
  */
 final class LinkGate {

@@ -12,6 +12,7 @@ import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.service.share.NewPasswords;
 import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.share.LinkChain;
 import dev.sharebridge.domain.share.LinkPolicy;
@@ -64,14 +65,14 @@ final class ReshareService implements ReshareUseCase {
         }
         SharePermissions permissions = command.permissions().orElseGet(() -> defaultChildPermissions(link.permissions()));
         if (!link.permissions().includes(permissions)) {
-            throw new InvalidValueException("permissions", "a reshared link cannot have more permissions than its parent");
+            throw new InvalidValueException(Field.PERMISSIONS, "a reshared link cannot have more permissions than its parent");
         }
         Optional<Instant> expiresAt = command.expiresAt().or(() -> link.expiresAt());
         if (command.expiresAt().isPresent()) {
             Instant e = command.expiresAt().get();
             Share.checkFutureExpiry(e, now);
             if (link.expiresAt().isPresent() && e.isAfter(link.expiresAt().get())) {
-                throw new InvalidValueException("expires_at", "a reshared link cannot expire after its parent");
+                throw new InvalidValueException(Field.EXPIRES_AT, "a reshared link cannot expire after its parent");
             }
         }
         command.label().ifPresent(Share::checkLabel);

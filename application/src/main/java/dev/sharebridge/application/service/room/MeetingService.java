@@ -20,6 +20,7 @@ import dev.sharebridge.application.port.out.signaling.RoomEvents;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
 import dev.sharebridge.domain.DisplayText;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.domain.room.InviteCode;
@@ -167,9 +168,9 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
     public Ticket startAsGuest(RoomId room, String inviteCode, String displayName) throws NotFoundException {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("display_name", "display_name must be 1-100 printable characters");
+            throw new InvalidValueException(Field.DISPLAY_NAME, "{field} must be 1-100 printable characters");
         }
-        DisplayText.check("display_name", name);
+        DisplayText.check(Field.DISPLAY_NAME, name);
         Optional<String> code = InviteCode.parse(inviteCode);
         Optional<RoomId> codeRoom = code.flatMap(c -> rooms.findRoomByInviteCode(TokenDigest.digest(c)));
         if (codeRoom.isEmpty() || !codeRoom.get().equals(room) || rooms.findById(room).isEmpty()) {

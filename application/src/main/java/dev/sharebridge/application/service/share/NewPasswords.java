@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.share;
 
 import dev.sharebridge.application.port.out.security.PasswordStrength;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.share.SharePasswordPolicy;
 import dev.sharebridge.domain.share.ShareToken;
@@ -44,7 +45,7 @@ public final class NewPasswords {
         tokens.forEach(t -> words.add(t.value()));
         Optional<String> weakness = strength.weakness(normalised, List.copyOf(words));
         if (weakness.isPresent()) {
-            throw new InvalidValueException("password", "password is too easy to guess: " + weakness.get());
+            throw new InvalidValueException(Field.PASSWORD, "{field} is too easy to guess: " + weakness.get());
         }
     }
 }

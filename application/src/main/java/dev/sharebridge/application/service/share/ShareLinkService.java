@@ -16,6 +16,7 @@ import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -144,7 +145,7 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
     @Override
     public ShareViewPage list(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_PAGE_SIZE);
+            throw new InvalidValueException(Field.LIMIT, "{field} must be between 1 and " + MAX_PAGE_SIZE);
         }
         SharePage page = shares.listByOwner(owner, item, limit, cursor);
         return new ShareViewPage(page.items().stream().map(this::view).toList(), page.nextCursor());
@@ -164,7 +165,7 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
     public ShareView update(UserId owner, ShareId id, ShareUpdate update) throws NotFoundException {
         Instant now = clock.instant();
         if (update.permissions() instanceof FieldUpdate.Clear<SharePermissions>) {
-            throw new InvalidValueException("permissions", "permissions cannot be cleared; send the flags instead");
+            throw new InvalidValueException(Field.PERMISSIONS, "{field} cannot be cleared; send the flags instead");
         }
         if (update.expiresAt() instanceof FieldUpdate.Set<Instant> s) {
             Share.checkFutureExpiry(s.value(), now);
@@ -214,7 +215,7 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
             throws NotFoundException, UpstreamUnavailableException {
         StoredItem item = existingItem(owner, path);
         if (command.itemType().isPresent() && command.itemType().get() != item.type()) {
-            throw new InvalidValueException("item_type", "item_type does not match the item, which is a "
+            throw new InvalidValueException(Field.ITEM_TYPE, "{field} does not match the item, which is a "
                     + item.type().wireName());
         }
         return item;

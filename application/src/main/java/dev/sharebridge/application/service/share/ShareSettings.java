@@ -9,6 +9,10 @@ import java.util.Objects;
  * The tunable knobs of share links: where links point, how long grants live, and the limits that
  * protect the public routes against guessing and floods.
  *
+ * <p>A value out of range is an {@link InvalidValueException} naming the record component (e.g.
+ * {@code grantTtl}): these are given by the code that builds the settings, not by a client, and
+ * the server's configuration checks its own keys before it builds them.
+ *
  * @param publicUrl base of every link handed out, without a trailing slash (one is stripped)
  * @param grantTtl how long a grant lives at most (never more than one hour)
  * @param verifyFailuresPerClient wrong passwords one client may try on one link per {@code verifyWindow}
@@ -43,17 +47,17 @@ public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailu
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }
         if (publicUrl.isEmpty()) {
-            throw new InvalidValueException("public_url", "public_url must not be empty");
+            throw new InvalidValueException("publicUrl", "publicUrl must not be empty");
         }
         if (grantTtl.isNegative() || grantTtl.isZero() || grantTtl.compareTo(MAX_GRANT_TTL) > 0) {
-            throw new InvalidValueException("grant_ttl", "grant_ttl must be positive and at most one hour");
+            throw new InvalidValueException("grantTtl", "grantTtl must be positive and at most one hour");
         }
-        positive(verifyWindow, "verify_window");
-        positive(notFoundWindow, "not_found_window");
-        atLeastOne(verifyFailuresPerClient, "verify_failures_per_client");
-        atLeastOne(verifyFailuresPerToken, "verify_failures_per_token");
-        atLeastOne(hashingSlots, "hashing_slots");
-        atLeastOne(notFoundPerClient, "not_found_per_client");
+        positive(verifyWindow, "verifyWindow");
+        positive(notFoundWindow, "notFoundWindow");
+        atLeastOne(verifyFailuresPerClient, "verifyFailuresPerClient");
+        atLeastOne(verifyFailuresPerToken, "verifyFailuresPerToken");
+        atLeastOne(hashingSlots, "hashingSlots");
+        atLeastOne(notFoundPerClient, "notFoundPerClient");
     }
 
     /**

@@ -64,7 +64,7 @@ class ReshareServiceTest extends PublicShareFixture {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("permissions"));
         assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(),
                 Optional.of(expiry.plusMillis(1)), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.of("password1"),
                 Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
@@ -92,7 +92,7 @@ class ReshareServiceTest extends PublicShareFixture {
         Share parent = resharable(Optional.empty());
         assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(),
                 Optional.of(Instant.parse("+292278995-01-01T00:00:00Z")), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
     }
 
     @Test

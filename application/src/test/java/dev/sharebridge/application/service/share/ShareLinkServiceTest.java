@@ -95,7 +95,7 @@ class ShareLinkServiceTest {
         NewShareCommand c = new NewShareCommand(ItemPath.parse("docs"), Optional.of(ItemType.FILE), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         assertThatThrownBy(() -> service.create(alice, c))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("item_type"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("itemType"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class ShareLinkServiceTest {
         Instant now = clock.instant();
         for (Instant bad : new Instant[] {now, now.minusMillis(1)}) {
             assertThatThrownBy(() -> service.create(alice, withExpiry("docs", bad)))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         }
         assertThat(service.create(alice, withExpiry("docs", now.plusMillis(1))).share().expiresAt())
                 .contains(now.plusMillis(1));
@@ -134,7 +134,7 @@ class ShareLinkServiceTest {
         NewShareCommand longLabel = new NewShareCommand(ItemPath.parse("docs"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of("x".repeat(256)), Optional.empty());
         assertThatThrownBy(() -> service.create(alice, zero))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("max_accesses"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxAccesses"));
         assertThatThrownBy(() -> service.create(alice, longLabel))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("label"));
     }
@@ -214,11 +214,11 @@ class ShareLinkServiceTest {
     void an_expiry_past_the_maximum_is_refused_on_create_and_update() throws Exception {
         Instant far = Instant.parse("+292278995-01-01T00:00:00Z");
         assertThatThrownBy(() -> service.create(alice, withExpiry("docs", far)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         ShareId id = service.create(alice, command("docs")).share().id();
         assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(), FieldUpdate.set(far),
                 FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         assertThat(service.get(alice, id).share().expiresAt()).isEmpty();
     }
 
@@ -230,7 +230,7 @@ class ShareLinkServiceTest {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(),
                 FieldUpdate.set(clock.instant()), FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(),
                 FieldUpdate.unchanged(), FieldUpdate.clear(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("permissions"));

@@ -12,7 +12,7 @@ public final class Fields {
         try {
             return parse.get();
         } catch (InvalidValueException e) {
-            String msg = e.getMessage() == null ? "invalid value" : e.getMessage();
+            String msg = e.messageNaming(WireNames.of(e));
             throw new InvalidValueException(field, msg.contains(field) ? msg : field + ": " + msg);
         }
     }

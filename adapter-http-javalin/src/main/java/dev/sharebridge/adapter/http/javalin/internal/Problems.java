@@ -138,7 +138,7 @@ public final class Problems {
             return new Mapped(p.status(), p.code(), p.getMessage(), p.headers());
         }
         if (e instanceof InvalidValueException v) {
-            return new Mapped(400, "validation_failed", detailNaming(v), Map.of());
+            return new Mapped(400, "validation_failed", WireNames.detail(v), Map.of());
         }
         if (e instanceof UseCaseException u) {
             return mapUseCase(u);
@@ -239,15 +239,6 @@ public final class Problems {
     private static Map<String, String> retryAfter(Duration d) {
         long seconds = d == null ? 1 : Math.max(1, (d.toMillis() + 999) / 1000);
         return Map.of("Retry-After", Long.toString(seconds));
-    }
-
-    private static String detailNaming(InvalidValueException v) {
-        String msg = v.getMessage() == null ? "invalid value" : v.getMessage();
-        String field = v.field();
-        if (field == null || msg.contains(field)) {
-            return msg;
-        }
-        return field + ": " + msg;
     }
 
     /** The problem code this request was answered with, or null when it was not a problem. */

@@ -11,7 +11,7 @@ import dev.sharebridge.application.error.UpstreamUnavailableException;
  */
 public interface OpenShareUseCase {
 
-    /** Counts an access (atomically, against {@code max_accesses}). */
+    /** Counts an access (atomically, against {@code maxAccesses}). */
     OpenedShare open(PublicAccess access)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException;
 

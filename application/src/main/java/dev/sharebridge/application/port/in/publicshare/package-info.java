@@ -3,7 +3,7 @@
  * one port per use case.
  *
  * <p>Every operation checks, by itself, the token's form and existence, expiry,
- * {@code max_accesses}, the grant when the share has a password, and the permission it needs. An
+ * {@code maxAccesses}, the grant when the share has a password, and the permission it needs. An
  * unknown, expired or used-up link is {@code NotFoundException} with one fixed message; a client
  * that collected too many of those is {@code RateLimitedException} on every route; a missing grant
  * is {@code PasswordRequiredException}; a missing permission {@code ForbiddenException}. Subpaths

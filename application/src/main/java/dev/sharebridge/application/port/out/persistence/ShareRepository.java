@@ -40,7 +40,7 @@ public interface ShareRepository {
      * The links {@code link} was reshared from, its parent first, up to one without a parent, in
      * one read; at most {@link LinkChain#MAX_LENGTH}{@code - 1} of them. For the public routes,
      * which check a link's whole chain on every request: the counts of links without
-     * {@code max_accesses} may lag behind as in {@link #findByToken}, those of links with one are
+     * {@code maxAccesses} may lag behind as in {@link #findByToken}, those of links with one are
      * exact. When the last link returned still has a parent, the chain is broken (an ancestor was
      * deleted meanwhile) or longer than any reshare makes.
      */
@@ -57,12 +57,12 @@ public interface ShareRepository {
 
     /**
      * Counts one access through the chain's link against every link of the chain (see
-     * {@link LinkChain}), in one atomic step: increments {@code access_count} and sets
-     * {@code last_accessed_at = now} on each of them, only when every one still exists, has not
-     * expired at {@code now} and is under its {@code max_accesses}; otherwise changes nothing.
+     * {@link LinkChain}), in one atomic step: increments {@code accessCount} and sets
+     * {@code lastAccessedAt} to {@code now} on each of them, only when every one still exists, has not
+     * expired at {@code now} and is under its {@code maxAccesses}; otherwise changes nothing.
      * Exact under any concurrency, also when the accesses come through different links of one
      * chain: the accesses through a link and all the links reshared from it never exceed its
-     * {@code max_accesses}.
+     * {@code maxAccesses}.
      *
      * @return true when the access was counted (and so allowed)
      */
