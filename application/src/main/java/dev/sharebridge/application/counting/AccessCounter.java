@@ -2,6 +2,7 @@ package dev.sharebridge.application.counting;
 
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Takes the counting UPDATE off the public open path for links without {@code max_accesses}:
- * their accesses are added up in memory and written in one UPDATE per link every
- * {@link #FLUSH_MILLIS}, and before any read that shows the count (when
+ * their accesses are added up in memory and written in one UPDATE per link every round
+ * ({@link BatchedAccessCounts#ROUND}), and before any read that shows the count (when
  * {@link BatchedAccessCounts} asks). Links with a limit are always counted in the database, so
  * the limit stays exact under any concurrency, also across servers.
  *
@@ -28,7 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * another server.
  */
 final class AccessCounter implements AutoCloseable {
-    static final long FLUSH_MILLIS = 200;
     /** Bounds the memory of remembered links; forgetting only sends a count to the database. */
     static final int MAX_REMEMBERED = 10_000;
     private static final long NEVER = Long.MAX_VALUE;
@@ -64,14 +64,16 @@ final class AccessCounter implements AutoCloseable {
     /** Held while counts taken out of {@link #pending} are being written, so a read waits for them. */
     private final ReentrantLock flushing = new ReentrantLock();
 
-    AccessCounter(Sink sink) {
+    /** @param round how long counts may wait in memory before a round writes them */
+    AccessCounter(Sink sink, Duration round) {
         this.sink = sink;
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sharebridge-access-counter");
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        long millis = round.toMillis();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Remembers what a freshly read row says about counting its link. */

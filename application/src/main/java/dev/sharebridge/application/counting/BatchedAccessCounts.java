@@ -10,6 +10,7 @@ import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.ShareToken;
 import dev.sharebridge.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +23,7 @@ import java.util.function.IntSupplier;
 /**
  * Any {@link ShareRepository} whose opens of links without {@code max_accesses} are counted in
  * memory and added to the stored rows later, in one {@link ShareRepository#addAccesses} per
- * round ({@link AccessCounter}): every {@value AccessCounter#FLUSH_MILLIS} ms on a thread of its
- * own, before every read that shows a count ({@link #findById}, {@link #listByOwner},
+ * round ({@link AccessCounter}): every {@link #ROUND} on a thread of its own, before every read that shows a count ({@link #findById}, {@link #listByOwner},
  * {@link #findByOwnerAndPathPrefix}, {@link #findChildren}), before every change, and on
  * {@link #close()}. The open path of a busy link then writes nothing; a link with a limit (in
  * itself or any link it was reshared from) is counted by the repository's exact
@@ -46,11 +46,23 @@ import java.util.function.IntSupplier;
  * the database it writes to.
  */
 public final class BatchedAccessCounts implements ShareRepository, AutoCloseable {
+    /** How long counts wait in memory at most, unless a read that shows them comes first. */
+    public static final Duration ROUND = Duration.ofMillis(200);
+
     private final ShareRepository shares;
     private final AccessCounter counter;
 
+    /** Writes a round every {@link #ROUND}. */
     public BatchedAccessCounts(ShareRepository shares) {
+        this(shares, ROUND);
+    }
+
+    /** @param round how long counts may wait in memory (tests take longer ones, to see them wait) */
+    public BatchedAccessCounts(ShareRepository shares, Duration round) {
         this.shares = Objects.requireNonNull(shares, "shares");
+        if (round.isNegative() || round.isZero()) {
+            throw new IllegalArgumentException("round must be positive");
+        }
         this.counter = new AccessCounter(new AccessCounter.Sink() {
             @Override
             public void add(ShareId id, long count, long last) {
@@ -70,7 +82,7 @@ public final class BatchedAccessCounts implements ShareRepository, AutoCloseable
                     batches.keySet().retainAll(counted.keySet());
                 }
             }
-        });
+        }, round);
     }
 
     private static CountedAccesses counted(long count, long lastMillis) {

@@ -21,7 +21,7 @@ class AccessCounterTest {
     private final List<String> writes = new CopyOnWriteArrayList<>();
 
     private AccessCounter counter() {
-        return new AccessCounter((id, count, last) -> writes.add(id + " " + count + " " + last));
+        return new AccessCounter((id, count, last) -> writes.add(id + " " + count + " " + last), BatchedAccessCounts.ROUND);
     }
 
     private static Share share() {
@@ -106,7 +106,7 @@ class AccessCounterTest {
                 AccessCounter.Sink.super.addAll(batches);
             }
         };
-        try (AccessCounter counter = new AccessCounter(sink)) {
+        try (AccessCounter counter = new AccessCounter(sink, BatchedAccessCounts.ROUND)) {
             counter.learn(first);
             counter.learn(second);
             counter.tryCount(List.of(first.id()), 10);
@@ -150,7 +150,7 @@ class AccessCounterTest {
                 AccessCounter.Sink.super.addAll(batches);
             }
         };
-        try (AccessCounter counter = new AccessCounter(sink)) {
+        try (AccessCounter counter = new AccessCounter(sink, BatchedAccessCounts.ROUND)) {
             counter.learn(s);
             counter.tryCount(List.of(s.id()), 10);
             Thread round = new Thread(counter::flush);

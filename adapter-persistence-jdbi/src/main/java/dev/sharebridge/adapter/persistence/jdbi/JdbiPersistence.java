@@ -44,6 +44,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final UserRepository users;
+    /** The table itself: every call reaches the database. */
+    private final ShareRepository shareTable;
     private final BatchedAccessCounts shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
@@ -68,9 +70,10 @@ public final class JdbiPersistence implements AutoCloseable {
         DurableCommits commits = h2File ? DurableCommits.forH2(dataSource, jdbi) : DurableCommits.notNeeded();
         // every repository reports a database that cannot be reached as DatabaseUnavailableException
         this.users = DatabaseFailures.guarded(UserRepository.class, new JdbiUserRepository(jdbi));
+        this.shareTable = DatabaseFailures.guarded(ShareRepository.class,
+                new JdbiShareRepository(jdbi, dataSource, commits));
         // the opens of unlimited links counted in memory, written in rounds (until close())
-        this.shares = new BatchedAccessCounts(DatabaseFailures.guarded(ShareRepository.class,
-                new JdbiShareRepository(jdbi, dataSource, commits)));
+        this.shares = new BatchedAccessCounts(shareTable);
         this.rooms = DatabaseFailures.guarded(RoomRepository.class, new JdbiRoomRepository(jdbi));
         this.fence = DatabaseFailures.guarded(DeletionFence.class, new JdbiDeletionFence(jdbi));
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
@@ -273,6 +276,11 @@ public final class JdbiPersistence implements AutoCloseable {
     private static String statementOnly(StatementException e) {
         StatementContext ctx = e.getStatementContext();
         return ctx == null || ctx.getRawSql() == null ? "" : " [statement: " + ctx.getRawSql().strip() + "]";
+    }
+
+    /** For tests in this package: the share repository without the counting in front of it. */
+    ShareRepository shareTable() {
+        return shareTable;
     }
 
     /** For tests in this package, which need to reset tables. */
