@@ -19,6 +19,7 @@ import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
 import dev.sharebridge.application.cache.RecentReads;
+import dev.sharebridge.application.cache.RecentShareReads;
 import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.room.InstanceId;
@@ -147,8 +148,8 @@ public final class Sharebridge implements Instance {
         DatabaseConfig db = config.database();
         Resources resources = new Resources();
         try {
-            JdbiPersistence persistence = resources.add(JdbiPersistence.open(db.url(), db.username(), db.password(),
-                    config.cache().shares()));
+            // its close() writes the counts of link opens still in memory before the pool closes
+            JdbiPersistence persistence = resources.add(JdbiPersistence.open(db.url(), db.username(), db.password()));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.add(metrics::close);
             JvmGcMetrics gcMetrics = resources.add(new JvmGcMetrics());
@@ -167,11 +168,15 @@ public final class Sharebridge implements Instance {
             }
             ShareSettings settings = security.shareSettings(publicUrl);
 
+            // link rows kept by token in front of the counting that JdbiPersistence puts on the
+            // database (the order is explained in RecentShareReads and BatchedAccessCounts)
+            RecentShareReads shares = new RecentShareReads(persistence.shares(), config.cache().shares());
+            cacheMetrics(metrics, "shares", shares, RecentShareReads::stats);
             DeletionFence fence = persistence.deletionFence();
-            UserService users = new UserService(persistence.users(), persistence.shares(), files, fence, clock,
+            UserService users = new UserService(persistence.users(), shares, files, fence, clock,
                     random);
-            FileService fileService = new FileService(files, persistence.shares(), fence, clock);
-            ShareLinkService shareLinks = new ShareLinkService(persistence.shares(), files, hasher, strength, fence,
+            FileService fileService = new FileService(files, shares, fence, clock);
+            ShareLinkService shareLinks = new ShareLinkService(shares, files, hasher, strength, fence,
                     clock, random, settings);
 
             StorageProvider roomFiles = sharedFolderStorage(config, files,
@@ -189,16 +194,14 @@ public final class Sharebridge implements Instance {
             // closed after HTTP (its connections leave first), before the database
             MeetingPresence presence = resources.add(new MeetingPresence(meetings, persistence::listenForRoomEvents,
                     roomSettings.heartbeatInterval()));
-            SharedFolderService sharedFolders = resources.add(new SharedFolderService(rooms, folders, persistence.shares(), fence,
+            SharedFolderService sharedFolders = resources.add(new SharedFolderService(rooms, folders, shares, fence,
                     roomFiles, hasher, meetings, clock, random, roomSettings));
             RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock);
             RoomInvitationsService invitations = new RoomInvitationsService(rooms, persistence.users(), meetings, clock,
                     random);
             RoomModeratorsService moderators = new RoomModeratorsService(rooms, persistence.users(), meetings);
-            PublicShareServices publicShares = new PublicShareServices(persistence.shares(), files, roomFiles, hasher,
+            PublicShareServices publicShares = new PublicShareServices(shares, files, roomFiles, hasher,
                     strength, fence, secretBox, clock, random, settings);
-
-            cacheMetrics(metrics, "shares", persistence, JdbiPersistence::shareRowCache);
 
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));
@@ -278,7 +281,7 @@ public final class Sharebridge implements Instance {
     private static <T> void cacheMetrics(MeterRegistry registry, String cache, T source,
             Function<T, RecentReads.Stats> stats) {
         // Micrometer holds a function counter's object weakly: the source must be one the server
-        // keeps (the persistence, the storage), never a lambda made here, which the next GC would
+        // keeps (the share repository, the storage), never a lambda made here, which the next GC would
         // take and leave the series at 0
         for (String result : List.of("hit", "miss")) {
             FunctionCounter.builder("sharebridge.cache.lookups", source,

@@ -10,12 +10,13 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * What an adapter read recently, kept for at most {@code maxStaleness} so that one thing asked
+ * What a port answered recently, kept for at most {@code maxStaleness} so that one thing asked
  * for by many at once (a link shared with a crowd) is read once per that time, not on every
- * request. For adapters whose reads are a large part of a request's cost: the share row by token
- * and the shared file's metadata were two fifths of a public open's CPU time (docs/performance.md).
+ * request. For the decorators of ports whose reads are a large part of a request's cost
+ * ({@link RecentShareReads}, {@link RecentStatsStorage}): the share row by token and the shared
+ * file's metadata were two fifths of a public open's CPU time (docs/performance.md).
  *
- * <p>Every change made through the adapter ends every entry at once: the adapter makes it
+ * <p>Every change made through the decorator ends every entry at once: the decorator makes it
  * through {@link #change} (or calls {@link #changed()} after it). A value read before a change is
  * never used after it, however the two race: a read through {@link #get(Object, Step)} takes a
  * {@link Ticket} before it starts, and a value whose ticket predates the last change is neither
@@ -101,7 +102,7 @@ public final class RecentReads<K, V> {
         entries.clear();
     }
 
-    /** A read or a change of an adapter, which may fail with its own exception. */
+    /** A read or a change of the port, which may fail with its own exception. */
     @FunctionalInterface
     public interface Step<T, E extends Exception> {
         T run() throws E;

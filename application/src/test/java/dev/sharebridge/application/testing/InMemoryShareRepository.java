@@ -1,5 +1,6 @@
 package dev.sharebridge.application.testing;
 
+import dev.sharebridge.application.port.out.persistence.CountedAccesses;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.Field;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,6 +138,22 @@ public final class InMemoryShareRepository implements ShareRepository {
                     s.createdAt(), s.createdBy(), s.parentId()));
         }
         return true;
+    }
+
+    @Override
+    public synchronized void addAccesses(Map<ShareId, CountedAccesses> counted) {
+        for (Iterator<Map.Entry<ShareId, CountedAccesses>> i = counted.entrySet().iterator(); i.hasNext(); ) {
+            Map.Entry<ShareId, CountedAccesses> link = i.next();
+            Share s = shares.get(link.getKey());
+            if (s != null) {
+                Instant last = link.getValue().last();
+                Optional<Instant> later = s.lastAccessedAt().filter(at -> !at.isBefore(last)).or(() -> Optional.of(last));
+                shares.put(s.id(), new Share(s.id(), s.itemPath(), s.itemType(), s.roomId(), s.token(),
+                        s.passwordHash(), s.expiresAt(), s.permissions(), s.label(), s.maxAccesses(),
+                        s.accessCount() + link.getValue().count(), later, s.createdAt(), s.createdBy(), s.parentId()));
+            }
+            i.remove();
+        }
     }
 
     @Override

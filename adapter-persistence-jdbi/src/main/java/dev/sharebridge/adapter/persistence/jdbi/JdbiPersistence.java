@@ -2,7 +2,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.sharebridge.application.cache.RecentReads;
+import dev.sharebridge.application.counting.BatchedAccessCounts;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,16 +44,16 @@ public final class JdbiPersistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final UserRepository users;
-    private final JdbiShareRepository shareRepository;
-    private final ShareRepository shares;
+    /** The table itself: every call reaches the database. */
+    private final ShareRepository shareTable;
+    private final BatchedAccessCounts shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
     private final TicketStore tickets;
     private final ParticipantRegistry participants;
     private final RoomEvents roomEvents;
 
-    private JdbiPersistence(HikariDataSource dataSource, Duration maxStaleness, boolean h2File,
-            Properties credentials) {
+    private JdbiPersistence(HikariDataSource dataSource, boolean h2File, Properties credentials) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
@@ -71,8 +70,10 @@ public final class JdbiPersistence implements AutoCloseable {
         DurableCommits commits = h2File ? DurableCommits.forH2(dataSource, jdbi) : DurableCommits.notNeeded();
         // every repository reports a database that cannot be reached as DatabaseUnavailableException
         this.users = DatabaseFailures.guarded(UserRepository.class, new JdbiUserRepository(jdbi));
-        this.shareRepository = new JdbiShareRepository(jdbi, dataSource, maxStaleness, commits);
-        this.shares = DatabaseFailures.guarded(ShareRepository.class, shareRepository);
+        this.shareTable = DatabaseFailures.guarded(ShareRepository.class,
+                new JdbiShareRepository(jdbi, dataSource, commits));
+        // the opens of unlimited links counted in memory, written in rounds (until close())
+        this.shares = new BatchedAccessCounts(shareTable);
         this.rooms = DatabaseFailures.guarded(RoomRepository.class, new JdbiRoomRepository(jdbi));
         this.fence = DatabaseFailures.guarded(DeletionFence.class, new JdbiDeletionFence(jdbi));
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
@@ -108,27 +109,18 @@ public final class JdbiPersistence implements AutoCloseable {
      * embedded file is opened with {@code RETENTION_TIME=0} (unless the URL sets it), so that the
      * space of old versions is reused at once rather than after 45 s.
      *
+     * <p>{@link #shares()} counts the opens of links without a limit in memory and writes them in
+     * rounds ({@link BatchedAccessCounts}), as the server does; {@link #close()} writes the last
+     * round before it closes the pool. Rows are not kept by token: the server puts
+     * {@link dev.sharebridge.application.cache.RecentShareReads} in front of {@link #shares()}
+     * for that ({@code [cache] shares_ms}), and an embedding application may do the same.
+     *
      * @param username empty or null for none
      * @param password empty or null for none
      * @throws RuntimeException when the database cannot be reached or migrated
      */
     public static JdbiPersistence open(String jdbcUrl, String username, String password) {
-        return open(jdbcUrl, username, password, Duration.ZERO);
-    }
-
-    /**
-     * Like {@link #open(String, String, String)}, with links' rows reused for their tokens for up
-     * to {@code maxStaleness}: a link opened by many at once is then read about once per that
-     * time. Changes made through these repositories are seen at once; changes made by another
-     * process on the same database (another server, the CLI) after at most {@code maxStaleness}.
-     *
-     * @param maxStaleness {@link Duration#ZERO}: every lookup reads the database
-     */
-    public static JdbiPersistence open(String jdbcUrl, String username, String password, Duration maxStaleness) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (maxStaleness.isNegative()) {
-            throw new IllegalArgumentException("maxStaleness must not be negative");
-        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("sharebridge");
         config.setJdbcUrl(prepareH2FileUrl(jdbcUrl));
@@ -162,8 +154,7 @@ public final class JdbiPersistence implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new JdbiPersistence(dataSource, maxStaleness, isH2(jdbcUrl) && !isH2InMemory(jdbcUrl),
-                    credentials);
+            return new JdbiPersistence(dataSource, isH2(jdbcUrl) && !isH2InMemory(jdbcUrl), credentials);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -179,6 +170,11 @@ public final class JdbiPersistence implements AutoCloseable {
         return users;
     }
 
+    /**
+     * The share links, with the opens of links without {@code max_accesses} counted in memory and
+     * written every 200 ms, before every read that shows a count, and on {@link #close()}
+     * ({@link BatchedAccessCounts}): put any further decorator in front of this one, not behind.
+     */
     public ShareRepository shares() {
         return shares;
     }
@@ -261,11 +257,6 @@ public final class JdbiPersistence implements AutoCloseable {
         dataSource.setMetricRegistry(Objects.requireNonNull(registry, "registry"));
     }
 
-    /** How often a link's row was reused for its token, and how often it was read (for metrics). */
-    public RecentReads.Stats shareRowCache() {
-        return shareRepository.recentStats();
-    }
-
     @Override
     public void close() {
         try {
@@ -274,7 +265,8 @@ public final class JdbiPersistence implements AutoCloseable {
             }
         } finally {
             try {
-                shareRepository.close();
+                // the counts still in memory, while the pool is open
+                shares.close();
             } finally {
                 dataSource.close();
             }
@@ -286,9 +278,9 @@ public final class JdbiPersistence implements AutoCloseable {
         return ctx == null || ctx.getRawSql() == null ? "" : " [statement: " + ctx.getRawSql().strip() + "]";
     }
 
-    /** For tests in this package: the share repository itself, unwrapped. */
-    JdbiShareRepository shareRepository() {
-        return shareRepository;
+    /** For tests in this package: the share repository without the counting in front of it. */
+    ShareRepository shareTable() {
+        return shareTable;
     }
 
     /** For tests in this package, which need to reset tables. */

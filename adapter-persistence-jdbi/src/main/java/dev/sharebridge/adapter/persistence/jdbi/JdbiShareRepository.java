@@ -1,6 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
-import dev.sharebridge.application.cache.RecentReads;
+import dev.sharebridge.application.port.out.persistence.CountedAccesses;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.Field;
@@ -16,85 +16,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link ShareRepository} on the {@code shares} table. */
+/**
+ * {@link ShareRepository} on the {@code shares} table: it only translates between the port and
+ * the SQL of {@link ShareSql}. What makes the public open path fast lives in front of it, in
+ * decorators of the port ({@code application.counting.BatchedAccessCounts} counts the opens of
+ * unlimited links in memory and hands them to {@link #addAccesses}; {@code
+ * application.cache.RecentShareReads} keeps rows by token); here, only the choice of plain JDBC
+ * for the statements that run on every open.
+ */
 final class JdbiShareRepository implements ShareRepository {
-    /** The public open path's lookup, in plain JDBC (see {@link #findByToken}). */
-    private static final String BY_TOKEN = "SELECT " + ShareSql.COLUMNS + " FROM shares WHERE token = ?";
     private static final ShareRowMapper ROWS = new ShareRowMapper();
-    /** The conditional UPDATE that counts an access on one link (exact under concurrency), in plain JDBC. */
-    private static final String RECORD_ACCESS = """
-            UPDATE shares
-               SET access_count = access_count + 1, last_accessed_at = ?
-             WHERE id = ?
-               AND (max_accesses IS NULL OR access_count < max_accesses)
-               AND (expires_at IS NULL OR expires_at > ?)
-            """;
 
     private final DataSource dataSource;
     private final DurableCommits commits;
     private final ShareSql sql;
-    private final AccessCounter counter;
-    private final RecentReads<String, Optional<Share>> recent;
 
     /**
-     * @param dataSource the pool behind {@code jdbi}, for the two statements of the public open
-     *     path, which run in plain JDBC (see {@link #read})
-     * @param maxStaleness how long a link's row may be reused for its token (see {@link RecentReads})
-     * @param commits what the plain JDBC write waits for before it returns
+     * @param dataSource the pool behind {@code jdbi}, for the statements run in plain JDBC (see
+     *     {@link ShareSql})
+     * @param commits what the plain JDBC writes wait for before they return
      */
-    JdbiShareRepository(Jdbi jdbi, DataSource dataSource, Duration maxStaleness, DurableCommits commits) {
+    JdbiShareRepository(Jdbi jdbi, DataSource dataSource, DurableCommits commits) {
         this.dataSource = dataSource;
         this.commits = commits;
         this.sql = jdbi.onDemand(ShareSql.class);
-        this.counter = new AccessCounter(new AccessCounter.Sink() {
-            @Override
-            public void add(String id, long count, long last) {
-                sql.addAccesses(id, count, last);
-            }
-
-            /**
-             * One handle for the whole round, so that it waits for the database file once; each
-             * UPDATE commits by itself, so no lock is held across links.
-             */
-            @Override
-            public void addAll(Map<String, AccessCounter.Pending> batches) {
-                jdbi.useHandle(h -> {
-                    ShareSql each = h.attach(ShareSql.class);
-                    for (Iterator<Map.Entry<String, AccessCounter.Pending>> i = batches.entrySet().iterator();
-                            i.hasNext(); ) {
-                        Map.Entry<String, AccessCounter.Pending> batch = i.next();
-                        each.addAccesses(batch.getKey(), batch.getValue().count(), batch.getValue().last());
-                        i.remove();
-                    }
-                });
-            }
-        });
-        this.recent = new RecentReads<>(maxStaleness, System::nanoTime);
-    }
-
-    /** Hits and misses of the rows kept by token. */
-    RecentReads.Stats recentStats() {
-        return recent.stats();
-    }
-
-    /** For tests that change the table behind the repository's back. */
-    void forgetRecent() {
-        recent.changed();
-    }
-
-    /** Writes pending counts and stops counting in memory; called when the pool closes. */
-    void close() {
-        counter.close();
     }
 
     @Override
@@ -124,45 +77,28 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public Optional<Share> findById(ShareId id) {
-        counter.flush(id.toString());
         return sql.findById(id.toString());
     }
 
-    /**
-     * One recursive query, without writing the counts kept in memory first (as for
-     * {@link #findByToken}): the open path of a reshared link asks on every request.
-     */
+    /** One recursive query: the open path of a reshared link asks on every request. */
     @Override
     public List<Share> findAncestors(Share link) {
         if (link.parentId().isEmpty()) {
             return List.of();
         }
-        List<Share> ancestors = sql.findAncestors(link.parentId().get().toString(), LinkChain.MAX_LENGTH - 1);
-        // what the rows say about counting the chain in memory
-        ancestors.forEach(counter::learn);
-        return ancestors;
-    }
-
-    @Override
-    public Optional<Share> findByToken(ShareToken token) {
-        // a link opened by many at once is read about once per maxStaleness (RecentReads); unknown
-        // tokens are not kept (a link made elsewhere works at once), nor are limited links, whose
-        // count moves with every open
-        Optional<Share> found = recent.get(token.value(), () -> read(token),
-                row -> row.isPresent() && row.get().maxAccesses().isEmpty());
-        found.ifPresent(counter::learn);
-        return found;
+        return sql.findAncestors(link.parentId().get().toString(), LinkChain.MAX_LENGTH - 1);
     }
 
     /**
-     * On every public request (unless recently read), so in plain JDBC: under load, Jdbi's
-     * per-statement work (handle, SQL parsing, argument binding, result iteration) cost as much CPU
-     * as H2's own lookup. The count in the row may lag by a flush for links without a limit;
-     * nothing shows it.
+     * On every public request (unless a decorator kept the row), so in plain JDBC: under load,
+     * Jdbi's per-statement work (handle, SQL parsing, argument binding, result iteration) cost as
+     * much CPU as H2's own lookup.
      */
-    private Optional<Share> read(ShareToken token) {
+    @Override
+    public Optional<Share> findByToken(ShareToken token) {
         Optional<Share> found;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_TOKEN)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(ShareSql.BY_TOKEN)) {
             ps.setString(1, token.value());
             try (ResultSet rs = ps.executeQuery()) {
                 found = rs.next() ? Optional.of(ROWS.map(rs, null)) : Optional.empty();
@@ -179,7 +115,6 @@ final class JdbiShareRepository implements ShareRepository {
         if (limit < 1) {
             throw new InvalidValueException(Field.LIMIT, "{field} must be at least 1");
         }
-        counter.flush();
         ShareCursor after = cursor.map(ShareCursor::decode).orElse(ShareCursor.START);
         // one row more than asked tells whether another page follows
         int fetch = limit == Integer.MAX_VALUE ? limit : limit + 1;
@@ -195,28 +130,24 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public List<Share> findByOwnerAndPathPrefix(UserId owner, ItemPath path) {
-        counter.flush();
         return sql.findByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
     }
 
     @Override
     public List<Share> findChildren(ShareId parent) {
-        counter.flush();
         return sql.findChildren(parent.toString());
     }
 
     @Override
     public boolean update(Share share) {
-        counter.forgetAll();
-        counter.flush(share.id().toString());
-        return recent.change(() -> sql.update(share.id().toString(), share.passwordHash().orElse(null),
+        return sql.update(share.id().toString(), share.passwordHash().orElse(null),
                 Instants.toMillis(share.expiresAt()), share.permissions().read(), share.permissions().write(),
-                share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null))) > 0;
+                share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
     }
 
     /**
-     * Links whose whole chain is without a limit are counted in memory (see {@link AccessCounter});
-     * a link without a parent in the one conditional UPDATE; a reshared link in one transaction of
+     * A link without a parent in the one conditional UPDATE, in plain JDBC (it runs on every open
+     * of a limited link); a reshared link in one transaction of
      * that UPDATE per link of its chain, from the link that was not reshared down to the visitor's,
      * which counts only if every one of them matched. Each UPDATE locks its row and checks the
      * limit and expiry on the newest committed version of it (PostgreSQL and H2 both re-read a
@@ -228,9 +159,6 @@ final class JdbiShareRepository implements ShareRepository {
     public boolean recordAccess(LinkChain chain, Instant now) {
         long at = Instants.toMillis(now);
         List<String> ids = chain.rootFirst().stream().map(s -> s.id().toString()).toList();
-        if (counter.tryCount(ids, at)) {
-            return true;
-        }
         boolean counted;
         try (Connection c = dataSource.getConnection()) {
             counted = ids.size() == 1 ? countOne(c, ids.get(0), at) : countChain(c, ids, at);
@@ -245,7 +173,7 @@ final class JdbiShareRepository implements ShareRepository {
     }
 
     private static boolean countOne(Connection c, String id, long at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RECORD_ACCESS)) {
+        try (PreparedStatement ps = c.prepareStatement(ShareSql.RECORD_ACCESS)) {
             ps.setLong(1, at);
             ps.setString(2, id);
             ps.setLong(3, at);
@@ -272,31 +200,57 @@ final class JdbiShareRepository implements ShareRepository {
         }
     }
 
+    /**
+     * One connection and one prepared statement for the whole batch, in plain JDBC; each link's
+     * UPDATE commits by itself (no lock is held across links), and the batch waits for the
+     * database file once, at the end.
+     */
+    @Override
+    public void addAccesses(Map<ShareId, CountedAccesses> counted) {
+        if (counted.isEmpty()) {
+            return;
+        }
+        boolean wrote = false;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(ShareSql.ADD_ACCESSES)) {
+            for (Iterator<Map.Entry<ShareId, CountedAccesses>> i = counted.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<ShareId, CountedAccesses> link = i.next();
+                long last = Instants.toMillis(link.getValue().last());
+                ps.setLong(1, link.getValue().count());
+                ps.setLong(2, last);
+                ps.setLong(3, last);
+                ps.setString(4, link.getKey().toString());
+                ps.executeUpdate();
+                wrote = true;
+                i.remove();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("adding counted accesses failed", e);
+        } finally {
+            if (wrote) {
+                commits.await();
+            }
+        }
+    }
+
     @Override
     public int deleteWithDescendants(ShareId id) {
-        return delete(() -> sql.deleteWithDescendants(id.toString()));
+        return sql.deleteWithDescendants(id.toString());
     }
 
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
-        return delete(() -> sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path)));
+        return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
     }
 
     @Override
     public int deleteByOwner(UserId owner) {
-        return delete(() -> sql.deleteByOwner(owner.value()));
+        return sql.deleteByOwner(owner.value());
     }
 
     @Override
     public int deleteByRoom(RoomId room) {
-        return delete(() -> sql.deleteByRoom(room.toString()));
-    }
-
-    /** Writes pending counts and forgets remembered rows before a delete, and ends the kept rows after it. */
-    private int delete(IntSupplier statement) {
-        counter.forgetAll();
-        counter.flush();
-        return recent.change(statement::getAsInt);
+        return sql.deleteByRoom(room.toString());
     }
 
     /**

@@ -8,8 +8,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The SQL of {@link JdbiShareRepository}; portable between H2 and PostgreSQL. Rows map with
- * {@link ShareRowMapper}. User-space shares are those without a {@code room_id}.
+ * The SQL of {@link JdbiShareRepository}, all of it; portable between H2 and PostgreSQL. Rows map
+ * with {@link ShareRowMapper}. User-space shares are those without a {@code room_id}.
+ *
+ * <p>The statements of the public open path and of the counting ({@link #BY_TOKEN},
+ * {@link #RECORD_ACCESS}, {@link #ADD_ACCESSES}) are run in plain JDBC on the pool: through the
+ * SqlObject proxy, Jdbi's per-statement work cost as much as H2's own lookup
+ * (docs/performance.md). The others go through the annotated methods below.
  */
 interface ShareSql {
 
@@ -35,6 +40,33 @@ interface ShareSql {
                         UNION ALL
                         SELECT s.id FROM shares s JOIN doomed d ON s.parent_id = d.id)
                    SELECT id FROM doomed)
+            """;
+
+    /** The public open path's lookup; parameter: the token. Plain JDBC. */
+    String BY_TOKEN = "SELECT " + COLUMNS + " FROM shares WHERE token = ?";
+
+    /**
+     * Counts one access on one link, exact under concurrency: only while it is under its limit
+     * and not expired. Parameters: now (epoch millis), the id, now again. Plain JDBC.
+     */
+    String RECORD_ACCESS = """
+            UPDATE shares
+               SET access_count = access_count + 1, last_accessed_at = ?
+             WHERE id = ?
+               AND (max_accesses IS NULL OR access_count < max_accesses)
+               AND (expires_at IS NULL OR expires_at > ?)
+            """;
+
+    /**
+     * Adds accesses counted elsewhere to one link (no limit checked: they were allowed already).
+     * Parameters: the count, the latest access time (epoch millis) twice, the id. Plain JDBC.
+     */
+    String ADD_ACCESSES = """
+            UPDATE shares
+               SET access_count = access_count + ?,
+                   last_accessed_at = CASE WHEN last_accessed_at IS NULL OR last_accessed_at < ?
+                                           THEN ? ELSE last_accessed_at END
+             WHERE id = ?
             """;
 
     /**
@@ -128,15 +160,6 @@ interface ShareSql {
             @Bind("canReshare") boolean canReshare, @Bind("label") String label,
             @Bind("maxAccesses") Long maxAccesses);
 
-    /** Adds a batch of accesses counted in memory (links without max_accesses, see AccessCounter). */
-    @SqlUpdate("""
-            UPDATE shares
-               SET access_count = access_count + :count,
-                   last_accessed_at = CASE WHEN last_accessed_at IS NULL OR last_accessed_at < :last
-                                           THEN :last ELSE last_accessed_at END
-             WHERE id = :id
-            """)
-    int addAccesses(@Bind("id") String id, @Bind("count") long count, @Bind("last") long last);
 
     @SqlUpdate(DELETE_ROOTS + "id = :id" + WITH_DESCENDANTS)
     int deleteWithDescendants(@Bind("id") String id);

@@ -9,6 +9,7 @@ import dev.sharebridge.domain.share.ShareToken;
 import dev.sharebridge.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,20 @@ public interface ShareRepository {
      * @return true when the access was counted (and so allowed)
      */
     boolean recordAccess(LinkChain chain, Instant now);
+
+    /**
+     * Adds accesses that were counted elsewhere and already allowed (links without
+     * {@code max_accesses}, see {@code application.counting}) to the links' rows: each link's
+     * {@code access_count} grows by its count, and its {@code last_accessed_at} becomes the
+     * later of the stored time and its {@code last}. No limit or expiry is checked; links that
+     * no longer exist are skipped. Each link's addition is atomic by itself and no lock is held
+     * from one link to the next, so the batch as a whole is not: the repository removes a
+     * link's entry from {@code counted} once its addition is stored, so when this throws, what is
+     * left in {@code counted} was not added.
+     *
+     * @param counted modifiable; empty when this returns normally
+     */
+    void addAccesses(Map<ShareId, CountedAccesses> counted);
 
     /** Deletes a share and, transitively, every share derived from it. @return how many were deleted */
     int deleteWithDescendants(ShareId id);

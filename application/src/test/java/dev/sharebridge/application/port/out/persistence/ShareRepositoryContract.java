@@ -700,6 +700,39 @@ public abstract class ShareRepositoryContract {
         }
     }
 
+    // ---- addAccesses -------------------------------------------------------------------------
+
+    @Test
+    void addedAccessesGrowTheCountAndKeepTheLatestAccessTime() {
+        Share a = stored(share(ALICE, "/a", T0));
+        Share b = stored(share(ALICE, "/b", T0));
+        assertThat(shares().recordAccess(LinkChain.of(b), T0.plusMillis(50))).isTrue();
+        java.util.Map<ShareId, CountedAccesses> counted = new java.util.HashMap<>();
+        counted.put(a.id(), new CountedAccesses(3, T0.plusMillis(30)));
+        counted.put(b.id(), new CountedAccesses(2, T0.plusMillis(40)));
+
+        shares().addAccesses(counted);
+
+        assertThat(counted).isEmpty();
+        assertThat(reload(a).accessCount()).isEqualTo(3);
+        assertThat(reload(a).lastAccessedAt()).contains(T0.plusMillis(30));
+        assertThat(reload(b).accessCount()).isEqualTo(3);
+        assertThat(reload(b).lastAccessedAt()).as("the later of the two").contains(T0.plusMillis(50));
+    }
+
+    @Test
+    void addedAccessesIgnoreLimitsAndSkipDeletedLinks() {
+        Share limited = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(1L)));
+        java.util.Map<ShareId, CountedAccesses> counted = new java.util.HashMap<>();
+        counted.put(limited.id(), new CountedAccesses(2, T0.plusMillis(1)));
+        counted.put(ShareId.random(), new CountedAccesses(1, T0.plusMillis(1)));
+
+        shares().addAccesses(counted);
+
+        assertThat(counted).isEmpty();
+        assertThat(reload(limited).accessCount()).isEqualTo(2);
+    }
+
     // ---- deletes -------------------------------------------------------------------------------
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sharebridge.adapter.persistence.jdbi;
+package dev.sharebridge.application.counting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class AccessCounterTest {
     private final List<String> writes = new CopyOnWriteArrayList<>();
 
     private AccessCounter counter() {
-        return new AccessCounter((id, count, last) -> writes.add(id + " " + count + " " + last));
+        return new AccessCounter((id, count, last) -> writes.add(id + " " + count + " " + last), BatchedAccessCounts.ROUND);
     }
 
     private static Share share() {
@@ -35,10 +35,10 @@ class AccessCounterTest {
         Share s = share();
         try (AccessCounter counter = counter()) {
             counter.learn(s);
-            assertThat(counter.tryCount(List.of(s.id().toString()), 10)).isTrue();
-            assertThat(counter.tryCount(List.of(s.id().toString()), 30)).isTrue();
-            assertThat(counter.tryCount(List.of(s.id().toString()), 20)).isTrue();
-            counter.flush(s.id().toString());
+            assertThat(counter.tryCount(List.of(s.id()), 10)).isTrue();
+            assertThat(counter.tryCount(List.of(s.id()), 30)).isTrue();
+            assertThat(counter.tryCount(List.of(s.id()), 20)).isTrue();
+            counter.flush(s.id());
         }
         assertThat(writes).containsExactly(s.id() + " 3 30");
     }
@@ -50,10 +50,10 @@ class AccessCounterTest {
         try (AccessCounter counter = counter()) {
             counter.learn(limited);
             counter.learn(expiring);
-            assertThat(counter.tryCount(List.of(limited.id().toString()), 10)).isFalse();
-            assertThat(counter.tryCount(List.of(ShareId.random().toString()), 10)).isFalse();
-            assertThat(counter.tryCount(List.of(expiring.id().toString()), T0.plusSeconds(1).toEpochMilli())).isFalse();
-            assertThat(counter.tryCount(List.of(expiring.id().toString()), T0.toEpochMilli())).isTrue();
+            assertThat(counter.tryCount(List.of(limited.id()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(ShareId.random()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(expiring.id()), T0.plusSeconds(1).toEpochMilli())).isFalse();
+            assertThat(counter.tryCount(List.of(expiring.id()), T0.toEpochMilli())).isTrue();
         }
         assertThat(writes).containsExactly(expiring.id() + " 1 " + T0.toEpochMilli());
     }
@@ -64,7 +64,7 @@ class AccessCounterTest {
         try (AccessCounter counter = counter()) {
             counter.learn(s);
             counter.forgetAll();
-            assertThat(counter.tryCount(List.of(s.id().toString()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(s.id()), 10)).isFalse();
         }
         assertThat(writes).isEmpty();
     }
@@ -78,8 +78,8 @@ class AccessCounterTest {
             counter.learn(root);
             counter.learn(limitedRoot);
             counter.learn(child);
-            assertThat(counter.tryCount(List.of(limitedRoot.id().toString(), child.id().toString()), 10)).isFalse();
-            assertThat(counter.tryCount(List.of(root.id().toString(), child.id().toString()), 20)).isTrue();
+            assertThat(counter.tryCount(List.of(limitedRoot.id(), child.id()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(root.id(), child.id()), 20)).isTrue();
             counter.flush();
         }
         assertThat(writes).containsExactlyInAnyOrder(root.id() + " 1 20", child.id() + " 1 20");
@@ -93,7 +93,7 @@ class AccessCounterTest {
         boolean[] fail = {true};
         AccessCounter.Sink sink = new AccessCounter.Sink() {
             @Override
-            public void add(String id, long count, long last) {
+            public void add(ShareId id, long count, long last) {
                 if (fail[0] && writes.size() == 1) {
                     throw new IllegalStateException("the database went away");
                 }
@@ -101,24 +101,24 @@ class AccessCounterTest {
             }
 
             @Override
-            public void addAll(java.util.Map<String, AccessCounter.Pending> batches) {
+            public void addAll(java.util.Map<ShareId, AccessCounter.Pending> batches) {
                 calls.add(batches.size());
                 AccessCounter.Sink.super.addAll(batches);
             }
         };
-        try (AccessCounter counter = new AccessCounter(sink)) {
+        try (AccessCounter counter = new AccessCounter(sink, BatchedAccessCounts.ROUND)) {
             counter.learn(first);
             counter.learn(second);
-            counter.tryCount(List.of(first.id().toString()), 10);
-            counter.tryCount(List.of(second.id().toString()), 10);
+            counter.tryCount(List.of(first.id()), 10);
+            counter.tryCount(List.of(second.id()), 10);
             try {
                 counter.flush();
             } catch (IllegalStateException expected) {
                 // one written, one kept
             }
             fail[0] = false;
-            counter.tryCount(List.of(first.id().toString()), 20);
-            counter.tryCount(List.of(second.id().toString()), 20);
+            counter.tryCount(List.of(first.id()), 20);
+            counter.tryCount(List.of(second.id()), 20);
             counter.flush();
         }
         assertThat(calls).startsWith(2, 2);
@@ -135,12 +135,12 @@ class AccessCounterTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         AccessCounter.Sink sink = new AccessCounter.Sink() {
             @Override
-            public void add(String id, long count, long last) {
+            public void add(ShareId id, long count, long last) {
                 events.add("written " + count);
             }
 
             @Override
-            public void addAll(java.util.Map<String, AccessCounter.Pending> batches) {
+            public void addAll(java.util.Map<ShareId, AccessCounter.Pending> batches) {
                 writing.countDown();
                 try {
                     release.await();
@@ -150,15 +150,15 @@ class AccessCounterTest {
                 AccessCounter.Sink.super.addAll(batches);
             }
         };
-        try (AccessCounter counter = new AccessCounter(sink)) {
+        try (AccessCounter counter = new AccessCounter(sink, BatchedAccessCounts.ROUND)) {
             counter.learn(s);
-            counter.tryCount(List.of(s.id().toString()), 10);
+            counter.tryCount(List.of(s.id()), 10);
             Thread round = new Thread(counter::flush);
             round.start();
             writing.await();
             // the round has taken the count out of memory and is writing it
             Thread read = new Thread(() -> {
-                counter.flush(s.id().toString());
+                counter.flush(s.id());
                 events.add("read");
             });
             read.start();

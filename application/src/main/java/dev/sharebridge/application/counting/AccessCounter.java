@@ -1,6 +1,9 @@
-package dev.sharebridge.adapter.persistence.jdbi;
+package dev.sharebridge.application.counting;
 
 import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +17,18 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Takes the counting UPDATE off the public open path for links without {@code max_accesses}:
- * their accesses are added up in memory and written in one UPDATE per link every
- * {@link #FLUSH_MILLIS}, and before any read that shows the count (see
- * {@link JdbiShareRepository}). Links with a limit are always counted in the database, so the
- * limit stays exact under any concurrency, also across servers.
+ * their accesses are added up in memory and written in one UPDATE per link every round
+ * ({@link BatchedAccessCounts#ROUND}), and before any read that shows the count (when
+ * {@link BatchedAccessCounts} asks). Links with a limit are always counted in the database, so
+ * the limit stays exact under any concurrency, also across servers.
  *
  * <p>An access is counted here only when the rows last read for the link and every link it was
  * reshared from said "no limit" and the access happens before the expiry in each; the open path
  * looks the rows up right before it counts, so a limit or expiry set meanwhile is seen: at once
- * when set through this repository, within the repository's {@code maxStaleness} when set by
+ * when set through the repository, within the row cache's {@code maxStaleness} when set by
  * another server.
  */
 final class AccessCounter implements AutoCloseable {
-    static final long FLUSH_MILLIS = 200;
     /** Bounds the memory of remembered links; forgetting only sends a count to the database. */
     static final int MAX_REMEMBERED = 10_000;
     private static final long NEVER = Long.MAX_VALUE;
@@ -40,15 +42,15 @@ final class AccessCounter implements AutoCloseable {
 
     /** Writes a batch for one link. */
     interface Sink {
-        void add(String id, long count, long last);
+        void add(ShareId id, long count, long last);
 
         /**
          * Writes the batches of several links, by default one by one, removing each from
          * {@code batches} once it is written: what is left when it throws was not written.
          */
-        default void addAll(Map<String, Pending> batches) {
-            for (Iterator<Map.Entry<String, Pending>> i = batches.entrySet().iterator(); i.hasNext(); ) {
-                Map.Entry<String, Pending> batch = i.next();
+        default void addAll(Map<ShareId, Pending> batches) {
+            for (Iterator<Map.Entry<ShareId, Pending>> i = batches.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<ShareId, Pending> batch = i.next();
                 add(batch.getKey(), batch.getValue().count(), batch.getValue().last());
                 i.remove();
             }
@@ -56,25 +58,27 @@ final class AccessCounter implements AutoCloseable {
     }
 
     private final Sink sink;
-    private final Map<String, Long> unlimited = new ConcurrentHashMap<>();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<ShareId, Long> unlimited = new ConcurrentHashMap<>();
+    private final Map<ShareId, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
     /** Held while counts taken out of {@link #pending} are being written, so a read waits for them. */
     private final ReentrantLock flushing = new ReentrantLock();
 
-    AccessCounter(Sink sink) {
+    /** @param round how long counts may wait in memory before a round writes them */
+    AccessCounter(Sink sink, Duration round) {
         this.sink = sink;
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sharebridge-access-counter");
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        long millis = round.toMillis();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Remembers what a freshly read row says about counting its link. */
     void learn(Share share) {
-        String id = share.id().toString();
+        ShareId id = share.id();
         if (share.maxAccesses().isPresent()) {
             unlimited.remove(id);
             return;
@@ -90,14 +94,14 @@ final class AccessCounter implements AutoCloseable {
      * memory when the rows last read for all of them allow it: none has a limit, none has expired.
      * Otherwise counts nothing and the caller asks the database.
      */
-    boolean tryCount(List<String> ids, long now) {
-        for (String id : ids) {
+    boolean tryCount(List<ShareId> ids, long now) {
+        for (ShareId id : ids) {
             Long expiresAt = unlimited.get(id);
             if (expiresAt == null || now >= expiresAt) {
                 return false;
             }
         }
-        for (String id : ids) {
+        for (ShareId id : ids) {
             pending.merge(id, new Pending(1, now), Pending::plus);
         }
         return true;
@@ -112,7 +116,7 @@ final class AccessCounter implements AutoCloseable {
      * Writes what is pending for one link; returns once nothing counted before the call is
      * unwritten, also when a round of {@link #flush()} had taken it and was still writing it.
      */
-    void flush(String id) {
+    void flush(ShareId id) {
         flushing.lock();
         try {
             Optional.ofNullable(pending.remove(id)).ifPresent(p -> write(id, p));
@@ -125,8 +129,9 @@ final class AccessCounter implements AutoCloseable {
     void flush() {
         flushing.lock();
         try {
-            Map<String, Pending> batches = new TreeMap<>();
-            for (String id : pending.keySet()) {
+            // in one order on every server, which is the order the links are written in
+            Map<ShareId, Pending> batches = new TreeMap<>(Comparator.comparing(ShareId::value));
+            for (ShareId id : pending.keySet()) {
                 Optional.ofNullable(pending.remove(id)).ifPresent(p -> batches.put(id, p));
             }
             if (batches.isEmpty()) {
@@ -144,7 +149,7 @@ final class AccessCounter implements AutoCloseable {
         }
     }
 
-    private void write(String id, Pending p) {
+    private void write(ShareId id, Pending p) {
         try {
             sink.add(id, p.count(), p.last());
         } catch (RuntimeException e) {

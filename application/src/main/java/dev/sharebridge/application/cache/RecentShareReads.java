@@ -1,0 +1,135 @@
+package dev.sharebridge.application.cache;
+
+import dev.sharebridge.application.port.out.persistence.CountedAccesses;
+import dev.sharebridge.application.port.out.persistence.SharePage;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkChain;
+import dev.sharebridge.domain.share.Share;
+import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.share.ShareToken;
+import dev.sharebridge.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Any {@link ShareRepository} whose {@link #findByToken} may answer from a row read less than
+ * {@code maxStaleness} ago ({@link RecentReads}), so that a link opened by many at once is read
+ * about once per that time. Unknown tokens are not kept (a link made elsewhere works at once), nor
+ * are links with {@code max_accesses}, whose count moves with every open and is shown.
+ *
+ * <p>Every change made through this repository ({@link #update} and the deletes) ends every kept
+ * row at once, also when it fails halfway, and a row read before a change is never answered after
+ * it. Changes made elsewhere (another server, the CLI on the same database) are seen after at most
+ * {@code maxStaleness}. Everything else reaches the repository: the lookups by id, owner or
+ * parent, the ancestors of a reshared link (whose limits must be exact) and the counting, which
+ * changes no row this keeps other than its count, and the counts of unlimited links in kept rows
+ * may lag (nothing the public routes answer shows them).
+ *
+ * <p>Where it goes in the stack: on top, above {@code application.counting.BatchedAccessCounts}
+ * (see there why), so that an open answered from here costs one map lookup and no counting
+ * bookkeeping.
+ */
+public final class RecentShareReads implements ShareRepository {
+    private final ShareRepository shares;
+    private final RecentReads<String, Optional<Share>> recent;
+
+    /** @param maxStaleness {@link Duration#ZERO}: every lookup reaches the repository */
+    public RecentShareReads(ShareRepository shares, Duration maxStaleness) {
+        this(shares, maxStaleness, System::nanoTime);
+    }
+
+    /** @param nanoTime a monotonic clock in nanoseconds, for tests that let the staleness pass */
+    public RecentShareReads(ShareRepository shares, Duration maxStaleness, LongSupplier nanoTime) {
+        this.shares = Objects.requireNonNull(shares, "shares");
+        this.recent = new RecentReads<>(maxStaleness, nanoTime);
+    }
+
+    /** How often a kept row was reused or not, for metrics. */
+    public RecentReads.Stats stats() {
+        return recent.stats();
+    }
+
+    /** Not a change of any kept row: a new link's token was not kept, as unknown tokens are not. */
+    @Override
+    public void insert(Share share) {
+        shares.insert(share);
+    }
+
+    @Override
+    public Optional<Share> findById(ShareId id) {
+        return shares.findById(id);
+    }
+
+    @Override
+    public Optional<Share> findByToken(ShareToken token) {
+        return recent.get(token.value(), () -> shares.findByToken(token),
+                row -> row.isPresent() && row.get().maxAccesses().isEmpty());
+    }
+
+    @Override
+    public SharePage listByOwner(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
+        return shares.listByOwner(owner, item, limit, cursor);
+    }
+
+    @Override
+    public List<Share> findByOwnerAndPathPrefix(UserId owner, ItemPath path) {
+        return shares.findByOwnerAndPathPrefix(owner, path);
+    }
+
+    @Override
+    public List<Share> findAncestors(Share link) {
+        return shares.findAncestors(link);
+    }
+
+    @Override
+    public List<Share> findChildren(ShareId parent) {
+        return shares.findChildren(parent);
+    }
+
+    @Override
+    public boolean update(Share share) {
+        return recent.change(() -> shares.update(share));
+    }
+
+    @Override
+    public boolean recordAccess(LinkChain chain, Instant now) {
+        return shares.recordAccess(chain, now);
+    }
+
+    @Override
+    public void addAccesses(Map<ShareId, CountedAccesses> counted) {
+        shares.addAccesses(counted);
+    }
+
+    @Override
+    public int deleteWithDescendants(ShareId id) {
+        return recent.change(() -> shares.deleteWithDescendants(id));
+    }
+
+    @Override
+    public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
+        return recent.change(() -> shares.deleteByOwnerAndPathPrefix(owner, path));
+    }
+
+    @Override
+    public int deleteByOwner(UserId owner) {
+        return recent.change(() -> shares.deleteByOwner(owner));
+    }
+
+    @Override
+    public int deleteByRoom(RoomId room) {
+        return recent.change(() -> shares.deleteByRoom(room));
+    }
+
+    @Override
+    public String toString() {
+        return shares.toString();
+    }
+}
