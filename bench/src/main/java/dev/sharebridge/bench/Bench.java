@@ -31,14 +31,14 @@ public final class Bench {
 
     private final Report report = new Report();
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> which = args.length == 0 ? List.of("open", "download", "flood", "folder", "startup")
-                : List.of(args);
+        List<String> which =
+                args.length == 0 ? List.of("open", "download", "flood", "folder", "startup") : List.of(args);
         Bench bench = new Bench();
-        System.out.printf("Sharebridge benchmarks: %d rounds, %d s per wrk run, %d connections, %d cores, load %s%n",
+        System.out.printf(
+                "Sharebridge benchmarks: %d rounds, %d s per wrk run, %d connections, %d cores, load %s%n",
                 ROUNDS, SECONDS, CONNECTIONS, Runtime.getRuntime().availableProcessors(), loadAverage());
         if (which.contains("open") || which.contains("download") || which.contains("flood")) {
             if (!Wrk.available()) {
@@ -54,8 +54,11 @@ public final class Bench {
             new InstanceEventsBench(bench.report).run();
         }
         if (which.contains("startup")) {
-            new StartupBench(bench.report, ROUNDS, Path.of(System.getProperty("bench.jar",
-                    "bootstrap/target/sharebridge.jar"))).run();
+            new StartupBench(
+                            bench.report,
+                            ROUNDS,
+                            Path.of(System.getProperty("bench.jar", "bootstrap/target/sharebridge.jar")))
+                    .run();
         }
         bench.report.print();
         System.out.println("load average at the end: " + loadAverage());
@@ -66,9 +69,11 @@ public final class Bench {
 
     private void http(List<String> which) throws Exception {
         Path dir = Files.createTempDirectory("sharebridge-bench");
-        Process server = new ProcessBuilder(javaCommand(List.of(BenchServer.class.getName(), dir.toString(),
-                Long.toString(BIG_MIB))))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        Process server = new ProcessBuilder(
+                        javaCommand(List.of(BenchServer.class.getName(), dir.toString(), Long.toString(BIG_MIB))))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile())
+                .start();
         try {
             Properties ready = awaitReady(server, dir.resolve("ready.properties"));
             long pid = Long.parseLong(ready.getProperty("pid"));
@@ -116,9 +121,11 @@ public final class Bench {
             if (which.contains("flood")) {
                 System.out.println("[3] open throughput during a wrong-password flood");
                 Path lua = dir.resolve("flood.lua");
-                Files.writeString(lua, "wrk.method = \"POST\"\n"
-                        + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                        + "wrk.body = '{\"password\":\"" + BenchServer.WRONG_PASSWORD + "\"}'\n");
+                Files.writeString(
+                        lua,
+                        "wrk.method = \"POST\"\n"
+                                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                                + "wrk.body = '{\"password\":\"" + BenchServer.WRONG_PASSWORD + "\"}'\n");
                 String other = product + "/api/s/" + ready.getProperty("other");
                 String verify = product + "/api/s/" + ready.getProperty("locked") + "/verify";
                 for (int i = 0; i < ROUNDS; i++) {
@@ -134,7 +141,9 @@ public final class Bench {
                     report.add("3 during / undisturbed", "ratio (goal >= 0.5)", during.rps() / calm.rps());
                     report.add("3 open p99 during flood", "ms", during.p99Millis());
                     report.add("3 flood verify answers", "req/s", floodResult.rps());
-                    report.add("3 flood answers that were not 2xx", "%",
+                    report.add(
+                            "3 flood answers that were not 2xx",
+                            "%",
                             100.0 * floodResult.non2xx() / Math.max(1, floodResult.requests()));
                 }
             }
@@ -148,13 +157,13 @@ public final class Bench {
 
     private static void check(Wrk.Result r, String what) {
         if (r.non2xx() > 0) {
-            System.out.println("  warning: " + r.non2xx() + " of " + r.requests() + " " + what + " answers were not 2xx");
+            System.out.println(
+                    "  warning: " + r.non2xx() + " of " + r.requests() + " " + what + " answers were not 2xx");
         }
     }
 
     /** One download through curl; the server's resident memory is sampled while it runs. */
-    record Download(double mibPerSecond, double rssGrowthMiB) {
-    }
+    record Download(double mibPerSecond, double rssGrowthMiB) {}
 
     private static Download download(String url, long bytes, long pid) throws IOException, InterruptedException {
         long before = rssKiB(pid);
@@ -171,8 +180,10 @@ public final class Bench {
             }
         });
         sampler.start();
-        Process curl = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{size_download} %{time_total}",
-                url).redirectErrorStream(true).start();
+        Process curl = new ProcessBuilder(
+                        "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{size_download} %{time_total}", url)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         curl.waitFor(120, TimeUnit.SECONDS);
         done.set(true);
@@ -209,7 +220,9 @@ public final class Bench {
     static List<String> javaCommand(List<String> mainAndArgs) {
         List<String> cmd = new ArrayList<>();
         // BENCH_JAVA (bench/run.sh) runs the server on another JVM, e.g. one with virtual threads
-        cmd.add(System.getProperty("bench.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add(System.getProperty(
+                "bench.java",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(mainAndArgs);

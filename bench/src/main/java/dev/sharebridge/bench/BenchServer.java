@@ -34,11 +34,11 @@ public final class BenchServer {
     static final String WRONG_PASSWORD = "not-the-password-1";
     private static final String PASSWORD = "bench-password-42";
     private static final byte[] CONSTANT = ("{\"item_name\":\"hello.txt\",\"item_type\":\"file\",\"size\":12,"
-            + "\"has_password\":false,\"expires_at\":null,\"permissions\":{\"read\":true,\"write\":false,"
-            + "\"reshare\":false},\"label\":null}").getBytes(StandardCharsets.UTF_8);
+                    + "\"has_password\":false,\"expires_at\":null,\"permissions\":{\"read\":true,\"write\":false,"
+                    + "\"reshare\":false},\"label\":null}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    private BenchServer() {
-    }
+    private BenchServer() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
@@ -62,14 +62,30 @@ public final class BenchServer {
 
             Javalin reference = reference(big);
             StringBuilder ready = new StringBuilder()
-                    .append("pid=").append(ProcessHandle.current().pid()).append('\n')
-                    .append("port=").append(port).append('\n')
-                    .append("reference=").append(reference.port()).append('\n')
-                    .append("open=").append(open).append('\n')
-                    .append("other=").append(other).append('\n')
-                    .append("locked=").append(locked).append('\n')
-                    .append("big=").append(bigShare).append('\n')
-                    .append("bigBytes=").append(Files.size(big)).append('\n');
+                    .append("pid=")
+                    .append(ProcessHandle.current().pid())
+                    .append('\n')
+                    .append("port=")
+                    .append(port)
+                    .append('\n')
+                    .append("reference=")
+                    .append(reference.port())
+                    .append('\n')
+                    .append("open=")
+                    .append(open)
+                    .append('\n')
+                    .append("other=")
+                    .append(other)
+                    .append('\n')
+                    .append("locked=")
+                    .append(locked)
+                    .append('\n')
+                    .append("big=")
+                    .append(bigShare)
+                    .append('\n')
+                    .append("bigBytes=")
+                    .append(Files.size(big))
+                    .append('\n');
             Path tmp = dir.resolve("ready.tmp");
             Files.writeString(tmp, ready);
             Files.move(tmp, dir.resolve("ready.properties"));
@@ -88,7 +104,9 @@ public final class BenchServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = "127.0.0.1";
             config.jetty.port = 0;
-            config.routes.get("/const", ctx -> ctx.status(200).contentType("application/json").result(CONSTANT));
+            config.routes.get(
+                    "/const",
+                    ctx -> ctx.status(200).contentType("application/json").result(CONSTANT));
             config.routes.get("/static", ctx -> {
                 ctx.status(200).contentType("application/octet-stream");
                 ctx.res().setContentLengthLong(Files.size(big));
@@ -104,7 +122,8 @@ public final class BenchServer {
 
     private static Path find(Path root, String name) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst()
+            return files.filter(p -> p.getFileName().toString().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException(name + " not found below " + root));
         }
     }
@@ -131,10 +150,12 @@ public final class BenchServer {
         }
 
         private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            HttpResponse<String> response = CLIENT.send(request.header("Authorization", "Bearer " + apiToken).build(),
+            HttpResponse<String> response = CLIENT.send(
+                    request.header("Authorization", "Bearer " + apiToken).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("seeding failed: HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "seeding failed: HTTP " + response.statusCode() + " " + response.body());
             }
             return response.body();
         }

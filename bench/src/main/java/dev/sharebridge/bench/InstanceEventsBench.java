@@ -53,8 +53,7 @@ final class InstanceEventsBench {
 
     /** One participant's messages, as they arrive, with their arrival time. */
     private static final class Inbox implements WebSocket.Listener {
-        private record Arrival(long at, String text) {
-        }
+        private record Arrival(long at, String text) {}
 
         final LinkedBlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
@@ -97,14 +96,18 @@ final class InstanceEventsBench {
         new SecureRandom().nextBytes(key);
         Path dir = Files.createTempDirectory("sharebridge-bench-events");
         String url = PG + (PG.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try (Sharebridge a = open(dir.resolve("a"), url, key); Sharebridge b = open(dir.resolve("b"), url, key)) {
+        try (Sharebridge a = open(dir.resolve("a"), url, key);
+                Sharebridge b = open(dir.resolve("b"), url, key)) {
             String baseA = "http://127.0.0.1:" + a.start();
             String baseB = "http://127.0.0.1:" + b.start();
             String olga = a.addUser().add(UserId.of("olga")).token();
             String bob = a.addUser().add(UserId.of("bob")).token();
             String room = field(send("POST", baseA + "/v1/rooms", "{}", olga).body(), "id");
             send("PUT", baseA + "/v1/rooms/" + room + "/invitees/bob", null, olga);
-            String ticket = field(send("POST", baseA + "/v1/rooms/" + room + "/start", "{}", bob).body(), "ticket");
+            String ticket = field(
+                    send("POST", baseA + "/v1/rooms/" + room + "/start", "{}", bob)
+                            .body(),
+                    "ticket");
             Inbox inbox = new Inbox();
             WebSocket ws = http.newWebSocketBuilder()
                     .buildAsync(URI.create(baseB.replace("http", "ws") + "/signaling?ticket=" + ticket), inbox)
@@ -123,41 +126,40 @@ final class InstanceEventsBench {
     private void measure(String baseA, String room, String olga, Inbox inbox) throws Exception {
         {
             {
-
-            List<Double> folderEvent = new ArrayList<>();
-            List<Double> folderRequest = new ArrayList<>();
-            List<Double> roleEvent = new ArrayList<>();
-            List<Double> roleRequest = new ArrayList<>();
-            long started = System.nanoTime();
-            for (int i = 0; i < WARMUP + SAMPLES; i++) {
-                boolean counts = i >= WARMUP;
-                if (i % 50 == 0) {
-                    System.out.printf("[events] round %d, %.1f s%n", i, (System.nanoTime() - started) / 1e9);
+                List<Double> folderEvent = new ArrayList<>();
+                List<Double> folderRequest = new ArrayList<>();
+                List<Double> roleEvent = new ArrayList<>();
+                List<Double> roleRequest = new ArrayList<>();
+                long started = System.nanoTime();
+                for (int i = 0; i < WARMUP + SAMPLES; i++) {
+                    boolean counts = i >= WARMUP;
+                    if (i % 50 == 0) {
+                        System.out.printf("[events] round %d, %.1f s%n", i, (System.nanoTime() - started) / 1e9);
+                    }
+                    long t0 = System.nanoTime();
+                    send("PUT", baseA + "/v1/rooms/" + room + "/shared_folder", null, olga);
+                    long answered = System.nanoTime();
+                    long heard = inbox.next("\"updated\"");
+                    if (counts) {
+                        folderRequest.add(ms(answered - t0));
+                        folderEvent.add(ms(heard - t0));
+                    }
+                    t0 = System.nanoTime();
+                    send(i % 2 == 0 ? "PUT" : "DELETE", baseA + "/v1/rooms/" + room + "/moderators/bob", null, olga);
+                    answered = System.nanoTime();
+                    heard = inbox.next("\"updated\"");
+                    if (counts) {
+                        roleRequest.add(ms(answered - t0));
+                        roleEvent.add(ms(heard - t0));
+                    }
+                    send("DELETE", baseA + "/v1/rooms/" + room + "/shared_folder", null, olga);
+                    inbox.next("\"deleted\"");
                 }
-                long t0 = System.nanoTime();
-                send("PUT", baseA + "/v1/rooms/" + room + "/shared_folder", null, olga);
-                long answered = System.nanoTime();
-                long heard = inbox.next("\"updated\"");
-                if (counts) {
-                    folderRequest.add(ms(answered - t0));
-                    folderEvent.add(ms(heard - t0));
-                }
-                t0 = System.nanoTime();
-                send(i % 2 == 0 ? "PUT" : "DELETE", baseA + "/v1/rooms/" + room + "/moderators/bob", null, olga);
-                answered = System.nanoTime();
-                heard = inbox.next("\"updated\"");
-                if (counts) {
-                    roleRequest.add(ms(answered - t0));
-                    roleEvent.add(ms(heard - t0));
-                }
-                send("DELETE", baseA + "/v1/rooms/" + room + "/shared_folder", null, olga);
-                inbox.next("\"deleted\"");
-            }
-            System.out.printf("[events] %d samples each after %d warm-up rounds%n", SAMPLES, WARMUP);
-            add("folder made on A -> updated on B", folderEvent);
-            add("PUT shared_folder on A, its answer", folderRequest);
-            add("role granted/revoked on A -> updated on B", roleEvent);
-            add("PUT/DELETE moderators on A, its answer", roleRequest);
+                System.out.printf("[events] %d samples each after %d warm-up rounds%n", SAMPLES, WARMUP);
+                add("folder made on A -> updated on B", folderEvent);
+                add("PUT shared_folder on A, its answer", folderRequest);
+                add("role granted/revoked on A -> updated on B", roleEvent);
+                add("PUT/DELETE moderators on A, its answer", roleRequest);
             }
         }
     }
@@ -176,18 +178,29 @@ final class InstanceEventsBench {
     }
 
     private static Sharebridge open(Path dir, String url, byte[] key) throws Exception {
-        String toml = String.join("\n", "[server]", "bind = \"127.0.0.1\"", "port = 0",
-                "data_dir = '" + dir.toAbsolutePath() + "'", "[database]", "url = '" + url + "'",
-                "username = '" + PG_USER + "'", "[security]", "bcrypt_cost = 10",
-                "secret_key = '" + Base64.getEncoder().encodeToString(key) + "'", "");
+        String toml = String.join(
+                "\n",
+                "[server]",
+                "bind = \"127.0.0.1\"",
+                "port = 0",
+                "data_dir = '" + dir.toAbsolutePath() + "'",
+                "[database]",
+                "url = '" + url + "'",
+                "username = '" + PG_USER + "'",
+                "[security]",
+                "bcrypt_cost = 10",
+                "secret_key = '" + Base64.getEncoder().encodeToString(key) + "'",
+                "");
         return Sharebridge.open(SharebridgeConfig.parse("bench.toml", toml, Map.of()));
     }
 
     private HttpResponse<String> send(String method, String url, String json, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(WAIT)
                 .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }

@@ -39,8 +39,13 @@ final class Report {
             }
             double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            System.out.printf(Locale.ROOT, "%-52s %12s %25s  %s%n", name, format(median(values)),
-                    format(min) + " .. " + format(max) + " (" + values.size() + ")", units.get(name));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-52s %12s %25s  %s%n",
+                    name,
+                    format(median(values)),
+                    format(min) + " .. " + format(max) + " (" + values.size() + ")",
+                    units.get(name));
         });
     }
 

@@ -75,16 +75,23 @@ final class SharedFolderBench {
                 if (folders.add(path)) {
                     return answer.code(201).setHeader("Content-Length", "0").build();
                 }
-                return answer.code(405).setHeader("Content-Type", "application/xml; charset=utf-8").body(exists).build();
+                return answer.code(405)
+                        .setHeader("Content-Type", "application/xml; charset=utf-8")
+                        .body(exists)
+                        .build();
             }
             if (request.getMethod().equals("POST") && path.endsWith("/apps/files_sharing/api/v1/shares")) {
                 String form = request.getBody() == null ? "" : request.getBody().utf8();
                 Matcher perms = Pattern.compile("permissions=(\\d+)").matcher(form);
                 String permissions = perms.find() ? perms.group(1) : "1";
-                String body = shareJson.replace("\"permissions\":31", "\"permissions\":" + permissions)
+                String body = shareJson
+                        .replace("\"permissions\":31", "\"permissions\":" + permissions)
                         .replace("\"id\":\"61\"", "\"id\":\"" + ids.incrementAndGet() + "\"")
                         .replace("http:\\/\\/127.0.0.1:8080", origin.replace("/", "\\/"));
-                return answer.code(200).setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+                return answer.code(200)
+                        .setHeader("Content-Type", "application/json; charset=utf-8")
+                        .body(body)
+                        .build();
             }
             if (request.getMethod().equals("DELETE")) {
                 return answer.code(204).build();
@@ -113,8 +120,8 @@ final class SharedFolderBench {
     }
 
     void run() throws Exception {
-        System.out.println("[4] shared folder creation against the NextCloud replay (" + ROUND_TRIP_MS
-                + " ms per round trip)");
+        System.out.println(
+                "[4] shared folder creation against the NextCloud replay (" + ROUND_TRIP_MS + " ms per round trip)");
         Replay replay = new Replay();
         Path dir = Files.createTempDirectory("sharebridge-bench-folder");
         try (MockWebServer nextcloud = new MockWebServer()) {
@@ -134,11 +141,15 @@ final class SharedFolderBench {
                     String room = create(http, api, token);
                     replay.reset();
                     long start = System.nanoTime();
-                    try (Response r = http.newCall(new Request.Builder().url(api + "/v1/rooms/" + room + "/shared_folder")
-                            .header("Authorization", "Bearer " + token)
-                            .put(RequestBody.create(new byte[0])).build()).execute()) {
+                    try (Response r = http.newCall(new Request.Builder()
+                                    .url(api + "/v1/rooms/" + room + "/shared_folder")
+                                    .header("Authorization", "Bearer " + token)
+                                    .put(RequestBody.create(new byte[0]))
+                                    .build())
+                            .execute()) {
                         if (r.code() != 201) {
-                            throw new IllegalStateException("PUT shared_folder answered " + r.code() + " " + r.body().string());
+                            throw new IllegalStateException("PUT shared_folder answered " + r.code() + " "
+                                    + r.body().string());
                         }
                     }
                     double productMs = (System.nanoTime() - start) / 1e6;
@@ -162,9 +173,11 @@ final class SharedFolderBench {
     }
 
     private static String create(OkHttpClient http, String api, String token) throws IOException {
-        try (Response r = http.newCall(new Request.Builder().url(api + "/v1/rooms")
-                .header("Authorization", "Bearer " + token)
-                .post(RequestBody.create("{\"title\":\"bench\"}", MediaType.get("application/json"))).build())
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(api + "/v1/rooms")
+                        .header("Authorization", "Bearer " + token)
+                        .post(RequestBody.create("{\"title\":\"bench\"}", MediaType.get("application/json")))
+                        .build())
                 .execute()) {
             String body = r.body().string();
             Matcher m = ID.matcher(body);
@@ -179,19 +192,31 @@ final class SharedFolderBench {
     private static double direct(OkHttpClient http, String base, String name) throws Exception {
         String auth = Credentials.basic("admin", "bench-secret");
         long start = System.nanoTime();
-        try (Response r = http.newCall(new Request.Builder().url(base + "remote.php/dav/files/admin/meetings/" + name)
-                .header("Authorization", auth).method("MKCOL", null).build()).execute()) {
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(base + "remote.php/dav/files/admin/meetings/" + name)
+                        .header("Authorization", auth)
+                        .method("MKCOL", null)
+                        .build())
+                .execute()) {
             if (r.code() != 201) {
                 throw new IllegalStateException("direct MKCOL answered " + r.code());
             }
         }
         java.util.concurrent.CountDownLatch links = new java.util.concurrent.CountDownLatch(2);
         for (String permissions : new String[] {"15", "1"}) {
-            http.newCall(new Request.Builder().url(base + "ocs/v2.php/apps/files_sharing/api/v1/shares")
-                    .header("Authorization", auth).header("OCS-APIRequest", "true").header("Accept", "application/json")
-                    .post(new FormBody.Builder().add("path", "/meetings/" + name).add("shareType", "3")
-                            .add("permissions", permissions).add("password", "Bench-Password-1").build())
-                    .build()).enqueue(new Callback() {
+            http.newCall(new Request.Builder()
+                            .url(base + "ocs/v2.php/apps/files_sharing/api/v1/shares")
+                            .header("Authorization", auth)
+                            .header("OCS-APIRequest", "true")
+                            .header("Accept", "application/json")
+                            .post(new FormBody.Builder()
+                                    .add("path", "/meetings/" + name)
+                                    .add("shareType", "3")
+                                    .add("permissions", permissions)
+                                    .add("password", "Bench-Password-1")
+                                    .build())
+                            .build())
+                    .enqueue(new Callback() {
                         @Override
                         public void onResponse(Call call, Response response) {
                             response.close();
@@ -209,5 +234,4 @@ final class SharedFolderBench {
         }
         return (System.nanoTime() - start) / 1e6;
     }
-
 }

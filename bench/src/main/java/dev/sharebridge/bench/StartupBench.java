@@ -35,13 +35,20 @@ final class StartupBench {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build the jar first: mvn -B -q -DskipTests package");
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (int i = 0; i < rounds; i++) {
             Path dir = Files.createTempDirectory("sharebridge-bench-start");
             int port = freePort();
-            ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", jar.toString(), "serve"))
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            jar.toString(),
+                            "serve"))
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.log").toFile());
             pb.environment().put("SHAREBRIDGE_SERVER__BIND", "127.0.0.1");
             pb.environment().put("SHAREBRIDGE_SERVER__PORT", Integer.toString(port));
             pb.environment().remove("SHAREBRIDGE_CONFIG");
@@ -49,12 +56,15 @@ final class StartupBench {
             Process server = pb.start();
             try {
                 HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build();
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
                 long deadline = start + TimeUnit.SECONDS.toNanos(60);
                 double ms = Double.NaN;
                 while (System.nanoTime() < deadline && server.isAlive()) {
                     try {
-                        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        if (client.send(health, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200) {
                             ms = (System.nanoTime() - start) / 1e6;
                             break;
                         }

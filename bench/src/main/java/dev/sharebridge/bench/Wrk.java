@@ -19,8 +19,7 @@ final class Wrk {
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
 
     /** One wrk run: requests per second, median and 99th percentile latency in ms, failed answers. */
-    record Result(double rps, double p50Millis, double p99Millis, long requests, long non2xx) {
-    }
+    record Result(double rps, double p50Millis, double p99Millis, long requests, long non2xx) {}
 
     private final int threads;
     private final int connections;
@@ -32,7 +31,9 @@ final class Wrk {
 
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             p.waitFor(10, TimeUnit.SECONDS);
             return true;
@@ -53,8 +54,8 @@ final class Wrk {
         if (!url.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("load goes to 127.0.0.1 only");
         }
-        List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + conns, "-d" + seconds + "s",
-                "--latency", "--timeout", "5s"));
+        List<String> cmd = new ArrayList<>(
+                List.of("wrk", "-t" + threads, "-c" + conns, "-d" + seconds + "s", "--latency", "--timeout", "5s"));
         script.ifPresent(s -> cmd.addAll(List.of("-s", s.toString())));
         cmd.add(url);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -80,8 +81,12 @@ final class Wrk {
         }
         Matcher total = TOTAL.matcher(out);
         Matcher non2xx = NON_2XX.matcher(out);
-        return new Result(Double.parseDouble(rate.group(1)), millis(P50, out), millis(P99, out),
-                total.find() ? Long.parseLong(total.group(1)) : 0, non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+        return new Result(
+                Double.parseDouble(rate.group(1)),
+                millis(P50, out),
+                millis(P99, out),
+                total.find() ? Long.parseLong(total.group(1)) : 0,
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
     }
 
     private static double millis(Pattern p, String out) {

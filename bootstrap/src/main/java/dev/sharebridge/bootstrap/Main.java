@@ -12,22 +12,21 @@ public final class Main {
 
     private static final List<String> QUIET_COMMANDS = List.of("users", "check-config");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (System.getProperty(LOG_LEVEL_PROPERTY) == null && isQuietCommand(args)) {
             System.setProperty(LOG_LEVEL_PROPERTY, "WARN");
         }
-        Cli cli = new Cli(System.out, System.err, System.getenv(), launcher(),
-                Runtime.getRuntime()::addShutdownHook);
+        Cli cli = new Cli(System.out, System.err, System.getenv(), launcher(), Runtime.getRuntime()::addShutdownHook);
         // After SIGTERM the hook has stopped the server; exit() then just waits for the hooks.
         System.exit(cli.run(args));
     }
 
     static boolean isQuietCommand(String[] args) {
         return Arrays.stream(args).anyMatch(QUIET_COMMANDS::contains)
-                || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")
+                || Arrays.asList(args).contains("--help")
+                || Arrays.asList(args).contains("-h")
                 || Arrays.asList(args).contains("--version");
     }
 

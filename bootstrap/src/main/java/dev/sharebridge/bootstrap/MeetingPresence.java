@@ -42,8 +42,8 @@ final class MeetingPresence implements AutoCloseable {
             return t;
         });
         // heartbeat() catches its own failures: a task that threw would never run again
-        heartbeat.scheduleWithFixedDelay(meetings::heartbeat, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(
+                meetings::heartbeat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

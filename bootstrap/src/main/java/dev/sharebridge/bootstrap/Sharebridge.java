@@ -1,11 +1,12 @@
 package dev.sharebridge.bootstrap;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.sharebridge.adapter.http.javalin.ClientLimits;
-import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
 import dev.sharebridge.adapter.http.javalin.HttpSettings;
 import dev.sharebridge.adapter.http.javalin.PublicSharePorts;
+import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
 import dev.sharebridge.adapter.nextcloud.NextcloudCallListener;
 import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
@@ -13,14 +14,14 @@ import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
 import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
+import dev.sharebridge.application.cache.RecentReads;
+import dev.sharebridge.application.cache.RecentShareReads;
+import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.application.port.in.security.ResealSecretsUseCase;
 import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
-import dev.sharebridge.application.cache.RecentReads;
-import dev.sharebridge.application.cache.RecentShareReads;
-import dev.sharebridge.application.cache.RecentStatsStorage;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.RoomRepository;
@@ -58,7 +59,6 @@ import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.SecretKeys;
 import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.storage.StorageProvider;
-import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,8 +76,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -106,6 +106,7 @@ public final class Sharebridge implements Instance {
     private final StorageProvider files;
     /** The local directories served, by what the start-up log calls them: cleaned of crashed uploads at start. */
     private final Map<String, LocalStorageProvider> localStorage;
+
     private final UserService users;
     private final RemoveUserService removeUser;
     private final ResealSecretsService resealSecrets;
@@ -116,9 +117,17 @@ public final class Sharebridge implements Instance {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sharebridge(SharebridgeConfig config, JdbiPersistence persistence, StorageProvider files,
-            Map<String, LocalStorageProvider> localStorage, UserService users, RemoveUserService removeUser,
-            ResealSecretsService resealSecrets, SecretBox secretBox, HttpApi http, MeetingPresence presence,
+    private Sharebridge(
+            SharebridgeConfig config,
+            JdbiPersistence persistence,
+            StorageProvider files,
+            Map<String, LocalStorageProvider> localStorage,
+            UserService users,
+            RemoveUserService removeUser,
+            ResealSecretsService resealSecrets,
+            SecretBox secretBox,
+            HttpApi http,
+            MeetingPresence presence,
             Resources resources) {
         this.config = config;
         this.persistence = persistence;
@@ -156,8 +165,12 @@ public final class Sharebridge implements Instance {
             bindJvmMetrics(metrics, gcMetrics);
             persistence.bindMetrics(metrics);
             Map<String, LocalStorageProvider> localStorage = new LinkedHashMap<>();
-            StorageProvider files = cached(metrics, "files", config.cache().files(), resources.addIfCloseable(
-                    storage(config.storage(), nextcloudCallMetrics(metrics, "storage"), localStorage)));
+            StorageProvider files = cached(
+                    metrics,
+                    "files",
+                    config.cache().files(),
+                    resources.addIfCloseable(
+                            storage(config.storage(), nextcloudCallMetrics(metrics, "storage"), localStorage)));
             ServerConfig server = config.server();
             int port = server.port();
             String publicUrl = server.publicUrl();
@@ -170,38 +183,46 @@ public final class Sharebridge implements Instance {
 
             // link rows kept by token in front of the counting that JdbiPersistence puts on the
             // database (the order is explained in RecentShareReads and BatchedAccessCounts)
-            RecentShareReads shares = new RecentShareReads(persistence.shares(), config.cache().shares());
+            RecentShareReads shares =
+                    new RecentShareReads(persistence.shares(), config.cache().shares());
             cacheMetrics(metrics, "shares", shares, RecentShareReads::stats);
             DeletionFence fence = persistence.deletionFence();
-            UserService users = new UserService(persistence.users(), shares, files, fence, clock,
-                    random);
+            UserService users = new UserService(persistence.users(), shares, files, fence, clock, random);
             FileService fileService = new FileService(files, shares, fence, clock);
-            ShareLinkService shareLinks = new ShareLinkService(shares, files, hasher, strength, fence,
-                    clock, random, settings);
+            ShareLinkService shareLinks =
+                    new ShareLinkService(shares, files, hasher, strength, fence, clock, random, settings);
 
-            StorageProvider roomFiles = sharedFolderStorage(config, files,
-                    nextcloudCallMetrics(metrics, "shared_folder"), metrics, resources, localStorage);
-            RoomSettings roomSettings = RoomSettings.defaults(publicUrl, config.sharedFolder().provider(),
+            StorageProvider roomFiles = sharedFolderStorage(
+                    config, files, nextcloudCallMetrics(metrics, "shared_folder"), metrics, resources, localStorage);
+            RoomSettings roomSettings = RoomSettings.defaults(
+                    publicUrl,
+                    config.sharedFolder().provider(),
                     boxed(config.sharedFolder().expiryDays()));
             RoomRepository rooms = persistence.rooms();
             // random per process start: a restarted process is never taken for the one that died
             InstanceId instance = InstanceId.random(random);
             SharedFolderRepository folders = persistence.sharedFolders(secretBox, instance);
             WebSocketSignalingPublisher signaling = new WebSocketSignalingPublisher();
-            MeetingService meetings = new MeetingService(rooms, folders, new MeetingBackplane(persistence.tickets(),
-                    persistence.participants(), persistence.roomEvents(), instance), signaling, clock, random,
+            MeetingService meetings = new MeetingService(
+                    rooms,
+                    folders,
+                    new MeetingBackplane(
+                            persistence.tickets(), persistence.participants(), persistence.roomEvents(), instance),
+                    signaling,
+                    clock,
+                    random,
                     roomSettings);
             // closed after HTTP (its connections leave first), before the database
-            MeetingPresence presence = resources.add(new MeetingPresence(meetings, persistence::listenForRoomEvents,
-                    roomSettings.heartbeatInterval()));
-            SharedFolderService sharedFolders = resources.add(new SharedFolderService(rooms, folders, shares, fence,
-                    roomFiles, hasher, meetings, clock, random, roomSettings));
+            MeetingPresence presence = resources.add(
+                    new MeetingPresence(meetings, persistence::listenForRoomEvents, roomSettings.heartbeatInterval()));
+            SharedFolderService sharedFolders = resources.add(new SharedFolderService(
+                    rooms, folders, shares, fence, roomFiles, hasher, meetings, clock, random, roomSettings));
             RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock);
-            RoomInvitationsService invitations = new RoomInvitationsService(rooms, persistence.users(), meetings, clock,
-                    random);
+            RoomInvitationsService invitations =
+                    new RoomInvitationsService(rooms, persistence.users(), meetings, clock, random);
             RoomModeratorsService moderators = new RoomModeratorsService(rooms, persistence.users(), meetings);
-            PublicShareServices publicShares = new PublicShareServices(shares, files, roomFiles, hasher,
-                    strength, fence, secretBox, clock, random, settings);
+            PublicShareServices publicShares = new PublicShareServices(
+                    shares, files, roomFiles, hasher, strength, fence, secretBox, clock, random, settings);
 
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));
@@ -210,17 +231,44 @@ public final class Sharebridge implements Instance {
                 health.add(HealthCheck.of("shared_folder", roomFiles::ping));
             }
             HttpApi http = resources.add(new HttpApi(
-                    new HttpSettings(server.bind(), port, publicUrl,
-                            security.trustedProxies(), config.limits().maxJsonBytes(),
-                            new ClientLimits(server.idleTimeout(), server.bodyTimeout(),
-                                    server.minBodyBytesPerSecond(), server.maxRequestsPerClient(),
+                    new HttpSettings(
+                            server.bind(),
+                            port,
+                            publicUrl,
+                            security.trustedProxies(),
+                            config.limits().maxJsonBytes(),
+                            new ClientLimits(
+                                    server.idleTimeout(),
+                                    server.bodyTimeout(),
+                                    server.minBodyBytesPerSecond(),
+                                    server.maxRequestsPerClient(),
                                     server.maxBodyRequests()),
                             security.answerDelays()),
-                    new HttpApiDependencies(users, fileService, shareLinks, publicShareRoutes(publicShares), health,
-                            roomService, invitations, moderators, sharedFolders, meetings, signaling), metrics));
-            return new Sharebridge(config, persistence, files, localStorage, users,
-                    new RemoveUserService(users, roomService), new ResealSecretsService(folders, secretBox), secretBox,
-                    http, presence, resources);
+                    new HttpApiDependencies(
+                            users,
+                            fileService,
+                            shareLinks,
+                            publicShareRoutes(publicShares),
+                            health,
+                            roomService,
+                            invitations,
+                            moderators,
+                            sharedFolders,
+                            meetings,
+                            signaling),
+                    metrics));
+            return new Sharebridge(
+                    config,
+                    persistence,
+                    files,
+                    localStorage,
+                    users,
+                    new RemoveUserService(users, roomService),
+                    new ResealSecretsService(folders, secretBox),
+                    secretBox,
+                    http,
+                    presence,
+                    resources);
         } catch (RuntimeException e) {
             try {
                 resources.close();
@@ -264,7 +312,8 @@ public final class Sharebridge implements Instance {
             @Override
             public MeterFilterReply accept(Meter.Id id) {
                 return id.getName().equals("process.cpu.time") || id.getName().equals("jvm.classes.loaded.count")
-                        ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+                        ? MeterFilterReply.DENY
+                        : MeterFilterReply.NEUTRAL;
             }
 
             @Override
@@ -278,14 +327,18 @@ public final class Sharebridge implements Instance {
      * {@code sharebridge_cache_lookups_total{cache, result="hit|miss"}}: how often a kept link row
      * or stat result was reused ({@code [cache]}); both stay 0 while that cache is off.
      */
-    private static <T> void cacheMetrics(MeterRegistry registry, String cache, T source,
-            Function<T, RecentReads.Stats> stats) {
+    private static <T> void cacheMetrics(
+            MeterRegistry registry, String cache, T source, Function<T, RecentReads.Stats> stats) {
         // Micrometer holds a function counter's object weakly: the source must be one the server
         // keeps (the share repository, the storage), never a lambda made here, which the next GC would
         // take and leave the series at 0
         for (String result : List.of("hit", "miss")) {
-            FunctionCounter.builder("sharebridge.cache.lookups", source,
-                            s -> result.equals("hit") ? stats.apply(s).hits() : stats.apply(s).misses())
+            FunctionCounter.builder(
+                            "sharebridge.cache.lookups",
+                            source,
+                            s -> result.equals("hit")
+                                    ? stats.apply(s).hits()
+                                    : stats.apply(s).misses())
                     .description("Lookups of kept link rows and file metadata ([cache]): reused (hit) or read (miss)")
                     .tag("cache", cache)
                     .tag("result", result)
@@ -322,7 +375,8 @@ public final class Sharebridge implements Instance {
         } else {
             current = SecretKeys.loadOrCreate(config.secretKeyFile(), random);
         }
-        List<byte[]> previous = security.previousSecretKeys().stream().map(SecretKeys::decode).toList();
+        List<byte[]> previous =
+                security.previousSecretKeys().stream().map(SecretKeys::decode).toList();
         try {
             return new AesGcmSecretBox(current, previous, random);
         } finally {
@@ -331,8 +385,8 @@ public final class Sharebridge implements Instance {
         }
     }
 
-    private static StorageProvider storage(StorageConfig storage, NextcloudCallListener calls,
-            Map<String, LocalStorageProvider> localStorage) {
+    private static StorageProvider storage(
+            StorageConfig storage, NextcloudCallListener calls, Map<String, LocalStorageProvider> localStorage) {
         if (storage instanceof StorageConfig.Local local) {
             return local(localStorage, "storage", local.root());
         }
@@ -348,13 +402,18 @@ public final class Sharebridge implements Instance {
 
     /** The public routes' ports, each served by its own service of {@code services}. */
     private static PublicSharePorts publicShareRoutes(PublicShareServices services) {
-        return new PublicSharePorts(services.open(), services.verify(), services.browse(), services.download(),
-                services.change(), services.reshare());
+        return new PublicSharePorts(
+                services.open(),
+                services.verify(),
+                services.browse(),
+                services.download(),
+                services.change(),
+                services.reshare());
     }
 
     /** {@code storage} behind the stat cache of {@code [cache] files_ms}, counted in metrics as {@code name}. */
-    private static StorageProvider cached(MeterRegistry metrics, String name, Duration maxStaleness,
-            StorageProvider storage) {
+    private static StorageProvider cached(
+            MeterRegistry metrics, String name, Duration maxStaleness, StorageProvider storage) {
         RecentStatsStorage cached = new RecentStatsStorage(storage, maxStaleness);
         cacheMetrics(metrics, name, cached, RecentStatsStorage::stats);
         return cached;
@@ -365,8 +424,12 @@ public final class Sharebridge implements Instance {
      * directory — the [storage] root itself (room folders sit beside the users' spaces, which
      * are under {@code users/}) or, with a [shared_folder] directory, a folder below it.
      */
-    private static StorageProvider sharedFolderStorage(SharebridgeConfig config, StorageProvider files,
-            NextcloudCallListener calls, MeterRegistry metrics, Resources resources,
+    private static StorageProvider sharedFolderStorage(
+            SharebridgeConfig config,
+            StorageProvider files,
+            NextcloudCallListener calls,
+            MeterRegistry metrics,
+            Resources resources,
             Map<String, LocalStorageProvider> localStorage) {
         SharedFolderConfig shared = config.sharedFolder();
         if (shared.nextcloud().isPresent()) {
@@ -374,12 +437,19 @@ public final class Sharebridge implements Instance {
                     nextcloudSettings(shared.nextcloud().get(), shared.directory()), calls));
         }
         Path root = config.storage() instanceof StorageConfig.Local local
-                ? local.root() : config.server().dataDir().resolve("files");
+                ? local.root()
+                : config.server().dataDir().resolve("files");
         if (shared.directory().isEmpty() && config.storage() instanceof StorageConfig.Local) {
             return files;
         }
-        return cached(metrics, "shared_folder_files", config.cache().files(), local(localStorage,
-                "shared folder storage", shared.directory().isEmpty() ? root : root.resolve(shared.directory())));
+        return cached(
+                metrics,
+                "shared_folder_files",
+                config.cache().files(),
+                local(
+                        localStorage,
+                        "shared folder storage",
+                        shared.directory().isEmpty() ? root : root.resolve(shared.directory())));
     }
 
     private static String defaultPublicUrl(ServerConfig server, int port) {
@@ -409,18 +479,29 @@ public final class Sharebridge implements Instance {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        LOG.info("Sharebridge {} starting: database {}, storage {}, shared folders {}", Version.current(),
-                config.database().urlWithoutCredentials(), describe(config.storage()),
+        LOG.info(
+                "Sharebridge {} starting: database {}, storage {}, shared folders {}",
+                Version.current(),
+                config.database().urlWithoutCredentials(),
+                describe(config.storage()),
                 describe(config.sharedFolder(), config.storage()));
         // the id tells which key is in use, so that instances can be compared; it reveals nothing of the key
         int previous = secretBox.keyIds().size() - 1;
-        LOG.info("server key {}{}", secretBox.keyId(), previous == 0 ? ""
-                : ", and " + previous + " previous key" + (previous == 1 ? "" : "s") + " that still open and verify");
+        LOG.info(
+                "server key {}{}",
+                secretBox.keyId(),
+                previous == 0
+                        ? ""
+                        : ", and " + previous + " previous key" + (previous == 1 ? "" : "s")
+                                + " that still open and verify");
         localStorage.forEach((which, local) -> {
             int removed = local.removeInterruptedUploads();
             if (removed > 0) {
-                LOG.info("removed {} unfinished upload{} left by an earlier crash from the {}", removed,
-                        removed == 1 ? "" : "s", which);
+                LOG.info(
+                        "removed {} unfinished upload{} left by an earlier crash from the {}",
+                        removed,
+                        removed == 1 ? "" : "s",
+                        which);
             }
         });
         presence.start();
@@ -441,7 +522,8 @@ public final class Sharebridge implements Instance {
             return "nextcloud " + describe(shared.nextcloud().get(), shared.directory());
         }
         String where = shared.directory().isEmpty() ? "" : " in " + shared.directory();
-        return storage instanceof StorageConfig.Local ? "local" + where + " (the storage)"
+        return storage instanceof StorageConfig.Local
+                ? "local" + where + " (the storage)"
                 : "local" + where + " (under the data directory)";
     }
 
@@ -515,12 +597,15 @@ public final class Sharebridge implements Instance {
             checks.add(new WritableDirectoryCheck("storage", ((StorageConfig.Local) config.storage()).root()));
         }
         if (config.storage() instanceof StorageConfig.Nextcloud nc) {
-            checks.add(nextcloudCheck("storage (nextcloud)", nextcloudSettings(nc.account(), nc.directory()),
-                    OptionalInt.empty()));
+            checks.add(nextcloudCheck(
+                    "storage (nextcloud)", nextcloudSettings(nc.account(), nc.directory()), OptionalInt.empty()));
         }
-        config.sharedFolder().nextcloud().ifPresent(account -> checks.add(nextcloudCheck(
-                "shared_folder (nextcloud)", nextcloudSettings(account, config.sharedFolder().directory()),
-                config.sharedFolder().expiryDays())));
+        config.sharedFolder()
+                .nextcloud()
+                .ifPresent(account -> checks.add(nextcloudCheck(
+                        "shared_folder (nextcloud)",
+                        nextcloudSettings(account, config.sharedFolder().directory()),
+                        config.sharedFolder().expiryDays())));
         return checks;
     }
 

@@ -22,12 +22,14 @@ class NextcloudCallMetricsTest {
         storage.completed("put", "timeout", Duration.ofSeconds(60));
         rooms.completed("share_create", "rate_limited", Duration.ofMillis(5));
 
-        Timer propfind = registry.find("sharebridge.nextcloud.calls").tags("provider", "storage", "operation",
-                "propfind", "outcome", "ok").timer();
+        Timer propfind = registry.find("sharebridge.nextcloud.calls")
+                .tags("provider", "storage", "operation", "propfind", "outcome", "ok")
+                .timer();
         assertThat(propfind).isNotNull();
         assertThat(propfind.count()).isEqualTo(2);
-        assertThat(registry.scrape()).contains("sharebridge_nextcloud_calls_seconds_count{operation=\"put\","
-                + "outcome=\"timeout\",provider=\"storage\"} 1")
+        assertThat(registry.scrape())
+                .contains("sharebridge_nextcloud_calls_seconds_count{operation=\"put\","
+                        + "outcome=\"timeout\",provider=\"storage\"} 1")
                 .contains("sharebridge_nextcloud_calls_seconds_count{operation=\"share_create\","
                         + "outcome=\"rate_limited\",provider=\"shared_folder\"} 1");
     }

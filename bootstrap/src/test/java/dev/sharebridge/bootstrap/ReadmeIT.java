@@ -63,12 +63,16 @@ class ReadmeIT {
         String commands = String.join("\n", blocks)
                 .replace(jarInReadme, JAR.toAbsolutePath().normalize().toString())
                 .replace("8080", Integer.toString(port));
-        Path script = Files.writeString(empty.resolve("readme.sh"), "set -euo pipefail\n"
-                // a server the commands started and did not stop goes when the script ends
-                + "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n" + commands, StandardCharsets.UTF_8);
+        Path script = Files.writeString(
+                empty.resolve("readme.sh"),
+                "set -euo pipefail\n"
+                        // a server the commands started and did not stop goes when the script ends
+                        + "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n" + commands,
+                StandardCharsets.UTF_8);
         Path folder = Files.createDirectory(empty.resolve("folder"));
 
-        ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
+        ProcessBuilder bash = new ProcessBuilder("bash", script.toString())
+                .directory(folder.toFile())
                 .redirectErrorStream(true);
         bash.environment().keySet().removeIf(name -> name.startsWith("SHAREBRIDGE_"));
         bash.environment().put("SHAREBRIDGE_SERVER__PORT", Integer.toString(port));
@@ -83,7 +87,8 @@ class ReadmeIT {
         }
 
         assertThat(p.exitValue()).as("bash readme.sh:\n%s", output).isZero();
-        assertThat(output).contains("\"code\":\"password_required\"", "Quarterly figures")
+        assertThat(output)
+                .contains("\"code\":\"password_required\"", "Quarterly figures")
                 .contains("\"read_write\":{\"url\":\"http://127.0.0.1:" + port + "/s/")
                 .containsPattern("http://127\\.0\\.0\\.1:" + port + "/s/[A-Za-z0-9_-]{32}\n");
         Path tried = folder.resolve("sharebridge-try");

@@ -36,7 +36,9 @@ class ResourcesTest {
 
         assertThatThrownBy(resources::close)
                 .hasRootCauseMessage("socket")
-                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("pool"));
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .extracting(Throwable::getMessage)
+                        .containsExactly("pool"));
         assertThat(closed).containsExactly("database");
     }
 

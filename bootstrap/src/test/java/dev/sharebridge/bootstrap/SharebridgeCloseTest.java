@@ -32,16 +32,20 @@ class SharebridgeCloseTest {
     void closingTheServerClosesTheNextcloudConnections() throws Exception {
         try (ServerSocket nextcloud = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> afterAnswer = CompletableFuture.supplyAsync(() -> serveOneThenRead(nextcloud));
-            SharebridgeConfig config = SharebridgeConfig.parse("test.toml", String.join("\n",
-                    "[server]",
-                    "port = 0",
-                    "data_dir = '" + dir.resolve("data") + "'",
-                    "[storage]",
-                    "provider = \"nextcloud\"",
-                    "url = \"http://127.0.0.1:" + nextcloud.getLocalPort() + "/\"",
-                    "username = \"sharebridge\"",
-                    "password = \"app-password-1\"",
-                    ""), Map.of());
+            SharebridgeConfig config = SharebridgeConfig.parse(
+                    "test.toml",
+                    String.join(
+                            "\n",
+                            "[server]",
+                            "port = 0",
+                            "data_dir = '" + dir.resolve("data") + "'",
+                            "[storage]",
+                            "provider = \"nextcloud\"",
+                            "url = \"http://127.0.0.1:" + nextcloud.getLocalPort() + "/\"",
+                            "username = \"sharebridge\"",
+                            "password = \"app-password-1\"",
+                            ""),
+                    Map.of());
             Sharebridge sharebridge = Sharebridge.open(config);
             try {
                 sharebridge.files().ping();
@@ -52,7 +56,9 @@ class SharebridgeCloseTest {
 
             sharebridge.close();
 
-            assertThat(afterAnswer.get(30, TimeUnit.SECONDS)).as("the connection after close").isEqualTo(-1);
+            assertThat(afterAnswer.get(30, TimeUnit.SECONDS))
+                    .as("the connection after close")
+                    .isEqualTo(-1);
         }
     }
 
@@ -63,8 +69,9 @@ class SharebridgeCloseTest {
             readHead(in);
             OutputStream out = socket.getOutputStream();
             byte[] body = "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\"/>".getBytes(StandardCharsets.UTF_8);
-            out.write(("HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             return in.read();

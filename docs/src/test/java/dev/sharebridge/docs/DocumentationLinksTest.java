@@ -42,7 +42,9 @@ class DocumentationLinksTest {
         for (String ending : List.of(".java", ".md", ".js", ".yaml", ".html")) {
             for (Path file : files(ending)) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                if (text.matches("(?s).*contract\\s+(\\*\\s+)?\u00a7.*") || text.contains("contract.md") || text.contains("../shared/")) {
+                if (text.matches("(?s).*contract\\s+(\\*\\s+)?\u00a7.*")
+                        || text.contains("contract.md")
+                        || text.contains("../shared/")) {
                     outside.add(REPOSITORY.relativize(file).toString());
                 }
             }
@@ -53,8 +55,10 @@ class DocumentationLinksTest {
     private static List<Path> files(String ending) throws IOException {
         try (Stream<Path> all = Files.walk(REPOSITORY)) {
             return all.filter(p -> p.toString().endsWith(ending))
-                    .filter(p -> !REPOSITORY.relativize(p).toString().matches("(^|.*/)(target|node_modules|\\.git)(/.*|$)"))
-                    .filter(p -> !p.equals(REPOSITORY.resolve("docs/src/test/java/dev/sharebridge/docs/DocumentationLinksTest.java")))
+                    .filter(p ->
+                            !REPOSITORY.relativize(p).toString().matches("(^|.*/)(target|node_modules|\\.git)(/.*|$)"))
+                    .filter(p -> !p.equals(
+                            REPOSITORY.resolve("docs/src/test/java/dev/sharebridge/docs/DocumentationLinksTest.java")))
                     .toList();
         }
     }

@@ -20,10 +20,16 @@ class EmbeddingExampleTest {
             assertThat(j.role()).isEqualTo(RoomRole.PARTICIPANT);
             assertThat(j.sharedFolder()).isEmpty();
         });
-        assertThat(got.get(1).message()).isInstanceOfSatisfying(SharedFolderUpdated.class,
-                u -> assertThat(u.sharedFolder().readWrite()).isEmpty());
-        assertThat(got.get(2).message()).isInstanceOfSatisfying(SharedFolderUpdated.class,
-                u -> assertThat(u.sharedFolder().readWrite()).isPresent());
-        assertThat(got).extracting(EmbeddingExample.Delivery::to).containsOnly(got.get(0).to());
+        assertThat(got.get(1).message())
+                .isInstanceOfSatisfying(
+                        SharedFolderUpdated.class,
+                        u -> assertThat(u.sharedFolder().readWrite()).isEmpty());
+        assertThat(got.get(2).message())
+                .isInstanceOfSatisfying(
+                        SharedFolderUpdated.class,
+                        u -> assertThat(u.sharedFolder().readWrite()).isPresent());
+        assertThat(got)
+                .extracting(EmbeddingExample.Delivery::to)
+                .containsOnly(got.get(0).to());
     }
 }

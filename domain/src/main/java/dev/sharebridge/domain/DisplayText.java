@@ -12,8 +12,7 @@ public final class DisplayText {
     public static final String BIDI_RULE = "must not contain bidirectional control characters"
             + " (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069)";
 
-    private DisplayText() {
-    }
+    private DisplayText() {}
 
     /**
      * The embeddings, overrides and isolates ({@code U+202A}–{@code U+202E},
@@ -22,7 +21,9 @@ public final class DisplayText {
     public static boolean isBidiControl(int codePoint) {
         return (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2066 && codePoint <= 0x2069)
-                || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C;
+                || codePoint == 0x200E
+                || codePoint == 0x200F
+                || codePoint == 0x061C;
     }
 
     public static boolean hasBidiControl(CharSequence text) {

@@ -19,6 +19,7 @@ public final class InvalidValueException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     /** Where a message names its field. */
     public static final String FIELD = "{field}";
+
     private final String field;
     private final @Nullable Field domainField;
     private final String template;

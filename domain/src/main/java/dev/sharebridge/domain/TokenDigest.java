@@ -10,8 +10,7 @@ import java.util.HexFormat;
  * SHA-256 is as strong as a slow hash here and keeps authentication cheap on every request.
  */
 public final class TokenDigest {
-    private TokenDigest() {
-    }
+    private TokenDigest() {}
 
     public static String digest(String token) {
         try {

@@ -14,6 +14,7 @@ import okhttp3.Request;
 final class CallKind {
     /** The outcome of an upload whose own content stream failed: the caller's, not NextCloud's failure. */
     static final String ABORTED = "aborted";
+
     private final String basePath;
 
     CallKind(HttpUrl base) {

@@ -63,7 +63,8 @@ final class DavLocation {
         }
         String encodedPath = p.toString();
         HttpUrl url = base.newBuilder().encodedPath(encodedPath).build();
-        if (!url.encodedPath().equals(encodedPath) || !sameOrigin(url)
+        if (!url.encodedPath().equals(encodedPath)
+                || !sameOrigin(url)
                 || !(url.encodedPath().equals(rootPath) || url.encodedPath().startsWith(rootPath + "/"))) {
             // Cannot happen with validated ItemPaths; a guard against a future change of either side.
             throw new IllegalStateException("refusing a WebDAV URL outside the configured directory");
@@ -93,7 +94,10 @@ final class DavLocation {
 
     /** An OCS URL below the base, e.g. {@code ocs/v2.php/cloud/capabilities}, with {@code format=json}. */
     HttpUrl ocs(String relative) {
-        return base.newBuilder().addPathSegments(relative).addQueryParameter("format", "json").build();
+        return base.newBuilder()
+                .addPathSegments(relative)
+                .addQueryParameter("format", "json")
+                .build();
     }
 
     /** The owner's path NextCloud's share API wants: {@code /{directory}/{folder}}. */
@@ -131,7 +135,8 @@ final class DavLocation {
                 segments.add(decoded.get());
             }
         }
-        if (segments.size() < rootSegments.size() || !segments.subList(0, rootSegments.size()).equals(rootSegments)) {
+        if (segments.size() < rootSegments.size()
+                || !segments.subList(0, rootSegments.size()).equals(rootSegments)) {
             return Optional.empty();
         }
         try {
@@ -146,8 +151,13 @@ final class DavLocation {
         StringBuilder out = new StringBuilder(segment.length() * 3);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
@@ -182,10 +192,12 @@ final class DavLocation {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -25,12 +25,14 @@ final class HostScopedBasicAuth implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         HttpUrl url = request.url();
-        boolean sameOrigin = url.scheme().equals(origin.scheme()) && url.host().equals(origin.host())
-                && url.port() == origin.port();
+        boolean sameOrigin =
+                url.scheme().equals(origin.scheme()) && url.host().equals(origin.host()) && url.port() == origin.port();
         if (!sameOrigin) {
-            return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
+            return chain.proceed(
+                    request.newBuilder().removeHeader("Authorization").build());
         }
-        return chain.proceed(request.newBuilder().header("Authorization", header).build());
+        return chain.proceed(
+                request.newBuilder().header("Authorization", header).build());
     }
 
     @Override

@@ -14,13 +14,13 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads NextCloud's XML answers (a PROPFIND 207 multistatus, a Sabre error body) with a parser
@@ -33,9 +33,13 @@ final class Multistatus {
     static final String SABRE = "http://sabredav.org/ns";
 
     /** The props of one {@code d:response} from its 200 propstat(s). */
-    record Entry(String href, boolean collection, Optional<String> etag, Optional<Instant> lastModified,
-                 OptionalLong contentLength, OptionalLong ocSize) {
-    }
+    record Entry(
+            String href,
+            boolean collection,
+            Optional<String> etag,
+            Optional<Instant> lastModified,
+            OptionalLong contentLength,
+            OptionalLong ocSize) {}
 
     /** Thrown for anything that is not a well-formed answer of the expected shape. */
     static final class MalformedAnswerException extends Exception {
@@ -46,8 +50,7 @@ final class Multistatus {
         }
     }
 
-    private Multistatus() {
-    }
+    private Multistatus() {}
 
     static List<Entry> parse(byte[] xml) throws MalformedAnswerException {
         Element root = parseDocument(xml).getDocumentElement();
@@ -95,7 +98,9 @@ final class Multistatus {
                     ocSize = number(s.getTextContent());
                 }
             }
-            entries.add(new Entry(href.getTextContent().strip(), collection,
+            entries.add(new Entry(
+                    href.getTextContent().strip(),
+                    collection,
                     Optional.ofNullable(etag).filter(t -> !t.isEmpty()),
                     Optional.ofNullable(lastModified),
                     contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength),
@@ -105,8 +110,7 @@ final class Multistatus {
     }
 
     /** A Sabre error body: its exception class and its message (each "" when absent). */
-    record SabreError(String exception, String message) {
-    }
+    record SabreError(String exception, String message) {}
 
     /** The {@code <d:error>} body of a refused request; empty when the body is not one. */
     static Optional<SabreError> sabreError(byte[] xml) {
@@ -117,7 +121,8 @@ final class Multistatus {
             }
             Element ex = first(root, SABRE, "exception");
             Element message = first(root, SABRE, "message");
-            return Optional.of(new SabreError(ex == null ? "" : ex.getTextContent().strip(),
+            return Optional.of(new SabreError(
+                    ex == null ? "" : ex.getTextContent().strip(),
                     message == null ? "" : message.getTextContent().strip()));
         } catch (MalformedAnswerException e) {
             return Optional.empty();
@@ -143,7 +148,8 @@ final class Multistatus {
 
     private static Instant httpDate(String text) throws MalformedAnswerException {
         try {
-            return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new MalformedAnswerException("getlastmodified is not an RFC 1123 date", e);
         }
@@ -167,8 +173,7 @@ final class Multistatus {
             builder.setErrorHandler(new ErrorHandler() {
                 // The default handler prints to stderr; every problem is an exception here.
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {

@@ -11,7 +11,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface NextcloudCallListener {
     /** Hears nothing. */
-    NextcloudCallListener NONE = (operation, outcome, duration) -> { };
+    NextcloudCallListener NONE = (operation, outcome, duration) -> {};
 
     /**
      * @param operation one of {@code mkcol propfind get put delete share_create share_update

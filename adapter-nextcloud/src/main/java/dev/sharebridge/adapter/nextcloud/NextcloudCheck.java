@@ -30,8 +30,12 @@ public final class NextcloudCheck implements AutoCloseable {
      * @param specialCharactersRequired whether the password policy wants special characters
      * @param enforcedExpiryDays the maximum link lifetime NextCloud enforces, if it enforces one
      */
-    public record Report(List<String> problems, String version, int minimumPasswordLength,
-                         boolean specialCharactersRequired, OptionalInt enforcedExpiryDays) {
+    public record Report(
+            List<String> problems,
+            String version,
+            int minimumPasswordLength,
+            boolean specialCharactersRequired,
+            OptionalInt enforcedExpiryDays) {
         public Report {
             problems = List.copyOf(problems);
             Objects.requireNonNull(version, "version");
@@ -85,7 +89,14 @@ public final class NextcloudCheck implements AutoCloseable {
         // 1. Is a healthy NextCloud there? (no credentials needed)
         JsonNode status;
         try {
-            status = getJson(location.base().newBuilder().addPathSegment(NextcloudPaths.STATUS).build().toString(), false, "GET status.php");
+            status = getJson(
+                    location.base()
+                            .newBuilder()
+                            .addPathSegment(NextcloudPaths.STATUS)
+                            .build()
+                            .toString(),
+                    false,
+                    "GET status.php");
         } catch (StorageUnavailableException e) {
             problems.add("NextCloud at " + settings.baseUrl() + " is not usable: " + e.getMessage());
             return new Report(problems, version, minLength, special, enforced);
@@ -111,7 +122,8 @@ public final class NextcloudCheck implements AutoCloseable {
         }
         String id = user.path("id").asText("");
         if (!id.equals(settings.username())) {
-            problems.add("NextCloud knows this login as user id '" + id + "'; WebDAV paths use the id, so set username to it");
+            problems.add("NextCloud knows this login as user id '" + id
+                    + "'; WebDAV paths use the id, so set username to it");
         }
 
         // 3. Capabilities: sharing, password policy, enforced expiry.
@@ -132,7 +144,8 @@ public final class NextcloudCheck implements AutoCloseable {
             }
             JsonNode pub = sharing.path("public");
             if (!pub.path("enabled").asBoolean(false)) {
-                problems.add("NextCloud does not allow public links (Administration settings > Sharing > Allow users to share via link)");
+                problems.add(
+                        "NextCloud does not allow public links (Administration settings > Sharing > Allow users to share via link)");
             } else if (!pub.path("upload").asBoolean(false)) {
                 problems.add("NextCloud does not allow public uploads, so read-write links cannot be made"
                         + " (Administration settings > Sharing > Allow public uploads)");
@@ -142,9 +155,11 @@ public final class NextcloudCheck implements AutoCloseable {
                 int days = expiry.path("days").asInt(0);
                 enforced = OptionalInt.of(days);
                 if (expiryDays.isEmpty()) {
-                    problems.add("NextCloud enforces an expiry of " + days + " days on public links; set expiry to at most " + days);
+                    problems.add("NextCloud enforces an expiry of " + days
+                            + " days on public links; set expiry to at most " + days);
                 } else if (expiryDays.getAsInt() > days) {
-                    problems.add("expiry is " + expiryDays.getAsInt() + " days but NextCloud allows at most " + days + " days");
+                    problems.add("expiry is " + expiryDays.getAsInt() + " days but NextCloud allows at most " + days
+                            + " days");
                 }
             }
         }
@@ -158,7 +173,8 @@ public final class NextcloudCheck implements AutoCloseable {
         JsonNode root = getJson(url, true, operation);
         int status = root.path("ocs").path("meta").path("statuscode").asInt(-1);
         if (status != 200) {
-            throw new StorageUnavailableException("NextCloud answered " + operation + " with OCS status " + status, null);
+            throw new StorageUnavailableException(
+                    "NextCloud answered " + operation + " with OCS status " + status, null);
         }
         return root.path("ocs").path("data");
     }
@@ -173,13 +189,15 @@ public final class NextcloudCheck implements AutoCloseable {
                 throw Upstream.unexpected(response, operation);
             }
             if (!Upstream.isJson(response)) {
-                throw new StorageUnavailableException("NextCloud answered " + operation
-                        + " without JSON; is the url the address of a NextCloud?", null);
+                throw new StorageUnavailableException(
+                        "NextCloud answered " + operation + " without JSON; is the url the address of a NextCloud?",
+                        null);
             }
             try {
                 JsonNode root = JSON.readTree(Upstream.readCapped(response, operation));
                 if (root == null || !root.isObject()) {
-                    throw new StorageUnavailableException("NextCloud's answer to " + operation + " is not a JSON object", null);
+                    throw new StorageUnavailableException(
+                            "NextCloud's answer to " + operation + " is not a JSON object", null);
                 }
                 return root;
             } catch (IOException e) {

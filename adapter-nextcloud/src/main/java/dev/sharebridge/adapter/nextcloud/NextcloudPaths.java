@@ -16,6 +16,5 @@ final class NextcloudPaths {
     /** Every WebDAV path starts with this. */
     static final String DAV = "remote.php/dav/";
 
-    private NextcloudPaths() {
-    }
+    private NextcloudPaths() {}
 }

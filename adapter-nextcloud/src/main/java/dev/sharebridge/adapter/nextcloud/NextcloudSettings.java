@@ -38,7 +38,8 @@ public record NextcloudSettings(
             throw new InvalidValueException("username", "the NextCloud username must not be empty");
         }
         if (username.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
-            throw new InvalidValueException("username", "the NextCloud username must not contain '/', '\\' or control characters");
+            throw new InvalidValueException(
+                    "username", "the NextCloud username must not contain '/', '\\' or control characters");
         }
         if (password == null || password.isEmpty()) {
             throw new InvalidValueException("password", "the NextCloud password (app password) must not be empty");
@@ -51,8 +52,14 @@ public record NextcloudSettings(
 
     /** Settings with the default timeouts (connect 10 s, read 30 s, 60 s per operation). */
     public static NextcloudSettings of(String url, String username, String password, String directory) {
-        return new NextcloudSettings(url, username, password, directory,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+        return new NextcloudSettings(
+                url,
+                username,
+                password,
+                directory,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT,
+                DEFAULT_CALL_TIMEOUT);
     }
 
     /** A copy with other timeouts. */
@@ -86,13 +93,15 @@ public record NextcloudSettings(
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             // Credentials in the URL would end up in logs and messages; they belong in username/password.
-            throw new InvalidValueException("url", "the NextCloud url must not contain credentials; use username and password");
+            throw new InvalidValueException(
+                    "url", "the NextCloud url must not contain credentials; use username and password");
         }
         if (url.query() != null || url.fragment() != null) {
             throw new InvalidValueException("url", "the NextCloud url must not have a query or fragment");
         }
         if (url.scheme().equals("http") && !isLoopback(url.host())) {
-            throw new InvalidValueException("url",
+            throw new InvalidValueException(
+                    "url",
                     "the NextCloud url must use https:// (http:// is allowed only for 127.0.0.0/8, ::1 and localhost)");
         }
         String path = url.encodedPath();
@@ -126,7 +135,8 @@ public record NextcloudSettings(
             ItemPath path = ItemPath.parse(d);
             return String.join("/", path.segments());
         } catch (InvalidValueException e) {
-            throw new InvalidValueException("directory", "the NextCloud directory is not a valid path: " + e.getMessage());
+            throw new InvalidValueException(
+                    "directory", "the NextCloud directory is not a valid path: " + e.getMessage());
         }
     }
 

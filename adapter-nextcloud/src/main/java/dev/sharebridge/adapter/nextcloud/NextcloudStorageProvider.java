@@ -86,8 +86,12 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
 
     /** A provider on a caller's client (see above) that tells {@code listener} about every call. */
     public NextcloudStorageProvider(NextcloudSettings settings, OkHttpClient client, NextcloudCallListener listener) {
-        this(settings, Upstream.create(Objects.requireNonNull(settings, "settings"),
-                Objects.requireNonNull(client, "client"), listener));
+        this(
+                settings,
+                Upstream.create(
+                        Objects.requireNonNull(settings, "settings"),
+                        Objects.requireNonNull(client, "client"),
+                        listener));
     }
 
     private NextcloudStorageProvider(NextcloudSettings settings, Upstream upstream) {
@@ -125,7 +129,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
             throw new ItemNotFoundException(folder);
         }
         List<StoredItem> items = found.get();
-        Optional<StoredItem> self = items.stream().filter(i -> i.path().equals(folder)).findFirst();
+        Optional<StoredItem> self =
+                items.stream().filter(i -> i.path().equals(folder)).findFirst();
         if (self.isEmpty() || !self.get().isFolder()) {
             throw new ItemNotFoundException(folder);
         }
@@ -142,10 +147,12 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     @Override
     public ItemContent read(ItemPath file, Optional<ByteRange> range) throws StorageException {
         Objects.requireNonNull(range, "range");
-        StoredItem item = stat(file).filter(i -> i.type() == ItemType.FILE)
-                .orElseThrow(() -> new ItemNotFoundException(file));
+        StoredItem item =
+                stat(file).filter(i -> i.type() == ItemType.FILE).orElseThrow(() -> new ItemNotFoundException(file));
         String operation = "GET " + file;
-        Request.Builder request = new Request.Builder().url(location.url(file)).get()
+        Request.Builder request = new Request.Builder()
+                .url(location.url(file))
+                .get()
                 // No transparent gzip: byte ranges must count the file's own bytes.
                 .header("Accept-Encoding", "identity");
         range.ifPresent(r -> request.header("Range", "bytes=" + r.first() + "-" + r.last()));
@@ -204,7 +211,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
         makeFolders(file.parent().orElseThrow(), false);
         String operation = "PUT " + file;
         UploadBody body = new UploadBody(content);
-        Request request = new Request.Builder().url(location.url(file)).put(body).build();
+        Request request =
+                new Request.Builder().url(location.url(file)).put(body).build();
         boolean created;
         try (Response response = upstream.executeStreaming(request, operation)) {
             int code = response.code();
@@ -228,13 +236,15 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
         } catch (StorageUnavailableException e) {
             if (body.sourceFailed()) {
                 // The caller's stream broke: NextCloud got an incomplete chunked body and keeps nothing of it.
-                throw new StorageUnavailableException("the upload of " + file + " was aborted: its content stream failed",
-                        body.sourceFailure());
+                throw new StorageUnavailableException(
+                        "the upload of " + file + " was aborted: its content stream failed", body.sourceFailure());
             }
             throw e;
         }
-        StoredItem item = stat(file).filter(i -> i.type() == ItemType.FILE).orElseThrow(() ->
-                new StorageUnavailableException("NextCloud accepted " + operation + " but the file is not there", null));
+        StoredItem item = stat(file)
+                .filter(i -> i.type() == ItemType.FILE)
+                .orElseThrow(() -> new StorageUnavailableException(
+                        "NextCloud accepted " + operation + " but the file is not there", null));
         return new WriteResult(item, created);
     }
 
@@ -292,7 +302,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
             throws StorageException {
         TransferPaths.check(method.toLowerCase(Locale.ROOT), from, to, overwrite);
         String operation = method + " " + from + " to " + to;
-        Request request = new Request.Builder().url(location.url(from))
+        Request request = new Request.Builder()
+                .url(location.url(from))
                 .header("Destination", location.url(to).toString())
                 .header("Overwrite", overwrite ? "T" : "F")
                 .method(method, null)
@@ -325,8 +336,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
                 throw Upstream.unexpected(response, operation);
             }
         }
-        StoredItem item = stat(to).orElseThrow(() ->
-                new StorageUnavailableException("NextCloud accepted " + operation + " but the item is not there", null));
+        StoredItem item = stat(to).orElseThrow(() -> new StorageUnavailableException(
+                "NextCloud accepted " + operation + " but the item is not there", null));
         return new TransferResult(item, created);
     }
 
@@ -367,7 +378,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     /** PROPFIND with the explicit props; empty on 404. Entries whose href is not under the root are dropped. */
     private Optional<List<StoredItem>> propfind(ItemPath path, String depth) throws StorageException {
         String operation = "PROPFIND " + path;
-        Request request = new Request.Builder().url(location.url(path))
+        Request request = new Request.Builder()
+                .url(location.url(path))
                 .header("Depth", depth)
                 .method("PROPFIND", RequestBody.create(PROPFIND_BODY, XML))
                 .build();
@@ -379,16 +391,17 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
                 throw Upstream.unexpected(response, operation);
             }
             if (!Upstream.isXml(response)) {
-                throw new StorageUnavailableException("NextCloud answered " + operation
-                        + " with a non-XML body (a login page or a proxy error?)", null);
+                throw new StorageUnavailableException(
+                        "NextCloud answered " + operation + " with a non-XML body (a login page or a proxy error?)",
+                        null);
             }
             byte[] xml = Upstream.readCapped(response, operation);
             List<Multistatus.Entry> entries;
             try {
                 entries = Multistatus.parse(xml);
             } catch (Multistatus.MalformedAnswerException e) {
-                throw new StorageUnavailableException("NextCloud's answer to " + operation + " is malformed: "
-                        + e.getMessage(), e);
+                throw new StorageUnavailableException(
+                        "NextCloud's answer to " + operation + " is malformed: " + e.getMessage(), e);
             }
             List<StoredItem> items = new ArrayList<>();
             for (Multistatus.Entry entry : entries) {
@@ -400,8 +413,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
                 items.add(toItem(itemPath.get(), entry, operation));
             }
             if (items.stream().noneMatch(i -> i.path().equals(path))) {
-                throw new StorageUnavailableException("NextCloud's answer to " + operation
-                        + " does not describe the item asked for", null);
+                throw new StorageUnavailableException(
+                        "NextCloud's answer to " + operation + " does not describe the item asked for", null);
             }
             return Optional.of(items);
         }
@@ -410,7 +423,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     private static StoredItem toItem(ItemPath path, Multistatus.Entry entry, String operation)
             throws StorageUnavailableException {
         if (entry.etag().isEmpty() || entry.lastModified().isEmpty()) {
-            throw new StorageUnavailableException("NextCloud's answer to " + operation + " lacks an etag or date", null);
+            throw new StorageUnavailableException(
+                    "NextCloud's answer to " + operation + " lacks an etag or date", null);
         }
         long size = 0;
         if (!entry.collection()) {
@@ -419,11 +433,16 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
             } else if (entry.ocSize().isPresent()) {
                 size = entry.ocSize().getAsLong();
             } else {
-                throw new StorageUnavailableException("NextCloud's answer to " + operation + " lacks a file size", null);
+                throw new StorageUnavailableException(
+                        "NextCloud's answer to " + operation + " lacks a file size", null);
             }
         }
-        return new StoredItem(path, entry.collection() ? ItemType.FOLDER : ItemType.FILE, size,
-                entry.lastModified().get(), entry.etag().get());
+        return new StoredItem(
+                path,
+                entry.collection() ? ItemType.FOLDER : ItemType.FILE,
+                size,
+                entry.lastModified().get(),
+                entry.etag().get());
     }
 
     private static StoredItem emptyRoot() {
@@ -475,7 +494,10 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     /** One MKCOL: 201 made, 405 exists, 409 parent missing (or not a folder); anything else throws. */
     private int mkcol(ItemPath level, ItemPath folder) throws StorageException {
         String operation = "MKCOL " + level;
-        Request request = new Request.Builder().url(location.homeUrl(level)).method("MKCOL", null).build();
+        Request request = new Request.Builder()
+                .url(location.homeUrl(level))
+                .method("MKCOL", null)
+                .build();
         try (Response response = upstream.execute(request, operation)) {
             int code = response.code();
             if (code == 201 || code == 405 || code == 409) {
@@ -495,7 +517,8 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
     /** The Sabre error body of a refused request, read once; empty when there is none. */
     private static Optional<Multistatus.SabreError> davError(Response response, String operation)
             throws StorageUnavailableException {
-        return Upstream.isXml(response) ? Multistatus.sabreError(Upstream.readCapped(response, operation))
+        return Upstream.isXml(response)
+                ? Multistatus.sabreError(Upstream.readCapped(response, operation))
                 : Optional.empty();
     }
 
@@ -510,14 +533,16 @@ public final class NextcloudStorageProvider implements StorageProvider, PublicLi
      * NextCloud's quota check answers, or any refusal whose Sabre error says so.
      */
     private static boolean isFull(int code, Optional<Multistatus.SabreError> error) {
-        return code == 507 || error.filter(e -> e.exception().endsWith("\\InsufficientStorage")
-                || e.message().toLowerCase(Locale.ROOT).contains("quota exceeded")).isPresent();
+        return code == 507
+                || error.filter(e -> e.exception().endsWith("\\InsufficientStorage")
+                                || e.message().toLowerCase(Locale.ROOT).contains("quota exceeded"))
+                        .isPresent();
     }
 
     /** NextCloud's own message names its paths and sizes; ours names only the item. */
     private static StorageFullException full(ItemPath path) {
-        return new StorageFullException("NextCloud has no room for " + path + " (the account's quota or its disk)",
-                null);
+        return new StorageFullException(
+                "NextCloud has no room for " + path + " (the account's quota or its disk)", null);
     }
 
     private static StorageRejectedException rejectedName(ItemPath path) {

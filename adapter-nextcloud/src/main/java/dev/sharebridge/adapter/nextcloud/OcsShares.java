@@ -81,7 +81,11 @@ final class OcsShares {
         expiresOn.ifPresent(d -> form.add("expireDate", d.toString()));
         String operation = "create link share";
         JsonNode share;
-        try (Response response = upstream.execute(ocsRequest(location.ocs(NextcloudPaths.SHARES)).post(form.build()).build(), operation)) {
+        try (Response response = upstream.execute(
+                ocsRequest(location.ocs(NextcloudPaths.SHARES))
+                        .post(form.build())
+                        .build(),
+                operation)) {
             int code = response.code();
             if (code == 404 && isOcs(response)) {
                 // "Wrong path" and "expiration date in the past" / "public links disabled" all come as 404.
@@ -104,16 +108,22 @@ final class OcsShares {
         }
         LOG.warn("NextCloud made link share {} not as asked ({}); trying one repair", id, String.join(", ", problems));
         try {
-            List<String> unrepairable = problems.stream().filter(p -> p.startsWith("share type") || p.startsWith("url")).toList();
+            List<String> unrepairable = problems.stream()
+                    .filter(p -> p.startsWith("share type") || p.startsWith("url"))
+                    .toList();
             if (!unrepairable.isEmpty()) {
-                throw new StorageUnavailableException("NextCloud made a link share that is not as asked ("
-                        + String.join(", ", unrepairable) + "); it was deleted", null);
+                throw new StorageUnavailableException(
+                        "NextCloud made a link share that is not as asked (" + String.join(", ", unrepairable)
+                                + "); it was deleted",
+                        null);
             }
             JsonNode repaired = update(id, permissions, expiresOn);
             List<String> still = mismatches(repaired, access, expiresOn);
             if (!still.isEmpty()) {
-                throw new StorageUnavailableException("NextCloud keeps making the link share not as asked ("
-                        + String.join(", ", still) + "); it was deleted", null);
+                throw new StorageUnavailableException(
+                        "NextCloud keeps making the link share not as asked (" + String.join(", ", still)
+                                + "); it was deleted",
+                        null);
             }
             return link(id, repaired, access);
         } catch (StorageException | RuntimeException e) {
@@ -121,14 +131,16 @@ final class OcsShares {
             if (e instanceof StorageUnavailableException) {
                 throw e;
             }
-            throw new StorageUnavailableException("repairing NextCloud link share " + id + " failed; it was deleted", e);
+            throw new StorageUnavailableException(
+                    "repairing NextCloud link share " + id + " failed; it was deleted", e);
         }
     }
 
     void delete(String linkId) throws StorageException {
         checkId(linkId);
         String operation = "delete link share " + linkId;
-        try (Response response = upstream.execute(ocsRequest(shareUrl(linkId)).delete().build(), operation)) {
+        try (Response response =
+                upstream.execute(ocsRequest(shareUrl(linkId)).delete().build(), operation)) {
             if (response.code() == 404 && isOcs(response)) {
                 JsonNode root = envelope(response, operation);
                 if (root.path("ocs").path("meta").path("statuscode").asInt() == 404) {
@@ -145,7 +157,8 @@ final class OcsShares {
                 .add("expireDate", expiresOn.map(LocalDate::toString).orElse(""))
                 .build();
         String operation = "repair link share " + id;
-        try (Response response = upstream.execute(ocsRequest(shareUrl(id)).put(body).build(), operation)) {
+        try (Response response =
+                upstream.execute(ocsRequest(shareUrl(id)).put(body).build(), operation)) {
             return data(response, operation);
         }
     }
@@ -161,7 +174,8 @@ final class OcsShares {
     /** What differs between the share NextCloud made and the one asked for; empty when it is right. */
     List<String> mismatches(JsonNode share, Access access, Optional<LocalDate> expiresOn) {
         List<String> problems = new ArrayList<>();
-        if (!share.path("share_type").canConvertToInt() || share.path("share_type").asInt() != LINK_SHARE) {
+        if (!share.path("share_type").canConvertToInt()
+                || share.path("share_type").asInt() != LINK_SHARE) {
             problems.add("share type " + share.path("share_type").asText("missing"));
         }
         JsonNode p = share.path("permissions");
@@ -191,8 +205,11 @@ final class OcsShares {
             problems.add("expiration " + expiration.map(LocalDate::toString).orElse("none") + " instead of "
                     + expiresOn.map(LocalDate::toString).orElse("none"));
         }
-        HttpUrl url = share.path("url").isTextual() ? HttpUrl.parse(share.path("url").asText()) : null;
-        if (url == null || !location.sameOrigin(url) || !url.encodedPath().startsWith(location.base().encodedPath())) {
+        HttpUrl url =
+                share.path("url").isTextual() ? HttpUrl.parse(share.path("url").asText()) : null;
+        if (url == null
+                || !location.sameOrigin(url)
+                || !url.encodedPath().startsWith(location.base().encodedPath())) {
             problems.add("url not on the configured NextCloud");
         }
         return problems;
@@ -206,7 +223,8 @@ final class OcsShares {
         JsonNode id = share.path("id");
         String text = id.isTextual() || id.isIntegralNumber() ? id.asText() : "";
         if (!SHARE_ID.matcher(text).matches()) {
-            throw new StorageUnavailableException("NextCloud's answer to " + operation + " has no usable share id", null);
+            throw new StorageUnavailableException(
+                    "NextCloud's answer to " + operation + " has no usable share id", null);
         }
         return text;
     }
@@ -222,9 +240,7 @@ final class OcsShares {
     }
 
     private static Request.Builder ocsRequest(HttpUrl url) {
-        return new Request.Builder().url(url)
-                .header("OCS-APIRequest", "true")
-                .header("Accept", "application/json");
+        return new Request.Builder().url(url).header("OCS-APIRequest", "true").header("Accept", "application/json");
     }
 
     private static boolean isOcs(Response response) {
@@ -246,14 +262,18 @@ final class OcsShares {
     /** The parsed OCS envelope of a JSON answer (any status). */
     static JsonNode envelope(Response response, String operation) throws StorageUnavailableException {
         if (!Upstream.isJson(response)) {
-            throw new StorageUnavailableException("NextCloud answered " + operation + " with HTTP " + response.code()
-                    + " and no JSON (a login page or a proxy error?)", null);
+            throw new StorageUnavailableException(
+                    "NextCloud answered " + operation + " with HTTP " + response.code()
+                            + " and no JSON (a login page or a proxy error?)",
+                    null);
         }
         byte[] body = Upstream.readCapped(response, operation);
         try {
             JsonNode root = JSON.readTree(body);
-            if (root == null || !root.path("ocs").path("meta").path("statuscode").canConvertToInt()) {
-                throw new StorageUnavailableException("NextCloud's answer to " + operation + " is not an OCS answer", null);
+            if (root == null
+                    || !root.path("ocs").path("meta").path("statuscode").canConvertToInt()) {
+                throw new StorageUnavailableException(
+                        "NextCloud's answer to " + operation + " is not an OCS answer", null);
             }
             return root;
         } catch (IOException e) {
@@ -272,7 +292,8 @@ final class OcsShares {
         JsonNode root = envelope(response, operation);
         int status = root.path("ocs").path("meta").path("statuscode").asInt();
         if (status != 200) {
-            throw new StorageUnavailableException("NextCloud answered " + operation + " with OCS status " + status, null);
+            throw new StorageUnavailableException(
+                    "NextCloud answered " + operation + " with OCS status " + status, null);
         }
         JsonNode data = root.path("ocs").path("data");
         if (!data.isObject() && !(data.isArray() && data.isEmpty())) {

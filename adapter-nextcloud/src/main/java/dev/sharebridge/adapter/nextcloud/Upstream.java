@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class Upstream {
     /** Cap for XML and JSON answers; anything larger is not a sane NextCloud answer. */
     static final int MAX_BODY_BYTES = 1 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(Upstream.class);
 
     private final OkHttpClient client;
@@ -38,8 +39,8 @@ final class Upstream {
     private final CallKind kinds;
     private final NextcloudCallListener listener;
 
-    private Upstream(OkHttpClient client, boolean ownsClient, NextcloudSettings settings,
-            NextcloudCallListener listener) {
+    private Upstream(
+            OkHttpClient client, boolean ownsClient, NextcloudSettings settings, NextcloudCallListener listener) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.kinds = new CallKind(settings.base());
@@ -48,8 +49,13 @@ final class Upstream {
 
     /** A client of our own, configured from the settings. */
     static Upstream create(NextcloudSettings settings, NextcloudCallListener listener) {
-        return new Upstream(configure(new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES)),
-                settings), true, settings, listener);
+        return new Upstream(
+                configure(
+                        new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES)),
+                        settings),
+                true,
+                settings,
+                listener);
     }
 
     /** Built on a caller's client (tests, embedding applications): shares its pool, never closes it. */
@@ -60,8 +66,7 @@ final class Upstream {
     private static OkHttpClient configure(OkHttpClient.Builder builder, NextcloudSettings settings) {
         HttpUrl base = settings.base();
         builder.interceptors().removeIf(i -> i instanceof HostScopedBasicAuth || i instanceof RequestIdHeader);
-        return builder
-                .connectTimeout(settings.connectTimeout())
+        return builder.connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout())
@@ -100,7 +105,11 @@ final class Upstream {
             return response;
         } catch (IOException e) {
             long nanos = System.nanoTime() - start;
-            LOG.debug("NextCloud {} failed after {} ms: {}", operation, nanos / 1_000_000, e.getClass().getSimpleName());
+            LOG.debug(
+                    "NextCloud {} failed after {} ms: {}",
+                    operation,
+                    nanos / 1_000_000,
+                    e.getClass().getSimpleName());
             // a PUT whose own content (our client's request body) broke off is not NextCloud's failure
             boolean aborted = call.request().body() instanceof NextcloudStorageProvider.UploadBody upload
                     && upload.sourceFailed();
@@ -122,8 +131,10 @@ final class Upstream {
         if (e instanceof InterruptedIOException) {
             return new StorageUnavailableException("NextCloud did not answer " + operation + " in time", e);
         }
-        return new StorageUnavailableException("NextCloud could not be reached or dropped the connection during "
-                + operation + " (" + e.getClass().getSimpleName() + ")", e);
+        return new StorageUnavailableException(
+                "NextCloud could not be reached or dropped the connection during " + operation + " ("
+                        + e.getClass().getSimpleName() + ")",
+                e);
     }
 
     /** Reads an XML/JSON answer of at most {@link #MAX_BODY_BYTES}; a truncated body is an error. */
@@ -136,7 +147,8 @@ final class Upstream {
         try (InputStream in = body.byteStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new StorageUnavailableException("NextCloud's answer to " + operation + " is larger than 1 MiB", null);
+                throw new StorageUnavailableException(
+                        "NextCloud's answer to " + operation + " is larger than 1 MiB", null);
             }
             return bytes;
         } catch (IOException e) {
@@ -147,13 +159,16 @@ final class Upstream {
     /** True when the answer says it is XML (NextCloud uses application/xml, and text/xml for some OCS errors). */
     static boolean isXml(Response response) {
         MediaType type = mediaType(response);
-        return type != null && type.subtype().toLowerCase(Locale.ROOT).equals("xml")
+        return type != null
+                && type.subtype().toLowerCase(Locale.ROOT).equals("xml")
                 && (type.type().equals("application") || type.type().equals("text"));
     }
 
     static boolean isJson(Response response) {
         MediaType type = mediaType(response);
-        return type != null && type.type().equals("application") && type.subtype().toLowerCase(Locale.ROOT).equals("json");
+        return type != null
+                && type.type().equals("application")
+                && type.subtype().toLowerCase(Locale.ROOT).equals("json");
     }
 
     private static MediaType mediaType(Response response) {
@@ -168,35 +183,49 @@ final class Upstream {
     static StorageUnavailableException unexpected(Response response, String operation) {
         int code = response.code();
         if (code == 401) {
-            return new StorageUnavailableException("NextCloud rejected the credentials for " + operation
-                    + " (HTTP 401); check the username and app password. Not retried: NextCloud blocks the"
-                    + " caller's IP after 10 failed logins", null);
+            return new StorageUnavailableException(
+                    "NextCloud rejected the credentials for " + operation
+                            + " (HTTP 401); check the username and app password. Not retried: NextCloud blocks the"
+                            + " caller's IP after 10 failed logins",
+                    null);
         }
         if (code == 403) {
-            return new StorageUnavailableException("NextCloud refused " + operation
-                    + " (HTTP 403); check the user's permissions on the configured directory", null);
+            return new StorageUnavailableException(
+                    "NextCloud refused " + operation
+                            + " (HTTP 403); check the user's permissions on the configured directory",
+                    null);
         }
         if (code == 429) {
-            return new StorageUnavailableException("NextCloud is throttling " + operation + " (HTTP 429): too many"
-                    + " failed logins from this IP, or more than 20 links created in 10 minutes", null,
+            return new StorageUnavailableException(
+                    "NextCloud is throttling " + operation + " (HTTP 429): too many"
+                            + " failed logins from this IP, or more than 20 links created in 10 minutes",
+                    null,
                     retryAfter(response).orElse(null));
         }
         if (code == 412) {
-            return new StorageUnavailableException("NextCloud refused " + operation + " (HTTP 412, CSRF check);"
-                    + " a proxy may strip the OCS-APIRequest header", null);
+            return new StorageUnavailableException(
+                    "NextCloud refused " + operation + " (HTTP 412, CSRF check);"
+                            + " a proxy may strip the OCS-APIRequest header",
+                    null);
         }
         if (code >= 300 && code < 400) {
             String location = response.header("Location");
             HttpUrl target = location == null ? null : response.request().url().resolve(location);
-            return new StorageUnavailableException("NextCloud answered " + operation + " with a redirect (HTTP " + code
-                    + (target == null ? "" : " to " + target.scheme() + "://" + target.host() + ":" + target.port()
-                    + target.encodedPath()) + "); redirects are not followed, configure the URL NextCloud really"
-                    + " serves", null);
+            return new StorageUnavailableException(
+                    "NextCloud answered " + operation + " with a redirect (HTTP " + code
+                            + (target == null
+                                    ? ""
+                                    : " to " + target.scheme() + "://" + target.host() + ":" + target.port()
+                                            + target.encodedPath())
+                            + "); redirects are not followed, configure the URL NextCloud really"
+                            + " serves",
+                    null);
         }
         if (code >= 500) {
             return new StorageUnavailableException("NextCloud failed " + operation + " with HTTP " + code, null);
         }
-        return new StorageUnavailableException("NextCloud answered " + operation + " with unexpected HTTP " + code, null);
+        return new StorageUnavailableException(
+                "NextCloud answered " + operation + " with unexpected HTTP " + code, null);
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date (relative to the answer's own Date header). */
@@ -214,7 +243,8 @@ final class Upstream {
             return Optional.empty();
         }
         try {
-            Duration d = Duration.between(ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME),
+            Duration d = Duration.between(
+                    ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME),
                     ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
             return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException e) {

@@ -31,11 +31,13 @@ class DavLocationTest {
 
     @Test
     void hrefsAreDecodedWithEitherHexCaseAndPlusStaysPlus() {
-        assertThat(home.pathOf("/remote.php/dav/files/admin/t1/a%20b%20%c3%bc%26c/")).contains(ItemPath.of("t1", "a b ü&c"));
+        assertThat(home.pathOf("/remote.php/dav/files/admin/t1/a%20b%20%c3%bc%26c/"))
+                .contains(ItemPath.of("t1", "a b ü&c"));
         assertThat(home.pathOf("/remote.php/dav/files/admin/t1/p%2bq%23r/")).contains(ItemPath.of("t1", "p+q#r"));
         assertThat(home.pathOf("/remote.php/dav/files/admin/a+b")).contains(ItemPath.of("a+b"));
         assertThat(home.pathOf("/remote.php/dav/files/admin/")).contains(ItemPath.root());
-        assertThat(home.pathOf("https://c.example.org/remote.php/dav/files/admin/x")).contains(ItemPath.of("x"));
+        assertThat(home.pathOf("https://c.example.org/remote.php/dav/files/admin/x"))
+                .contains(ItemPath.of("x"));
         assertThat(sub.pathOf("/nextcloud/remote.php/dav/files/user%40example.org/open%20talk/meetings/r/"))
                 .contains(ItemPath.of("r"));
     }
@@ -43,8 +45,10 @@ class DavLocationTest {
     @Test
     void hrefsOutsideTheRootOrBrokenAreIgnored() {
         assertThat(home.pathOf("/remote.php/dav/files/other/x")).isEmpty();
-        assertThat(home.pathOf("https://evil.example.org/remote.php/dav/files/admin/x")).isEmpty();
-        assertThat(sub.pathOf("/nextcloud/remote.php/dav/files/user%40example.org/open%20talk/")).isEmpty();
+        assertThat(home.pathOf("https://evil.example.org/remote.php/dav/files/admin/x"))
+                .isEmpty();
+        assertThat(sub.pathOf("/nextcloud/remote.php/dav/files/user%40example.org/open%20talk/"))
+                .isEmpty();
         assertThat(home.pathOf("/remote.php/dav/files/admin/%2e%2e")).isEmpty();
         assertThat(home.pathOf("/remote.php/dav/files/admin/a%2Fb")).isEmpty();
         assertThat(home.pathOf("/remote.php/dav/files/admin/%zz")).isEmpty();

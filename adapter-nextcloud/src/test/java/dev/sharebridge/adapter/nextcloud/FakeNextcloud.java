@@ -31,12 +31,10 @@ public final class FakeNextcloud extends Dispatcher {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
     private static final String SHARES = "/ocs/v2.php/apps/files_sharing/api/v1/shares";
 
-    private record Node(boolean folder, byte[] content, String etag, Instant modified) {
-    }
+    private record Node(boolean folder, byte[] content, String etag, Instant modified) {}
 
     /** A link share as the fake made it. */
-    public record Share(String id, String path, int permissions, String expireDate, String token) {
-    }
+    public record Share(String id, String path, int permissions, String expireDate, String token) {}
 
     private final String user;
     private final String authorization;
@@ -83,7 +81,8 @@ public final class FakeNextcloud extends Dispatcher {
         if (request.getFailure() != null) {
             return new MockResponse.Builder().code(400).build(); // an aborted upload: nothing is kept
         }
-        origin = request.getUrl().scheme() + "://" + request.getUrl().host() + ":" + request.getUrl().port();
+        origin = request.getUrl().scheme() + "://" + request.getUrl().host() + ":"
+                + request.getUrl().port();
         String path = request.getUrl().encodedPath();
         if (!authorization.equals(request.getHeaders().get("Authorization"))) {
             return Recorded.dav(401, "auth/dav-401-wrong-password.xml");
@@ -93,11 +92,20 @@ public final class FakeNextcloud extends Dispatcher {
             return switch (request.getMethod()) {
                 case "PROPFIND" -> propfind(rel, request.getHeaders().get("Depth"));
                 case "MKCOL" -> mkcol(rel);
-                case "PUT" -> put(rel, request.getBody() == null ? new byte[0] : request.getBody().toByteArray());
+                case "PUT" ->
+                    put(
+                            rel,
+                            request.getBody() == null
+                                    ? new byte[0]
+                                    : request.getBody().toByteArray());
                 case "GET" -> get(rel, request.getHeaders().get("Range"));
                 case "DELETE" -> delete(rel);
-                case "MOVE", "COPY" -> transfer(request.getMethod().equals("MOVE"), rel,
-                        request.getHeaders().get("Destination"), request.getHeaders().get("Overwrite"));
+                case "MOVE", "COPY" ->
+                    transfer(
+                            request.getMethod().equals("MOVE"),
+                            rel,
+                            request.getHeaders().get("Destination"),
+                            request.getHeaders().get("Overwrite"));
                 default -> new MockResponse.Builder().code(405).build();
             };
         }
@@ -110,7 +118,8 @@ public final class FakeNextcloud extends Dispatcher {
             }
             String id = path.substring(SHARES.length() + 1);
             if (request.getMethod().equals("DELETE")) {
-                return shares.remove(id) != null ? Recorded.json(200, Recorded.fixture("ocs/delete-200.json"))
+                return shares.remove(id) != null
+                        ? Recorded.json(200, Recorded.fixture("ocs/delete-200.json"))
                         : Recorded.json(404, Recorded.fixture("ocs/delete-404.json"));
             }
         }
@@ -138,7 +147,8 @@ public final class FakeNextcloud extends Dispatcher {
         String date = HTTP_DATE.format(node.modified());
         if (node.folder()) {
             return "<d:response><d:href>" + href + "</d:href><d:propstat><d:prop><d:resourcetype><d:collection/>"
-                    + "</d:resourcetype><d:getetag>&quot;" + node.etag() + "&quot;</d:getetag><d:getlastmodified>" + date
+                    + "</d:resourcetype><d:getetag>&quot;" + node.etag() + "&quot;</d:getetag><d:getlastmodified>"
+                    + date
                     + "</d:getlastmodified><oc:fileid>7</oc:fileid><oc:permissions>RGDNVCK</oc:permissions><oc:size>0"
                     + "</oc:size><oc:share-types/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat><d:propstat>"
                     + "<d:prop><d:getcontentlength/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>"
@@ -178,7 +188,9 @@ public final class FakeNextcloud extends Dispatcher {
         Node file = new Node(false, content, String.format("%032x", clock.incrementAndGet()), tick());
         tree.put(rel, file);
         return new MockResponse.Builder(Recorded.empty(existing == null ? 201 : 204))
-                .setHeader("ETag", "\"" + file.etag() + "\"").setHeader("OC-ETag", "\"" + file.etag() + "\"").build();
+                .setHeader("ETag", "\"" + file.etag() + "\"")
+                .setHeader("OC-ETag", "\"" + file.etag() + "\"")
+                .build();
     }
 
     private MockResponse get(String rel, String range) {
@@ -187,15 +199,19 @@ public final class FakeNextcloud extends Dispatcher {
             return Recorded.dav(404, "dav/propfind-404.xml");
         }
         byte[] content = node.content();
-        MockResponse.Builder answer = new MockResponse.Builder().setHeader("Content-Type", "application/octet-stream")
-                .setHeader("ETag", "\"" + node.etag() + "\"").setHeader("Accept-Ranges", "bytes");
+        MockResponse.Builder answer = new MockResponse.Builder()
+                .setHeader("Content-Type", "application/octet-stream")
+                .setHeader("ETag", "\"" + node.etag() + "\"")
+                .setHeader("Accept-Ranges", "bytes");
         Matcher m = range == null ? null : RANGE.matcher(range);
         if (m != null && m.matches()) {
             int first = Integer.parseInt(m.group(1));
             int last = Math.min(Integer.parseInt(m.group(2)), content.length - 1);
             okio.Buffer part = new okio.Buffer().write(Arrays.copyOfRange(content, first, last + 1));
-            return answer.code(206).setHeader("Content-Range", "bytes " + first + "-" + last + "/" + content.length)
-                    .body(part).build();
+            return answer.code(206)
+                    .setHeader("Content-Range", "bytes " + first + "-" + last + "/" + content.length)
+                    .body(part)
+                    .build();
         }
         return answer.code(200).body(new okio.Buffer().write(content)).build();
     }
@@ -253,8 +269,17 @@ public final class FakeNextcloud extends Dispatcher {
         if (move) {
             tree.keySet().removeAll(items.keySet());
         }
-        items.forEach((k, node) -> tree.put(to + k.substring(rel.length()), move ? node : node.folder() ? folder()
-                : new Node(false, node.content(), String.format("%032x", clock.incrementAndGet()), tick())));
+        items.forEach((k, node) -> tree.put(
+                to + k.substring(rel.length()),
+                move
+                        ? node
+                        : node.folder()
+                                ? folder()
+                                : new Node(
+                                        false,
+                                        node.content(),
+                                        String.format("%032x", clock.incrementAndGet()),
+                                        tick())));
         return Recorded.empty(exists ? 204 : 201);
     }
 
@@ -276,12 +301,14 @@ public final class FakeNextcloud extends Dispatcher {
         String id = Long.toString(50 + clock.incrementAndGet());
         String token = String.format("Tok%012d", clock.get());
         shares.put(id, new Share(id, path, permissions, expire, token));
-        String body = "{\"ocs\":{\"meta\":{\"status\":\"ok\",\"statuscode\":200,\"message\":\"OK\"},\"data\":{\"id\":\"" + id
-                + "\",\"share_type\":3,\"uid_owner\":\"" + user + "\",\"permissions\":" + permissions
-                + ",\"expiration\":" + (expire.isEmpty() ? "null" : "\"" + expire + " 23:59:59\"")
-                + ",\"token\":\"" + token + "\",\"path\":\"" + path.replace("/", "\\/") + "\",\"item_type\":\""
-                + (node.folder() ? "folder" : "file") + "\",\"share_with\":\"redacted\",\"password\":\"redacted\",\"url\":\""
-                + (origin + "/s/" + token).replace("/", "\\/") + "\"}}}";
+        String body =
+                "{\"ocs\":{\"meta\":{\"status\":\"ok\",\"statuscode\":200,\"message\":\"OK\"},\"data\":{\"id\":\"" + id
+                        + "\",\"share_type\":3,\"uid_owner\":\"" + user + "\",\"permissions\":" + permissions
+                        + ",\"expiration\":" + (expire.isEmpty() ? "null" : "\"" + expire + " 23:59:59\"")
+                        + ",\"token\":\"" + token + "\",\"path\":\"" + path.replace("/", "\\/") + "\",\"item_type\":\""
+                        + (node.folder() ? "folder" : "file")
+                        + "\",\"share_with\":\"redacted\",\"password\":\"redacted\",\"url\":\""
+                        + (origin + "/s/" + token).replace("/", "\\/") + "\"}}}";
         return Recorded.json(200, body);
     }
 

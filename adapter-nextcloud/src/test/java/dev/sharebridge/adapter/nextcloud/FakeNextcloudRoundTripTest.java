@@ -52,17 +52,26 @@ class FakeNextcloudRoundTripTest {
 
     @Test
     void filesAndFoldersRoundTrip() throws Exception {
-        assertThat(provider.write(ItemPath.of("a b ü&c", "p+q#r.txt"), text("special")).created()).isTrue();
-        assertThat(provider.write(ItemPath.of("a b ü&c", "B.txt"), text("0123456789")).created()).isTrue();
-        assertThat(provider.write(ItemPath.of("a b ü&c", "B.txt"), text("9876543210")).created()).isFalse();
+        assertThat(provider.write(ItemPath.of("a b ü&c", "p+q#r.txt"), text("special"))
+                        .created())
+                .isTrue();
+        assertThat(provider.write(ItemPath.of("a b ü&c", "B.txt"), text("0123456789"))
+                        .created())
+                .isTrue();
+        assertThat(provider.write(ItemPath.of("a b ü&c", "B.txt"), text("9876543210"))
+                        .created())
+                .isFalse();
         assertThat(provider.makeFolder(ItemPath.of("a b ü&c", "sub"))).isTrue();
         assertThat(provider.makeFolder(ItemPath.of("a b ü&c", "sub"))).isFalse();
 
-        assertThat(provider.list(ItemPath.of("a b ü&c"))).extracting(StoredItem::name)
+        assertThat(provider.list(ItemPath.of("a b ü&c")))
+                .extracting(StoredItem::name)
                 .containsExactly("B.txt", "p+q#r.txt", "sub");
         assertThat(nextcloud.exists("opentalk/meetings/a b ü&c/p+q#r.txt")).isTrue();
         try (ItemContent c = provider.read(ItemPath.of("a b ü&c", "B.txt"), Optional.of(new ByteRange(7, 9)))) {
-            assertThat(c.stream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("210");
+            assertThat(c.stream().readAllBytes())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("210");
         }
         assertThatThrownBy(() -> provider.write(ItemPath.of("a b ü&c", "B.txt", "x"), text("x")))
                 .isInstanceOf(ItemConflictException.class);
@@ -80,10 +89,13 @@ class FakeNextcloudRoundTripTest {
             }
         });
 
-        assertThatThrownBy(() -> provider.write(ItemPath.of("doc.txt"), failing)).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> provider.write(ItemPath.of("doc.txt"), failing))
+                .isInstanceOf(StorageException.class);
 
         try (ItemContent c = provider.read(ItemPath.of("doc.txt"), Optional.empty())) {
-            assertThat(c.stream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("old content");
+            assertThat(c.stream().readAllBytes())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("old content");
         }
     }
 
@@ -92,7 +104,8 @@ class FakeNextcloudRoundTripTest {
         ItemPath room = ItemPath.of("sharebridge-room-7");
         provider.makeFolder(room);
 
-        PublicLink rw = provider.create(room, Access.READ_WRITE, "Generated-Pa55word-1", Optional.of(LocalDate.of(2026, 12, 1)));
+        PublicLink rw = provider.create(
+                room, Access.READ_WRITE, "Generated-Pa55word-1", Optional.of(LocalDate.of(2026, 12, 1)));
         PublicLink ro = provider.create(room, Access.READ, "Generated-Pa55word-2", Optional.empty());
 
         assertThat(nextcloud.shares().get(rw.id()).permissions()).isEqualTo(31);
@@ -110,8 +123,9 @@ class FakeNextcloudRoundTripTest {
     void aReadWriteLinkOnAFileCannotBeMadeAndLeavesNothing() throws Exception {
         provider.write(ItemPath.of("f.txt"), text("x"));
 
-        assertThatThrownBy(() -> provider.create(ItemPath.of("f.txt"), Access.READ_WRITE, "Generated-Pa55word-1",
-                Optional.empty())).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> provider.create(
+                        ItemPath.of("f.txt"), Access.READ_WRITE, "Generated-Pa55word-1", Optional.empty()))
+                .isInstanceOf(StorageException.class);
         assertThat(nextcloud.shares()).isEmpty();
     }
 }

@@ -22,8 +22,11 @@ class NextcloudCheckTest {
     }
 
     private void enqueueHealthy(String capabilities) {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(Recorded.fixture("status/status.json")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(Recorded.fixture("status/status.json"))
+                .build());
         server.enqueue(Recorded.ocs(200, "status/cloud-user.json", server));
         server.enqueue(Recorded.json(200, capabilities));
     }
@@ -58,34 +61,50 @@ class NextcloudCheckTest {
 
     @Test
     void wrongCredentialsStopTheCheckAfterOneFailedLogin() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(Recorded.fixture("status/status.json")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(Recorded.fixture("status/status.json"))
+                .build());
         server.enqueue(new MockResponse.Builder(Recorded.ocs(401, "auth/ocs-401-wrong-password.json", server))
-                .setHeader("WWW-Authenticate", "Basic realm=\"Authorisation Required\"").build());
+                .setHeader("WWW-Authenticate", "Basic realm=\"Authorisation Required\"")
+                .build());
 
         NextcloudCheck.Report report = run(OptionalInt.empty());
 
         assertThat(report.usable()).isFalse();
-        assertThat(report.problems()).singleElement().asString().contains("credentials").doesNotContain(TestSupport.PASSWORD);
+        assertThat(report.problems())
+                .singleElement()
+                .asString()
+                .contains("credentials")
+                .doesNotContain(TestSupport.PASSWORD);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
     void disabledLinksAndUploadsAreProblems() {
         enqueueHealthy(capabilities().replace("\"upload\":true", "\"upload\":false"));
-        assertThat(run(OptionalInt.empty()).problems()).singleElement().asString().contains("public uploads");
+        assertThat(run(OptionalInt.empty()).problems())
+                .singleElement()
+                .asString()
+                .contains("public uploads");
     }
 
     @Test
     void disabledPublicLinksAreAProblem() {
         enqueueHealthy(capabilities().replace("\"public\":{\"enabled\":true", "\"public\":{\"enabled\":false"));
-        assertThat(run(OptionalInt.empty()).problems()).singleElement().asString().contains("public links");
+        assertThat(run(OptionalInt.empty()).problems())
+                .singleElement()
+                .asString()
+                .contains("public links");
     }
 
     @Test
     void anEnforcedExpiryNeedsAConfiguredExpiryWithinIt() {
-        String enforced = capabilities().replace("\"expire_date\":{\"enabled\":false}",
-                "\"expire_date\":{\"enabled\":true,\"days\":7,\"enforced\":true}");
+        String enforced = capabilities()
+                .replace(
+                        "\"expire_date\":{\"enabled\":false}",
+                        "\"expire_date\":{\"enabled\":true,\"days\":7,\"enforced\":true}");
         enqueueHealthy(enforced);
         NextcloudCheck.Report none = run(OptionalInt.empty());
         assertThat(none.problems()).singleElement().asString().contains("7 days");
@@ -95,12 +114,16 @@ class NextcloudCheckTest {
         assertThat(run(OptionalInt.of(5)).problems()).isEmpty();
 
         enqueueHealthy(enforced);
-        assertThat(run(OptionalInt.of(30)).problems()).singleElement().asString().contains("at most 7");
+        assertThat(run(OptionalInt.of(30)).problems())
+                .singleElement()
+                .asString()
+                .contains("at most 7");
     }
 
     @Test
     void aPasswordPolicyIsReported() {
-        enqueueHealthy(capabilities().replace("\"minLength\":10", "\"minLength\":16")
+        enqueueHealthy(capabilities()
+                .replace("\"minLength\":10", "\"minLength\":16")
                 .replace("\"enforceSpecialCharacters\":false", "\"enforceSpecialCharacters\":true"));
 
         NextcloudCheck.Report report = run(OptionalInt.empty());
@@ -110,28 +133,44 @@ class NextcloudCheckTest {
 
     @Test
     void anotherUserIdIsAProblem() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(Recorded.fixture("status/status.json")).build());
-        server.enqueue(Recorded.json(200, Recorded.fixture("status/cloud-user.json").replace("\"id\":\"admin\"", "\"id\":\"sb-bot\"")));
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(Recorded.fixture("status/status.json"))
+                .build());
+        server.enqueue(Recorded.json(
+                200, Recorded.fixture("status/cloud-user.json").replace("\"id\":\"admin\"", "\"id\":\"sb-bot\"")));
         server.enqueue(Recorded.json(200, capabilities()));
 
-        assertThat(run(OptionalInt.empty()).problems()).singleElement().asString().contains("sb-bot");
+        assertThat(run(OptionalInt.empty()).problems())
+                .singleElement()
+                .asString()
+                .contains("sb-bot");
     }
 
     @Test
     void maintenanceModeIsAProblem() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(Recorded.fixture("status/status.json").replace("\"maintenance\":false", "\"maintenance\":true")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(Recorded.fixture("status/status.json").replace("\"maintenance\":false", "\"maintenance\":true"))
+                .build());
         server.enqueue(Recorded.ocs(200, "status/cloud-user.json", server));
         server.enqueue(Recorded.json(200, capabilities()));
 
-        assertThat(run(OptionalInt.empty()).problems()).singleElement().asString().contains("maintenance");
+        assertThat(run(OptionalInt.empty()).problems())
+                .singleElement()
+                .asString()
+                .contains("maintenance");
     }
 
     @Test
     void somethingElseThanNextcloudIsAProblem() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<html>hello</html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body("<html>hello</html>")
+                .build());
 
         NextcloudCheck.Report report = run(OptionalInt.empty());
         assertThat(report.problems()).singleElement().asString().contains("without JSON");

@@ -4,7 +4,6 @@ import static dev.sharebridge.adapter.nextcloud.TestSupport.BASIC;
 import static dev.sharebridge.adapter.nextcloud.TestSupport.assertNoSecret;
 import static dev.sharebridge.adapter.nextcloud.TestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.StorageException;
@@ -103,7 +102,9 @@ class NextcloudFailureTest {
 
     @Test
     void retryAfterIsPassedOn() {
-        server.enqueue(new MockResponse.Builder(Recorded.empty(429)).setHeader("Retry-After", "120").build());
+        server.enqueue(new MockResponse.Builder(Recorded.empty(429))
+                .setHeader("Retry-After", "120")
+                .build());
 
         assertThat(unavailable(this::stat).retryAfter()).contains(Duration.ofSeconds(120));
     }
@@ -112,15 +113,19 @@ class NextcloudFailureTest {
     void retryAfterAsAnHttpDateIsRelativeToTheAnswersDate() {
         server.enqueue(new MockResponse.Builder(Recorded.empty(429))
                 .setHeader("Date", "Sun, 22 Nov 2026 08:00:00 GMT")
-                .setHeader("Retry-After", "Sun, 22 Nov 2026 08:01:30 GMT").build());
+                .setHeader("Retry-After", "Sun, 22 Nov 2026 08:01:30 GMT")
+                .build());
 
         assertThat(unavailable(this::stat).retryAfter()).contains(Duration.ofSeconds(90));
     }
 
     @Test
     void serverErrorsAreUnavailable() {
-        server.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/html")
-                .body("<html><title>Service Unavailable</title>secret-internal-detail</html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Content-Type", "text/html")
+                .body("<html><title>Service Unavailable</title>secret-internal-detail</html>")
+                .build());
 
         StorageUnavailableException e = unavailable(this::stat);
         assertThat(e.getMessage()).contains("503").doesNotContain("secret-internal-detail");
@@ -128,16 +133,22 @@ class NextcloudFailureTest {
 
     @Test
     void anHtmlPageInsteadOfAMultistatusIsUnavailable() {
-        server.enqueue(new MockResponse.Builder().code(207).setHeader("Content-Type", "text/html; charset=UTF-8")
-                .body("<!DOCTYPE html><html><head><title>Nextcloud</title></head><body>login</body></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(207)
+                .setHeader("Content-Type", "text/html; charset=UTF-8")
+                .body("<!DOCTYPE html><html><head><title>Nextcloud</title></head><body>login</body></html>")
+                .build());
 
         assertThat(unavailable(this::stat).getMessage()).contains("non-XML");
     }
 
     @Test
     void aLoginPageWith200IsUnavailable() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=UTF-8")
-                .body("<!DOCTYPE html><html><title>Login</title></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html; charset=UTF-8")
+                .body("<!DOCTYPE html><html><title>Login</title></html>")
+                .build());
 
         assertThat(unavailable(this::stat).getMessage()).contains("200");
     }
@@ -145,7 +156,9 @@ class NextcloudFailureTest {
     @Test
     void aTruncatedBodyIsUnavailable() {
         String full = Recorded.fixture("dav/propfind-t1-depth1.xml");
-        server.enqueue(new MockResponse.Builder().code(207).setHeader("Content-Type", "application/xml; charset=utf-8")
+        server.enqueue(new MockResponse.Builder()
+                .code(207)
+                .setHeader("Content-Type", "application/xml; charset=utf-8")
                 .body(full.substring(0, 1000))
                 .setHeader("Content-Length", Integer.toString(full.length()))
                 .onResponseEnd(new SocketEffect.CloseSocket(true, false, false))
@@ -156,19 +169,30 @@ class NextcloudFailureTest {
 
     @Test
     void aCutXmlDocumentIsUnavailable() {
-        server.enqueue(new MockResponse.Builder().code(207).setHeader("Content-Type", "application/xml; charset=utf-8")
-                .body(Recorded.fixture("dav/propfind-t1-depth1.xml").substring(0, 1000)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(207)
+                .setHeader("Content-Type", "application/xml; charset=utf-8")
+                .body(Recorded.fixture("dav/propfind-t1-depth1.xml").substring(0, 1000))
+                .build());
 
-        assertThat(unavailable(() -> provider().list(ItemPath.of("t1"))).getMessage()).contains("malformed");
+        assertThat(unavailable(() -> provider().list(ItemPath.of("t1"))).getMessage())
+                .contains("malformed");
     }
 
     @Test
     void aHugeBodyIsUnavailable() {
         String huge = "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\">" + "<!-- padding -->".repeat(70_000)
                 + "</d:multistatus>";
-        server.enqueue(new MockResponse.Builder().code(207).setHeader("Content-Type", "application/xml").body(huge).build());
-        server.enqueue(new MockResponse.Builder().code(207).setHeader("Content-Type", "application/xml")
-                .chunkedBody(huge, 8192).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(207)
+                .setHeader("Content-Type", "application/xml")
+                .body(huge)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(207)
+                .setHeader("Content-Type", "application/xml")
+                .chunkedBody(huge, 8192)
+                .build());
 
         assertThat(unavailable(this::stat).getMessage()).contains("1 MiB");
         assertThat(unavailable(this::stat).getMessage()).contains("1 MiB");
@@ -176,9 +200,13 @@ class NextcloudFailureTest {
 
     @Test
     void aDoctypeIsRefused() {
-        server.enqueue(TestSupport.multistatus("").newBuilder().body("<?xml version=\"1.0\"?>"
-                + "<!DOCTYPE d:multistatus [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-                + "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>&xxe;</d:href></d:response></d:multistatus>").build());
+        server.enqueue(TestSupport.multistatus("")
+                .newBuilder()
+                .body(
+                        "<?xml version=\"1.0\"?>"
+                                + "<!DOCTYPE d:multistatus [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                                + "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>&xxe;</d:href></d:response></d:multistatus>")
+                .build());
 
         StorageUnavailableException e = unavailable(this::stat);
         assertThat(e.getMessage()).contains("malformed").doesNotContain("root:");
@@ -186,7 +214,9 @@ class NextcloudFailureTest {
 
     @Test
     void aServerThatNeverAnswersTimesOut() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
 
         assertThat(unavailable(this::stat).getMessage()).contains("in time");
     }
@@ -194,18 +224,27 @@ class NextcloudFailureTest {
     @Test
     void theCallDeadlineHoldsEvenWhenBytesTrickle() {
         server.enqueue(new MockResponse.Builder(Recorded.dav(207, "dav/propfind-t1-depth1.xml"))
-                .throttleBody(64, 250, TimeUnit.MILLISECONDS).build());
-        provider = new NextcloudStorageProvider(new NextcloudSettings(server.url("/").toString(), TestSupport.USER,
-                TestSupport.PASSWORD, "", Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(500)));
+                .throttleBody(64, 250, TimeUnit.MILLISECONDS)
+                .build());
+        provider = new NextcloudStorageProvider(new NextcloudSettings(
+                server.url("/").toString(),
+                TestSupport.USER,
+                TestSupport.PASSWORD,
+                "",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500)));
 
-        Throwable e = org.junit.jupiter.api.Assertions.assertThrows(StorageUnavailableException.class,
-                () -> provider.list(ItemPath.of("t1")));
+        Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
+                StorageUnavailableException.class, () -> provider.list(ItemPath.of("t1")));
         assertThat(e).hasMessageContaining("in time");
     }
 
     @Test
     void aDroppedConnectionIsUnavailableAndNotRetried() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                .build());
         server.enqueue(Recorded.dav(207, "dav/propfind-home-depth0.xml"));
 
         assertThat(unavailable(this::stat).getMessage()).contains("dropped the connection");
@@ -228,12 +267,18 @@ class NextcloudFailureTest {
 
     @Test
     void redirectsAreNotFollowedAndTheOtherHostGetsNothing() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(301)
-                .setHeader("Location", elsewhere.url("/remote.php/dav/files/admin/t1").toString()).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(301)
+                .setHeader(
+                        "Location",
+                        elsewhere.url("/remote.php/dav/files/admin/t1").toString())
+                .build());
 
         StorageUnavailableException e = unavailable(this::stat);
 
-        assertThat(e.getMessage()).contains("redirect").contains(elsewhere.url("/").host());
+        assertThat(e.getMessage())
+                .contains("redirect")
+                .contains(elsewhere.url("/").host());
         assertThat(elsewhere.getRequestCount()).isZero();
     }
 
@@ -244,14 +289,20 @@ class NextcloudFailureTest {
         elsewhere.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         OkHttpClient client = new OkHttpClient.Builder()
-                .addInterceptor(new HostScopedBasicAuth(server.url("/"), TestSupport.USER, TestSupport.PASSWORD)).build();
+                .addInterceptor(new HostScopedBasicAuth(server.url("/"), TestSupport.USER, TestSupport.PASSWORD))
+                .build();
 
         // An absolute URL on another origin, even one that tries to bring its own header.
-        try (Response r = client.newCall(new Request.Builder().url(elsewhere.url("/steal"))
-                .header("Authorization", BASIC).build()).execute()) {
+        try (Response r = client.newCall(new Request.Builder()
+                        .url(elsewhere.url("/steal"))
+                        .header("Authorization", BASIC)
+                        .build())
+                .execute()) {
             assertThat(r.code()).isEqualTo(200);
         }
-        try (Response r = client.newCall(new Request.Builder().url(server.url("/ok")).build()).execute()) {
+        try (Response r = client.newCall(
+                        new Request.Builder().url(server.url("/ok")).build())
+                .execute()) {
             assertThat(r.code()).isEqualTo(200);
         }
 

@@ -58,8 +58,8 @@ class NextcloudMoveCopyTest {
         server.enqueue(Recorded.empty(201));
         server.enqueue(fileAnswer(DAV + "/opentalk/meetings/a%20b%20%c3%bc%26c/p%2bq%23r", 5));
 
-        TransferResult result = provider("opentalk/meetings").move(ItemPath.of("old name.txt"),
-                ItemPath.of("a b ü&c", "p+q#r"), false);
+        TransferResult result =
+                provider("opentalk/meetings").move(ItemPath.of("old name.txt"), ItemPath.of("a b ü&c", "p+q#r"), false);
 
         assertThat(result.created()).isTrue();
         assertThat(result.item().path()).isEqualTo(ItemPath.of("a b ü&c", "p+q#r"));
@@ -68,7 +68,8 @@ class NextcloudMoveCopyTest {
         assertThat(move.getMethod()).isEqualTo("MOVE");
         assertThat(move.getUrl().encodedPath()).isEqualTo(DAV + "/opentalk/meetings/old%20name.txt");
         assertThat(move.getHeaders().get("Destination"))
-                .isEqualTo(server.url(DAV + "/opentalk/meetings/a%20b%20%C3%BC%26c/p%2Bq%23r").toString());
+                .isEqualTo(server.url(DAV + "/opentalk/meetings/a%20b%20%C3%BC%26c/p%2Bq%23r")
+                        .toString());
         assertThat(move.getHeaders().get("Overwrite")).isEqualTo("F");
         assertThat(move.getHeaders().get("Depth")).isNull();
         assertThat(move.getBodySize()).isZero();
@@ -90,7 +91,8 @@ class NextcloudMoveCopyTest {
         RecordedRequest copy = take();
         assertThat(copy.getMethod()).isEqualTo("COPY");
         assertThat(copy.getUrl().encodedPath()).isEqualTo(DAV + "/t1/sub");
-        assertThat(copy.getHeaders().get("Destination")).isEqualTo(server.url(DAV + "/t1/copy").toString());
+        assertThat(copy.getHeaders().get("Destination"))
+                .isEqualTo(server.url(DAV + "/t1/copy").toString());
         assertThat(copy.getHeaders().get("Overwrite")).isEqualTo("T");
     }
 
@@ -104,7 +106,8 @@ class NextcloudMoveCopyTest {
 
         RecordedRequest move = take();
         assertThat(move.getUrl().encodedPath()).isEqualTo("/nextcloud" + DAV + "/d/a.txt");
-        assertThat(move.getHeaders().get("Destination")).isEqualTo(server.url("/nextcloud" + DAV + "/d/b.txt").toString());
+        assertThat(move.getHeaders().get("Destination"))
+                .isEqualTo(server.url("/nextcloud" + DAV + "/d/b.txt").toString());
     }
 
     @Test
@@ -162,7 +165,9 @@ class NextcloudMoveCopyTest {
         server.enqueue(Recorded.dav(507, "dav/copy-507-insufficient-storage.xml"));
 
         assertThatThrownBy(() -> provider("").copy(ItemPath.of("t1"), ItemPath.of("copy"), false))
-                .isInstanceOf(StorageFullException.class).hasMessageContaining("copy").hasMessageNotContaining("available");
+                .isInstanceOf(StorageFullException.class)
+                .hasMessageContaining("copy")
+                .hasMessageNotContaining("available");
     }
 
     @Test
@@ -178,7 +183,8 @@ class NextcloudMoveCopyTest {
         server.enqueue(Recorded.dav(400, "dav/mkcol-400-invalid-path.xml"));
 
         assertThatThrownBy(() -> provider("").move(ItemPath.of("a"), ItemPath.of(".htaccess"), false))
-                .isInstanceOf(StorageRejectedException.class).hasMessageContaining(".htaccess");
+                .isInstanceOf(StorageRejectedException.class)
+                .hasMessageContaining(".htaccess");
     }
 
     @Test
@@ -190,22 +196,28 @@ class NextcloudMoveCopyTest {
         NextcloudStorageProvider p = provider("");
 
         assertThatThrownBy(() -> p.move(ItemPath.of("a"), ItemPath.of("b"), true))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("403");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("403");
         assertThatThrownBy(() -> p.copy(ItemPath.of("a"), ItemPath.of("b"), true))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("502");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("502");
         assertThatThrownBy(() -> p.copy(ItemPath.of("a"), ItemPath.of("b"), true))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("not there");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("not there");
     }
 
     @Test
     void whatThePathsAloneRefuseSendsNothing() {
         NextcloudStorageProvider p = provider("opentalk");
 
-        assertThatThrownBy(() -> p.move(ItemPath.root(), ItemPath.of("x"), false)).isInstanceOf(StorageRejectedException.class);
-        assertThatThrownBy(() -> p.copy(ItemPath.of("x"), ItemPath.root(), true)).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> p.move(ItemPath.root(), ItemPath.of("x"), false))
+                .isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> p.copy(ItemPath.of("x"), ItemPath.root(), true))
+                .isInstanceOf(StorageRejectedException.class);
         assertThatThrownBy(() -> p.move(ItemPath.of("a"), ItemPath.of("a", "b"), false))
                 .isInstanceOf(StorageRejectedException.class);
-        assertThatThrownBy(() -> p.copy(ItemPath.of("a"), ItemPath.of("a"), true)).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> p.copy(ItemPath.of("a"), ItemPath.of("a"), true))
+                .isInstanceOf(StorageRejectedException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 }

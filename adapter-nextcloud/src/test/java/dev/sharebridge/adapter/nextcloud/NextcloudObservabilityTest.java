@@ -74,7 +74,9 @@ class NextcloudObservabilityTest {
         server.enqueue(Recorded.dav(404, "dav/propfind-404.xml"));
         server.enqueue(Recorded.dav(429, "auth/dav-429-bruteforce.xml"));
         server.enqueue(Recorded.empty(503));
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         NextcloudStorageProvider p = provider();
 
         try {
@@ -87,14 +89,21 @@ class NextcloudObservabilityTest {
         assertThatThrownBy(() -> p.stat(ItemPath.of("b"))).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> p.stat(ItemPath.of("c"))).isInstanceOf(StorageUnavailableException.class);
 
-        assertThat(heard).containsExactly("propfind ok", "propfind client_error", "propfind rate_limited",
-                "propfind server_error", "propfind timeout");
+        assertThat(heard)
+                .containsExactly(
+                        "propfind ok",
+                        "propfind client_error",
+                        "propfind rate_limited",
+                        "propfind server_error",
+                        "propfind timeout");
         assertThat(durations).allSatisfy(d -> assertThat(d.isNegative()).isFalse());
     }
 
     @Test
     void aDroppedConnectionIsAnIoError() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                .build());
         NextcloudStorageProvider p = provider();
 
         assertThatThrownBy(() -> p.stat(ItemPath.of("a"))).isInstanceOf(StorageUnavailableException.class);
@@ -142,27 +151,56 @@ class NextcloudObservabilityTest {
         String shares = "https://cloud.example.org/nextcloud/ocs/v2.php/apps/files_sharing/api/v1/shares";
         RequestBody empty = RequestBody.create(new byte[0]);
 
-        assertThat(kinds.operation(new Request.Builder().url(dav).method("MKCOL", null).build())).isEqualTo("mkcol");
-        assertThat(kinds.operation(new Request.Builder().url(dav).method("PROPFIND", empty).build()))
+        assertThat(kinds.operation(
+                        new Request.Builder().url(dav).method("MKCOL", null).build()))
+                .isEqualTo("mkcol");
+        assertThat(kinds.operation(
+                        new Request.Builder().url(dav).method("PROPFIND", empty).build()))
                 .isEqualTo("propfind");
-        assertThat(kinds.operation(new Request.Builder().url(dav).get().build())).isEqualTo("get");
-        assertThat(kinds.operation(new Request.Builder().url(dav).put(empty).build())).isEqualTo("put");
-        assertThat(kinds.operation(new Request.Builder().url(dav).delete().build())).isEqualTo("delete");
-        assertThat(kinds.operation(new Request.Builder().url(dav).method("MOVE", null).build())).isEqualTo("move");
-        assertThat(kinds.operation(new Request.Builder().url(dav).method("COPY", null).build())).isEqualTo("copy");
-        assertThat(kinds.operation(new Request.Builder().url(shares + "?format=json").post(empty).build()))
+        assertThat(kinds.operation(new Request.Builder().url(dav).get().build()))
+                .isEqualTo("get");
+        assertThat(kinds.operation(new Request.Builder().url(dav).put(empty).build()))
+                .isEqualTo("put");
+        assertThat(kinds.operation(new Request.Builder().url(dav).delete().build()))
+                .isEqualTo("delete");
+        assertThat(kinds.operation(
+                        new Request.Builder().url(dav).method("MOVE", null).build()))
+                .isEqualTo("move");
+        assertThat(kinds.operation(
+                        new Request.Builder().url(dav).method("COPY", null).build()))
+                .isEqualTo("copy");
+        assertThat(kinds.operation(new Request.Builder()
+                        .url(shares + "?format=json")
+                        .post(empty)
+                        .build()))
                 .isEqualTo("share_create");
-        assertThat(kinds.operation(new Request.Builder().url(shares + "/17?format=json").put(empty).build()))
+        assertThat(kinds.operation(new Request.Builder()
+                        .url(shares + "/17?format=json")
+                        .put(empty)
+                        .build()))
                 .isEqualTo("share_update");
-        assertThat(kinds.operation(new Request.Builder().url(shares + "/17?format=json").delete().build()))
+        assertThat(kinds.operation(new Request.Builder()
+                        .url(shares + "/17?format=json")
+                        .delete()
+                        .build()))
                 .isEqualTo("share_delete");
-        assertThat(kinds.operation(new Request.Builder().url(base.resolve("status.php")).build())).isEqualTo("status");
-        assertThat(kinds.operation(new Request.Builder().url(base.resolve("ocs/v2.php/cloud/capabilities?format=json"))
-                .build())).isEqualTo("capabilities");
-        assertThat(kinds.operation(new Request.Builder().url(base.resolve("ocs/v2.php/cloud/user?format=json"))
-                .build())).isEqualTo("user");
-        assertThat(kinds.operation(new Request.Builder().url("https://cloud.example.org/remote.php/dav/files/a").get()
-                .build())).as("outside the base").isEqualTo("other");
+        assertThat(kinds.operation(
+                        new Request.Builder().url(base.resolve("status.php")).build()))
+                .isEqualTo("status");
+        assertThat(kinds.operation(new Request.Builder()
+                        .url(base.resolve("ocs/v2.php/cloud/capabilities?format=json"))
+                        .build()))
+                .isEqualTo("capabilities");
+        assertThat(kinds.operation(new Request.Builder()
+                        .url(base.resolve("ocs/v2.php/cloud/user?format=json"))
+                        .build()))
+                .isEqualTo("user");
+        assertThat(kinds.operation(new Request.Builder()
+                        .url("https://cloud.example.org/remote.php/dav/files/a")
+                        .get()
+                        .build()))
+                .as("outside the base")
+                .isEqualTo("other");
     }
 
     @Test

@@ -64,7 +64,9 @@ class NextcloudPublicLinkTest {
 
     private static MockResponse withPermissions(MockResponse recorded, int from, int to) {
         String body = recorded.getBody() == null ? "" : bodyOf(recorded);
-        return recorded.newBuilder().body(body.replace("\"permissions\":" + from + ",", "\"permissions\":" + to + ",")).build();
+        return recorded.newBuilder()
+                .body(body.replace("\"permissions\":" + from + ",", "\"permissions\":" + to + ","))
+                .build();
     }
 
     private static String bodyOf(MockResponse response) {
@@ -91,12 +93,13 @@ class NextcloudPublicLinkTest {
         RecordedRequest request = take();
         assertOcs(request, "POST", SHARES);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(form(request)).containsExactly(
-                entry("path", "/opentalk/meetings/sharebridge-room-1"),
-                entry("shareType", "3"),
-                entry("permissions", "1"),
-                entry("password", SHARE_PASSWORD),
-                entry("expireDate", "2026-11-29"));
+        assertThat(form(request))
+                .containsExactly(
+                        entry("path", "/opentalk/meetings/sharebridge-room-1"),
+                        entry("shareType", "3"),
+                        entry("permissions", "1"),
+                        entry("password", SHARE_PASSWORD),
+                        entry("expireDate", "2026-11-29"));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -128,7 +131,8 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(200, "ocs/create-read-expiry.json", server)); // repair: still 17
         server.enqueue(Recorded.ocs(200, "ocs/delete-200.json", server));
 
-        StorageUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(StorageUnavailableException.class,
+        StorageUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(
+                StorageUnavailableException.class,
                 () -> provider.create(ROOM, Access.READ_WRITE, SHARE_PASSWORD, NOV_29));
 
         assertThat(e.getMessage()).contains("permissions 17").contains("deleted");
@@ -146,7 +150,8 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(200, "ocs/create-read-expiry.json", server)); // 17, 2026-11-29
         server.enqueue(Recorded.ocs(200, "ocs/update-permissions-15.json", server)); // 31, 2031-05-06
 
-        PublicLink link = provider.create(ROOM, Access.READ_WRITE, SHARE_PASSWORD, Optional.of(LocalDate.of(2031, 5, 6)));
+        PublicLink link =
+                provider.create(ROOM, Access.READ_WRITE, SHARE_PASSWORD, Optional.of(LocalDate.of(2031, 5, 6)));
 
         assertThat(link.id()).isEqualTo("53");
         assertThat(link.access()).isEqualTo(Access.READ_WRITE);
@@ -186,7 +191,8 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(404, "ocs/delete-404.json", server)); // already gone is fine
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ_WRITE, SHARE_PASSWORD, NOV_29))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("expiration none");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("expiration none");
         take();
         assertThat(form(take())).containsEntry("expireDate", "2026-11-29");
     }
@@ -194,12 +200,16 @@ class NextcloudPublicLinkTest {
     @Test
     void aLinkOnAnotherHostIsDeletedWithoutRepair() throws Exception {
         // The recorded body unchanged: its URL points at 127.0.0.1:8080, not at the configured NextCloud.
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(Recorded.fixture("ocs/create-read-expiry.json")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .body(Recorded.fixture("ocs/create-read-expiry.json"))
+                .build());
         server.enqueue(Recorded.ocs(200, "ocs/delete-200.json", server));
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, NOV_29))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("url");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("url");
         take();
         assertOcs(take(), "DELETE", SHARES + "/53");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -208,11 +218,14 @@ class NextcloudPublicLinkTest {
     @Test
     void anotherShareTypeIsDeleted() throws Exception {
         MockResponse recorded = Recorded.ocs(200, "ocs/create-read-expiry.json", server);
-        server.enqueue(recorded.newBuilder().body(bodyOf(recorded).replace("\"share_type\":3", "\"share_type\":0")).build());
+        server.enqueue(recorded.newBuilder()
+                .body(bodyOf(recorded).replace("\"share_type\":3", "\"share_type\":0"))
+                .build());
         server.enqueue(Recorded.ocs(200, "ocs/delete-200.json", server));
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, NOV_29))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("share type");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("share type");
         take();
         assertOcs(take(), "DELETE", SHARES + "/53");
     }
@@ -221,7 +234,9 @@ class NextcloudPublicLinkTest {
     void extraBitsBeyondTheAskedOnesAreFineForReadWrite() throws Exception {
         server.enqueue(withPermissions(Recorded.ocs(200, "ocs/create-read-write.json", server), 31, 15));
 
-        assertThat(provider.create(ROOM, Access.READ_WRITE, SHARE_PASSWORD, Optional.empty()).id()).isEqualTo("61");
+        assertThat(provider.create(ROOM, Access.READ_WRITE, SHARE_PASSWORD, Optional.empty())
+                        .id())
+                .isEqualTo("61");
     }
 
     // ---- create: recorded errors ----------------------------------------------------------
@@ -230,8 +245,8 @@ class NextcloudPublicLinkTest {
     void theRecordedPasswordPolicyErrorIsRejected() {
         server.enqueue(Recorded.ocs(400, "ocs/create-400-password-too-short.json", server));
 
-        Throwable e = org.junit.jupiter.api.Assertions.assertThrows(StorageRejectedException.class,
-                () -> provider.create(ROOM, Access.READ, "abc123", Optional.empty()));
+        Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
+                StorageRejectedException.class, () -> provider.create(ROOM, Access.READ, "abc123", Optional.empty()));
         assertThat(e.getMessage()).doesNotContain("abc123");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -241,7 +256,8 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(400, "ocs/create-400-password-common.json", server));
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, "1234567890123", Optional.empty()))
-                .isInstanceOf(StorageRejectedException.class).hasMessageNotContaining("1234567890123");
+                .isInstanceOf(StorageRejectedException.class)
+                .hasMessageNotContaining("1234567890123");
     }
 
     @Test
@@ -254,7 +270,8 @@ class NextcloudPublicLinkTest {
         take();
         RecordedRequest stat = take();
         assertThat(stat.getMethod()).isEqualTo("PROPFIND");
-        assertThat(stat.getUrl().encodedPath()).isEqualTo("/remote.php/dav/files/admin/opentalk/meetings/sharebridge-room-1");
+        assertThat(stat.getUrl().encodedPath())
+                .isEqualTo("/remote.php/dav/files/admin/opentalk/meetings/sharebridge-room-1");
     }
 
     @Test
@@ -262,15 +279,19 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(404, "ocs/create-404-expiry-past.json", server));
         server.enqueue(TestSupport.folderAnswer("/remote.php/dav/files/admin/opentalk/meetings/sharebridge-room-1/"));
 
-        assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.of(LocalDate.of(2026, 11, 19))))
+        assertThatThrownBy(() ->
+                        provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.of(LocalDate.of(2026, 11, 19))))
                 .isInstanceOf(StorageRejectedException.class);
     }
 
     @Test
     void theRecordedRateLimitWithItsEmptyBodyIsUnavailableWithRetryAfter() {
-        server.enqueue(new MockResponse.Builder(Recorded.empty(429)).setHeader("Retry-After", "600").build());
+        server.enqueue(new MockResponse.Builder(Recorded.empty(429))
+                .setHeader("Retry-After", "600")
+                .build());
 
-        StorageUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(StorageUnavailableException.class,
+        StorageUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(
+                StorageUnavailableException.class,
                 () -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.empty()));
         assertThat(e.retryAfter()).contains(Duration.ofMinutes(10));
         assertThat(e.getMessage()).contains("429");
@@ -281,15 +302,18 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(429, "auth/ocs-429-bruteforce.json", server));
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.empty()))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("429");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("429");
     }
 
     @Test
     void theRecordedWrongPasswordIsUnavailableAndNotRetried() {
         server.enqueue(new MockResponse.Builder(Recorded.ocs(401, "auth/ocs-401-wrong-password.json", server))
-                .setHeader("WWW-Authenticate", "Basic realm=\"Authorisation Required\"").build());
+                .setHeader("WWW-Authenticate", "Basic realm=\"Authorisation Required\"")
+                .build());
 
-        StorageUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(StorageUnavailableException.class,
+        StorageUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(
+                StorageUnavailableException.class,
                 () -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.empty()));
         assertThat(e.getMessage()).contains("401");
         assertNoSecret(e);
@@ -301,7 +325,8 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(412, "auth/ocs-412-csrf.json", server));
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.empty()))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("OCS-APIRequest");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("OCS-APIRequest");
     }
 
     @Test
@@ -309,16 +334,21 @@ class NextcloudPublicLinkTest {
         server.enqueue(Recorded.ocs(200, "ocs/v1-create-200-statuscode-404.json", server));
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.empty()))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("OCS status 404");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("OCS status 404");
     }
 
     @Test
     void anHtmlPageIsNotSuccess() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=UTF-8")
-                .body("<html><title>Nextcloud</title></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html; charset=UTF-8")
+                .body("<html><title>Nextcloud</title></html>")
+                .build());
 
         assertThatThrownBy(() -> provider.create(ROOM, Access.READ, SHARE_PASSWORD, Optional.empty()))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("no JSON");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("no JSON");
     }
 
     @Test
@@ -360,8 +390,11 @@ class NextcloudPublicLinkTest {
 
     @Test
     void a404PageThatIsNotOcsIsNotAlreadyGone() {
-        server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html; charset=UTF-8")
-                .body("<html>Not found</html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(404)
+                .setHeader("Content-Type", "text/html; charset=UTF-8")
+                .body("<html>Not found</html>")
+                .build());
 
         assertThatThrownBy(() -> provider.delete("53")).isInstanceOf(StorageUnavailableException.class);
     }

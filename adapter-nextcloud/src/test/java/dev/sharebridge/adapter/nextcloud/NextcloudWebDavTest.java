@@ -75,10 +75,11 @@ class NextcloudWebDavTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo(DAV);
         assertThat(request.getHeaders().get("Depth")).isEqualTo("0");
         assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/xml; charset=utf-8");
-        assertThat(request.getBody().utf8()).isEqualTo(
-                "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:oc=\"http://owncloud.org/ns\""
-                        + " xmlns:nc=\"http://nextcloud.org/ns\"><d:prop><d:resourcetype/><d:getetag/><d:getlastmodified/>"
-                        + "<d:getcontentlength/><oc:fileid/><oc:permissions/><oc:size/><oc:share-types/></d:prop></d:propfind>");
+        assertThat(request.getBody().utf8())
+                .isEqualTo(
+                        "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:oc=\"http://owncloud.org/ns\""
+                                + " xmlns:nc=\"http://nextcloud.org/ns\"><d:prop><d:resourcetype/><d:getetag/><d:getlastmodified/>"
+                                + "<d:getcontentlength/><oc:fileid/><oc:permissions/><oc:size/><oc:share-types/></d:prop></d:propfind>");
     }
 
     @Test
@@ -87,7 +88,8 @@ class NextcloudWebDavTest {
 
         List<StoredItem> children = provider("").list(ItemPath.of("t1"));
 
-        assertThat(children).extracting(StoredItem::name)
+        assertThat(children)
+                .extracting(StoredItem::name)
                 .containsExactly("a b ü&c", "file.txt", "legacy", "p+q#r", "slash", "sub");
         StoredItem file = children.get(1);
         assertThat(file.type()).isEqualTo(ItemType.FILE);
@@ -108,7 +110,8 @@ class NextcloudWebDavTest {
 
         List<StoredItem> children = provider("t1").list(ItemPath.root());
 
-        assertThat(children).extracting(StoredItem::name)
+        assertThat(children)
+                .extracting(StoredItem::name)
                 .containsExactly("a b ü&c", "file.txt", "legacy", "p+q#r", "slash", "sub");
         assertThat(children.get(1).size()).isEqualTo(5);
     }
@@ -125,14 +128,16 @@ class NextcloudWebDavTest {
     void listOfAMissingFolderIsNotFound() {
         server.enqueue(Recorded.dav(404, "dav/propfind-404.xml"));
 
-        assertThatThrownBy(() -> provider("").list(ItemPath.of("t1", "nope"))).isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider("").list(ItemPath.of("t1", "nope")))
+                .isInstanceOf(ItemNotFoundException.class);
     }
 
     @Test
     void listOfAFileIsNotFound() {
         server.enqueue(fileAnswer(DAV + "/t1/file.txt", 5));
 
-        assertThatThrownBy(() -> provider("").list(ItemPath.of("t1", "file.txt"))).isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider("").list(ItemPath.of("t1", "file.txt")))
+                .isInstanceOf(ItemNotFoundException.class);
     }
 
     @Test
@@ -141,7 +146,8 @@ class NextcloudWebDavTest {
         server.enqueue(Recorded.dav(404, "dav/propfind-404.xml"));
         NextcloudStorageProvider p = provider("opentalk/meetings");
 
-        assertThat(p.stat(ItemPath.root())).hasValueSatisfying(root -> assertThat(root.isFolder()).isTrue());
+        assertThat(p.stat(ItemPath.root()))
+                .hasValueSatisfying(root -> assertThat(root.isFolder()).isTrue());
         assertThat(p.list(ItemPath.root())).isEmpty();
         assertThat(take().getUrl().encodedPath()).isEqualTo(DAV + "/opentalk/meetings");
     }
@@ -170,8 +176,10 @@ class NextcloudWebDavTest {
             server.enqueue(TestSupport.multistatus(Recorded.fixture("dav/propfind-home-depth0.xml")
                     .replaceAll("(?s).*?(<d:response>.*</d:response>).*", "$1")
                     .replace("<d:href>" + DAV + "/</d:href>", "<d:href>" + href + "</d:href>")));
-            try (NextcloudStorageProvider p = new NextcloudStorageProvider(TestSupport.settings(server, base, "opentalk/meetings"))) {
-                assertThat(p.stat(ItemPath.root())).hasValueSatisfying(root -> assertThat(root.etag()).isEqualTo("6b02a2d4df684"));
+            try (NextcloudStorageProvider p =
+                    new NextcloudStorageProvider(TestSupport.settings(server, base, "opentalk/meetings"))) {
+                assertThat(p.stat(ItemPath.root()))
+                        .hasValueSatisfying(root -> assertThat(root.etag()).isEqualTo("6b02a2d4df684"));
             }
             assertThat(take().getUrl().encodedPath()).isEqualTo(prefix + DAV + "/opentalk/meetings");
         }
@@ -190,7 +198,8 @@ class NextcloudWebDavTest {
     void makeFolderTriesTheTargetFirstSoAnExistingDirectoryCostsNoRoundTrip() throws Exception {
         server.enqueue(Recorded.empty(201));
 
-        assertThat(provider("opentalk/meetings").makeFolder(ItemPath.of("sharebridge-room-1"))).isTrue();
+        assertThat(provider("opentalk/meetings").makeFolder(ItemPath.of("sharebridge-room-1")))
+                .isTrue();
 
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("MKCOL");
@@ -206,9 +215,13 @@ class NextcloudWebDavTest {
         server.enqueue(Recorded.empty(201));
         server.enqueue(Recorded.empty(201));
 
-        assertThat(provider("opentalk/meetings").makeFolder(ItemPath.of("sharebridge-room-1"))).isTrue();
+        assertThat(provider("opentalk/meetings").makeFolder(ItemPath.of("sharebridge-room-1")))
+                .isTrue();
 
-        for (String path : List.of("/opentalk/meetings/sharebridge-room-1", "/opentalk", "/opentalk/meetings",
+        for (String path : List.of(
+                "/opentalk/meetings/sharebridge-room-1",
+                "/opentalk",
+                "/opentalk/meetings",
                 "/opentalk/meetings/sharebridge-room-1")) {
             RecordedRequest r = take();
             assertThat(r.getMethod()).isEqualTo("MKCOL");
@@ -277,7 +290,8 @@ class NextcloudWebDavTest {
         server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
         server.enqueue(Recorded.dav(404, "dav/propfind-404.xml"));
 
-        assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("x.part"))).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("x.part")))
+                .isInstanceOf(StorageRejectedException.class);
     }
 
     @Test
@@ -322,16 +336,20 @@ class NextcloudWebDavTest {
     @Test
     void writeMakesParentsThenStreamsAPutThenReadsTheStoredFile() throws Exception {
         server.enqueue(Recorded.dav(405, "dav/mkcol-405-exists.xml"));
-        server.enqueue(new MockResponse.Builder().code(201)
+        server.enqueue(new MockResponse.Builder()
+                .code(201)
                 .setHeader("OC-FileId", "00000015oc2nfz6lg69s")
                 .setHeader("ETag", "\"f7fa4d11641402c8c2d1a8288515e6e7\"")
                 .setHeader("OC-ETag", "\"f7fa4d11641402c8c2d1a8288515e6e7\"")
                 .setHeader("Content-Type", "text/html; charset=UTF-8")
-                .setHeader("Content-Length", "0").build());
+                .setHeader("Content-Length", "0")
+                .build());
         server.enqueue(fileAnswer(DAV + "/t1/file.txt", 5));
 
-        WriteResult result = provider("").write(ItemPath.of("t1", "file.txt"),
-                new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
+        WriteResult result = provider("")
+                .write(
+                        ItemPath.of("t1", "file.txt"),
+                        new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(result.created()).isTrue();
         assertThat(result.item().size()).isEqualTo(5);
@@ -376,7 +394,8 @@ class NextcloudWebDavTest {
         server.enqueue(Recorded.dav(507, "dav/put-507-insufficient-storage.xml"));
 
         assertThatThrownBy(() -> provider("").write(ItemPath.of("big.bin"), new ByteArrayInputStream(new byte[64])))
-                .isInstanceOf(StorageFullException.class).hasMessageContaining("big.bin")
+                .isInstanceOf(StorageFullException.class)
+                .hasMessageContaining("big.bin")
                 .hasMessageNotContaining("available");
     }
 
@@ -401,7 +420,8 @@ class NextcloudWebDavTest {
         server.enqueue(Recorded.dav(507, "dav/put-507-insufficient-storage.xml"));
 
         assertThatThrownBy(() -> provider("").makeFolder(ItemPath.of("t1")))
-                .isInstanceOf(StorageFullException.class).hasMessageContaining("t1");
+                .isInstanceOf(StorageFullException.class)
+                .hasMessageContaining("t1");
     }
 
     @Test
@@ -409,7 +429,8 @@ class NextcloudWebDavTest {
         server.enqueue(Recorded.empty(413));
 
         assertThatThrownBy(() -> provider("").write(ItemPath.of("big.bin"), new ByteArrayInputStream(new byte[64])))
-                .isInstanceOf(StorageRejectedException.class).hasMessageContaining("size limit");
+                .isInstanceOf(StorageRejectedException.class)
+                .hasMessageContaining("size limit");
     }
 
     // ---- read ----------------------------------------------------------------------------
@@ -417,11 +438,17 @@ class NextcloudWebDavTest {
     @Test
     void readStatsThenStreamsTheWholeFile() throws Exception {
         server.enqueue(fileAnswer(DAV + "/r.txt", 10));
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain").body("0123456789").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/plain")
+                .body("0123456789")
+                .build());
 
         try (ItemContent content = provider("").read(ItemPath.of("r.txt"), Optional.empty())) {
             assertThat(content.length()).isEqualTo(10);
-            assertThat(content.stream().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("0123456789");
+            assertThat(content.stream().readAllBytes())
+                    .asString(StandardCharsets.US_ASCII)
+                    .isEqualTo("0123456789");
         }
         assertThat(take().getMethod()).isEqualTo("PROPFIND");
         RecordedRequest get = take();
@@ -434,11 +461,17 @@ class NextcloudWebDavTest {
     @Test
     void readARangeExpects206() throws Exception {
         server.enqueue(fileAnswer(DAV + "/r.txt", 10));
-        server.enqueue(new MockResponse.Builder().code(206).setHeader("Content-Range", "bytes 2-5/10").body("2345").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(206)
+                .setHeader("Content-Range", "bytes 2-5/10")
+                .body("2345")
+                .build());
 
         try (ItemContent content = provider("").read(ItemPath.of("r.txt"), Optional.of(new ByteRange(2, 5)))) {
             assertThat(content.length()).isEqualTo(4);
-            assertThat(content.stream().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("2345");
+            assertThat(content.stream().readAllBytes())
+                    .asString(StandardCharsets.US_ASCII)
+                    .isEqualTo("2345");
         }
         take();
         assertThat(take().getHeaders().get("Range")).isEqualTo("bytes=2-5");
@@ -450,14 +483,20 @@ class NextcloudWebDavTest {
         server.enqueue(new MockResponse.Builder().code(200).body("0123456789").build());
 
         try (ItemContent content = provider("").read(ItemPath.of("r.txt"), Optional.of(new ByteRange(2, 5)))) {
-            assertThat(content.stream().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("2345");
+            assertThat(content.stream().readAllBytes())
+                    .asString(StandardCharsets.US_ASCII)
+                    .isEqualTo("2345");
         }
     }
 
     @Test
     void anotherRangeThanAskedIsAnError() {
         server.enqueue(fileAnswer(DAV + "/r.txt", 10));
-        server.enqueue(new MockResponse.Builder().code(206).setHeader("Content-Range", "bytes 0-3/10").body("0123").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(206)
+                .setHeader("Content-Range", "bytes 0-3/10")
+                .body("0123")
+                .build());
 
         assertThatThrownBy(() -> provider("").read(ItemPath.of("r.txt"), Optional.of(new ByteRange(2, 5))))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -466,10 +505,12 @@ class NextcloudWebDavTest {
     @Test
     void aFileThatChangedSinceTheStatIsAnError() {
         server.enqueue(fileAnswer(DAV + "/r.txt", 10));
-        server.enqueue(new MockResponse.Builder().code(200).body("0123456789ABC").build());
+        server.enqueue(
+                new MockResponse.Builder().code(200).body("0123456789ABC").build());
 
         assertThatThrownBy(() -> provider("").read(ItemPath.of("r.txt"), Optional.empty()))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("changed");
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("changed");
     }
 
     @Test

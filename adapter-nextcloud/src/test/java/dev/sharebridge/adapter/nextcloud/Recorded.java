@@ -16,8 +16,7 @@ final class Recorded {
     /** The origin the recordings were made against; share URLs in them point there. */
     static final String RECORDED_ORIGIN = "http:\\/\\/127.0.0.1:8080";
 
-    private Recorded() {
-    }
+    private Recorded() {}
 
     static String fixture(String name) {
         try (InputStream in = Recorded.class.getResourceAsStream("/nextcloud/" + name)) {
@@ -32,30 +31,38 @@ final class Recorded {
 
     /** A DAV answer with an XML body (207 multistatus or a Sabre error). */
     static MockResponse dav(int code, String fixture) {
-        return new MockResponse.Builder().code(code)
+        return new MockResponse.Builder()
+                .code(code)
                 .setHeader("Content-Type", "application/xml; charset=utf-8")
-                .body(fixture(fixture)).build();
+                .body(fixture(fixture))
+                .build();
     }
 
     /** A DAV 201/204 (or the 429 of the share rate limit): empty body, PHP's default content type. */
     static MockResponse empty(int code) {
-        return new MockResponse.Builder().code(code)
+        return new MockResponse.Builder()
+                .code(code)
                 .setHeader("Content-Type", "text/html; charset=UTF-8")
-                .setHeader("Content-Length", "0").build();
+                .setHeader("Content-Length", "0")
+                .build();
     }
 
     /** An OCS JSON answer; share URLs are moved to the mock server, as NextCloud builds them from the Host. */
     static MockResponse ocs(int code, String fixture, MockWebServer server) {
         String origin = server.url("/").toString();
         origin = origin.substring(0, origin.length() - 1).replace("/", "\\/");
-        return new MockResponse.Builder().code(code)
+        return new MockResponse.Builder()
+                .code(code)
                 .setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(fixture(fixture).replace(RECORDED_ORIGIN, origin)).build();
+                .body(fixture(fixture).replace(RECORDED_ORIGIN, origin))
+                .build();
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code)
+        return new MockResponse.Builder()
+                .code(code)
                 .setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body).build();
+                .body(body)
+                .build();
     }
 }

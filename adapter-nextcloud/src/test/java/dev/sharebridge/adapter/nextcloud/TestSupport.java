@@ -18,13 +18,18 @@ final class TestSupport {
     static final String PASSWORD = "app-pass-Xy7-never-shown";
     static final String BASIC = Credentials.basic(USER, PASSWORD, StandardCharsets.UTF_8);
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     /** Settings on the mock server with short timeouts, so failure tests finish quickly. */
     static NextcloudSettings settings(MockWebServer server, String path, String directory) {
-        return new NextcloudSettings(server.url(path).toString(), USER, PASSWORD, directory,
-                Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(3));
+        return new NextcloudSettings(
+                server.url(path).toString(),
+                USER,
+                PASSWORD,
+                directory,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(700),
+                Duration.ofSeconds(3));
     }
 
     static NextcloudSettings settings(MockWebServer server, String directory) {
@@ -33,12 +38,13 @@ final class TestSupport {
 
     /** A PROPFIND answer for one folder, in the recorded format (explicit props, 404 propstat for the length). */
     static MockResponse folderAnswer(String href) {
-        return multistatus("<d:response><d:href>" + href + "</d:href><d:propstat><d:prop><d:resourcetype><d:collection/>"
-                + "</d:resourcetype><d:getetag>&quot;6b02a2dd3015d&quot;</d:getetag><d:getlastmodified>Sun, 22 Nov 2026"
-                + " 08:07:57 GMT</d:getlastmodified><oc:fileid>10</oc:fileid><oc:permissions>RGDNVCK</oc:permissions>"
-                + "<oc:size>0</oc:size><oc:share-types/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>"
-                + "<d:propstat><d:prop><d:getcontentlength/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status>"
-                + "</d:propstat></d:response>");
+        return multistatus(
+                "<d:response><d:href>" + href + "</d:href><d:propstat><d:prop><d:resourcetype><d:collection/>"
+                        + "</d:resourcetype><d:getetag>&quot;6b02a2dd3015d&quot;</d:getetag><d:getlastmodified>Sun, 22 Nov 2026"
+                        + " 08:07:57 GMT</d:getlastmodified><oc:fileid>10</oc:fileid><oc:permissions>RGDNVCK</oc:permissions>"
+                        + "<oc:size>0</oc:size><oc:share-types/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>"
+                        + "<d:propstat><d:prop><d:getcontentlength/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status>"
+                        + "</d:propstat></d:response>");
     }
 
     /** A PROPFIND answer for one file, in the recorded format. */
@@ -55,7 +61,8 @@ final class TestSupport {
     }
 
     static MockResponse multistatus(String responses) {
-        return new MockResponse.Builder().code(207)
+        return new MockResponse.Builder()
+                .code(207)
                 .setHeader("Content-Type", "application/xml; charset=utf-8")
                 .body("<?xml version=\"1.0\"?>\n<d:multistatus xmlns:d=\"DAV:\" xmlns:s=\"http://sabredav.org/ns\""
                         + " xmlns:oc=\"http://owncloud.org/ns\" xmlns:nc=\"http://nextcloud.org/ns\">" + responses
@@ -72,7 +79,8 @@ final class TestSupport {
         }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            fields.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return fields;

@@ -31,16 +31,13 @@ public final class RecentReads<K, V> {
     /** Bounds memory (a few MiB at most). */
     public static final int MAX_ENTRIES = 10_000;
 
-    private record Entry<V>(V value, long generation, long readAt) {
-    }
+    private record Entry<V>(V value, long generation, long readAt) {}
 
     /** The state before a read: the change it comes after and when it began. */
-    record Ticket(long generation, long readAt) {
-    }
+    record Ticket(long generation, long readAt) {}
 
     /** How often {@link #get} answered from a kept value ({@code hits}) or not ({@code misses}), while enabled. */
-    public record Stats(long hits, long misses) {
-    }
+    public record Stats(long hits, long misses) {}
 
     private final long maxStalenessNanos;
     private final LongSupplier nanoTime;

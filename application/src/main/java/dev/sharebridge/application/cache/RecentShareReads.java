@@ -69,7 +69,9 @@ public final class RecentShareReads implements ShareRepository {
 
     @Override
     public Optional<Share> findByToken(ShareToken token) {
-        return recent.get(token.value(), () -> shares.findByToken(token),
+        return recent.get(
+                token.value(),
+                () -> shares.findByToken(token),
                 row -> row.isPresent() && row.get().maxAccesses().isEmpty());
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class AccessCounter implements AutoCloseable {
     /** Bounds the memory of remembered links; forgetting only sends a count to the database. */
     static final int MAX_REMEMBERED = 10_000;
+
     private static final long NEVER = Long.MAX_VALUE;
 
     /** Counts not yet written: how many and the latest access time (epoch millis). */

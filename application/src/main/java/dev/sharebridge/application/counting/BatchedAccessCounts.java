@@ -63,26 +63,28 @@ public final class BatchedAccessCounts implements ShareRepository, AutoCloseable
         if (round.isNegative() || round.isZero()) {
             throw new IllegalArgumentException("round must be positive");
         }
-        this.counter = new AccessCounter(new AccessCounter.Sink() {
-            @Override
-            public void add(ShareId id, long count, long last) {
-                Map<ShareId, CountedAccesses> one = new HashMap<>(2);
-                one.put(id, counted(count, last));
-                shares.addAccesses(one);
-            }
+        this.counter = new AccessCounter(
+                new AccessCounter.Sink() {
+                    @Override
+                    public void add(ShareId id, long count, long last) {
+                        Map<ShareId, CountedAccesses> one = new HashMap<>(2);
+                        one.put(id, counted(count, last));
+                        shares.addAccesses(one);
+                    }
 
-            /** All links in one call of the repository, which takes out of the map what it stored. */
-            @Override
-            public void addAll(Map<ShareId, AccessCounter.Pending> batches) {
-                Map<ShareId, CountedAccesses> counted = new LinkedHashMap<>();
-                batches.forEach((id, p) -> counted.put(id, counted(p.count(), p.last())));
-                try {
-                    shares.addAccesses(counted);
-                } finally {
-                    batches.keySet().retainAll(counted.keySet());
-                }
-            }
-        }, round);
+                    /** All links in one call of the repository, which takes out of the map what it stored. */
+                    @Override
+                    public void addAll(Map<ShareId, AccessCounter.Pending> batches) {
+                        Map<ShareId, CountedAccesses> counted = new LinkedHashMap<>();
+                        batches.forEach((id, p) -> counted.put(id, counted(p.count(), p.last())));
+                        try {
+                            shares.addAccesses(counted);
+                        } finally {
+                            batches.keySet().retainAll(counted.keySet());
+                        }
+                    }
+                },
+                round);
     }
 
     private static CountedAccesses counted(long count, long lastMillis) {
@@ -149,7 +151,9 @@ public final class BatchedAccessCounts implements ShareRepository, AutoCloseable
     @Override
     public boolean recordAccess(LinkChain chain, Instant now) {
         List<Share> links = chain.links();
-        List<ShareId> ids = links.size() == 1 ? List.of(links.get(0).id()) : links.stream().map(Share::id).toList();
+        List<ShareId> ids = links.size() == 1
+                ? List.of(links.get(0).id())
+                : links.stream().map(Share::id).toList();
         return counter.tryCount(ids, now.toEpochMilli()) || shares.recordAccess(chain, now);
     }
 

@@ -10,9 +10,16 @@ package dev.sharebridge.application.error;
  * presented and timed is the driving adapter's business.
  */
 public abstract sealed class UseCaseException extends Exception
-        permits NotFoundException, ConflictException, ForbiddenException, UnauthorizedException,
-        PasswordRequiredException, InvalidPasswordException, RateLimitedException, UpstreamUnavailableException,
-        ServiceBusyException, InsufficientStorageException {
+        permits NotFoundException,
+                ConflictException,
+                ForbiddenException,
+                UnauthorizedException,
+                PasswordRequiredException,
+                InvalidPasswordException,
+                RateLimitedException,
+                UpstreamUnavailableException,
+                ServiceBusyException,
+                InsufficientStorageException {
     private static final long serialVersionUID = 1L;
 
     protected UseCaseException(String detail) {

@@ -54,22 +54,28 @@ class RecentReadsTest {
         assertThat(recent.change(() -> 42)).isEqualTo(42);
         assertThat(recent.get("k", () -> "v" + reads.incrementAndGet())).isEqualTo("v2");
         assertThatThrownBy(() -> recent.change(() -> {
-            throw new IOException("failed halfway");
-        })).isInstanceOf(IOException.class);
+                    throw new IOException("failed halfway");
+                }))
+                .isInstanceOf(IOException.class);
         assertThat(recent.get("k", () -> "v" + reads.incrementAndGet())).isEqualTo("v3");
         assertThatThrownBy(() -> recent.get("other", () -> {
-            throw new IOException("unreadable");
-        })).isInstanceOf(IOException.class);
+                    throw new IOException("unreadable");
+                }))
+                .isInstanceOf(IOException.class);
         assertThat(recent.get("other", () -> "read after all")).isEqualTo("read after all");
     }
 
     @Test
     void aValueTheCallerWillNotHaveKeptIsReadEveryTime() {
         AtomicInteger reads = new AtomicInteger();
-        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false)).isEqualTo("v1");
-        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false)).isEqualTo("v2");
-        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> true)).isEqualTo("v3");
-        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false)).isEqualTo("v3");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false))
+                .isEqualTo("v1");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false))
+                .isEqualTo("v2");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> true))
+                .isEqualTo("v3");
+        assertThat(recent.get("k", () -> "v" + reads.incrementAndGet(), v -> false))
+                .isEqualTo("v3");
     }
 
     @Test

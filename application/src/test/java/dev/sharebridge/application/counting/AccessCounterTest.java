@@ -21,13 +21,25 @@ class AccessCounterTest {
     private final List<String> writes = new CopyOnWriteArrayList<>();
 
     private AccessCounter counter() {
-        return new AccessCounter((id, count, last) -> writes.add(id + " " + count + " " + last), BatchedAccessCounts.ROUND);
+        return new AccessCounter(
+                (id, count, last) -> writes.add(id + " " + count + " " + last), BatchedAccessCounts.ROUND);
     }
 
     private static Share share() {
-        return Share.create(ShareId.random(), ItemPath.of("a"), ItemType.FILE, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), T0, UserId.of("alice"), Optional.empty());
+        return Share.create(
+                ShareId.random(),
+                ItemPath.of("a"),
+                ItemType.FILE,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                T0,
+                UserId.of("alice"),
+                Optional.empty());
     }
 
     @Test
@@ -52,8 +64,11 @@ class AccessCounterTest {
             counter.learn(expiring);
             assertThat(counter.tryCount(List.of(limited.id()), 10)).isFalse();
             assertThat(counter.tryCount(List.of(ShareId.random()), 10)).isFalse();
-            assertThat(counter.tryCount(List.of(expiring.id()), T0.plusSeconds(1).toEpochMilli())).isFalse();
-            assertThat(counter.tryCount(List.of(expiring.id()), T0.toEpochMilli())).isTrue();
+            assertThat(counter.tryCount(
+                            List.of(expiring.id()), T0.plusSeconds(1).toEpochMilli()))
+                    .isFalse();
+            assertThat(counter.tryCount(List.of(expiring.id()), T0.toEpochMilli()))
+                    .isTrue();
         }
         assertThat(writes).containsExactly(expiring.id() + " 1 " + T0.toEpochMilli());
     }
@@ -78,7 +93,8 @@ class AccessCounterTest {
             counter.learn(root);
             counter.learn(limitedRoot);
             counter.learn(child);
-            assertThat(counter.tryCount(List.of(limitedRoot.id(), child.id()), 10)).isFalse();
+            assertThat(counter.tryCount(List.of(limitedRoot.id(), child.id()), 10))
+                    .isFalse();
             assertThat(counter.tryCount(List.of(root.id(), child.id()), 20)).isTrue();
             counter.flush();
         }
@@ -123,7 +139,8 @@ class AccessCounterTest {
         }
         assertThat(calls).startsWith(2, 2);
         assertThat(writes).hasSize(3);
-        long total = writes.stream().mapToLong(w -> Long.parseLong(w.split(" ")[1])).sum();
+        long total =
+                writes.stream().mapToLong(w -> Long.parseLong(w.split(" ")[1])).sum();
         assertThat(total).as("%s", writes).isEqualTo(4);
     }
 

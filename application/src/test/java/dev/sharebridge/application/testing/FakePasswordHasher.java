@@ -21,8 +21,8 @@ public final class FakePasswordHasher implements PasswordHasher {
     private final AtomicInteger salts = new AtomicInteger();
     private final AtomicInteger hashCalls = new AtomicInteger();
     private final AtomicInteger verifyCalls = new AtomicInteger();
-    private volatile Gate gate = () -> { };
-    private volatile Gate hashGate = () -> { };
+    private volatile Gate gate = () -> {};
+    private volatile Gate hashGate = () -> {};
 
     @Override
     public String hash(String password) {
@@ -68,7 +68,8 @@ public final class FakePasswordHasher implements PasswordHasher {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

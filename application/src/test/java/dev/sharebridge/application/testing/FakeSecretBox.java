@@ -25,6 +25,7 @@ public final class FakeSecretBox implements SecretBox {
 
     /** Each key by its id, the current one first. */
     private final Map<String, byte[]> keys = new LinkedHashMap<>();
+
     private final String current;
 
     public FakeSecretBox() {
@@ -54,7 +55,8 @@ public final class FakeSecretBox implements SecretBox {
 
     @Override
     public String seal(String plaintext) {
-        String body = Base64.getUrlEncoder().withoutPadding().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
+        String body =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
         return current + ":" + body + "." + mac(keys.get(current), "seal|" + body);
     }
 
@@ -70,8 +72,10 @@ public final class FakeSecretBox implements SecretBox {
         String body = rest.substring(0, dot);
         for (String id : ids) {
             byte[] key = keys.get(id);
-            if (key != null && MessageDigest.isEqual(mac(key, "seal|" + body).getBytes(StandardCharsets.UTF_8),
-                    rest.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+            if (key != null
+                    && MessageDigest.isEqual(
+                            mac(key, "seal|" + body).getBytes(StandardCharsets.UTF_8),
+                            rest.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
                 return new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8);
             }
         }
@@ -97,7 +101,9 @@ public final class FakeSecretBox implements SecretBox {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

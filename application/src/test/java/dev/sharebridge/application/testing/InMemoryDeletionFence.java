@@ -19,8 +19,7 @@ public final class InMemoryDeletionFence implements DeletionFence {
     private final Map<Scope, Long> begun = new HashMap<>();
     private final Map<String, Marker> markers = new LinkedHashMap<>();
 
-    private record Marker(Deletion deletion, Instant leaseUntil) {
-    }
+    private record Marker(Deletion deletion, Instant leaseUntil) {}
 
     public InMemoryDeletionFence(InMemoryShareRepository shares) {
         this.shares = shares;
@@ -29,8 +28,10 @@ public final class InMemoryDeletionFence implements DeletionFence {
     @Override
     public Optional<Watch> watch(Scope scope, ItemPath path, Instant now) {
         synchronized (shares) {
-            boolean deleting = markers.values().stream().anyMatch(m -> m.deletion().scope().equals(scope)
-                    && path.startsWith(m.deletion().path()) && m.leaseUntil().isAfter(now));
+            boolean deleting = markers.values().stream()
+                    .anyMatch(m -> m.deletion().scope().equals(scope)
+                            && path.startsWith(m.deletion().path())
+                            && m.leaseUntil().isAfter(now));
             return deleting ? Optional.empty() : Optional.of(new Watch(scope, begun.getOrDefault(scope, 0L)));
         }
     }

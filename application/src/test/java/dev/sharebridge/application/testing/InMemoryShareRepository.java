@@ -37,7 +37,8 @@ import java.util.function.Predicate;
 public final class InMemoryShareRepository implements ShareRepository {
     /** Newest first; ids compare as their canonical text, which orders like the database's bytes. */
     private static final Comparator<Share> NEWEST_FIRST = Comparator.comparing(Share::createdAt)
-            .thenComparing(s -> s.id().toString()).reversed();
+            .thenComparing(s -> s.id().toString())
+            .reversed();
 
     private final Map<ShareId, Share> shares = new LinkedHashMap<>();
     private int recordAccessCalls;
@@ -81,7 +82,8 @@ public final class InMemoryShareRepository implements ShareRepository {
     }
 
     @Override
-    public synchronized SharePage listByOwner(UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
+    public synchronized SharePage listByOwner(
+            UserId owner, Optional<ItemPath> item, int limit, Optional<String> cursor) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit < 1");
         }
@@ -93,8 +95,8 @@ public final class InMemoryShareRepository implements ShareRepository {
                 .filter(s -> after.isEmpty() || NEWEST_FIRST.compare(s, after.get()) > 0)
                 .toList();
         List<Share> page = matching.subList(0, Math.min(limit, matching.size()));
-        Optional<String> next = matching.size() > limit ? Optional.of(encodeCursor(page.get(page.size() - 1)))
-                : Optional.empty();
+        Optional<String> next =
+                matching.size() > limit ? Optional.of(encodeCursor(page.get(page.size() - 1))) : Optional.empty();
         return new SharePage(page, next);
     }
 
@@ -105,7 +107,9 @@ public final class InMemoryShareRepository implements ShareRepository {
 
     @Override
     public synchronized List<Share> findChildren(ShareId parent) {
-        return shares.values().stream().filter(s -> s.parentId().equals(Optional.of(parent))).toList();
+        return shares.values().stream()
+                .filter(s -> s.parentId().equals(Optional.of(parent)))
+                .toList();
     }
 
     @Override
@@ -115,9 +119,24 @@ public final class InMemoryShareRepository implements ShareRepository {
             return false;
         }
         // only the mutable fields change; identity, counters and lineage stay as stored
-        shares.put(share.id(), new Share(old.id(), old.itemPath(), old.itemType(), old.roomId(), old.token(),
-                share.passwordHash(), share.expiresAt(), share.permissions(), share.label(), share.maxAccesses(),
-                old.accessCount(), old.lastAccessedAt(), old.createdAt(), old.createdBy(), old.parentId()));
+        shares.put(
+                share.id(),
+                new Share(
+                        old.id(),
+                        old.itemPath(),
+                        old.itemType(),
+                        old.roomId(),
+                        old.token(),
+                        share.passwordHash(),
+                        share.expiresAt(),
+                        share.permissions(),
+                        share.label(),
+                        share.maxAccesses(),
+                        old.accessCount(),
+                        old.lastAccessedAt(),
+                        old.createdAt(),
+                        old.createdBy(),
+                        old.parentId()));
         return true;
     }
 
@@ -133,24 +152,57 @@ public final class InMemoryShareRepository implements ShareRepository {
             stored.add(s);
         }
         for (Share s : stored) {
-            shares.put(s.id(), new Share(s.id(), s.itemPath(), s.itemType(), s.roomId(), s.token(), s.passwordHash(),
-                    s.expiresAt(), s.permissions(), s.label(), s.maxAccesses(), s.accessCount() + 1, Optional.of(now),
-                    s.createdAt(), s.createdBy(), s.parentId()));
+            shares.put(
+                    s.id(),
+                    new Share(
+                            s.id(),
+                            s.itemPath(),
+                            s.itemType(),
+                            s.roomId(),
+                            s.token(),
+                            s.passwordHash(),
+                            s.expiresAt(),
+                            s.permissions(),
+                            s.label(),
+                            s.maxAccesses(),
+                            s.accessCount() + 1,
+                            Optional.of(now),
+                            s.createdAt(),
+                            s.createdBy(),
+                            s.parentId()));
         }
         return true;
     }
 
     @Override
     public synchronized void addAccesses(Map<ShareId, CountedAccesses> counted) {
-        for (Iterator<Map.Entry<ShareId, CountedAccesses>> i = counted.entrySet().iterator(); i.hasNext(); ) {
+        for (Iterator<Map.Entry<ShareId, CountedAccesses>> i =
+                        counted.entrySet().iterator();
+                i.hasNext(); ) {
             Map.Entry<ShareId, CountedAccesses> link = i.next();
             Share s = shares.get(link.getKey());
             if (s != null) {
                 Instant last = link.getValue().last();
-                Optional<Instant> later = s.lastAccessedAt().filter(at -> !at.isBefore(last)).or(() -> Optional.of(last));
-                shares.put(s.id(), new Share(s.id(), s.itemPath(), s.itemType(), s.roomId(), s.token(),
-                        s.passwordHash(), s.expiresAt(), s.permissions(), s.label(), s.maxAccesses(),
-                        s.accessCount() + link.getValue().count(), later, s.createdAt(), s.createdBy(), s.parentId()));
+                Optional<Instant> later =
+                        s.lastAccessedAt().filter(at -> !at.isBefore(last)).or(() -> Optional.of(last));
+                shares.put(
+                        s.id(),
+                        new Share(
+                                s.id(),
+                                s.itemPath(),
+                                s.itemType(),
+                                s.roomId(),
+                                s.token(),
+                                s.passwordHash(),
+                                s.expiresAt(),
+                                s.permissions(),
+                                s.label(),
+                                s.maxAccesses(),
+                                s.accessCount() + link.getValue().count(),
+                                later,
+                                s.createdAt(),
+                                s.createdBy(),
+                                s.parentId()));
             }
             i.remove();
         }
@@ -191,7 +243,8 @@ public final class InMemoryShareRepository implements ShareRepository {
     }
 
     private static Predicate<Share> userSpaceBelow(UserId owner, ItemPath path) {
-        return s -> s.createdBy().equals(owner) && !s.isRoomLink() && s.itemPath().startsWith(path);
+        return s ->
+                s.createdBy().equals(owner) && !s.isRoomLink() && s.itemPath().startsWith(path);
     }
 
     private List<ShareId> ids(Predicate<Share> p) {
@@ -235,10 +288,22 @@ public final class InMemoryShareRepository implements ShareRepository {
             }
             Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
             ShareId id = ShareId.parse(parts[2]).orElseThrow(IllegalArgumentException::new);
-            return new Share(id, ItemPath.of("cursor"), ItemType.FILE, Optional.empty(),
-                    ShareToken.parse("A".repeat(ShareToken.LENGTH)).orElseThrow(), Optional.empty(), Optional.empty(),
-                    SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0,
-                    Optional.empty(), createdAt, new UserId("cursor"), Optional.empty());
+            return new Share(
+                    id,
+                    ItemPath.of("cursor"),
+                    ItemType.FILE,
+                    Optional.empty(),
+                    ShareToken.parse("A".repeat(ShareToken.LENGTH)).orElseThrow(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    SharePermissions.DEFAULT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    0,
+                    Optional.empty(),
+                    createdAt,
+                    new UserId("cursor"),
+                    Optional.empty());
         } catch (RuntimeException e) {
             throw new InvalidValueException(Field.CURSOR, "not a cursor of this listing");
         }

@@ -2,8 +2,6 @@ package dev.sharebridge.application.testing;
 
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.ShareRepositoryContract;
-import dev.sharebridge.application.port.out.persistence.UserRepository;
-import dev.sharebridge.application.port.out.persistence.UserRepositoryContract;
 
 /** The in-memory fake keeps the same contract as the database repositories. */
 class InMemoryShareRepositoryTest extends ShareRepositoryContract {

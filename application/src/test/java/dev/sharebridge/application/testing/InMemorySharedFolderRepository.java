@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /** A thread-safe in-memory {@link SharedFolderRepository} with the same claim rules as the database one. */
 public final class InMemorySharedFolderRepository implements SharedFolderRepository {
-    private record Row(Instant leaseUntil, SharedFolder folder) {
-    }
+    private record Row(Instant leaseUntil, SharedFolder folder) {}
 
     private final Map<RoomId, Row> rows = new HashMap<>();
 
@@ -75,7 +74,8 @@ public final class InMemorySharedFolderRepository implements SharedFolderReposit
     /** Passwords are kept as they are here, never sealed: there is nothing to seal anew. */
     @Override
     public synchronized Resealed resealPasswords() {
-        return new Resealed((int) rows.values().stream().filter(row -> row.folder() != null).count(), 0);
+        return new Resealed(
+                (int) rows.values().stream().filter(row -> row.folder() != null).count(), 0);
     }
 
     /** Whether any row (also an unfinished claim) exists, for leak checks in tests. */

@@ -35,10 +35,18 @@ import java.util.TreeMap;
  */
 public final class InMemoryStorageProvider implements StorageProvider {
     /** The operations a test can make fail. */
-    public enum Op { STAT, LIST, READ, WRITE, MAKE_FOLDER, DELETE, MOVE, COPY }
-
-    private record Node(ItemType type, byte[] content, StoredItem item) {
+    public enum Op {
+        STAT,
+        LIST,
+        READ,
+        WRITE,
+        MAKE_FOLDER,
+        DELETE,
+        MOVE,
+        COPY
     }
+
+    private record Node(ItemType type, byte[] content, StoredItem item) {}
 
     private final Clock clock;
     private final TreeMap<ItemPath, Node> nodes = new TreeMap<>();
@@ -114,7 +122,8 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
         byte[] c = n.content();
         InputStream in = range.isPresent()
-                ? new ByteArrayInputStream(c, (int) range.get().first(), (int) range.get().length())
+                ? new ByteArrayInputStream(
+                        c, (int) range.get().first(), (int) range.get().length())
                 : new ByteArrayInputStream(c);
         return new ItemContent(n.item(), range, in);
     }
@@ -222,14 +231,17 @@ public final class InMemoryStorageProvider implements StorageProvider {
             throw new DestinationExistsException(to);
         }
         boolean move = operation.equals("move");
-        List<Node> tree = nodes.values().stream().filter(n -> n.item().path().startsWith(from)).toList();
+        List<Node> tree = nodes.values().stream()
+                .filter(n -> n.item().path().startsWith(from))
+                .toList();
         nodes.keySet().removeIf(p -> p.startsWith(to) || (move && p.startsWith(from)));
         for (Node n : tree) {
             StoredItem old = n.item();
             ItemPath path = to.resolve(old.path().relativeTo(from));
-            StoredItem item = move ? new StoredItem(path, old.type(), old.size(), old.modifiedAt(), old.etag())
-                    : new StoredItem(path, old.type(), old.size(), clock.instant(),
-                            (old.isFolder() ? "d" : "v") + (++versions));
+            StoredItem item = move
+                    ? new StoredItem(path, old.type(), old.size(), old.modifiedAt(), old.etag())
+                    : new StoredItem(
+                            path, old.type(), old.size(), clock.instant(), (old.isFolder() ? "d" : "v") + (++versions));
             nodes.put(path, new Node(n.type(), n.content(), item));
         }
         return new TransferResult(nodes.get(to).item(), !exists);
@@ -237,7 +249,9 @@ public final class InMemoryStorageProvider implements StorageProvider {
 
     private void makeParents(ItemPath folder) throws ItemConflictException {
         List<ItemPath> chain = new ArrayList<>();
-        for (Optional<ItemPath> p = Optional.of(folder); p.isPresent(); p = p.get().parent()) {
+        for (Optional<ItemPath> p = Optional.of(folder);
+                p.isPresent();
+                p = p.get().parent()) {
             chain.add(0, p.get());
         }
         for (ItemPath p : chain) {
@@ -251,7 +265,10 @@ public final class InMemoryStorageProvider implements StorageProvider {
     }
 
     private Node folderNode(ItemPath p) {
-        return new Node(ItemType.FOLDER, new byte[0], new StoredItem(p, ItemType.FOLDER, 0, clock.instant(), "d" + (++versions)));
+        return new Node(
+                ItemType.FOLDER,
+                new byte[0],
+                new StoredItem(p, ItemType.FOLDER, 0, clock.instant(), "d" + (++versions)));
     }
 
     private void check(Op op) throws StorageException {

@@ -31,7 +31,9 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public synchronized Optional<User> findByTokenHash(String tokenHash) {
-        return users.values().stream().filter(u -> u.tokenHash().equals(tokenHash)).findFirst();
+        return users.values().stream()
+                .filter(u -> u.tokenHash().equals(tokenHash))
+                .findFirst();
     }
 
     @Override
@@ -40,7 +42,8 @@ public final class InMemoryUserRepository implements UserRepository {
         if (user == null) {
             return false;
         }
-        if (users.values().stream().anyMatch(u -> !u.id().equals(id) && u.tokenHash().equals(tokenHash))) {
+        if (users.values().stream()
+                .anyMatch(u -> !u.id().equals(id) && u.tokenHash().equals(tokenHash))) {
             throw new IllegalStateException("token hash already taken (user " + id + ")");
         }
         users.put(id.value(), new User(id, tokenHash, user.createdAt()));

@@ -1,7 +1,5 @@
 package dev.sharebridge.application.testing;
 
-import dev.sharebridge.application.port.out.persistence.ShareRepository;
-import dev.sharebridge.application.port.out.persistence.ShareRepositoryContract;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepositoryContract;
 

@@ -1,8 +1,8 @@
 package dev.sharebridge.application.testing;
 
-import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
+import dev.sharebridge.domain.room.ParticipantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link SignalingPublisher} that records what each participant was sent. */
 public final class RecordingSignalingPublisher implements SignalingPublisher {
-    public record Sent(ParticipantId to, SignalingMessage message) {
-    }
+    public record Sent(ParticipantId to, SignalingMessage message) {}
 
     private final List<Sent> sent = new ArrayList<>();
     private final Set<ParticipantId> disconnected = ConcurrentHashMap.newKeySet();

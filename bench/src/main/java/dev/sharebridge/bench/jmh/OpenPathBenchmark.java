@@ -73,16 +73,32 @@ public class OpenPathBenchmark {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         files.makeFolder(UserSpaces.toStorage(owner, ItemPath.root()));
-        files.write(UserSpaces.toStorage(owner, ItemPath.of("hello.txt")),
+        files.write(
+                UserSpaces.toStorage(owner, ItemPath.of("hello.txt")),
                 new ByteArrayInputStream("hello world\n".getBytes(StandardCharsets.UTF_8)));
         persistence.users().add(new User(owner, "x".repeat(64), Instant.now()));
-        share = Share.ownerLink(ShareId.random(), ShareToken.generate(random), owner, ItemPath.of("hello.txt"),
-                ItemType.FILE, LinkPolicy.of(SharePermissions.DEFAULT), clock.instant());
+        share = Share.ownerLink(
+                ShareId.random(),
+                ShareToken.generate(random),
+                owner,
+                ItemPath.of("hello.txt"),
+                ItemType.FILE,
+                LinkPolicy.of(SharePermissions.DEFAULT),
+                clock.instant());
         shares.insert(share);
         byte[] key = new byte[32];
         random.nextBytes(key);
-        service = new PublicShareServices(shares, files, new BcryptPasswordHasher(4, random),
-                new ZxcvbnPasswordStrength(), persistence.deletionFence(), new AesGcmSecretBox(key, random), clock, random, ShareSettings.defaults("http://127.0.0.1:1")).open();
+        service = new PublicShareServices(
+                        shares,
+                        files,
+                        new BcryptPasswordHasher(4, random),
+                        new ZxcvbnPasswordStrength(),
+                        persistence.deletionFence(),
+                        new AesGcmSecretBox(key, random),
+                        clock,
+                        random,
+                        ShareSettings.defaults("http://127.0.0.1:1"))
+                .open();
         access = new PublicAccess(share.token().value(), Optional.empty(), "127.0.0.1");
     }
 

@@ -54,77 +54,87 @@ public final class Cli {
             "e.g. SHAREBRIDGE_SERVER__PORT=9000; see docs/configuration.md.",
             "Exit codes: 0 success, 1 failure, 2 bad usage or configuration.");
 
-    private static final String CONFIG_LINE = "--config FILE reads the configuration (default: $SHAREBRIDGE_CONFIG, else"
-            + " built-in defaults).";
+    private static final String CONFIG_LINE =
+            "--config FILE reads the configuration (default: $SHAREBRIDGE_CONFIG, else" + " built-in defaults).";
     private static final String WHILE_SERVING = "Works while the server is running on the same database.";
 
     /** The help of each command, by the words that name it. */
     static final Map<String, String> COMMAND_HELP = Map.of(
-            "serve", lines(
-                    "Usage: java -jar sharebridge.jar [serve] [--config FILE]",
-                    "",
-                    "Starts the server and logs 'listening on http://HOST:PORT' when it is ready; Ctrl-C or",
-                    "SIGTERM stops it cleanly. The start-up line names the version, the database and the storage.",
-                    CONFIG_LINE,
-                    "Exit codes: 0 stopped, 1 could not start, 2 bad usage or configuration."),
-            "users", lines(
-                    "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME] [--config FILE]",
-                    "",
-                    "  users add NAME      create a user and print its API token (shown once, as the last line)",
-                    "  users list          list the users",
-                    "  users remove NAME   remove a user with their share links and files",
-                    "  users token NAME    give a user a new API token (the old one stops working; files stay)",
-                    "",
-                    "users COMMAND --help explains one of them. " + WHILE_SERVING,
-                    "Exit codes: 0 done, 1 no such user (or it exists) or the database failed, 2 bad usage."),
-            "users add", lines(
-                    "Usage: java -jar sharebridge.jar users add NAME [--config FILE]",
-                    "",
-                    "Creates the user NAME (1 to 64 of a-z 0-9 . _ -, starting with a letter or a digit) and",
-                    "prints its API token as the last line of standard output: shown this once, only its hash",
-                    "is stored (lost? see users token). " + WHILE_SERVING,
-                    CONFIG_LINE,
-                    "Exit codes: 0 added, 1 the user exists or the database failed, 2 bad usage or configuration."),
-            "users list", lines(
-                    "Usage: java -jar sharebridge.jar users list [--config FILE]",
-                    "",
-                    "Prints one line per user: the name, a tab, and when the user was added (UTC). " + WHILE_SERVING,
-                    CONFIG_LINE,
-                    "Exit codes: 0 listed, 1 the database failed, 2 bad usage or configuration."),
-            "users remove", lines(
-                    "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
-                    "",
-                    "Removes the user NAME with all their share links, rooms and files. To give a user who lost",
-                    "the token a new one instead, use users token. " + WHILE_SERVING,
-                    CONFIG_LINE,
-                    "Exit codes: 0 removed, 1 no such user or the storage failed, 2 bad usage or configuration."),
-            "users token", lines(
-                    "Usage: java -jar sharebridge.jar users token NAME [--config FILE]",
-                    "",
-                    "Gives the user NAME a new API token, for a user who lost theirs, and prints it as the last",
-                    "line of standard output (shown this once). The old token stops working at once, also in a",
-                    "running server; the user's files, share links and rooms stay as they are. " + WHILE_SERVING,
-                    CONFIG_LINE,
-                    "Exit codes: 0 issued, 1 no such user or the database failed, 2 bad usage or configuration."),
-            "check-config", lines(
-                    "Usage: java -jar sharebridge.jar check-config [--config FILE]",
-                    "",
-                    "Checks the configuration file and the environment, then the data directory, the database,",
-                    "the storage and, for NextCloud, that the server answers and has the needed capabilities.",
-                    "Prints one line per check ('ok' or 'FAIL' and why).",
-                    CONFIG_LINE,
-                    "Exit codes: 0 usable, 1 a check failed, 2 bad usage or configuration."),
-            "rotate-key", lines(
-                    "Usage: java -jar sharebridge.jar rotate-key [--config FILE]",
-                    "",
-                    "Seals every stored link password (of the rooms' shared folders) anew with the current key",
-                    "([security] secret_key or secret_key_file), in one transaction, where a previous key",
-                    "(previous_secret_keys) or no key id sealed it; then the previous key can be dropped. Run it",
-                    "once every instance has the new key as current and the old one as previous",
-                    "(docs/operations.md, \"Replacing the server key\"). Safe to run again. " + WHILE_SERVING,
-                    CONFIG_LINE,
-                    "Exit codes: 0 done, 1 a password opens with no configured key (nothing changed) or the",
-                    "database failed, 2 bad usage or configuration."));
+            "serve",
+                    lines(
+                            "Usage: java -jar sharebridge.jar [serve] [--config FILE]",
+                            "",
+                            "Starts the server and logs 'listening on http://HOST:PORT' when it is ready; Ctrl-C or",
+                            "SIGTERM stops it cleanly. The start-up line names the version, the database and the storage.",
+                            CONFIG_LINE,
+                            "Exit codes: 0 stopped, 1 could not start, 2 bad usage or configuration."),
+            "users",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME] [--config FILE]",
+                            "",
+                            "  users add NAME      create a user and print its API token (shown once, as the last line)",
+                            "  users list          list the users",
+                            "  users remove NAME   remove a user with their share links and files",
+                            "  users token NAME    give a user a new API token (the old one stops working; files stay)",
+                            "",
+                            "users COMMAND --help explains one of them. " + WHILE_SERVING,
+                            "Exit codes: 0 done, 1 no such user (or it exists) or the database failed, 2 bad usage."),
+            "users add",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users add NAME [--config FILE]",
+                            "",
+                            "Creates the user NAME (1 to 64 of a-z 0-9 . _ -, starting with a letter or a digit) and",
+                            "prints its API token as the last line of standard output: shown this once, only its hash",
+                            "is stored (lost? see users token). " + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 added, 1 the user exists or the database failed, 2 bad usage or configuration."),
+            "users list",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users list [--config FILE]",
+                            "",
+                            "Prints one line per user: the name, a tab, and when the user was added (UTC). "
+                                    + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 listed, 1 the database failed, 2 bad usage or configuration."),
+            "users remove",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
+                            "",
+                            "Removes the user NAME with all their share links, rooms and files. To give a user who lost",
+                            "the token a new one instead, use users token. " + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 removed, 1 no such user or the storage failed, 2 bad usage or configuration."),
+            "users token",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users token NAME [--config FILE]",
+                            "",
+                            "Gives the user NAME a new API token, for a user who lost theirs, and prints it as the last",
+                            "line of standard output (shown this once). The old token stops working at once, also in a",
+                            "running server; the user's files, share links and rooms stay as they are. "
+                                    + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 issued, 1 no such user or the database failed, 2 bad usage or configuration."),
+            "check-config",
+                    lines(
+                            "Usage: java -jar sharebridge.jar check-config [--config FILE]",
+                            "",
+                            "Checks the configuration file and the environment, then the data directory, the database,",
+                            "the storage and, for NextCloud, that the server answers and has the needed capabilities.",
+                            "Prints one line per check ('ok' or 'FAIL' and why).",
+                            CONFIG_LINE,
+                            "Exit codes: 0 usable, 1 a check failed, 2 bad usage or configuration."),
+            "rotate-key",
+                    lines(
+                            "Usage: java -jar sharebridge.jar rotate-key [--config FILE]",
+                            "",
+                            "Seals every stored link password (of the rooms' shared folders) anew with the current key",
+                            "([security] secret_key or secret_key_file), in one transaction, where a previous key",
+                            "(previous_secret_keys) or no key id sealed it; then the previous key can be dropped. Run it",
+                            "once every instance has the new key as current and the old one as previous",
+                            "(docs/operations.md, \"Replacing the server key\"). Safe to run again. " + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 done, 1 a password opens with no configured key (nothing changed) or the",
+                            "database failed, 2 bad usage or configuration."));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -136,7 +146,11 @@ public final class Cli {
      * @param shutdownHooks where {@code serve} registers the hook that stops the server
      *                      ({@code Runtime.getRuntime()::addShutdownHook} in production)
      */
-    public Cli(PrintStream out, PrintStream err, Map<String, String> environment, Launcher launcher,
+    public Cli(
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> environment,
+            Launcher launcher,
             Consumer<Thread> shutdownHooks) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -193,8 +207,11 @@ public final class Cli {
     }
 
     private Optional<Path> configFile(CommandLine commandLine) {
-        return commandLine.configFile().or(() -> Optional.ofNullable(
-                environment.get(SharebridgeConfig.CONFIG_FILE_VARIABLE)).filter(s -> !s.isBlank()).map(Path::of));
+        return commandLine
+                .configFile()
+                .or(() -> Optional.ofNullable(environment.get(SharebridgeConfig.CONFIG_FILE_VARIABLE))
+                        .filter(s -> !s.isBlank())
+                        .map(Path::of));
     }
 
     private int serve(SharebridgeConfig config) {
@@ -205,23 +222,24 @@ public final class Cli {
         } catch (Exception e) {
             return fail("cannot start", e);
         }
-        int port;
         try {
-            port = instance.start();
+            instance.start(); // the instance logs where it listens
         } catch (Exception e) {
             instance.close();
             return fail("cannot start", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        shutdownHooks.accept(new Thread(() -> {
-            log.info("stopping");
-            try {
-                instance.close();
-            } finally {
-                stopped.countDown();
-            }
-            log.info("stopped");
-        }, "sharebridge-shutdown"));
+        shutdownHooks.accept(new Thread(
+                () -> {
+                    log.info("stopping");
+                    try {
+                        instance.close();
+                    } finally {
+                        stopped.countDown();
+                    }
+                    log.info("stopped");
+                },
+                "sharebridge-shutdown"));
         try {
             stopped.await();
             return OK;
@@ -378,7 +396,8 @@ public final class Cli {
         Throwable current = e;
         for (int depth = 0; current != null && depth < 4; depth++, current = current.getCause()) {
             String message = current.getMessage();
-            String part = message == null || message.isBlank() ? current.getClass().getSimpleName() : message;
+            String part =
+                    message == null || message.isBlank() ? current.getClass().getSimpleName() : message;
             if (text.indexOf(part) >= 0) {
                 continue;
             }

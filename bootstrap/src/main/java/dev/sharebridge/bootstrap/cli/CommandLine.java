@@ -15,11 +15,23 @@ import java.util.Optional;
  *                  {@code "users add"}, {@code "serve"}, ...); empty without it
  * @param version   {@code --version}: print the version and nothing else
  */
-public record CommandLine(Command command, Optional<String> name, Optional<Path> configFile,
-        Optional<String> helpTopic, boolean version) {
+public record CommandLine(
+        Command command,
+        Optional<String> name,
+        Optional<Path> configFile,
+        Optional<String> helpTopic,
+        boolean version) {
 
     /** What to do. */
-    public enum Command { SERVE, USERS_ADD, USERS_LIST, USERS_REMOVE, USERS_TOKEN, CHECK_CONFIG, ROTATE_KEY }
+    public enum Command {
+        SERVE,
+        USERS_ADD,
+        USERS_LIST,
+        USERS_REMOVE,
+        USERS_TOKEN,
+        CHECK_CONFIG,
+        ROTATE_KEY
+    }
 
     /** The {@code users} subcommands, as typed. */
     static final List<String> USERS_SUBCOMMANDS = List.of("add", "list", "remove", "token");

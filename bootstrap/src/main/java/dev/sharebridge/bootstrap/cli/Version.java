@@ -10,8 +10,7 @@ public final class Version {
     private static final String RESOURCE = "/dev/sharebridge/bootstrap/cli/version.properties";
     private static final String CURRENT = load();
 
-    private Version() {
-    }
+    private Version() {}
 
     /** E.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} when run from classes Maven did not build. */
     public static String current() {

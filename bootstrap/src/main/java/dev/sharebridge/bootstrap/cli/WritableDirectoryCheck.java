@@ -21,7 +21,8 @@ public record WritableDirectoryCheck(String name, Path directory) implements Rea
             Files.delete(probe);
             return Optional.empty();
         } catch (IOException | SecurityException e) {
-            return Optional.of(directory + " is not a writable directory (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(
+                    directory + " is not a writable directory (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -53,8 +53,8 @@ final class ConfigBinder {
     /** The default and range of every key, as binding an empty configuration applies them. */
     static KeyDefaults builtInDefaults() {
         Problems problems = new Problems();
-        ConfigBinder binder = new ConfigBinder(RawSettings.read(Optional.empty(), Map.of(), problems),
-                problems, Origin.file("configuration", 0));
+        ConfigBinder binder = new ConfigBinder(
+                RawSettings.read(Optional.empty(), Map.of(), problems), problems, Origin.file("configuration", 0));
         binder.config(Optional.empty());
         return binder.defaults;
     }
@@ -62,8 +62,15 @@ final class ConfigBinder {
     private SharebridgeConfig config(Optional<Path> file) {
         ServerConfig server = server();
         DatabaseConfig database = database(server.dataDir());
-        return new SharebridgeConfig(file, server, database, storage(server.dataDir()),
-                sharedFolder(), security(database), limits(), cache(database));
+        return new SharebridgeConfig(
+                file,
+                server,
+                database,
+                storage(server.dataDir()),
+                sharedFolder(),
+                security(database),
+                limits(),
+                cache(database));
     }
 
     private SectionReader reader(String name) {
@@ -88,8 +95,16 @@ final class ConfigBinder {
         int minRate = s.integer("min_body_bytes_per_s", DEFAULT_MIN_BODY_BYTES_PER_S, 1, 1024 * 1024 * 1024);
         int perClient = s.integer("max_requests_per_client", DEFAULT_MAX_REQUESTS_PER_CLIENT, 1, 100_000);
         int bodies = s.integer("max_body_requests", 0, 0, 100_000);
-        return new ServerConfig(bind, port, publicUrl, dataDir, Duration.ofSeconds(idle), Duration.ofSeconds(body),
-                minRate, perClient, bodies);
+        return new ServerConfig(
+                bind,
+                port,
+                publicUrl,
+                dataDir,
+                Duration.ofSeconds(idle),
+                Duration.ofSeconds(body),
+                minRate,
+                perClient,
+                bodies);
     }
 
     private static Optional<String> publicUrl(SectionReader s, String text) {
@@ -132,7 +147,8 @@ final class ConfigBinder {
 
     private DatabaseConfig database(Path dataDir) {
         SectionReader s = reader("database");
-        String url = s.string("url", "jdbc:h2:file:" + h2Path(dataDir.resolve("db").resolve("sharebridge")));
+        String url =
+                s.string("url", "jdbc:h2:file:" + h2Path(dataDir.resolve("db").resolve("sharebridge")));
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             s.error("url", "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
         }
@@ -177,7 +193,8 @@ final class ConfigBinder {
         }
         String directory = directory(s);
         OptionalInt expiry = s.boundedInteger("expiry", 1, MAX_EXPIRY_DAYS)
-                .map(OptionalInt::of).orElse(OptionalInt.empty());
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
         return new SharedFolderConfig(account, directory, expiry);
     }
 
@@ -254,7 +271,9 @@ final class ConfigBinder {
             if (segment.isEmpty()) {
                 continue;
             }
-            if (segment.equals(".") || segment.equals("..") || segment.contains("\\")
+            if (segment.equals(".")
+                    || segment.equals("..")
+                    || segment.contains("\\")
                     || CONTROL.matcher(segment).find()) {
                 s.error("directory", "must be a plain folder path (no '.', '..', '\\' or control characters)");
                 return "";
@@ -281,8 +300,10 @@ final class ConfigBinder {
             s.error("secret_key_file", "set either secret_key or secret_key_file, not both");
         }
         if (!database.isH2() && !s.has("secret_key") && !s.has("secret_key_file")) {
-            s.error("secret_key", "required on PostgreSQL, the same on every instance: set it to the output of"
-                    + " `openssl rand -base64 32`, or set secret_key_file to a file holding that");
+            s.error(
+                    "secret_key",
+                    "required on PostgreSQL, the same on every instance: set it to the output of"
+                            + " `openssl rand -base64 32`, or set secret_key_file to a file holding that");
         }
         List<String> previousKeys = new ArrayList<>();
         List<String> listed = s.stringList("previous_secret_keys");
@@ -305,18 +326,18 @@ final class ConfigBinder {
         // the defaults of the throttles are the application's own (ShareSettings), so that an
         // embedding application and the server are throttled alike
         int grantTtl = s.integer("grant_ttl_seconds", seconds(ShareSettings.DEFAULT_GRANT_TTL), 60, 3600);
-        int perClient = s.integer("verify_failures_per_client", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_CLIENT,
-                1, 1000);
+        int perClient =
+                s.integer("verify_failures_per_client", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_CLIENT, 1, 1000);
         int window = s.integer("verify_window_seconds", seconds(ShareSettings.DEFAULT_VERIFY_WINDOW), 1, 86_400);
-        int perToken = s.integer("verify_failures_per_token", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_TOKEN,
-                1, 1_000_000);
+        int perToken =
+                s.integer("verify_failures_per_token", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_TOKEN, 1, 1_000_000);
         int slots = s.integer("hashing_slots", 0, 0, 1024);
         if (slots == 0) {
             slots = ShareSettings.defaultHashingSlots();
         }
         int notFound = s.integer("not_found_per_client", ShareSettings.DEFAULT_NOT_FOUND_PER_CLIENT, 1, 1_000_000);
-        int notFoundWindow = s.integer("not_found_window_seconds", seconds(ShareSettings.DEFAULT_NOT_FOUND_WINDOW),
-                1, 86_400);
+        int notFoundWindow =
+                s.integer("not_found_window_seconds", seconds(ShareSettings.DEFAULT_NOT_FOUND_WINDOW), 1, 86_400);
         // the answer delays are the HTTP adapter's policy, with its defaults (AnswerDelays)
         int delay = s.integer("verify_delay_ms", millis(AnswerDelays.DEFAULT_VERIFY_DELAY), 0, 10_000);
         int delayMax = s.integer("verify_delay_max_ms", millis(AnswerDelays.DEFAULT_VERIFY_DELAY_MAX), 0, 60_000);
@@ -324,10 +345,21 @@ final class ConfigBinder {
             s.error("verify_delay_max_ms", "must not be below verify_delay_ms (" + delay + ")");
             delayMax = delay;
         }
-        return new SecurityConfig(cost, secretKey, secretKeyFile, previousKeys, proxies, Duration.ofSeconds(grantTtl),
+        return new SecurityConfig(
+                cost,
+                secretKey,
+                secretKeyFile,
+                previousKeys,
+                proxies,
+                Duration.ofSeconds(grantTtl),
                 perClient,
-                Duration.ofSeconds(window), perToken, slots, notFound, Duration.ofSeconds(notFoundWindow),
-                Duration.ofMillis(delay), Duration.ofMillis(delayMax));
+                Duration.ofSeconds(window),
+                perToken,
+                slots,
+                notFound,
+                Duration.ofSeconds(notFoundWindow),
+                Duration.ofMillis(delay),
+                Duration.ofMillis(delayMax));
     }
 
     private static Optional<Path> keyFile(SectionReader s, String text) {

@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 
 /** The {@code [database]} section: a JDBC URL for H2 (embedded default) or PostgreSQL. */
 public record DatabaseConfig(String url, String username, String password) {
-    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z0-9]+://)[^/@?#]*@",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z0-9]+://)[^/@?#]*@", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?<=[?&;])[^=&;]*(?:user|password|passwd|pwd|secret|key|token|cert|pass)[^=&;]*=[^&;]*[&;]?",
             Pattern.CASE_INSENSITIVE);

@@ -11,15 +11,13 @@ import java.util.Optional;
  */
 final class KeyDefaults {
     /** One key of one section. */
-    record Key(String section, String key) {
-    }
+    record Key(String section, String key) {}
 
     /**
      * @param literal the default as it is written in TOML ({@code 8080}, {@code "local"})
      * @param range for integers, {@code min–max} as the documentation writes it
      */
-    record Rule(String literal, Optional<String> range) {
-    }
+    record Rule(String literal, Optional<String> range) {}
 
     private final Map<Key, Rule> rules = new LinkedHashMap<>();
 
@@ -28,8 +26,8 @@ final class KeyDefaults {
     }
 
     void integer(String section, String key, int defaultValue, int min, int max) {
-        rules.putIfAbsent(new Key(section, key), new Rule(Integer.toString(defaultValue),
-                Optional.of(min + "\u2013" + max)));
+        rules.putIfAbsent(
+                new Key(section, key), new Rule(Integer.toString(defaultValue), Optional.of(min + "\u2013" + max)));
     }
 
     Map<Key, Rule> rules() {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Collects every configuration problem so that one run reports all of them. */
 final class Problems {
-    private record Problem(Origin origin, String text) {
-    }
+    private record Problem(Origin origin, String text) {}
 
     private final List<Problem> problems = new ArrayList<>();
 

@@ -25,8 +25,7 @@ final class RawSettings {
     static final String CONFIG_FILE_VARIABLE = "SHAREBRIDGE_CONFIG";
 
     /** A value (String, Long or List of String) and where it was set. */
-    record Value(Object value, Origin origin) {
-    }
+    record Value(Object value, Origin origin) {}
 
     /** A section: where its header is (if written) and its values by key. */
     static final class Section {
@@ -62,8 +61,7 @@ final class RawSettings {
     }
 
     /** A TOML text and the name to report its lines under. */
-    record NamedSource(String name, String text) {
-    }
+    record NamedSource(String name, String text) {}
 
     private void readToml(NamedSource source, Problems problems) {
         TomlParseResult toml = Toml.parse(source.text());
@@ -143,8 +141,10 @@ final class RawSettings {
             Map<String, Schema.Key> keys = Schema.SECTIONS.get(sectionName);
             Schema.Key spec = keys == null ? null : keys.get(key);
             if (spec == null) {
-                problems.addRaw(origin, "unknown setting (the form is SHAREBRIDGE_<SECTION>__<KEY>,"
-                        + " with two underscores, for a key listed in docs/configuration.md)");
+                problems.addRaw(
+                        origin,
+                        "unknown setting (the form is SHAREBRIDGE_<SECTION>__<KEY>,"
+                                + " with two underscores, for a key listed in docs/configuration.md)");
                 continue;
             }
             Section section = sections.get(sectionName);

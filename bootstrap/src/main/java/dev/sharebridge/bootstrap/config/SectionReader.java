@@ -89,7 +89,8 @@ final class SectionReader {
     }
 
     Origin originOf(String key) {
-        return section.get(key).map(RawSettings.Value::origin)
+        return section.get(key)
+                .map(RawSettings.Value::origin)
                 .or(section::header)
                 .or(() -> section.get("provider").map(RawSettings.Value::origin))
                 .orElse(fallback);

@@ -53,8 +53,15 @@ public record SecurityConfig(
 
     /** The share links' settings these values make, for links under {@code publicUrl}. */
     public ShareSettings shareSettings(String publicUrl) {
-        return new ShareSettings(publicUrl, grantTtl, verifyFailuresPerClient, verifyWindow, verifyFailuresPerToken,
-                hashingSlots, notFoundPerClient, notFoundWindow);
+        return new ShareSettings(
+                publicUrl,
+                grantTtl,
+                verifyFailuresPerClient,
+                verifyWindow,
+                verifyFailuresPerToken,
+                hashingSlots,
+                notFoundPerClient,
+                notFoundWindow);
     }
 
     /** How long the HTTP API holds back answers to password guessing, by these values. */

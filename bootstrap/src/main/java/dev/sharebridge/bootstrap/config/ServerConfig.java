@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param maxRequestsPerClient {@code max_requests_per_client}
  * @param maxBodyRequests {@code max_body_requests}; 0 = chosen by the thread model
  */
-public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, Duration idleTimeout,
-        Duration bodyTimeout, int minBodyBytesPerSecond, int maxRequestsPerClient, int maxBodyRequests) {
+public record ServerConfig(
+        String bind,
+        int port,
+        String publicUrl,
+        Path dataDir,
+        Duration idleTimeout,
+        Duration bodyTimeout,
+        int minBodyBytesPerSecond,
+        int maxRequestsPerClient,
+        int maxBodyRequests) {
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(publicUrl, "publicUrl");
@@ -31,9 +39,16 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
 
     /** The section with the default limits on clients. */
     public ServerConfig(String bind, int port, String publicUrl, Path dataDir) {
-        this(bind, port, publicUrl, dataDir, Duration.ofSeconds(ConfigBinder.DEFAULT_IDLE_TIMEOUT_S),
-                Duration.ofSeconds(ConfigBinder.DEFAULT_BODY_TIMEOUT_S), ConfigBinder.DEFAULT_MIN_BODY_BYTES_PER_S,
-                ConfigBinder.DEFAULT_MAX_REQUESTS_PER_CLIENT, 0);
+        this(
+                bind,
+                port,
+                publicUrl,
+                dataDir,
+                Duration.ofSeconds(ConfigBinder.DEFAULT_IDLE_TIMEOUT_S),
+                Duration.ofSeconds(ConfigBinder.DEFAULT_BODY_TIMEOUT_S),
+                ConfigBinder.DEFAULT_MIN_BODY_BYTES_PER_S,
+                ConfigBinder.DEFAULT_MAX_REQUESTS_PER_CLIENT,
+                0);
     }
 
     /** {@code bind} as it must be written inside a URL: IPv6 literals get brackets. */

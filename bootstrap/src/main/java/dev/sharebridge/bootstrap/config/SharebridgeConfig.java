@@ -48,8 +48,7 @@ public record SharebridgeConfig(
      *
      * @throws ConfigException listing every problem found, each with its file line or variable
      */
-    public static SharebridgeConfig load(Optional<Path> file, Map<String, String> environment)
-            throws ConfigException {
+    public static SharebridgeConfig load(Optional<Path> file, Map<String, String> environment) throws ConfigException {
         Optional<RawSettings.NamedSource> source = Optional.empty();
         if (file.isPresent()) {
             source = Optional.of(new RawSettings.NamedSource(file.get().toString(), read(file.get())));
@@ -80,8 +79,9 @@ public record SharebridgeConfig(
         return security.secretKeyFile().orElse(server.dataDir().resolve("secret.key"));
     }
 
-    private static SharebridgeConfig bind(Optional<Path> file, Optional<RawSettings.NamedSource> source,
-            Map<String, String> environment) throws ConfigException {
+    private static SharebridgeConfig bind(
+            Optional<Path> file, Optional<RawSettings.NamedSource> source, Map<String, String> environment)
+            throws ConfigException {
         Problems problems = new Problems();
         RawSettings raw = RawSettings.read(source, environment, problems);
         Origin fallback = Origin.file(source.map(RawSettings.NamedSource::name).orElse("configuration"), 0);
@@ -93,14 +93,17 @@ public record SharebridgeConfig(
     private static String read(Path file) throws ConfigException {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (NoSuchFileException e) {
             throw new ConfigException(List.of(file + ": no such file"));
         } catch (CharacterCodingException e) {
             throw new ConfigException(List.of(file + ": not UTF-8 text"));
         } catch (IOException e) {
-            throw new ConfigException(List.of(file + ": cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            throw new ConfigException(List.of(file + ": cannot read: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
         }
     }
 }

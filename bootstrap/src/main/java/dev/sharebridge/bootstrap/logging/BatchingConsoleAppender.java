@@ -36,6 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     /** The logger whose INFO lines are batched unless configured otherwise: RequestLog's. */
     public static final String ACCESS_LOGGER = "dev.sharebridge.http.access";
+
     static final String FLUSHER_NAME = "sharebridge-log-flusher";
     /** How long stop waits for the flusher, and the shutdown hook for the lock: exit never hangs on logging. */
     private static final long WAIT_MILLIS = 1000;

@@ -6,8 +6,7 @@ package dev.sharebridge.bootstrap.logging;
  * one line per request included, where regular expressions took a tenth of a request's CPU time.
  */
 final class OneLine {
-    private OneLine() {
-    }
+    private OneLine() {}
 
     /** Every run of CR and LF becomes one space. */
     static String message(String text) {

@@ -18,7 +18,11 @@ final class SecretMask {
 
     /** What comes before a secret, and how the secret ends. */
     private enum Trigger {
-        SEGMENT("/s/"), TICKET("ticket="), GRANT_COOKIE("sb_grant_"), BEARER("Bearer "), BASIC("Basic ");
+        SEGMENT("/s/"),
+        TICKET("ticket="),
+        GRANT_COOKIE("sb_grant_"),
+        BEARER("Bearer "),
+        BASIC("Basic ");
 
         final String prefix;
 
@@ -30,10 +34,10 @@ final class SecretMask {
     private static final Trigger[] TRIGGERS = Trigger.values();
     /** Shorter than this after Bearer/Basic is a word ("Basic auth"), not a credential. */
     private static final int MIN_CREDENTIAL = 8;
+
     private static final int GRANT_COOKIE_HEX = 8;
 
-    private SecretMask() {
-    }
+    private SecretMask() {}
 
     static String mask(String text) {
         if (text == null || !hasTrigger(text)) {
@@ -115,8 +119,23 @@ final class SecretMask {
     }
 
     private static boolean isDelimiter(char c, boolean pathSegment) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ']' || c == '[' || c == ')'
-                || c == '(' || c == '<' || c == '>' || c == ',' || c == ';' || c == '|' || c == '\\' || c == '&'
-                || c == '#' || c == '?' || pathSegment && c == '/';
+        return Character.isWhitespace(c)
+                || c == '"'
+                || c == '\''
+                || c == '`'
+                || c == ']'
+                || c == '['
+                || c == ')'
+                || c == '('
+                || c == '<'
+                || c == '>'
+                || c == ','
+                || c == ';'
+                || c == '|'
+                || c == '\\'
+                || c == '&'
+                || c == '#'
+                || c == '?'
+                || pathSegment && c == '/';
     }
 }

@@ -41,11 +41,11 @@ public final class AesGcmSecretBox implements SecretBox {
     private static final String NOT_OURS = "not a sealed value of this server";
 
     /** The keys derived from one server key. */
-    private record Keys(SecretKeySpec encryption, SecretKeySpec mac) {
-    }
+    private record Keys(SecretKeySpec encryption, SecretKeySpec mac) {}
 
     /** By key id, the current key first. */
     private final Map<String, Keys> ring = new LinkedHashMap<>();
+
     private final String currentId;
     private final SecureRandom random;
 
@@ -71,7 +71,8 @@ public final class AesGcmSecretBox implements SecretBox {
             byte[] enc = derive(key, "sharebridge/v1/encryption");
             byte[] mac = derive(key, "sharebridge/v1/mac");
             byte[] id = derive(key, "sharebridge/v2/key-id");
-            ring.putIfAbsent(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(id, KEY_ID_BYTES)),
+            ring.putIfAbsent(
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(id, KEY_ID_BYTES)),
                     new Keys(new SecretKeySpec(enc, "AES"), new SecretKeySpec(mac, "HmacSHA256")));
             Arrays.fill(enc, (byte) 0);
             Arrays.fill(mac, (byte) 0);
@@ -100,7 +101,8 @@ public final class AesGcmSecretBox implements SecretBox {
             cipher.init(Cipher.ENCRYPT_MODE, ring.get(currentId).encryption(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aadV2(currentId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
+            ByteBuffer out =
+                    ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
             return V2 + currentId + ":" + Base64.getEncoder().encodeToString(out.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
@@ -120,7 +122,8 @@ public final class AesGcmSecretBox implements SecretBox {
                     return plain.get();
                 }
             }
-            throw new IllegalArgumentException("sealed value was made with a key that is not configured, or was altered");
+            throw new IllegalArgumentException(
+                    "sealed value was made with a key that is not configured, or was altered");
         }
         if (!sealed.startsWith(V2) || sealed.indexOf(':', V2.length()) < 0) {
             throw new IllegalArgumentException(NOT_OURS);
@@ -130,8 +133,8 @@ public final class AesGcmSecretBox implements SecretBox {
         Keys keys = ring.get(keyId);
         if (keys == null) {
             // the id is derived from the key and tells nothing about it: it may be named
-            throw new IllegalArgumentException("sealed value was made with key " + printable(keyId)
-                    + ", which is not configured");
+            throw new IllegalArgumentException(
+                    "sealed value was made with key " + printable(keyId) + ", which is not configured");
         }
         return decrypt(keys, aadV2(keyId), bytes(sealed.substring(colon + 1)))
                 .orElseThrow(() -> new IllegalArgumentException("sealed value was altered"));
@@ -176,8 +179,11 @@ public final class AesGcmSecretBox implements SecretBox {
 
     /** A key id read from a stored value, as a message may show it: short and plain, or not at all. */
     private static String printable(String keyId) {
-        return keyId.length() <= 16 && keyId.chars().allMatch(c -> (c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_')
-                ? keyId : "(unreadable id)";
+        return keyId.length() <= 16
+                        && keyId.chars()
+                                .allMatch(c -> (c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_')
+                ? keyId
+                : "(unreadable id)";
     }
 
     @Override
@@ -195,7 +201,9 @@ public final class AesGcmSecretBox implements SecretBox {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(keys.mac());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
         }

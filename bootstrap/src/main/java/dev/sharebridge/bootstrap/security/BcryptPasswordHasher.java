@@ -29,13 +29,13 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     /** @param cost log2 of the work factor, 4..31 (production uses 10..16, tests may go low) */
     public BcryptPasswordHasher(int cost, SecureRandom random) {
         if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
-            throw new IllegalArgumentException("bcrypt cost must be between " + BCrypt.MIN_COST + " and "
-                    + BCrypt.MAX_COST);
+            throw new IllegalArgumentException(
+                    "bcrypt cost must be between " + BCrypt.MIN_COST + " and " + BCrypt.MAX_COST);
         }
         this.cost = cost;
         // Length is checked here before the library sees it, so its strategy never has to act.
-        this.hasher = BCrypt.with(BCrypt.Version.VERSION_2B, Objects.requireNonNull(random, "random"),
-                LongPasswordStrategies.none());
+        this.hasher = BCrypt.with(
+                BCrypt.Version.VERSION_2B, Objects.requireNonNull(random, "random"), LongPasswordStrategies.none());
         this.verifyer = BCrypt.verifyer(BCrypt.Version.VERSION_2B, LongPasswordStrategies.none());
     }
 
@@ -46,8 +46,9 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     /** @throws IllegalArgumentException when the password is not valid Unicode or longer than 72 UTF-8 bytes */
     @Override
     public String hash(String password) {
-        byte[] bytes = bytesOf(password).orElseThrow(
-                () -> new IllegalArgumentException("password is not valid Unicode (an unpaired surrogate)"));
+        byte[] bytes = bytesOf(password)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("password is not valid Unicode (an unpaired surrogate)"));
         if (bytes.length > MAX_PASSWORD_BYTES) {
             Arrays.fill(bytes, (byte) 0);
             throw new IllegalArgumentException("password is longer than " + MAX_PASSWORD_BYTES + " UTF-8 bytes");
@@ -91,7 +92,8 @@ public final class BcryptPasswordHasher implements PasswordHasher {
      */
     private static Optional<byte[]> bytesOf(String password) {
         Objects.requireNonNull(password, "password");
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

@@ -34,8 +34,7 @@ public final class SecretKeys {
     /** Creating the key takes milliseconds; a temporary key file this old was left by a crash. */
     static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     /** @throws IllegalArgumentException when the text is not base64 of exactly 32 bytes */
     public static byte[] decode(String base64) {
@@ -109,7 +108,9 @@ public final class SecretKeys {
             for (Path temp : temps) {
                 try {
                     if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)
-                            && Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+                            && Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS)
+                                            .compareTo(before)
+                                    < 0) {
                         Files.deleteIfExists(temp);
                     }
                 } catch (NoSuchFileException gone) {
@@ -131,8 +132,12 @@ public final class SecretKeys {
         // Written under a temporary name first so that no reader ever sees a half-written key.
         Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX, attributes);
         try {
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(
+                    temp,
+                    Base64.getEncoder().encodeToString(key) + "\n",
+                    StandardCharsets.US_ASCII,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
             try {
                 // A hard link fails if the target exists, where a rename would replace a key
                 // that another process has just created and may already be using.

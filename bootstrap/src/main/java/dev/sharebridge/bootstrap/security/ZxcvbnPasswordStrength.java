@@ -22,6 +22,7 @@ public final class ZxcvbnPasswordStrength implements PasswordStrength {
      * few words ({@code a long passphrase}: score 4).
      */
     public static final int MIN_SCORE = 3;
+
     private static final String GENERIC_HINT = "add another word or two; uncommon words are better";
 
     /** Loading the word lists takes a moment; the instance is immutable and shared by all threads. */

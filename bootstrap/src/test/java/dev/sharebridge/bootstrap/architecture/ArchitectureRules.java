@@ -31,46 +31,73 @@ final class ArchitectureRules {
 
     /** Libraries that belong to adapters; none of them may appear inside the hexagon. */
     static final List<String> FRAMEWORKS = List.of(
-            "okhttp3..", "okio..", "mockwebserver3..", "com.fasterxml.jackson..", "org.jdbi..", "io.javalin..",
-            "org.eclipse.jetty..", "jakarta.servlet..", "org.h2..", "org.postgresql..", "org.flywaydb..",
-            "com.zaxxer.hikari..", "org.tomlj..", "at.favre.lib..", "ch.qos.logback..", "io.micrometer..");
+            "okhttp3..",
+            "okio..",
+            "mockwebserver3..",
+            "com.fasterxml.jackson..",
+            "org.jdbi..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "jakarta.servlet..",
+            "org.h2..",
+            "org.postgresql..",
+            "org.flywaydb..",
+            "com.zaxxer.hikari..",
+            "org.tomlj..",
+            "at.favre.lib..",
+            "ch.qos.logback..",
+            "io.micrometer..");
 
     /** Adapter kinds whose technology is the next package level, e.g. adapter.storage.local. */
     private static final Set<String> ADAPTER_KINDS = Set.of("storage", "persistence", "http", "signaling");
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", NULLNESS)
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, "java..", NULLNESS)
             .because("the domain is plain Java (docs/reference.md §1: JDK only, and JSpecify's nullness"
                     + " annotations, which do nothing at run time)");
 
     static final ArchRule APPLICATION_USES_ONLY_DOMAIN_AND_THE_JDK = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", NULLNESS)
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, "java..", NULLNESS)
             .because("use cases reach the outside only through their ports (docs/reference.md §1)");
 
     static final ArchRule NO_FRAMEWORK_INSIDE_THE_HEXAGON = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS.toArray(String[]::new))
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FRAMEWORKS.toArray(String[]::new))
             .because("an embedding application uses domain + application without any adapter library");
 
     static final ArchRule HEXAGON_DOES_NOT_KNOW_ADAPTERS_OR_BOOTSTRAP = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ADAPTERS, BOOTSTRAP)
             .because("dependencies point inwards");
 
-    static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices()
-            .assignedFrom(new AdapterSlices())
-            .should().notDependOnEachOther()
+    static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().assignedFrom(new AdapterSlices())
+            .should()
+            .notDependOnEachOther()
             .allowEmptyShould(true)
             .because("no adapter depends on another adapter (docs/reference.md §1)");
 
     static final ArchRule ADAPTERS_DO_NOT_KNOW_BOOTSTRAP = noClasses()
-            .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+            .that()
+            .resideInAPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BOOTSTRAP)
             .allowEmptyShould(true)
             .because("only the bootstrap knows every module, never the other way round");
 
@@ -78,9 +105,9 @@ final class ArchitectureRules {
      * No package cycles anywhere: a package that needs another must not be needed by it, so that
      * each package can be read, tested and moved on its own. One slice per package.
      */
-    static final ArchRule PACKAGES_ARE_ACYCLIC = slices()
-            .matching("dev.sharebridge.(**)")
-            .should().beFreeOfCycles()
+    static final ArchRule PACKAGES_ARE_ACYCLIC = slices().matching("dev.sharebridge.(**)")
+            .should()
+            .beFreeOfCycles()
             .because("packages that need each other are one package in two places");
 
     /**
@@ -88,13 +115,14 @@ final class ArchitectureRules {
      * so that a type without {@code @Nullable} never holds null, for readers and for tools.
      */
     static final ArchRule PACKAGES_ARE_NULL_MARKED = classes()
-            .that().resideInAPackage("dev.sharebridge..")
+            .that()
+            .resideInAPackage("dev.sharebridge..")
             .should(new ArchCondition<JavaClass>("be in a @NullMarked package") {
                 @Override
                 public void check(JavaClass javaClass, ConditionEvents events) {
                     if (!javaClass.getPackage().isAnnotatedWith(NullMarked.class)) {
-                        events.add(SimpleConditionEvent.violated(javaClass, javaClass.getPackageName()
-                                + " has no package-info.java with @NullMarked"));
+                        events.add(SimpleConditionEvent.violated(
+                                javaClass, javaClass.getPackageName() + " has no package-info.java with @NullMarked"));
                     }
                 }
             })

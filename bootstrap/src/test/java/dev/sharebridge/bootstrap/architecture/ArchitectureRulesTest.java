@@ -27,7 +27,8 @@ class ArchitectureRulesTest {
                 .importPackages("dev.sharebridge");
 
         assertThat(classes.contain("dev.sharebridge.domain.share.ShareToken")).isTrue();
-        assertThat(classes.contain("dev.sharebridge.application.port.out.security.PasswordHasher")).isTrue();
+        assertThat(classes.contain("dev.sharebridge.application.port.out.security.PasswordHasher"))
+                .isTrue();
         assertThat(classes.contain("dev.sharebridge.bootstrap.cli.Cli")).isTrue();
         assertThat(classes.contain(DomainUsingALogger.class)).isFalse();
         assertThat(classes.contain(ArchitectureRulesTest.class)).isFalse();
@@ -38,7 +39,8 @@ class ArchitectureRulesTest {
         JavaClasses classes = importer.importClasses(DomainUsingALogger.class);
 
         assertThatThrownBy(() -> ArchitectureRules.DOMAIN_USES_ONLY_THE_JDK.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("org.slf4j.Logger");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.slf4j.Logger");
     }
 
     @Test
@@ -46,9 +48,11 @@ class ArchitectureRulesTest {
         JavaClasses classes = importer.importClasses(ApplicationUsingAnAdapter.class, AdapterA.class);
 
         assertThatThrownBy(() -> ArchitectureRules.APPLICATION_USES_ONLY_DOMAIN_AND_THE_JDK.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("AdapterA");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AdapterA");
         assertThatThrownBy(() -> ArchitectureRules.HEXAGON_DOES_NOT_KNOW_ADAPTERS_OR_BOOTSTRAP.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("AdapterA");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AdapterA");
     }
 
     @Test
@@ -56,7 +60,8 @@ class ArchitectureRulesTest {
         JavaClasses classes = importer.importClasses(AdapterA.class, AdapterBUsingA.class);
 
         assertThatThrownBy(() -> ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("AdapterBUsingA");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AdapterBUsingA");
     }
 
     @Test
@@ -64,7 +69,8 @@ class ArchitectureRulesTest {
         JavaClasses classes = importer.importClasses(StorageX.class, StorageYUsingX.class);
 
         assertThatThrownBy(() -> ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("StorageYUsingX");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("StorageYUsingX");
     }
 
     @Test
@@ -81,7 +87,8 @@ class ArchitectureRulesTest {
         JavaClasses classes = importer.importClasses(CycleA.class, CycleB.class);
 
         assertThatThrownBy(() -> ArchitectureRules.PACKAGES_ARE_ACYCLIC.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
     }
 
     @Test
@@ -94,12 +101,14 @@ class ArchitectureRulesTest {
         JavaClasses classes = importer.importClasses(DomainUsingALogger.class);
 
         assertThatThrownBy(() -> ArchitectureRules.PACKAGES_ARE_NULL_MARKED.check(classes))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("has no package-info.java with @NullMarked");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("has no package-info.java with @NullMarked");
     }
 
     @Test
     void aNullMarkedPackageKeepsTheNullnessRule() throws ClassNotFoundException {
         ArchitectureRules.PACKAGES_ARE_NULL_MARKED.check(importer.importClasses(
-                dev.sharebridge.domain.share.ShareToken.class, Class.forName("dev.sharebridge.domain.share.package-info")));
+                dev.sharebridge.domain.share.ShareToken.class,
+                Class.forName("dev.sharebridge.domain.share.package-info")));
     }
 }

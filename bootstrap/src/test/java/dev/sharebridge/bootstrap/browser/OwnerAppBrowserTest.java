@@ -116,15 +116,27 @@ class OwnerAppBrowserTest {
     private WebDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-US", "--window-size=1200,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=en-US",
+                "--window-size=1200,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver created = new ChromeDriver(service, options);
         // lets the test read back what the app put into the clipboard
-        created.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        created.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of("origin", base, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         drivers.add(created);
         return created;
     }
@@ -155,8 +167,8 @@ class OwnerAppBrowserTest {
     }
 
     private WebElement byLabel(String label) {
-        return waiting(driver).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[aria-label=\"" + label + "\"]")));
+        return waiting(driver)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[aria-label=\"" + label + "\"]")));
     }
 
     private String value(String id) {
@@ -164,14 +176,17 @@ class OwnerAppBrowserTest {
     }
 
     private String clipboard() {
-        Object text = ((JavascriptExecutor) driver).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "navigator.clipboard.readText().then(done, function (e) { done('clipboard error: ' + e); });");
+        Object text = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "navigator.clipboard.readText().then(done, function (e) { done('clipboard error: ' + e); });");
         return String.valueOf(text);
     }
 
     private void click(String id) {
-        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        waiting(driver)
+                .until(ExpectedConditions.elementToBeClickable(By.id(id)))
+                .click();
     }
 
     private void signIn() {
@@ -184,7 +199,9 @@ class OwnerAppBrowserTest {
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !path.startsWith("/api/files")) {
             b.header("Content-Type", "application/json");
         }
@@ -222,7 +239,9 @@ class OwnerAppBrowserTest {
         Path notes = Files.writeString(local.resolve("notes.txt"), "meeting notes");
         Path plan = Files.writeString(local.resolve("plan.txt"), "the plan");
         driver.findElement(By.id("upload-input")).sendKeys(notes + "\n" + plan);
-        waiting(driver).until(d -> d.findElements(By.cssSelector("#files-uploads .done")).size() == 2);
+        waiting(driver)
+                .until(d ->
+                        d.findElements(By.cssSelector("#files-uploads .done")).size() == 2);
         waitForText("files-items", "plan.txt");
         assertThat(driver.findElement(By.id("files-items")).getText()).contains("notes.txt", "plan.txt");
         assertThat(api("GET", "/api/files/notes.txt", null).body()).isEqualTo("meeting notes");
@@ -255,12 +274,15 @@ class OwnerAppBrowserTest {
         waitForText("share-copy-password", "Copied");
         assertThat(clipboard()).isEqualTo(password);
 
-        JsonNode share = apiJson("GET", "/api/shares?item_id=notes.txt", null).get("items").get(0);
+        JsonNode share = apiJson("GET", "/api/shares?item_id=notes.txt", null)
+                .get("items")
+                .get(0);
         assertThat(share.get("url").asText()).isEqualTo(url);
         assertThat(share.get("has_password").asBoolean()).isTrue();
         assertThat(share.get("label").asText()).isEqualTo("for the team");
         assertThat(Instant.parse(share.get("expires_at").asText()))
-                .isEqualTo(expiry.atTime(23, 59, 59).atZone(ZoneId.systemDefault()).toInstant());
+                .isEqualTo(
+                        expiry.atTime(23, 59, 59).atZone(ZoneId.systemDefault()).toInstant());
 
         WebDriver visitor = browser();
         visitor.get(url);
@@ -279,7 +301,8 @@ class OwnerAppBrowserTest {
         visible("confirm-dialog");
         click("confirm-yes");
         visible("share-links-empty");
-        assertThat(apiJson("GET", "/api/shares?item_id=notes.txt", null).get("items")).isEmpty();
+        assertThat(apiJson("GET", "/api/shares?item_id=notes.txt", null).get("items"))
+                .isEmpty();
 
         visitor.navigate().refresh();
         visible(visitor, "view-missing");
@@ -290,15 +313,18 @@ class OwnerAppBrowserTest {
         byLabel("Delete reports").click();
         visible("confirm-dialog");
         assertThat(driver.findElement(By.id("confirm-text")).getText())
-                .contains("everything in it").contains("1 share link on it or inside it stops working");
+                .contains("everything in it")
+                .contains("1 share link on it or inside it stops working");
         shot("delete-confirm");
         click("confirm-yes");
-        waiting(driver).until(d -> !d.findElement(By.id("files-items")).getText().contains("reports"));
+        waiting(driver)
+                .until(d -> !d.findElement(By.id("files-items")).getText().contains("reports"));
         assertThat(api("GET", "/api/folders/reports", null).statusCode()).isEqualTo(404);
 
         click("sign-out");
         visible("view-signin");
-        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -326,7 +352,8 @@ class OwnerAppBrowserTest {
         click("share-submit");
         waitForText("share-error", "The expiry date must be in the future.");
         shot("past-expiry");
-        assertThat(apiJson("GET", "/api/shares?item_id=weak/report.txt", null).get("items")).isEmpty();
+        assertThat(apiJson("GET", "/api/shares?item_id=weak/report.txt", null).get("items"))
+                .isEmpty();
 
         driver.findElement(By.id("share-expiry")).clear();
         driver.findElement(By.id("share-password")).sendKeys("a-long-enough-phrase");
@@ -335,14 +362,17 @@ class OwnerAppBrowserTest {
         visible("share-result");
         waitForText("share-links", "opened 0 times of 5");
 
-        driver.findElement(By.cssSelector("#share-links button[aria-label^='Edit link']")).click();
+        driver.findElement(By.cssSelector("#share-links button[aria-label^='Edit link']"))
+                .click();
         waitForText("share-form-title", "Edit link");
         click("share-password-remove");
         driver.findElement(By.id("share-label")).sendKeys("no secret");
         click("share-submit");
         waitForText("share-result-title", "Link updated");
         waitForText("share-links", "no secret");
-        JsonNode edited = apiJson("GET", "/api/shares?item_id=weak/report.txt", null).get("items").get(0);
+        JsonNode edited = apiJson("GET", "/api/shares?item_id=weak/report.txt", null)
+                .get("items")
+                .get(0);
         assertThat(edited.get("has_password").asBoolean()).isFalse();
         assertThat(edited.get("label").asText()).isEqualTo("no secret");
         assertThat(edited.get("max_accesses").asInt()).isEqualTo(5);
@@ -383,10 +413,12 @@ class OwnerAppBrowserTest {
         driver.findElement(By.id("room-user")).sendKeys("bob\n");
         waitForText("room-people-msg", "bob was invited.");
         driver.findElement(By.id("room-user")).sendKeys("bob");
-        driver.findElement(By.cssSelector("#room-people-form [data-action='moderator']")).click();
+        driver.findElement(By.cssSelector("#room-people-form [data-action='moderator']"))
+                .click();
         waitForText("room-people-msg", "bob is now a moderator.");
         driver.findElement(By.id("room-user")).sendKeys("Not A User!");
-        driver.findElement(By.cssSelector("#room-people-form [data-action='invite']")).click();
+        driver.findElement(By.cssSelector("#room-people-form [data-action='invite']"))
+                .click();
         waitForText("room-people-msg", "not a valid user name");
 
         click("room-code-create");
@@ -397,7 +429,8 @@ class OwnerAppBrowserTest {
         click("room-folder-delete");
         click("confirm-yes");
         visible("room-folder-none");
-        assertThat(api("GET", "/v1/rooms/" + roomId + "/shared_folder", null).statusCode()).isEqualTo(404);
+        assertThat(api("GET", "/v1/rooms/" + roomId + "/shared_folder", null).statusCode())
+                .isEqualTo(404);
 
         click("nav-rooms");
         waitForText("rooms-list", "Weekly sync");
@@ -420,18 +453,22 @@ class OwnerAppBrowserTest {
 
         click("nav-links");
         visible("view-links");
-        waiting(driver).until(d -> d.findElements(By.cssSelector("#links-items tr")).size() == 50);
+        waiting(driver)
+                .until(d -> d.findElements(By.cssSelector("#links-items tr")).size() == 50);
         click("links-more");
-        waiting(driver).until(d -> d.findElements(By.cssSelector("#links-items tr")).size() >= 55);
+        waiting(driver)
+                .until(d -> d.findElements(By.cssSelector("#links-items tr")).size() >= 55);
         assertThat(driver.findElement(By.id("links-items")).getText()).contains("copy 0", "copy 54");
         shot("phone-links");
 
-        driver.findElements(By.cssSelector("#links-items button[aria-label='Manage links of doc.txt']")).get(0).click();
+        driver.findElements(By.cssSelector("#links-items button[aria-label='Manage links of doc.txt']"))
+                .get(0)
+                .click();
         visible("share-dialog");
         waitForText("share-links", "copy 54");
         shot("phone-share-dialog");
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth > window.innerWidth");
+        Object overflow = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflow).isEqualTo(false);
     }
 }

@@ -99,15 +99,25 @@ class SharePageBrowserTest {
         downloads = dir;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1100,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1100,900");
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -137,7 +147,9 @@ class SharePageBrowserTest {
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && path.startsWith("/api/shares")) {
             b.header("Content-Type", "application/json");
         }
@@ -185,7 +197,8 @@ class SharePageBrowserTest {
         driver.findElement(By.partialLinkText("Back to")).click();
         waitForText("items", "readme.txt");
 
-        driver.findElement(By.cssSelector("a[aria-label='Download readme.txt']")).click();
+        driver.findElement(By.cssSelector("a[aria-label='Download readme.txt']"))
+                .click();
         File file = downloads.resolve("readme.txt").toFile();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> file.isFile() && file.length() > 0);
         assertThat(Files.readString(file.toPath(), StandardCharsets.UTF_8)).isEqualTo("read me first");
@@ -202,12 +215,14 @@ class SharePageBrowserTest {
             password.clear();
             password.sendKeys("wrong-" + i);
             new WebDriverWait(driver, Duration.ofSeconds(15))
-                    .until(ExpectedConditions.elementToBeClickable(By.id("password-submit"))).click();
+                    .until(ExpectedConditions.elementToBeClickable(By.id("password-submit")))
+                    .click();
             new WebDriverWait(driver, Duration.ofSeconds(15))
                     .until(d -> d.findElement(By.id("password-error")).isDisplayed());
         }
         waitForText("password-error", "Too many attempts");
-        assertThat(driver.findElement(By.id("password-error")).getText()).matches("Too many attempts\\. Try again in \\d+ s\\.");
+        assertThat(driver.findElement(By.id("password-error")).getText())
+                .matches("Too many attempts\\. Try again in \\d+ s\\.");
         shot("throttled");
     }
 
@@ -224,8 +239,8 @@ class SharePageBrowserTest {
         waitForText("items", "existing.txt");
         driver.findElement(By.id("file-input")).sendKeys(one + "\n" + two);
         waitForText("uploads", "Uploaded");
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
-                d.findElements(By.cssSelector("#uploads .done")).size() == 2);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#uploads .done")).size() == 2);
         waitForText("items", "two.txt");
         assertThat(driver.findElement(By.id("items")).getText()).contains("one.txt", "two.txt", "existing.txt");
         shot("uploaded");
@@ -254,8 +269,7 @@ class SharePageBrowserTest {
     void aVisitorOfAPasswordFolderUploadsWithTheGrantCookie(@TempDir Path local) throws Exception {
         upload("vault/existing.txt", "already here");
         String url = share("""
-                {"item_id": "vault", "password": "%s", "permissions": {"read": true, "write": true, "reshare": false}}"""
-                .formatted(PASSWORD));
+                {"item_id": "vault", "password": "%s", "permissions": {"read": true, "write": true, "reshare": false}}""".formatted(PASSWORD));
         Path doc = Files.writeString(local.resolve("mine.txt"), "uploaded with the cookie");
 
         driver.get(url);
@@ -280,8 +294,7 @@ class SharePageBrowserTest {
     void anotherSitesPageCannotWriteWithTheVisitorsGrantCookie() throws Exception {
         upload("safe/existing.txt", "already here");
         String url = share("""
-                {"item_id": "safe", "password": "%s", "permissions": {"read": true, "write": true, "reshare": true}}"""
-                .formatted(PASSWORD));
+                {"item_id": "safe", "password": "%s", "permissions": {"read": true, "write": true, "reshare": true}}""".formatted(PASSWORD));
         String token = url.substring(url.lastIndexOf('/') + 1);
         String api = base + "/api/s/" + token;
         String page = """
@@ -292,8 +305,8 @@ class SharePageBrowserTest {
                     headers: {'Content-Type': 'text/plain'}, body: '{"label": "evil"}'})
                 ]).then(function () { document.title = 'sent'; }, function (e) { document.title = 'failed ' + e; });
                 </script>""".formatted(api);
-        com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer evil =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         evil.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -302,7 +315,9 @@ class SharePageBrowserTest {
             exchange.close();
         });
         evil.start();
-        int linksBefore = JSON.readTree(api("GET", "/api/shares", null).body()).path("items").size();
+        int linksBefore = JSON.readTree(api("GET", "/api/shares", null).body())
+                .path("items")
+                .size();
         try {
             driver.get(url);
             visible("password").sendKeys(PASSWORD);
@@ -311,18 +326,27 @@ class SharePageBrowserTest {
             waitForText("items", "existing.txt");
 
             driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().equals("sent"));
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(d -> d.getTitle().equals("sent"));
         } finally {
             evil.stop(0);
         }
 
         assertThat(api("GET", "/api/folders/safe", null).body()).doesNotContain("evil");
-        assertThat(JSON.readTree(api("GET", "/api/shares", null).body()).path("items").size()).isEqualTo(linksBefore);
+        assertThat(JSON.readTree(api("GET", "/api/shares", null).body())
+                        .path("items")
+                        .size())
+                .isEqualTo(linksBefore);
         // refused for where it came from, not for a missing grant: the browser did send the cookie
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics.lines().filter(l -> l.startsWith("sharebridge_http_requests_seconds_count{")
-                && l.contains("route=\"/api/s/{token}/folders/{path}\"") && l.contains("status=\"403\""))).isNotEmpty();
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics.lines()
+                        .filter(l -> l.startsWith("sharebridge_http_requests_seconds_count{")
+                                && l.contains("route=\"/api/s/{token}/folders/{path}\"")
+                                && l.contains("status=\"403\"")))
+                .isNotEmpty();
     }
 
     @Test
@@ -378,8 +402,10 @@ class SharePageBrowserTest {
         assertThat(driver.findElement(By.id("file-name")).getText()).isEqualTo("invoice[U+202E]fdp.exe");
         assertThat(driver.getTitle()).doesNotContain("\u202E");
         shot("bidi-file");
-        HttpResponse<String> download = HTTP.send(HttpRequest.newBuilder(URI.create(
-                base + "/api/s/" + fileUrl.substring(fileUrl.lastIndexOf('/') + 1) + "/download")).build(),
+        HttpResponse<String> download = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                base + "/api/s/" + fileUrl.substring(fileUrl.lastIndexOf('/') + 1) + "/download"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())

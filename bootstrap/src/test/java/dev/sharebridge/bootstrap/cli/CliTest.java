@@ -41,8 +41,12 @@ class CliTest {
     }
 
     private int run(String... args) {
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, launcher, hook -> {
+        Cli cli = new Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                launcher,
+                hook -> {
                     hooks.add(hook);
                     // Behave as if SIGTERM arrived right after start-up.
                     hook.run();
@@ -155,7 +159,8 @@ class CliTest {
         int code = run("--config", file.toString());
 
         assertThat(code).isEqualTo(Cli.USAGE);
-        assertThat(stderr()).contains(file + ":2: [server] port: must be between 0 and 65535 (is -1)")
+        assertThat(stderr())
+                .contains(file + ":2: [server] port: must be between 0 and 65535 (is -1)")
                 .contains(file + ":3: [server] bogus: unknown key")
                 .doesNotContain("Exception", "\tat ");
         assertThat(opened).isEmpty();
@@ -194,8 +199,12 @@ class CliTest {
     void versionPrintsTheBuildsVersionAndOpensNothing() {
         assertThat(run("--version")).isEqualTo(Cli.OK);
 
-        assertThat(stdout()).singleElement().asString().matches("sharebridge \\d+\\.\\d+\\.\\d+.*")
-                .doesNotContain("unknown").doesNotContain("${");
+        assertThat(stdout())
+                .singleElement()
+                .asString()
+                .matches("sharebridge \\d+\\.\\d+\\.\\d+.*")
+                .doesNotContain("unknown")
+                .doesNotContain("${");
         assertThat(opened).isEmpty();
     }
 
@@ -204,19 +213,25 @@ class CliTest {
         Map<List<String>, String> firstLines = Map.of(
                 List.of("users", "add", "--help"), "Usage: java -jar sharebridge.jar users add NAME [--config FILE]",
                 List.of("users", "token", "-h"), "Usage: java -jar sharebridge.jar users token NAME [--config FILE]",
-                List.of("--help", "users", "remove"), "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
+                List.of("--help", "users", "remove"),
+                        "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
                 List.of("users", "list", "--help"), "Usage: java -jar sharebridge.jar users list [--config FILE]",
-                List.of("users", "--help"), "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME]"
-                        + " [--config FILE]",
+                List.of("users", "--help"),
+                        "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME]" + " [--config FILE]",
                 List.of("check-config", "--help"), "Usage: java -jar sharebridge.jar check-config [--config FILE]",
                 List.of("serve", "--help"), "Usage: java -jar sharebridge.jar [serve] [--config FILE]",
                 List.of("rotate-key", "--help"), "Usage: java -jar sharebridge.jar rotate-key [--config FILE]");
         for (Map.Entry<List<String>, String> help : firstLines.entrySet()) {
             out.reset();
-            assertThat(run(help.getKey().toArray(String[]::new))).as("%s", help.getKey()).isEqualTo(Cli.OK);
+            assertThat(run(help.getKey().toArray(String[]::new)))
+                    .as("%s", help.getKey())
+                    .isEqualTo(Cli.OK);
             assertThat(stdout()).as("%s", help.getKey()).first().isEqualTo(help.getValue());
-            assertThat(stdout()).as("%s", help.getKey()).anySatisfy(l -> assertThat(l).startsWith("Exit codes:")
-                    .isNotEqualTo("Exit codes: 0 success, 1 failure, 2 bad usage or configuration."))
+            assertThat(stdout())
+                    .as("%s", help.getKey())
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("Exit codes:")
+                            .isNotEqualTo("Exit codes: 0 success, 1 failure, 2 bad usage or configuration."))
                     .hasSizeGreaterThan(3);
         }
         assertThat(run("frobnicate", "--help")).isEqualTo(Cli.USAGE);
@@ -279,10 +294,11 @@ class CliTest {
     void rotateKeySealsAnewAndSaysWithWhichKey() {
         assertThat(run("rotate-key")).isEqualTo(Cli.OK);
 
-        assertThat(stdout()).containsExactly(
-                "Sealed the link passwords of 2 of 3 shared folders anew with key k3yId-Ab"
-                        + " (the others were sealed with it already).",
-                "Every stored secret is sealed with key k3yId-Ab; previous_secret_keys are needed only for grants now.");
+        assertThat(stdout())
+                .containsExactly(
+                        "Sealed the link passwords of 2 of 3 shared folders anew with key k3yId-Ab"
+                                + " (the others were sealed with it already).",
+                        "Every stored secret is sealed with key k3yId-Ab; previous_secret_keys are needed only for grants now.");
         assertThat(instance.reseals).isEqualTo(1);
         assertThat(instance.closes).isEqualTo(1);
         assertThat(instance.starts).as("no server").isZero();
@@ -296,9 +312,10 @@ class CliTest {
 
         assertThat(run("rotate-key")).isEqualTo(Cli.FAILURE);
 
-        assertThat(stderr()).isEqualTo("sharebridge: cannot rotate the key: the link passwords of room r1 cannot be"
-                + " opened with the configured server keys (sealed value was made with key AbCdEfGh, which is not"
-                + " configured)" + System.lineSeparator());
+        assertThat(stderr())
+                .isEqualTo("sharebridge: cannot rotate the key: the link passwords of room r1 cannot be"
+                        + " opened with the configured server keys (sealed value was made with key AbCdEfGh, which is not"
+                        + " configured)" + System.lineSeparator());
         assertThat(instance.closes).isEqualTo(1);
     }
 
@@ -308,23 +325,30 @@ class CliTest {
         Path file = dir.resolve("pg.toml");
         Files.writeString(file, "[database]\nurl = \"jdbc:postgresql://127.0.0.1:5432/test\"\n");
 
-        for (String[] command : List.of(new String[] {"serve"}, new String[] {"check-config"},
-                new String[] {"rotate-key"}, new String[] {"users", "list"})) {
+        for (String[] command : List.of(
+                new String[] {"serve"}, new String[] {"check-config"}, new String[] {"rotate-key"}, new String[] {
+                    "users", "list"
+                })) {
             err.reset();
             List<String> args = new ArrayList<>(List.of(command));
             args.addAll(List.of("--config", file.toString()));
 
             assertThat(run(args.toArray(String[]::new))).as("%s", args).isEqualTo(Cli.USAGE);
-            assertThat(stderr().lines()).as("%s", args).containsExactly(
-                    file + ": [security] secret_key: required on PostgreSQL, the same on every instance: set it to"
-                            + " the output of `openssl rand -base64 32`, or set secret_key_file to a file holding that",
-                    "sharebridge: the configuration has 1 problem; see docs/configuration.md");
+            assertThat(stderr().lines())
+                    .as("%s", args)
+                    .containsExactly(
+                            file
+                                    + ": [security] secret_key: required on PostgreSQL, the same on every instance: set it to"
+                                    + " the output of `openssl rand -base64 32`, or set secret_key_file to a file holding that",
+                            "sharebridge: the configuration has 1 problem; see docs/configuration.md");
         }
         assertThat(opened).isEmpty();
         assertThat(stdout()).isEmpty();
         assertThat(Files.exists(dir.resolve("data"))).as("no key file was made").isFalse();
 
-        env.put("SHAREBRIDGE_SECURITY__SECRET_KEY_FILE", dir.resolve("secret.key").toString());
+        env.put(
+                "SHAREBRIDGE_SECURITY__SECRET_KEY_FILE",
+                dir.resolve("secret.key").toString());
         assertThat(run("users", "list", "--config", file.toString())).isEqualTo(Cli.OK);
     }
 

@@ -78,6 +78,7 @@ final class FakeInstance implements Instance {
 
     /** What {@link #resealSecrets} answers, or throws when {@link #resealFailure} is set. */
     ResealSecretsUseCase.Resealed resealed = new ResealSecretsUseCase.Resealed("k3yId-Ab", 3, 2);
+
     RuntimeException resealFailure;
     int reseals;
 

@@ -23,7 +23,9 @@ class WritableDirectoryCheckTest {
         Path file = dir.resolve("plain");
         Files.writeString(file, "x");
 
-        assertThat(new WritableDirectoryCheck("files", file.resolve("sub")).problem()).get().asString()
+        assertThat(new WritableDirectoryCheck("files", file.resolve("sub")).problem())
+                .get()
+                .asString()
                 .contains("is not a writable directory");
     }
 }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +37,19 @@ class ConfigurationDocsTest {
      */
     @Test
     void everyDocumentedDefaultAndRangeIsTheOneApplied() throws IOException {
-        Map<KeyDefaults.Key, List<String>> rows = tableRows(
-                Files.readString(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8));
-        Map<KeyDefaults.Key, KeyDefaults.Rule> applied = ConfigBinder.builtInDefaults().rules();
+        Map<KeyDefaults.Key, List<String>> rows =
+                tableRows(Files.readString(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8));
+        Map<KeyDefaults.Key, KeyDefaults.Rule> applied =
+                ConfigBinder.builtInDefaults().rules();
 
         assertThat(applied).hasSizeGreaterThan(20);
         applied.forEach((key, rule) -> {
             List<String> cells = rows.get(key);
             assertThat(cells).as("a row for %s", key).isNotNull();
             assertThat(cells.get(2)).as("the default of %s", key).contains("`" + rule.literal() + "`");
-            rule.range().ifPresent(range -> assertThat(cells.get(1)).as("the range of %s", key).contains(range));
+            rule.range()
+                    .ifPresent(range ->
+                            assertThat(cells.get(1)).as("the range of %s", key).contains(range));
         });
     }
 
@@ -73,7 +76,8 @@ class ConfigurationDocsTest {
                 section = line.substring("## `[".length(), line.indexOf("]`"));
             } else if (section != null && line.startsWith("| `")) {
                 List<String> cells = List.of(line.substring(1).split("(?<!\\\\)\\|", -1)).stream()
-                        .map(String::trim).toList();
+                        .map(String::trim)
+                        .toList();
                 String key = cells.get(0).replace("`", "");
                 rows.put(new KeyDefaults.Key(section, key), cells);
             }

@@ -25,7 +25,8 @@ class DatabaseConfigTest {
                 .isEqualTo("jdbc:postgresql://db/sb?sslmode=verify-full");
         assertThat(shown("jdbc:postgresql://db/sb?PASSWORD=Qx7")).isEqualTo("jdbc:postgresql://db/sb");
         assertThat(shown("jdbc:postgresql://bob:Qx7@db/sb")).isEqualTo("jdbc:postgresql://db/sb");
-        assertThat(shown("jdbc:h2:file:./x;USER=sa;PASSWORD=Qx7;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:./x;MODE=PostgreSQL");
+        assertThat(shown("jdbc:h2:file:./x;USER=sa;PASSWORD=Qx7;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:./x;MODE=PostgreSQL");
         assertThat(shown("jdbc:h2:file:./x;CIPHER=AES;FILE_PASSWORD=Qx7")).isEqualTo("jdbc:h2:file:./x;CIPHER=AES");
     }
 }

@@ -76,23 +76,46 @@ class SharebridgeConfigTest {
     void readsEveryKeyOfAFullFile() throws ConfigException {
         SharebridgeConfig config = SharebridgeConfig.parse("full.toml", FULL, Map.of());
 
-        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 9090, "https://share.example.org",
-                Path.of("/var/lib/sharebridge"), Duration.ofSeconds(45), Duration.ofSeconds(60), 2048, 500, 300));
-        assertThat(config.database()).isEqualTo(new DatabaseConfig(
-                "jdbc:postgresql://db.example.org/sharebridge", "sb", "dbsecret"));
-        assertThat(config.storage()).isEqualTo(new StorageConfig.Nextcloud(
-                new NextcloudAccount(URI.create("https://cloud.example.org/"), "files", "filesecret"),
-                "sharebridge/spaces"));
-        assertThat(config.sharedFolder()).isEqualTo(new SharedFolderConfig(
-                Optional.of(new NextcloudAccount(URI.create("https://nextcloud.example.org/"), "exampleuser",
-                        "v3rys3cr3t")),
-                "opentalk/meetings", OptionalInt.of(48)));
+        assertThat(config.server())
+                .isEqualTo(new ServerConfig(
+                        "0.0.0.0",
+                        9090,
+                        "https://share.example.org",
+                        Path.of("/var/lib/sharebridge"),
+                        Duration.ofSeconds(45),
+                        Duration.ofSeconds(60),
+                        2048,
+                        500,
+                        300));
+        assertThat(config.database())
+                .isEqualTo(new DatabaseConfig("jdbc:postgresql://db.example.org/sharebridge", "sb", "dbsecret"));
+        assertThat(config.storage())
+                .isEqualTo(new StorageConfig.Nextcloud(
+                        new NextcloudAccount(URI.create("https://cloud.example.org/"), "files", "filesecret"),
+                        "sharebridge/spaces"));
+        assertThat(config.sharedFolder())
+                .isEqualTo(new SharedFolderConfig(
+                        Optional.of(new NextcloudAccount(
+                                URI.create("https://nextcloud.example.org/"), "exampleuser", "v3rys3cr3t")),
+                        "opentalk/meetings",
+                        OptionalInt.of(48)));
         assertThat(config.sharedFolder().provider()).isEqualTo("nextcloud");
-        assertThat(config.security()).isEqualTo(new SecurityConfig(13,
-                Optional.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), Optional.empty(), List.of(),
-                List.of("10.0.0.1", "192.168.0.0/16", "fd00::/8"), Duration.ofSeconds(1800), 5,
-                Duration.ofSeconds(600), 50, 3, 20, Duration.ofSeconds(120), Duration.ofMillis(50),
-                Duration.ofMillis(800)));
+        assertThat(config.security())
+                .isEqualTo(new SecurityConfig(
+                        13,
+                        Optional.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                        Optional.empty(),
+                        List.of(),
+                        List.of("10.0.0.1", "192.168.0.0/16", "fd00::/8"),
+                        Duration.ofSeconds(1800),
+                        5,
+                        Duration.ofSeconds(600),
+                        50,
+                        3,
+                        20,
+                        Duration.ofSeconds(120),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(800)));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(4096);
         assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ofMillis(250), Duration.ZERO));
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("/var/lib/sharebridge/secret.key"));
@@ -103,12 +126,20 @@ class SharebridgeConfigTest {
         SharebridgeConfig config = SharebridgeConfig.defaults();
 
         assertThat(config.file()).isEmpty();
-        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, "http://127.0.0.1:8080",
-                Path.of("./data"), Duration.ofSeconds(30), Duration.ofSeconds(20), 500, 128, 0));
+        assertThat(config.server())
+                .isEqualTo(new ServerConfig(
+                        "127.0.0.1",
+                        8080,
+                        "http://127.0.0.1:8080",
+                        Path.of("./data"),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(20),
+                        500,
+                        128,
+                        0));
         assertThat(config.database()).isEqualTo(new DatabaseConfig("jdbc:h2:file:./data/db/sharebridge", "", ""));
         assertThat(config.storage()).isEqualTo(new StorageConfig.Local(Path.of("./data/files")));
-        assertThat(config.sharedFolder()).isEqualTo(new SharedFolderConfig(Optional.empty(), "",
-                OptionalInt.empty()));
+        assertThat(config.sharedFolder()).isEqualTo(new SharedFolderConfig(Optional.empty(), "", OptionalInt.empty()));
         assertThat(config.sharedFolder().provider()).isEqualTo("local");
         SecurityConfig security = config.security();
         assertThat(security.bcryptCost()).isEqualTo(12);
@@ -134,8 +165,8 @@ class SharebridgeConfigTest {
                 secret_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
                 """, Map.of());
         assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ZERO, Duration.ofMillis(100)));
-        assertThatThrownBy(() -> SharebridgeConfig.parse("bad.toml", "[cache]\nshares_ms = -1\nfiles_ms = 60001\n",
-                Map.of()))
+        assertThatThrownBy(() ->
+                        SharebridgeConfig.parse("bad.toml", "[cache]\nshares_ms = -1\nfiles_ms = 60001\n", Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("bad.toml:2: [cache] shares_ms")
                 .hasMessageContaining("bad.toml:3: [cache] files_ms");
@@ -162,8 +193,8 @@ class SharebridgeConfigTest {
 
     @Test
     void publicUrlDefaultsToBindAndPort() throws ConfigException {
-        SharebridgeConfig ipv4 = SharebridgeConfig.parse("c.toml", "[server]\nbind = \"10.1.2.3\"\nport = 81\n",
-                Map.of());
+        SharebridgeConfig ipv4 =
+                SharebridgeConfig.parse("c.toml", "[server]\nbind = \"10.1.2.3\"\nport = 81\n", Map.of());
         SharebridgeConfig ipv6 = SharebridgeConfig.parse("c.toml", "[server]\nbind = \"::1\"\n", Map.of());
 
         assertThat(ipv4.server().publicUrl()).isEqualTo("http://10.1.2.3:81");
@@ -205,8 +236,10 @@ class SharebridgeConfigTest {
         SharebridgeConfig config = SharebridgeConfig.parse("full.toml", FULL, env);
 
         assertThat(config.server().port()).isEqualTo(9999);
-        assertThat(config.sharedFolder().nextcloud()).get()
-                .extracting(NextcloudAccount::password).isEqualTo("from-env");
+        assertThat(config.sharedFolder().nextcloud())
+                .get()
+                .extracting(NextcloudAccount::password)
+                .isEqualTo("from-env");
         assertThat(config.security().trustedProxies()).containsExactly("10.0.0.1", "10.0.0.2");
         assertThat(config.sharedFolder().expiryDays()).isEmpty();
     }
@@ -215,10 +248,11 @@ class SharebridgeConfigTest {
     void environmentAloneCanSwitchAProviderAndMissingKeysNameTheVariable() {
         Map<String, String> env = Map.of("SHAREBRIDGE_STORAGE__PROVIDER", "nextcloud");
 
-        assertThat(problems("", env)).containsExactly(
-                "environment SHAREBRIDGE_STORAGE__PROVIDER: [storage] url: required when provider = \"nextcloud\"",
-                "environment SHAREBRIDGE_STORAGE__PROVIDER: [storage] username: required when provider = \"nextcloud\"",
-                "environment SHAREBRIDGE_STORAGE__PROVIDER: [storage] password: required when provider = \"nextcloud\"");
+        assertThat(problems("", env))
+                .containsExactly(
+                        "environment SHAREBRIDGE_STORAGE__PROVIDER: [storage] url: required when provider = \"nextcloud\"",
+                        "environment SHAREBRIDGE_STORAGE__PROVIDER: [storage] username: required when provider = \"nextcloud\"",
+                        "environment SHAREBRIDGE_STORAGE__PROVIDER: [storage] password: required when provider = \"nextcloud\"");
     }
 
     @Test
@@ -229,14 +263,15 @@ class SharebridgeConfigTest {
                 "SHAREBRIDGE_SERVER_PORT", "1",
                 "SHAREBRIDGE_NOPE__KEY", "1");
 
-        assertThat(problems("", env)).containsExactly(
-                "environment SHAREBRIDGE_NOPE__KEY: unknown setting (the form is SHAREBRIDGE_<SECTION>__<KEY>,"
-                        + " with two underscores, for a key listed in docs/configuration.md)",
-                "environment SHAREBRIDGE_SECURITY__BCRYPT_COST: [security] bcrypt_cost: must be between 10 and 16"
-                        + " (is 99)",
-                "environment SHAREBRIDGE_SERVER_PORT: unknown setting (the form is SHAREBRIDGE_<SECTION>__<KEY>,"
-                        + " with two underscores, for a key listed in docs/configuration.md)",
-                "environment SHAREBRIDGE_SERVER__PORT: [server] port: must be an integer");
+        assertThat(problems("", env))
+                .containsExactly(
+                        "environment SHAREBRIDGE_NOPE__KEY: unknown setting (the form is SHAREBRIDGE_<SECTION>__<KEY>,"
+                                + " with two underscores, for a key listed in docs/configuration.md)",
+                        "environment SHAREBRIDGE_SECURITY__BCRYPT_COST: [security] bcrypt_cost: must be between 10 and 16"
+                                + " (is 99)",
+                        "environment SHAREBRIDGE_SERVER_PORT: unknown setting (the form is SHAREBRIDGE_<SECTION>__<KEY>,"
+                                + " with two underscores, for a key listed in docs/configuration.md)",
+                        "environment SHAREBRIDGE_SERVER__PORT: [server] port: must be an integer");
     }
 
     @Test
@@ -271,25 +306,26 @@ class SharebridgeConfigTest {
                 x = 1
                 """;
 
-        assertThat(problems(toml, Map.of())).containsExactly(
-                "c.toml:2: [server] port: must be between 0 and 65535 (is 70000)",
-                "c.toml:3: [server] public_url: must be an absolute http:// or https:// URL with a host",
-                "c.toml:4: [server] colour: unknown key",
-                "c.toml:7: [database] url: must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL",
-                "c.toml:10: [storage] provider: must be \"local\" or \"nextcloud\"",
-                "c.toml:12: [shared_folder] password: required when provider = \"nextcloud\"",
-                "c.toml:14: [shared_folder] url: must use https:// (http:// is allowed only for localhost,"
-                        + " 127.0.0.0/8 and ::1)",
-                "c.toml:16: [shared_folder] expiry: must be between 1 and 36500 (is 0)",
-                "c.toml:19: [security] bcrypt_cost: must be between 10 and 16 (is 9)",
-                "c.toml:20: [security] secret_key: must be the base64 form of exactly 32 bytes"
-                        + " (e.g. `openssl rand -base64 32`)",
-                "c.toml:21: [security] trusted_proxies: '10.0.0.300' is not an IP address or CIDR range",
-                "c.toml:21: [security] trusted_proxies: 'proxy.example.org' is not an IP address or CIDR range",
-                "c.toml:22: [security] grant_ttl_seconds: must be between 60 and 3600 (is 7200)",
-                "c.toml:24: [security] verify_delay_max_ms: must not be below verify_delay_ms (500)",
-                "c.toml:26: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
-                        + " limits, cache)");
+        assertThat(problems(toml, Map.of()))
+                .containsExactly(
+                        "c.toml:2: [server] port: must be between 0 and 65535 (is 70000)",
+                        "c.toml:3: [server] public_url: must be an absolute http:// or https:// URL with a host",
+                        "c.toml:4: [server] colour: unknown key",
+                        "c.toml:7: [database] url: must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL",
+                        "c.toml:10: [storage] provider: must be \"local\" or \"nextcloud\"",
+                        "c.toml:12: [shared_folder] password: required when provider = \"nextcloud\"",
+                        "c.toml:14: [shared_folder] url: must use https:// (http:// is allowed only for localhost,"
+                                + " 127.0.0.0/8 and ::1)",
+                        "c.toml:16: [shared_folder] expiry: must be between 1 and 36500 (is 0)",
+                        "c.toml:19: [security] bcrypt_cost: must be between 10 and 16 (is 9)",
+                        "c.toml:20: [security] secret_key: must be the base64 form of exactly 32 bytes"
+                                + " (e.g. `openssl rand -base64 32`)",
+                        "c.toml:21: [security] trusted_proxies: '10.0.0.300' is not an IP address or CIDR range",
+                        "c.toml:21: [security] trusted_proxies: 'proxy.example.org' is not an IP address or CIDR range",
+                        "c.toml:22: [security] grant_ttl_seconds: must be between 60 and 3600 (is 7200)",
+                        "c.toml:24: [security] verify_delay_max_ms: must not be below verify_delay_ms (500)",
+                        "c.toml:26: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
+                                + " limits, cache)");
     }
 
     @Test
@@ -303,14 +339,21 @@ class SharebridgeConfigTest {
                 max_body_requests = -1
                 """;
 
-        assertThat(problems(toml, Map.of())).containsExactly(
-                "c.toml:2: [server] idle_timeout_s: must be between 1 and 3600 (is 0)",
-                "c.toml:3: [server] body_timeout_s: must be between 1 and 3600 (is 3601)",
-                "c.toml:4: [server] min_body_bytes_per_s: must be between 1 and 1073741824 (is 0)",
-                "c.toml:5: [server] max_requests_per_client: must be between 1 and 100000 (is 0)",
-                "c.toml:6: [server] max_body_requests: must be between 0 and 100000 (is -1)");
-        ServerConfig fromEnvironment = SharebridgeConfig.parse("e.toml", "", Map.of(
-                "SHAREBRIDGE_SERVER__IDLE_TIMEOUT_S", "10", "SHAREBRIDGE_SERVER__MAX_REQUESTS_PER_CLIENT", "1000"))
+        assertThat(problems(toml, Map.of()))
+                .containsExactly(
+                        "c.toml:2: [server] idle_timeout_s: must be between 1 and 3600 (is 0)",
+                        "c.toml:3: [server] body_timeout_s: must be between 1 and 3600 (is 3601)",
+                        "c.toml:4: [server] min_body_bytes_per_s: must be between 1 and 1073741824 (is 0)",
+                        "c.toml:5: [server] max_requests_per_client: must be between 1 and 100000 (is 0)",
+                        "c.toml:6: [server] max_body_requests: must be between 0 and 100000 (is -1)");
+        ServerConfig fromEnvironment = SharebridgeConfig.parse(
+                        "e.toml",
+                        "",
+                        Map.of(
+                                "SHAREBRIDGE_SERVER__IDLE_TIMEOUT_S",
+                                "10",
+                                "SHAREBRIDGE_SERVER__MAX_REQUESTS_PER_CLIENT",
+                                "1000"))
                 .server();
         assertThat(fromEnvironment.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(fromEnvironment.maxRequestsPerClient()).isEqualTo(1000);
@@ -326,10 +369,11 @@ class SharebridgeConfigTest {
                 trusted_proxies = "10.0.0.1"
                 """;
 
-        assertThat(problems(toml, Map.of())).containsExactly(
-                "c.toml:2: [server] port: must be an integer",
-                "c.toml:3: [server] bind: must be a string",
-                "c.toml:5: [security] trusted_proxies: must be a list of strings");
+        assertThat(problems(toml, Map.of()))
+                .containsExactly(
+                        "c.toml:2: [server] port: must be an integer",
+                        "c.toml:3: [server] bind: must be a string",
+                        "c.toml:5: [security] trusted_proxies: must be a list of strings");
     }
 
     @Test
@@ -341,7 +385,9 @@ class SharebridgeConfigTest {
     @Test
     void syntaxErrorsCarryTheirLine() {
         assertThat(problems("[server]\nport = \n", Map.of()))
-                .singleElement().asString().startsWith("c.toml:2: syntax error: ");
+                .singleElement()
+                .asString()
+                .startsWith("c.toml:2: syntax error: ");
     }
 
     @Test
@@ -354,9 +400,10 @@ class SharebridgeConfigTest {
                 password = "x"
                 """;
 
-        assertThat(problems(toml, Map.of())).containsExactly(
-                "c.toml:3: [storage] url: not used with provider = \"local\" (it is for \"nextcloud\")",
-                "c.toml:5: [shared_folder] password: not used with provider = \"local\" (it is for \"nextcloud\")");
+        assertThat(problems(toml, Map.of()))
+                .containsExactly(
+                        "c.toml:3: [storage] url: not used with provider = \"local\" (it is for \"nextcloud\")",
+                        "c.toml:5: [shared_folder] password: not used with provider = \"local\" (it is for \"nextcloud\")");
     }
 
     @Test
@@ -367,8 +414,12 @@ class SharebridgeConfigTest {
 
             SharebridgeConfig config = SharebridgeConfig.parse("c.toml", toml, Map.of());
 
-            assertThat(config.sharedFolder().nextcloud()).get()
-                    .extracting(a -> a.url().toString()).asString().startsWith("http://").endsWith("/");
+            assertThat(config.sharedFolder().nextcloud())
+                    .get()
+                    .extracting(a -> a.url().toString())
+                    .asString()
+                    .startsWith("http://")
+                    .endsWith("/");
         }
     }
 
@@ -379,15 +430,15 @@ class SharebridgeConfigTest {
                 directory = "meetings/../../etc"
                 """;
 
-        assertThat(problems(toml, Map.of())).containsExactly(
-                "c.toml:2: [shared_folder] directory: must be a plain folder path"
+        assertThat(problems(toml, Map.of()))
+                .containsExactly("c.toml:2: [shared_folder] directory: must be a plain folder path"
                         + " (no '.', '..', '\\' or control characters)");
     }
 
     @Test
     void publicUrlIsNormalisedWithoutTrailingSlash() throws ConfigException {
-        SharebridgeConfig config = SharebridgeConfig.parse("c.toml",
-                "[server]\npublic_url = \"https://example.org/share/\"\n", Map.of());
+        SharebridgeConfig config =
+                SharebridgeConfig.parse("c.toml", "[server]\npublic_url = \"https://example.org/share/\"\n", Map.of());
 
         assertThat(config.server().publicUrl()).isEqualTo("https://example.org/share");
     }
@@ -405,7 +456,9 @@ class SharebridgeConfigTest {
     void errorMessagesNeverEchoASecret() {
         Map<String, String> env = Map.of("SHAREBRIDGE_SECURITY__SECRET_KEY", "not-base64-but-secret!");
 
-        assertThat(problems("", env)).singleElement().asString()
+        assertThat(problems("", env))
+                .singleElement()
+                .asString()
                 .startsWith("environment SHAREBRIDGE_SECURITY__SECRET_KEY: [security] secret_key:")
                 .doesNotContain("not-base64-but-secret!");
     }
@@ -416,28 +469,40 @@ class SharebridgeConfigTest {
 
     @Test
     void onPostgresqlTheKeyMustBeConfiguredAsAKeyOrAKeyFile() throws ConfigException {
-        assertThat(problems(PG, Map.of())).containsExactly("c.toml: [security] secret_key: required on PostgreSQL,"
-                + " the same on every instance: set it to the output of `openssl rand -base64 32`, or set"
-                + " secret_key_file to a file holding that");
-        assertThat(problems(PG + "[security]\nbcrypt_cost = 12\n", Map.of())).singleElement().asString()
+        assertThat(problems(PG, Map.of()))
+                .containsExactly("c.toml: [security] secret_key: required on PostgreSQL,"
+                        + " the same on every instance: set it to the output of `openssl rand -base64 32`, or set"
+                        + " secret_key_file to a file holding that");
+        assertThat(problems(PG + "[security]\nbcrypt_cost = 12\n", Map.of()))
+                .singleElement()
+                .asString()
                 .startsWith("c.toml:3: [security] secret_key: required on PostgreSQL");
-        assertThat(problems(PG + "[security]\nsecret_key = \"c2hvcnQ=\"\n", Map.of())).as("reported once")
-                .singleElement().asString().contains("must be the base64 form of exactly 32 bytes");
+        assertThat(problems(PG + "[security]\nsecret_key = \"c2hvcnQ=\"\n", Map.of()))
+                .as("reported once")
+                .singleElement()
+                .asString()
+                .contains("must be the base64 form of exactly 32 bytes");
 
-        SecurityConfig withFile = SharebridgeConfig.parse("c.toml", PG, Map.of(
-                "SHAREBRIDGE_SECURITY__SECRET_KEY_FILE", "/run/secrets/sharebridge.key")).security();
+        SecurityConfig withFile = SharebridgeConfig.parse(
+                        "c.toml", PG, Map.of("SHAREBRIDGE_SECURITY__SECRET_KEY_FILE", "/run/secrets/sharebridge.key"))
+                .security();
         assertThat(withFile.secretKeyFile()).contains(Path.of("/run/secrets/sharebridge.key"));
         assertThat(withFile.secretKey()).isEmpty();
         assertThat(SharebridgeConfig.parse("c.toml", PG, Map.of("SHAREBRIDGE_SECURITY__SECRET_KEY", KEY_A))
-                .security().secretKey()).contains(KEY_A);
-        assertThat(SharebridgeConfig.defaults().security().secretKeyFile()).as("H2: the data directory's file")
+                        .security()
+                        .secretKey())
+                .contains(KEY_A);
+        assertThat(SharebridgeConfig.defaults().security().secretKeyFile())
+                .as("H2: the data directory's file")
                 .isEmpty();
     }
 
     @Test
     void aKeyFileIsTheOneReadAndExcludesAKey() throws ConfigException {
-        SharebridgeConfig config = SharebridgeConfig.parse("c.toml",
-                "[server]\ndata_dir = \"state\"\n[security]\nsecret_key_file = \"keys/current.key\"\n", Map.of());
+        SharebridgeConfig config = SharebridgeConfig.parse(
+                "c.toml",
+                "[server]\ndata_dir = \"state\"\n[security]\nsecret_key_file = \"keys/current.key\"\n",
+                Map.of());
 
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("keys/current.key"));
         assertThat(problems("[security]\nsecret_key = \"" + KEY_A + "\"\nsecret_key_file = \"k\"\n", Map.of()))
@@ -449,17 +514,24 @@ class SharebridgeConfigTest {
 
     @Test
     void previousKeysAreListedAndABadOneIsNamedByItsPlaceOnly() throws ConfigException {
-        SecurityConfig security = SharebridgeConfig.parse("c.toml", "[security]\nsecret_key = \"" + KEY_B
-                + "\"\nprevious_secret_keys = [\"" + KEY_A + "\"]\n", Map.of()).security();
+        SecurityConfig security = SharebridgeConfig.parse(
+                        "c.toml",
+                        "[security]\nsecret_key = \"" + KEY_B + "\"\nprevious_secret_keys = [\"" + KEY_A + "\"]\n",
+                        Map.of())
+                .security();
         assertThat(security.previousSecretKeys()).containsExactly(KEY_A);
         assertThat(security.toString()).doesNotContain(KEY_A, KEY_B).contains("previousSecretKeys=(1)");
-        assertThat(SharebridgeConfig.parse("c.toml", "", Map.of("SHAREBRIDGE_SECURITY__PREVIOUS_SECRET_KEYS",
-                KEY_A + "," + KEY_B)).security().previousSecretKeys()).containsExactly(KEY_A, KEY_B);
+        assertThat(SharebridgeConfig.parse(
+                                "c.toml", "", Map.of("SHAREBRIDGE_SECURITY__PREVIOUS_SECRET_KEYS", KEY_A + "," + KEY_B))
+                        .security()
+                        .previousSecretKeys())
+                .containsExactly(KEY_A, KEY_B);
         assertThat(SharebridgeConfig.defaults().security().previousSecretKeys()).isEmpty();
 
         String almost = KEY_A.substring(1);
-        assertThat(problems("[security]\nprevious_secret_keys = [\"" + KEY_A + "\", \"" + almost + "\"]\n",
-                Map.of())).singleElement().asString()
+        assertThat(problems("[security]\nprevious_secret_keys = [\"" + KEY_A + "\", \"" + almost + "\"]\n", Map.of()))
+                .singleElement()
+                .asString()
                 .isEqualTo("c.toml:2: [security] previous_secret_keys: entry 2 is not the base64 form of exactly 32"
                         + " bytes")
                 .doesNotContain(almost);

@@ -20,8 +20,7 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
     static final String ACCESS = "dev.sharebridge.http.access";
     private final List<ILoggingEvent> events = new ArrayList<>();
 
-    private CapturedLog() {
-    }
+    private CapturedLog() {}
 
     /** A started appender on the root logger. */
     static CapturedLog attach() {
@@ -50,7 +49,9 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
 
     /** The formatted messages of the access log, in order. */
     synchronized List<String> accessLines() {
-        return events.stream().filter(e -> e.getLoggerName().equals(ACCESS)).map(ILoggingEvent::getFormattedMessage)
+        return events.stream()
+                .filter(e -> e.getLoggerName().equals(ACCESS))
+                .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
 
@@ -77,8 +78,8 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
     String awaitAccessLine(Duration timeout, String... parts) throws InterruptedException {
         return await(e -> e.getLoggerName().equals(ACCESS) && containsAll(e.getFormattedMessage(), parts), timeout)
                 .map(ILoggingEvent::getFormattedMessage)
-                .orElseThrow(() -> new AssertionError("no access line with " + List.of(parts) + " within " + timeout
-                        + "; got " + accessLines()));
+                .orElseThrow(() -> new AssertionError(
+                        "no access line with " + List.of(parts) + " within " + timeout + "; got " + accessLines()));
     }
 
     private static boolean containsAll(String text, String... parts) {
@@ -101,8 +102,10 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent e : events) {
             lines.add(e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null ? "" : " [" + e.getThrowableProxy().getClassName() + ": "
-                            + e.getThrowableProxy().getMessage() + "]"));
+                    + (e.getThrowableProxy() == null
+                            ? ""
+                            : " [" + e.getThrowableProxy().getClassName() + ": "
+                                    + e.getThrowableProxy().getMessage() + "]"));
         }
         return lines;
     }

@@ -35,7 +35,8 @@ class CliWhileServingE2eTest {
 
             JavaProcess list = JavaProcess.run(dir, "users", "list", "--config", config);
             assertThat(list.awaitExit(JavaProcess.STARTUP)).as(list.output()).isZero();
-            assertThat(list.stdout()).as(list.output())
+            assertThat(list.stdout())
+                    .as(list.output())
                     .anySatisfy(l -> assertThat(l).startsWith("alice\t"))
                     .anySatisfy(l -> assertThat(l).startsWith("bob\t"))
                     .hasSize(2);
@@ -54,11 +55,15 @@ class CliWhileServingE2eTest {
 
             JavaProcess check = JavaProcess.run(dir, "check-config", "--config", config);
             assertThat(check.awaitExit(JavaProcess.STARTUP)).as(check.output()).isZero();
-            assertThat(check.stdout()).as(check.output()).isNotEmpty()
+            assertThat(check.stdout())
+                    .as(check.output())
+                    .isNotEmpty()
                     .allSatisfy(l -> assertThat(l).startsWith("ok "));
 
             JavaProcess remove = JavaProcess.run(dir, "users", "remove", "bob", "--config", config);
-            assertThat(remove.awaitExit(JavaProcess.STARTUP)).as(remove.output()).isZero();
+            assertThat(remove.awaitExit(JavaProcess.STARTUP))
+                    .as(remove.output())
+                    .isZero();
             assertThat(http.get("/api/folders", bearer(bob)).status()).isEqualTo(401);
             assertThat(http.get(link).status()).as("bob's links went with him").isEqualTo(404);
             assertThat(http.get("/api/folders", bearer(alice)).status()).isEqualTo(200);
@@ -71,11 +76,18 @@ class CliWhileServingE2eTest {
         try (E2eServer server = E2eServer.start(dir)) {
             server.addUser("alice");
 
-            JavaProcess again = JavaProcess.run(dir, "users", "add", "alice", "--config",
+            JavaProcess again = JavaProcess.run(
+                    dir,
+                    "users",
+                    "add",
+                    "alice",
+                    "--config",
                     server.configFile().toString());
 
             assertThat(again.awaitExit(JavaProcess.STARTUP)).as(again.output()).isEqualTo(1);
-            assertThat(again.stderr()).as(again.output()).singleElement()
+            assertThat(again.stderr())
+                    .as(again.output())
+                    .singleElement()
                     .satisfies(l -> assertThat(l).startsWith("sharebridge: cannot add user alice"));
             assertThat(again.printedAStackTrace()).as(again.output()).isFalse();
         }
@@ -87,11 +99,20 @@ class CliWhileServingE2eTest {
             Http http = server.http();
             String old = server.addUser("alice");
             byte[] body = "kept".getBytes(StandardCharsets.UTF_8);
-            assertThat(http.put("/api/files/kept.txt", body, bearer(old)).status()).isEqualTo(201);
-            String link = "/api/s/" + http.postJson("/api/shares", Map.of("item_id", "kept.txt"), bearer(old)).json()
-                    .path("token").asText();
+            assertThat(http.put("/api/files/kept.txt", body, bearer(old)).status())
+                    .isEqualTo(201);
+            String link = "/api/s/"
+                    + http.postJson("/api/shares", Map.of("item_id", "kept.txt"), bearer(old))
+                            .json()
+                            .path("token")
+                            .asText();
 
-            JavaProcess token = JavaProcess.run(dir, "users", "token", "alice", "--config",
+            JavaProcess token = JavaProcess.run(
+                    dir,
+                    "users",
+                    "token",
+                    "alice",
+                    "--config",
                     server.configFile().toString());
 
             assertThat(token.awaitExit(JavaProcess.STARTUP)).as(token.output()).isZero();
@@ -101,13 +122,23 @@ class CliWhileServingE2eTest {
             assertThat(token.output()).doesNotContain(old);
             assertThat(http.get("/api/folders", bearer(old)).status()).isEqualTo(401);
             assertThat(http.get("/api/files/kept.txt", bearer(renewed)).body()).isEqualTo(body);
-            assertThat(http.get(link + "/download").body()).as("the user's links stay").isEqualTo(body);
+            assertThat(http.get(link + "/download").body())
+                    .as("the user's links stay")
+                    .isEqualTo(body);
 
-            JavaProcess unknown = JavaProcess.run(dir, "users", "token", "nobody", "--config",
+            JavaProcess unknown = JavaProcess.run(
+                    dir,
+                    "users",
+                    "token",
+                    "nobody",
+                    "--config",
                     server.configFile().toString());
-            assertThat(unknown.awaitExit(JavaProcess.STARTUP)).as(unknown.output()).isEqualTo(1);
-            assertThat(unknown.stderr()).singleElement().satisfies(l -> assertThat(l)
-                    .startsWith("sharebridge: cannot issue a token for user nobody"));
+            assertThat(unknown.awaitExit(JavaProcess.STARTUP))
+                    .as(unknown.output())
+                    .isEqualTo(1);
+            assertThat(unknown.stderr())
+                    .singleElement()
+                    .satisfies(l -> assertThat(l).startsWith("sharebridge: cannot issue a token for user nobody"));
         }
     }
 }

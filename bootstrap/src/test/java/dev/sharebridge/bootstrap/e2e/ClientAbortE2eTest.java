@@ -62,7 +62,8 @@ class ClientAbortE2eTest {
         String token = server.addUser("alice");
         Http http = server.http();
         assertThat(http.put("/api/files/docs/kept.txt", "kept".getBytes(StandardCharsets.UTF_8), bearer(token))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         Path root = dir.resolve("data").resolve("files");
         List<String> before = files(root);
         log = CapturedLog.attach();
@@ -83,9 +84,15 @@ class ClientAbortE2eTest {
         String token = server.addUser("alice");
         Http http = server.http();
         assertThat(http.put("/api/files/docs/old.txt", "old".getBytes(StandardCharsets.UTF_8), bearer(token))
-                .status()).isEqualTo(201);
-        String link = http.postJson("/api/shares", Map.of("item_id", "docs",
-                "permissions", Map.of("read", true, "write", true)), bearer(token)).json().path("token").asText();
+                        .status())
+                .isEqualTo(201);
+        String link = http.postJson(
+                        "/api/shares",
+                        Map.of("item_id", "docs", "permissions", Map.of("read", true, "write", true)),
+                        bearer(token))
+                .json()
+                .path("token")
+                .asText();
         Path root = dir.resolve("data").resolve("files");
         List<String> before = files(root);
         log = CapturedLog.attach();
@@ -106,10 +113,16 @@ class ClientAbortE2eTest {
         server = E2eServer.start(dir);
         String token = server.addUser("alice");
         Http http = server.http();
-        assertThat(http.put("/api/files/docs/a.txt", new byte[] {1}, bearer(token)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/docs/a.txt", new byte[] {1}, bearer(token))
+                        .status())
+                .isEqualTo(201);
         log = CapturedLog.attach();
 
-        sendPartOfABody("POST /api/shares", "abort-json-1", false, "Authorization: Bearer " + token,
+        sendPartOfABody(
+                "POST /api/shares",
+                "abort-json-1",
+                false,
+                "Authorization: Bearer " + token,
                 "Content-Type: application/json");
 
         String line = log.awaitAccessLine(WAIT, "request_id=abort-json-1");
@@ -125,17 +138,21 @@ class ClientAbortE2eTest {
         nextcloud = new MockWebServer();
         nextcloud.setDispatcher(cloud);
         nextcloud.start();
-        server = E2eServer.start(dir, String.join("\n",
-                "[storage]",
-                "provider = \"nextcloud\"",
-                "url = \"http://127.0.0.1:" + nextcloud.getPort() + "/\"",
-                "username = \"sharebridge\"",
-                "password = \"app-password-for-tests\"",
-                ""));
+        server = E2eServer.start(
+                dir,
+                String.join(
+                        "\n",
+                        "[storage]",
+                        "provider = \"nextcloud\"",
+                        "url = \"http://127.0.0.1:" + nextcloud.getPort() + "/\"",
+                        "username = \"sharebridge\"",
+                        "password = \"app-password-for-tests\"",
+                        ""));
         String token = server.addUser("alice");
         Http http = server.http();
         assertThat(http.put("/api/files/docs/kept.txt", "kept".getBytes(StandardCharsets.UTF_8), bearer(token))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         List<String> before = cloud.paths();
         log = CapturedLog.attach();
 
@@ -147,7 +164,8 @@ class ClientAbortE2eTest {
         assertThat(cloud.paths()).isEqualTo(before);
         assertCountedAs499Only(http, "PUT", "/api/files/{path}");
         List<String> puts = series(http, "sharebridge_nextcloud_calls_seconds_count{", "operation=\"put\"");
-        assertThat(puts).as("the cut-off PUT is the client's failure, not NextCloud's")
+        assertThat(puts)
+                .as("the cut-off PUT is the client's failure, not NextCloud's")
                 .noneMatch(s -> s.contains("outcome=\"io_error\"") || s.contains("outcome=\"server_error\""))
                 .anyMatch(s -> s.contains("outcome=\"aborted\""));
 
@@ -155,7 +173,8 @@ class ClientAbortE2eTest {
         nextcloud.setDispatcher(new mockwebserver3.Dispatcher() {
             @Override
             public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-                return request.getMethod().equals("PUT") ? new MockResponse.Builder().code(500).build()
+                return request.getMethod().equals("PUT")
+                        ? new MockResponse.Builder().code(500).build()
                         : cloud.dispatch(request);
             }
         });
@@ -175,8 +194,11 @@ class ClientAbortE2eTest {
         Http http = server.http();
         byte[] big = new byte[8 * 1024 * 1024];
         new java.util.Random(7).nextBytes(big);
-        assertThat(http.put("/api/files/docs/big.bin", big, bearer(token)).status()).isEqualTo(201);
-        String link = http.postJson("/api/shares", Map.of("item_id", "docs"), bearer(token)).json().path("token")
+        assertThat(http.put("/api/files/docs/big.bin", big, bearer(token)).status())
+                .isEqualTo(201);
+        String link = http.postJson("/api/shares", Map.of("item_id", "docs"), bearer(token))
+                .json()
+                .path("token")
                 .asText();
         log = CapturedLog.attach();
 
@@ -194,8 +216,12 @@ class ClientAbortE2eTest {
     /** Sends {@code requestLine}, reads the head and 64 KiB of the answer, and resets the connection. */
     private void readSomeAndClose(String requestLine, String requestId, String... headers) throws IOException {
         int port = URI.create(server.http().base()).getPort();
-        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
-                .append("\r\nX-Request-Id: ").append(requestId).append("\r\n");
+        StringBuilder head = new StringBuilder(requestLine)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(port)
+                .append("\r\nX-Request-Id: ")
+                .append(requestId)
+                .append("\r\n");
         for (String h : headers) {
             head.append(h).append("\r\n");
         }
@@ -218,9 +244,13 @@ class ClientAbortE2eTest {
     private void sendPartOfABody(String requestLine, String requestId, boolean reset, String... headers)
             throws IOException {
         int port = URI.create(server.http().base()).getPort();
-        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
-                .append("\r\nX-Request-Id: ").append(requestId)
-                .append("\r\nContent-Length: ").append(DECLARED)
+        StringBuilder head = new StringBuilder(requestLine)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(port)
+                .append("\r\nX-Request-Id: ")
+                .append(requestId)
+                .append("\r\nContent-Length: ")
+                .append(DECLARED)
                 .append("\r\nExpect: 100-continue\r\n");
         for (String h : headers) {
             head.append(h).append("\r\n");
@@ -260,18 +290,26 @@ class ClientAbortE2eTest {
         List<ILoggingEvent> bad = log.events().stream()
                 .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null)
                 .toList();
-        assertThat(CapturedLog.describe(bad)).as("no warning, error or stack trace").isEmpty();
+        assertThat(CapturedLog.describe(bad))
+                .as("no warning, error or stack trace")
+                .isEmpty();
     }
 
     private static void assertCountedAs499Only(Http http, String method, String route) {
-        List<String> counts = series(http, "sharebridge_http_requests_seconds_count{",
-                "method=\"" + method + "\"", "route=\"" + route + "\"");
-        assertThat(counts).anyMatch(s -> s.contains("status=\"499\"") && s.contains("status_class=\"4xx\""))
+        List<String> counts = series(
+                http,
+                "sharebridge_http_requests_seconds_count{",
+                "method=\"" + method + "\"",
+                "route=\"" + route + "\"");
+        assertThat(counts)
+                .anyMatch(s -> s.contains("status=\"499\"") && s.contains("status_class=\"4xx\""))
                 .noneMatch(s -> s.contains("status_class=\"5xx\""));
     }
 
     private static List<String> series(Http http, String prefix, String... tags) {
-        return http.get("/metrics").text().lines()
+        return http.get("/metrics")
+                .text()
+                .lines()
                 .filter(l -> l.startsWith(prefix))
                 .filter(l -> Stream.of(tags).allMatch(l::contains))
                 .toList();
@@ -279,7 +317,10 @@ class ClientAbortE2eTest {
 
     private static List<String> files(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+            return all.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -66,12 +66,21 @@ class CreateDeleteRaceE2eTest {
             }
             for (int round = 0; round < ROUNDS; round++) {
                 String path = "docs/report-" + round + ".txt";
-                assertThat(http.put("/api/files/" + path, ("round " + round).getBytes(StandardCharsets.UTF_8),
-                        bearer(alice)).status()).isEqualTo(201);
+                assertThat(http.put(
+                                        "/api/files/" + path,
+                                        ("round " + round).getBytes(StandardCharsets.UTF_8),
+                                        bearer(alice))
+                                .status())
+                        .isEqualTo(201);
                 List<CompletableFuture<Integer>> creations = new ArrayList<>();
                 for (int c = 0; c < CREATORS; c++) {
-                    creations.add(CompletableFuture.supplyAsync(() -> http.postJson("/api/shares",
-                            Map.of("item_id", path, "password", "a long passphrase"), bearer(alice)).status(), clients));
+                    creations.add(CompletableFuture.supplyAsync(
+                            () -> http.postJson(
+                                            "/api/shares",
+                                            Map.of("item_id", path, "password", "a long passphrase"),
+                                            bearer(alice))
+                                    .status(),
+                            clients));
                 }
                 CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(
                         () -> http.delete("/api/files/" + path, bearer(alice)).status(), clients);
@@ -82,10 +91,16 @@ class CreateDeleteRaceE2eTest {
                     answers.add(status);
                 }
                 // the next file at that path must not be reachable through any earlier link
-                assertThat(http.put("/api/files/" + path, "someone else's file".getBytes(StandardCharsets.UTF_8),
-                        bearer(alice)).status()).isEqualTo(201);
+                assertThat(http.put(
+                                        "/api/files/" + path,
+                                        "someone else's file".getBytes(StandardCharsets.UTF_8),
+                                        bearer(alice))
+                                .status())
+                        .isEqualTo(201);
                 Http.Response links = http.get("/api/shares?item_id=" + path, bearer(alice));
-                assertThat(links.json().path("items")).as("round %d: %s", round, answers).isEmpty();
+                assertThat(links.json().path("items"))
+                        .as("round %d: %s", round, answers)
+                        .isEmpty();
             }
         } finally {
             busy.set(false);

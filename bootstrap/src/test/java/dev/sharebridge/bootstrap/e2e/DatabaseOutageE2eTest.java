@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseOutageE2eTest {
     /** The test server's address, database and parameters, from its JDBC URL. */
     private static final URI PG = URI.create(PostgresSchema.SERVER_URL.substring("jdbc:".length()));
+
     private static final String PG_HOST = PG.getHost();
     private static final int PG_PORT = PG.getPort() < 0 ? 5432 : PG.getPort();
     private static final int CLIENTS = 6;
@@ -65,41 +66,46 @@ class DatabaseOutageE2eTest {
         private boolean refusing;
 
         Forwarder(String host, int port) throws IOException {
-            Thread acceptor = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try {
-                        Socket client = listener.accept();
-                        synchronized (this) {
-                            if (refusing) {
-                                client.close();
-                                continue;
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!listener.isClosed()) {
+                            try {
+                                Socket client = listener.accept();
+                                synchronized (this) {
+                                    if (refusing) {
+                                        client.close();
+                                        continue;
+                                    }
+                                    Socket upstream = new Socket(host, port);
+                                    open.add(client);
+                                    open.add(upstream);
+                                    pump(client, upstream);
+                                    pump(upstream, client);
+                                }
+                            } catch (IOException e) {
+                                // the listener was closed, or the database refused: the client sees a closed socket
                             }
-                            Socket upstream = new Socket(host, port);
-                            open.add(client);
-                            open.add(upstream);
-                            pump(client, upstream);
-                            pump(upstream, client);
                         }
-                    } catch (IOException e) {
-                        // the listener was closed, or the database refused: the client sees a closed socket
-                    }
-                }
-            }, "forwarder-accept");
+                    },
+                    "forwarder-accept");
             acceptor.setDaemon(true);
             acceptor.start();
         }
 
         private void pump(Socket from, Socket to) {
-            Thread t = new Thread(() -> {
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    // cut
-                } finally {
-                    closeQuietly(from);
-                    closeQuietly(to);
-                }
-            }, "forwarder-pump");
+            Thread t = new Thread(
+                    () -> {
+                        try (InputStream in = from.getInputStream();
+                                OutputStream out = to.getOutputStream()) {
+                            in.transferTo(out);
+                        } catch (IOException e) {
+                            // cut
+                        } finally {
+                            closeQuietly(from);
+                            closeQuietly(to);
+                        }
+                    },
+                    "forwarder-pump");
             t.setDaemon(true);
             t.start();
         }
@@ -135,8 +141,7 @@ class DatabaseOutageE2eTest {
     }
 
     /** One answer the load got, and in which phase. */
-    record Answer(String phase, String request, int status, String code, boolean retryAfter) {
-    }
+    record Answer(String phase, String request, int status, String code, boolean retryAfter) {}
 
     @AfterEach
     void dropSchema() throws SQLException {
@@ -149,19 +154,30 @@ class DatabaseOutageE2eTest {
     void requestsDuringADatabaseOutageGet503AndTheServerRecoversWithoutARestart() throws Exception {
         schema = PostgresSchema.create();
         try (Forwarder forwarder = new Forwarder(PG_HOST, PG_PORT)) {
-            ServedProcess served = ServedProcess.configure(dir, E2eServer.secretKeyLine() + "\n" + E2eServer.databaseToml(
-                    "jdbc:postgresql://127.0.0.1:" + forwarder.port() + PG.getRawPath() + "?"
-                            + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema=" + schema.name()));
+            ServedProcess served = ServedProcess.configure(
+                    dir,
+                    E2eServer.secretKeyLine() + "\n"
+                            + E2eServer.databaseToml("jdbc:postgresql://127.0.0.1:" + forwarder.port() + PG.getRawPath()
+                                    + "?" + (PG.getRawQuery() == null ? "" : PG.getRawQuery() + "&") + "currentSchema="
+                                    + schema.name()));
             String alice = served.addUser("alice");
 
             try (JavaProcess serve = served.serve()) {
                 Http http = served.http();
                 assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
-                        .status()).isEqualTo(201);
-                String limited = http.postJson("/api/shares", Map.of("item_id", "docs/a.txt", "max_accesses",
-                        1_000_000), bearer(alice)).json().path("token").asText();
+                                .status())
+                        .isEqualTo(201);
+                String limited = http.postJson(
+                                "/api/shares",
+                                Map.of("item_id", "docs/a.txt", "max_accesses", 1_000_000),
+                                bearer(alice))
+                        .json()
+                        .path("token")
+                        .asText();
                 String unlimited = http.postJson("/api/shares", Map.of("item_id", "docs/a.txt"), bearer(alice))
-                        .json().path("token").asText();
+                        .json()
+                        .path("token")
+                        .asText();
                 List<Supplier<Http.Response>> requests = List.of(
                         () -> http.postJson("/api/shares", Map.of("item_id", "docs/a.txt"), bearer(alice)),
                         () -> http.get("/api/shares", bearer(alice)),
@@ -188,7 +204,11 @@ class DatabaseOutageE2eTest {
                             String now = phase.get();
                             Http.Response r = requests.get(which).get();
                             String code = r.status() >= 400 ? r.code() : "";
-                            answers.add(new Answer(now, "request " + which, r.status(), code,
+                            answers.add(new Answer(
+                                    now,
+                                    "request " + which,
+                                    r.status(),
+                                    code,
                                     r.header("Retry-After").isPresent()));
                             if (which == 0 && r.status() == 201) {
                                 created.add(r.json().path("id").asText());
@@ -204,14 +224,19 @@ class DatabaseOutageE2eTest {
                     }));
                 }
                 try {
-                    assertThat(servingBefore.await(2, TimeUnit.MINUTES)).as("served before the outage").isTrue();
+                    assertThat(servingBefore.await(2, TimeUnit.MINUTES))
+                            .as("served before the outage")
+                            .isTrue();
                     phase.set("outage");
                     forwarder.cut();
-                    assertThat(unavailable.await(5, TimeUnit.MINUTES)).as("%s", answers).isTrue();
+                    assertThat(unavailable.await(5, TimeUnit.MINUTES))
+                            .as("%s", answers)
+                            .isTrue();
                     phase.set("after");
                     forwarder.restore();
-                    assertThat(servingAgain.await(2, TimeUnit.MINUTES)).as("serves again without a restart: %s",
-                            answers).isTrue();
+                    assertThat(servingAgain.await(2, TimeUnit.MINUTES))
+                            .as("serves again without a restart: %s", answers)
+                            .isTrue();
                 } finally {
                     stop.set(true);
                     for (Future<?> f : clients) {
@@ -220,24 +245,39 @@ class DatabaseOutageE2eTest {
                     pool.shutdownNow();
                 }
 
-                List<Answer> wrong = answers.stream().filter(a -> a.status() >= 300 && !(a.status() == 503
-                        && a.code().equals("upstream_unavailable") && a.retryAfter())).toList();
-                long unavailableAnswers = answers.stream().filter(a -> a.status() == 503).count();
-                System.out.printf("%d answers (by the phase their request began in): %d 2xx and %d 503 before the"
-                        + " cut, %d 2xx and %d 503 while connections were refused, %d 2xx and %d 503 after; %d 503"
-                        + " in all%n", answers.size(), count(answers, "before", 200), count(answers, "before", 503),
-                        count(answers, "outage", 200), count(answers, "outage", 503), count(answers, "after", 200),
-                        count(answers, "after", 503), unavailableAnswers);
-                assertThat(wrong).as("every answer is a 2xx or 503 upstream_unavailable with Retry-After").isEmpty();
+                List<Answer> wrong = answers.stream()
+                        .filter(a -> a.status() >= 300
+                                && !(a.status() == 503 && a.code().equals("upstream_unavailable") && a.retryAfter()))
+                        .toList();
+                long unavailableAnswers =
+                        answers.stream().filter(a -> a.status() == 503).count();
+                System.out.printf(
+                        "%d answers (by the phase their request began in): %d 2xx and %d 503 before the"
+                                + " cut, %d 2xx and %d 503 while connections were refused, %d 2xx and %d 503 after; %d 503"
+                                + " in all%n",
+                        answers.size(),
+                        count(answers, "before", 200),
+                        count(answers, "before", 503),
+                        count(answers, "outage", 200),
+                        count(answers, "outage", 503),
+                        count(answers, "after", 200),
+                        count(answers, "after", 503),
+                        unavailableAnswers);
+                assertThat(wrong)
+                        .as("every answer is a 2xx or 503 upstream_unavailable with Retry-After")
+                        .isEmpty();
                 assertThat(unavailableAnswers).isGreaterThanOrEqualTo(UNAVAILABLE_ANSWERS);
                 List<String> lost = created.stream()
-                        .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 200).toList();
+                        .filter(id ->
+                                http.get("/api/shares/" + id, bearer(alice)).status() != 200)
+                        .toList();
                 assertThat(lost).as("links answered 201").isEmpty();
                 assertThat(http.get("/health").status()).isEqualTo(200);
 
                 ServedProcess.stop(serve);
-                List<String> warnings = serve.stdout().stream().filter(l -> l.contains(" WARN ")
-                        && l.contains("answered 503: the database is unavailable")).toList();
+                List<String> warnings = serve.stdout().stream()
+                        .filter(l -> l.contains(" WARN ") && l.contains("answered 503: the database is unavailable"))
+                        .toList();
                 assertThat(serve.printedAStackTrace()).as(serve.output()).isFalse();
                 assertThat(serve.stdout()).as(serve.output()).noneMatch(l -> l.contains(" ERROR "));
                 assertThat(warnings).as(serve.output()).isNotEmpty();
@@ -247,7 +287,8 @@ class DatabaseOutageE2eTest {
     }
 
     private static long count(Queue<Answer> answers, String phase, int statusClass) {
-        return answers.stream().filter(a -> a.phase().equals(phase) && a.status() / 100 == statusClass / 100).count();
+        return answers.stream()
+                .filter(a -> a.phase().equals(phase) && a.status() / 100 == statusClass / 100)
+                .count();
     }
-
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 final class E2eServer implements AutoCloseable {
     /** The longest delay of an answer to a wrong password, and that of every throttled answer. */
     static final Duration MAX_ANSWER_DELAY = Duration.ofMillis(400);
+
     private final Path configFile;
     private final Sharebridge sharebridge;
     private final Http http;
@@ -39,7 +40,8 @@ final class E2eServer implements AutoCloseable {
      * short answer delays after wrong passwords (growing from 20 ms to {@link #MAX_ANSWER_DELAY}).
      */
     static String baseToml(Path dir) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "[server]",
                 "port = 0",
                 "data_dir = " + literal(dir.resolve("data")),
@@ -66,7 +68,8 @@ final class E2eServer implements AutoCloseable {
      * {@code jdbcUrl}; PostgreSQL also needs a server key ({@link #secretKeyLine}) before it.
      */
     static String databaseToml(String jdbcUrl) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "[database]",
                 "url = '" + jdbcUrl + "'",
                 "username = '" + PostgresSchema.USER + "'",
@@ -123,8 +126,7 @@ final class E2eServer implements AutoCloseable {
     }
 
     /** What one in-process CLI run printed and returned. */
-    record CliRun(int code, List<String> stdout, String stderr) {
-    }
+    record CliRun(int code, List<String> stdout, String stderr) {}
 
     CliRun cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -133,14 +135,17 @@ final class E2eServer implements AutoCloseable {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
         all[args.length + 1] = configFile.toString();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Sharebridge::open,
+        Cli cli = new Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                Sharebridge::open,
                 hook -> {
                     throw new AssertionError("only serve registers a shutdown hook");
                 });
         int code = cli.run(all);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8).lines().toList(),
-                err.toString(StandardCharsets.UTF_8));
+        return new CliRun(
+                code, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -66,18 +66,18 @@ class FilesE2eTest {
         Http.Response download = http.get("/api/files/docs/report.txt", bearer(alice));
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(REPORT);
-        assertThat(download.header("Content-Disposition")).hasValueSatisfying(
-                d -> assertThat(d).contains("report.txt"));
+        assertThat(download.header("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("report.txt"));
         String etag = download.header("ETag").orElseThrow();
 
-        Http.Response part = http.get("/api/files/docs/report.txt", "Range", "bytes=2-5",
-                "Authorization", "Bearer " + alice);
+        Http.Response part =
+                http.get("/api/files/docs/report.txt", "Range", "bytes=2-5", "Authorization", "Bearer " + alice);
         assertThat(part.status()).isEqualTo(206);
         assertThat(part.text()).isEqualTo("2345");
         assertThat(part.header("Content-Range")).hasValue("bytes 2-5/" + REPORT.length);
 
-        Http.Response notModified = http.get("/api/files/docs/report.txt", "If-None-Match", etag,
-                "Authorization", "Bearer " + alice);
+        Http.Response notModified =
+                http.get("/api/files/docs/report.txt", "If-None-Match", etag, "Authorization", "Bearer " + alice);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
 
@@ -86,8 +86,8 @@ class FilesE2eTest {
         Http.Response gone = http.get("/api/files/docs/report.txt", bearer(alice));
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.code()).isEqualTo("not_found");
-        assertThat(gone.header("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(gone.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test
@@ -97,14 +97,17 @@ class FilesE2eTest {
         assertThat(created.json().path("type").asText()).isEqualTo("folder");
         Http.Response again = http.postJson("/api/folders/photos/2024", Map.of(), bearer(alice));
         assertThat(again.status()).isEqualTo(200);
-        assertThat(http.put("/api/files/photos/2024/a.jpg", new byte[] {1, 2, 3}, bearer(alice)).status())
+        assertThat(http.put("/api/files/photos/2024/a.jpg", new byte[] {1, 2, 3}, bearer(alice))
+                        .status())
                 .isEqualTo(201);
 
-        assertThat(children(http.get("/api/folders/photos", bearer(alice)).json())).containsExactly("2024:folder");
+        assertThat(children(http.get("/api/folders/photos", bearer(alice)).json()))
+                .containsExactly("2024:folder");
 
         assertThat(http.delete("/api/files/photos", bearer(alice)).status()).isEqualTo(204);
         assertThat(http.get("/api/folders/photos", bearer(alice)).status()).isEqualTo(404);
-        assertThat(http.get("/api/files/photos/2024/a.jpg", bearer(alice)).status()).isEqualTo(404);
+        assertThat(http.get("/api/files/photos/2024/a.jpg", bearer(alice)).status())
+                .isEqualTo(404);
         assertThat(children(http.get("/api/folders", bearer(alice)).json())).isEmpty();
     }
 
@@ -112,8 +115,9 @@ class FilesE2eTest {
     void managementRoutesNeedAValidToken() {
         http.put("/api/files/a.txt", REPORT, bearer(alice));
 
-        for (String[] auth : List.of(new String[0], bearer("not-a-token"), bearer(alice + "x"),
-                new String[] {"Authorization", "Basic " + alice})) {
+        for (String[] auth : List.of(new String[0], bearer("not-a-token"), bearer(alice + "x"), new String[] {
+            "Authorization", "Basic " + alice
+        })) {
             Http.Response list = http.get("/api/folders", auth);
             assertThat(list.status()).as("%s", list).isEqualTo(401);
             assertThat(list.code()).isEqualTo("unauthorized");
@@ -127,8 +131,19 @@ class FilesE2eTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../escape.txt", "docs/../../escape.txt", "%2e%2e/escape.txt", "docs/%2E%2E/x.txt",
-        "a%5Cb.txt", "docs%5C..%5Cx.txt", "./x.txt", "docs//x.txt", "a%0Ab.txt", "a%01b.txt"})
+    @ValueSource(
+            strings = {
+                "../escape.txt",
+                "docs/../../escape.txt",
+                "%2e%2e/escape.txt",
+                "docs/%2E%2E/x.txt",
+                "a%5Cb.txt",
+                "docs%5C..%5Cx.txt",
+                "./x.txt",
+                "docs//x.txt",
+                "a%0Ab.txt",
+                "a%01b.txt"
+            })
     void badPathsAreRefusedWith400(String path) {
         http.put("/api/files/docs/inside.txt", REPORT, bearer(alice));
 
@@ -153,8 +168,8 @@ class FilesE2eTest {
                 http.get("/api/files/a%00b.txt", bearer(alice)),
                 http.get("/api/folders/a%00b", bearer(alice)))) {
             assertThat(response.status()).as("%s", response).isEqualTo(400);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
     }
 
@@ -170,23 +185,27 @@ class FilesE2eTest {
     void everyUserHasTheirOwnSpace() {
         String bob = server.addUser("bob");
         assertThat(bob).isNotEqualTo(alice);
-        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status())
+                .isEqualTo(201);
 
         assertThat(children(http.get("/api/folders", bearer(bob)).json())).isEmpty();
         assertThat(http.get("/api/files/docs/report.txt", bearer(bob)).status()).isEqualTo(404);
-        assertThat(http.delete("/api/files/docs/report.txt", bearer(bob)).status()).isEqualTo(404);
+        assertThat(http.delete("/api/files/docs/report.txt", bearer(bob)).status())
+                .isEqualTo(404);
         Http.Response share = http.postJson("/api/shares", Map.of("item_id", "docs/report.txt"), bearer(bob));
         assertThat(share.status()).as("%s", share).isEqualTo(404);
 
         byte[] bobs = "bob's own".getBytes(StandardCharsets.UTF_8);
-        assertThat(http.put("/api/files/docs/report.txt", bobs, bearer(bob)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/docs/report.txt", bobs, bearer(bob)).status())
+                .isEqualTo(201);
         assertThat(http.get("/api/files/docs/report.txt", bearer(bob)).body()).isEqualTo(bobs);
         assertThat(http.get("/api/files/docs/report.txt", bearer(alice)).body()).isEqualTo(REPORT);
     }
 
     @Test
     void aFileAndAFolderCannotShareAPathAndNothingAnswers500() {
-        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status())
+                .isEqualTo(201);
 
         Http.Response below = http.put("/api/files/docs/report.txt/inside.txt", REPORT, bearer(alice));
         Http.Response folderOverFile = http.postJson("/api/folders/docs/report.txt", Map.of(), bearer(alice));
@@ -196,8 +215,8 @@ class FilesE2eTest {
 
         for (Http.Response response : List.of(below, folderOverFile, fileOverFolder, listAFile, downloadAFolder)) {
             assertThat(response.status()).as("%s", response).isBetween(400, 499);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
         assertThat(http.get("/api/files/docs/report.txt", bearer(alice)).body()).isEqualTo(REPORT);
     }
@@ -206,13 +225,14 @@ class FilesE2eTest {
     void largeFilesAndUnicodeNamesGoThroughUnchanged() {
         byte[] large = new byte[5 * 1024 * 1024 + 17];
         new Random(42).nextBytes(large);
-        assertThat(http.put("/api/files/big.bin", large, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/big.bin", large, bearer(alice)).status())
+                .isEqualTo(201);
         assertThat(http.get("/api/files/big.bin", bearer(alice)).body()).isEqualTo(large);
         Http.Response tail = http.get("/api/files/big.bin", "Range", "bytes=-10", "Authorization", "Bearer " + alice);
         assertThat(tail.status()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(large, large.length - 10, large.length));
-        Http.Response unsatisfiable = http.get("/api/files/big.bin", "Range", "bytes=999999999-",
-                "Authorization", "Bearer " + alice);
+        Http.Response unsatisfiable =
+                http.get("/api/files/big.bin", "Range", "bytes=999999999-", "Authorization", "Bearer " + alice);
         assertThat(unsatisfiable.status()).as("%s", unsatisfiable).isEqualTo(416);
 
         // "Grüße.txt" sent decomposed (u + combining diaeresis) is stored under its NFC name
@@ -222,8 +242,8 @@ class FilesE2eTest {
         assertThat(created.json().path("name").asText()).isEqualTo("Grüße.txt");
         Http.Response download = http.get("/api/files/Gr%C3%BC%C3%9Fe.txt", bearer(alice));
         assertThat(download.body()).isEqualTo(REPORT);
-        assertThat(download.header("Content-Disposition")).hasValueSatisfying(
-                d -> assertThat(d).contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe.txt"));
+        assertThat(download.header("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe.txt"));
         assertThat(children(http.get("/api/folders", bearer(alice)).json()))
                 .containsExactlyInAnyOrder("big.bin:file", "Grüße.txt:file");
     }
@@ -231,7 +251,9 @@ class FilesE2eTest {
     /** {@code name:type} of each child of a folder listing, in the server's order. */
     static List<String> children(JsonNode folder) {
         List<String> names = new ArrayList<>();
-        folder.path("children").forEach(c -> names.add(c.path("name").asText() + ":" + c.path("type").asText()));
+        folder.path("children")
+                .forEach(c ->
+                        names.add(c.path("name").asText() + ":" + c.path("type").asText()));
         return names;
     }
 }

@@ -36,7 +36,8 @@ class FullDiskE2eTest {
     private Path tmpfs() throws IOException, InterruptedException {
         Path at = Files.createDirectories(dir.resolve("disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", at.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeThat(mount.waitFor()).as("mount -t tmpfs (needs root): %s", said).isZero();
         disk = at;
@@ -45,7 +46,10 @@ class FullDiskE2eTest {
 
     private static List<String> files(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+            return all.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -56,9 +60,15 @@ class FullDiskE2eTest {
             String token = server.addUser("alice");
             Http http = server.http();
             assertThat(http.put("/api/files/docs/old.txt", "old".getBytes(StandardCharsets.UTF_8), bearer(token))
-                    .status()).isEqualTo(201);
-            String link = http.postJson("/api/shares", Map.of("item_id", "docs",
-                    "permissions", Map.of("read", true, "write", true)), bearer(token)).json().path("token").asText();
+                            .status())
+                    .isEqualTo(201);
+            String link = http.postJson(
+                            "/api/shares",
+                            Map.of("item_id", "docs", "permissions", Map.of("read", true, "write", true)),
+                            bearer(token))
+                    .json()
+                    .path("token")
+                    .asText();
             // most of the disk taken, so that the refused bodies are small and read to their end
             Files.write(root.resolve("filler"), new byte[1800 * 1024]);
             List<String> before = files(root);
@@ -69,20 +79,23 @@ class FullDiskE2eTest {
 
             for (Http.Response r : List.of(owner, replace, visitor)) {
                 assertThat(r.status()).as("%s", r).isEqualTo(507);
-                assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                        .startsWith("application/problem+json"));
+                assertThat(r.header("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
                 assertThat(r.json().path("code").asText()).isEqualTo("insufficient_storage");
                 assertThat(r.json().path("status").asInt()).isEqualTo(507);
                 assertThat(r.json().path("title").asText()).isEqualTo("Insufficient Storage");
                 assertThat(r.text()).doesNotContain(root.toString()).doesNotContain("filler");
             }
             assertThat(files(root)).as("no part of a refused upload is left").isEqualTo(before);
-            assertThat(http.get("/api/files/docs/old.txt", bearer(token)).text()).isEqualTo("old");
+            assertThat(http.get("/api/files/docs/old.txt", bearer(token)).text())
+                    .isEqualTo("old");
             assertThat(http.get("/health").status()).isEqualTo(200);
 
             Files.delete(root.resolve("filler"));
-            assertThat(http.put("/api/files/docs/big.bin", new byte[512 * 1024], bearer(token)).status())
-                    .as("once there is room again").isEqualTo(201);
+            assertThat(http.put("/api/files/docs/big.bin", new byte[512 * 1024], bearer(token))
+                            .status())
+                    .as("once there is room again")
+                    .isEqualTo(201);
         }
     }
 }

@@ -18,8 +18,8 @@ class HealthE2eTest {
 
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json()).isEqualTo(Http.JSON.createObjectNode().put("status", "ok"));
-            assertThat(health.header("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/json"));
+            assertThat(health.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         }
     }
 }

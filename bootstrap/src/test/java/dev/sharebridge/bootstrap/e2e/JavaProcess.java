@@ -54,7 +54,9 @@ final class JavaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a small, quick JVM: the machine is shared
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sharebridge.bootstrap.Main"));
         command.addAll(List.of(args));
@@ -79,14 +81,13 @@ final class JavaProcess implements AutoCloseable {
                 if (left <= 0) {
                     return fail("no such line within " + timeout + "; output so far:\n" + output());
                 }
-                String line = stdoutLines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)),
-                        TimeUnit.NANOSECONDS);
+                String line =
+                        stdoutLines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)), TimeUnit.NANOSECONDS);
                 if (line != null && wanted.test(line)) {
                     return line;
                 }
                 if (line == null && !process.isAlive() && !stdoutDrain.isAlive() && stdoutLines.isEmpty()) {
-                    return fail("the process ended (exit " + process.exitValue() + ") without that line:\n"
-                            + output());
+                    return fail("the process ended (exit " + process.exitValue() + ") without that line:\n" + output());
                 }
             }
         } catch (InterruptedException e) {
@@ -105,7 +106,9 @@ final class JavaProcess implements AutoCloseable {
             }
             stdoutDrain.join(TimeUnit.SECONDS.toMillis(30));
             stderrDrain.join(TimeUnit.SECONDS.toMillis(30));
-            assertThat(stdoutDrain.isAlive() || stderrDrain.isAlive()).as("output read to the end").isFalse();
+            assertThat(stdoutDrain.isAlive() || stderrDrain.isAlive())
+                    .as("output read to the end")
+                    .isFalse();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,17 +162,20 @@ final class JavaProcess implements AutoCloseable {
     }
 
     private static Thread drain(InputStream stream, List<String> lines, BlockingQueue<String> queue, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                    queue.add(line);
-                }
-            } catch (IOException e) {
-                // the pipe was closed on our side (close() after a failed test): nothing more to read
-                lines.add("[" + name + " closed: " + e.getMessage() + "]");
-            }
-        }, "e2e-" + name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            lines.add(line);
+                            queue.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the pipe was closed on our side (close() after a failed test): nothing more to read
+                        lines.add("[" + name + " closed: " + e.getMessage() + "]");
+                    }
+                },
+                "e2e-" + name);
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -37,9 +37,19 @@ class JsonMediaTypeE2eTest {
         server = E2eServer.start(dir);
         http = server.http();
         alice = server.addUser("alice");
-        assertThat(http.put("/api/files/inbox/a.txt", new byte[] {1}, bearer(alice)).status()).isEqualTo(201);
-        Http.Response created = http.postJson("/api/shares", Map.of("item_id", "inbox", "password", PASSWORD,
-                "permissions", Map.of("read", true, "write", true, "reshare", true)), bearer(alice));
+        assertThat(http.put("/api/files/inbox/a.txt", new byte[] {1}, bearer(alice))
+                        .status())
+                .isEqualTo(201);
+        Http.Response created = http.postJson(
+                "/api/shares",
+                Map.of(
+                        "item_id",
+                        "inbox",
+                        "password",
+                        PASSWORD,
+                        "permissions",
+                        Map.of("read", true, "write", true, "reshare", true)),
+                bearer(alice));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         shareId = created.json().path("id").asText();
         token = created.json().path("token").asText();
@@ -56,23 +66,33 @@ class JsonMediaTypeE2eTest {
             headers.add("Content-Type");
             headers.add(contentType);
         }
-        return http.send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        return http.send(
+                method,
+                path,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
                 headers.toArray(String[]::new));
     }
 
     @Test
     void aTextPlainReshareIs415AndMakesNoLink() {
-        String grant = http.postJson("/api/s/" + token + "/verify", Map.of("password", PASSWORD)).json()
-                .path("grant").asText();
+        String grant = http.postJson("/api/s/" + token + "/verify", Map.of("password", PASSWORD))
+                .json()
+                .path("grant")
+                .asText();
 
-        Http.Response r = send("POST", "/api/s/" + token + "/shares", "{\"label\":\"sneaky\"}", "text/plain",
-                "X-Share-Grant", grant);
+        Http.Response r = send(
+                "POST", "/api/s/" + token + "/shares", "{\"label\":\"sneaky\"}", "text/plain", "X-Share-Grant", grant);
 
         assertUnsupported(r);
         assertThat(r.header("Cache-Control")).hasValue("no-store");
         assertThat(links()).isEqualTo(1);
-        Http.Response json = send("POST", "/api/s/" + token + "/shares", "{\"label\":\"fine\"}",
-                "application/json; charset=utf-8", "X-Share-Grant", grant);
+        Http.Response json = send(
+                "POST",
+                "/api/s/" + token + "/shares",
+                "{\"label\":\"fine\"}",
+                "application/json; charset=utf-8",
+                "X-Share-Grant",
+                grant);
         assertThat(json.status()).as("%s", json).isEqualTo(201);
         assertThat(links()).isEqualTo(2);
     }
@@ -80,26 +100,40 @@ class JsonMediaTypeE2eTest {
     @Test
     void everyJsonRouteRefusesABodyThatIsNotJson() {
         String create = "{\"item_id\":\"inbox\"}";
-        for (String type : new String[] {"text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/jsonp", "application/json; charset=iso-8859-1",
-                "text/json", null}) {
+        for (String type : new String[] {
+            "text/plain",
+            "text/plain;charset=UTF-8",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/jsonp",
+            "application/json; charset=iso-8859-1",
+            "text/json",
+            null
+        }) {
             assertUnsupported(send("POST", "/api/shares", create, type, bearer(alice)));
             assertUnsupported(send("PUT", "/api/shares/" + shareId, "{\"label\":\"x\"}", type, bearer(alice)));
             assertUnsupported(send("POST", "/api/s/" + token + "/verify", "{\"password\":\"" + PASSWORD + "\"}", type));
             assertUnsupported(send("POST", "/v1/rooms", "{\"title\":\"t\"}", type, bearer(alice)));
-            assertUnsupported(send("POST", "/v1/rooms/00000000-0000-0000-0000-000000000000/start",
-                    "{\"invite_code\":\"x\",\"display_name\":\"y\"}", type));
+            assertUnsupported(send(
+                    "POST",
+                    "/v1/rooms/00000000-0000-0000-0000-000000000000/start",
+                    "{\"invite_code\":\"x\",\"display_name\":\"y\"}",
+                    type));
         }
         assertThat(links()).isEqualTo(1);
-        assertThat(http.get("/api/shares/" + shareId, bearer(alice)).json().path("label").isNull()).isTrue();
+        assertThat(http.get("/api/shares/" + shareId, bearer(alice))
+                        .json()
+                        .path("label")
+                        .isNull())
+                .isTrue();
         assertThat(http.get("/v1/rooms", bearer(alice)).json().path("items")).isEmpty();
     }
 
     @Test
     void aWrongMediaTypeIsRefusedBeforeTheBodyIsLookedAtOrAPasswordChecked() {
         // a password check would count a failure, and a right one would set the grant cookie
-        Http.Response right = send("POST", "/api/s/" + token + "/verify", "{\"password\":\"" + PASSWORD + "\"}",
-                "text/plain");
+        Http.Response right =
+                send("POST", "/api/s/" + token + "/verify", "{\"password\":\"" + PASSWORD + "\"}", "text/plain");
         assertUnsupported(right);
         assertThat(right.header("Set-Cookie")).isEmpty();
         Http.Response notEvenJson = send("POST", "/api/shares", "this is not json", "text/plain", bearer(alice));
@@ -109,30 +143,47 @@ class JsonMediaTypeE2eTest {
 
     @Test
     void jsonInItsSpellingsAndNoBodyAtAllAreAccepted() {
-        assertThat(send("POST", "/api/shares", "{\"item_id\":\"inbox\"}", "application/json", bearer(alice)).status())
+        assertThat(send("POST", "/api/shares", "{\"item_id\":\"inbox\"}", "application/json", bearer(alice))
+                        .status())
                 .isEqualTo(201);
-        assertThat(send("POST", "/api/shares", "{\"item_id\":\"inbox\"}", "Application/JSON ; Charset=\"UTF-8\"",
-                bearer(alice)).status()).isEqualTo(201);
-        assertThat(send("PUT", "/api/shares/" + shareId, "{\"label\":\"merged\"}", "application/merge-patch+json",
-                bearer(alice)).status()).isEqualTo(200);
-        assertThat(send("POST", "/v1/rooms", null, null, bearer(alice)).status()).as("no body: an empty object")
+        assertThat(send(
+                                "POST",
+                                "/api/shares",
+                                "{\"item_id\":\"inbox\"}",
+                                "Application/JSON ; Charset=\"UTF-8\"",
+                                bearer(alice))
+                        .status())
+                .isEqualTo(201);
+        assertThat(send(
+                                "PUT",
+                                "/api/shares/" + shareId,
+                                "{\"label\":\"merged\"}",
+                                "application/merge-patch+json",
+                                bearer(alice))
+                        .status())
+                .isEqualTo(200);
+        assertThat(send("POST", "/v1/rooms", null, null, bearer(alice)).status())
+                .as("no body: an empty object")
                 .isEqualTo(201);
         assertThat(send("POST", "/v1/rooms", "", null, bearer(alice)).status()).isEqualTo(201);
     }
 
     @Test
     void routesThatTakeNoJsonAreNotAffected() {
-        assertThat(send("PUT", "/api/files/inbox/b.txt", "plain text", "text/plain", bearer(alice)).status())
+        assertThat(send("PUT", "/api/files/inbox/b.txt", "plain text", "text/plain", bearer(alice))
+                        .status())
                 .isEqualTo(201);
-        assertThat(send("POST", "/api/folders/inbox/sub", "", "text/plain", bearer(alice)).status()).isEqualTo(201);
+        assertThat(send("POST", "/api/folders/inbox/sub", "", "text/plain", bearer(alice))
+                        .status())
+                .isEqualTo(201);
     }
 
     private void assertUnsupported(Http.Response r) {
         assertThat(r.status()).as("%s", r).isEqualTo(415);
         assertThat(r.code()).isEqualTo("unsupported_media_type");
         assertThat(r.json().path("title").asText()).isEqualTo("Unsupported Media Type");
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/problem+json"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     private int links() {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sharebridge.bootstrap.cli.Cli;
 import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
+import dev.sharebridge.bootstrap.cli.Cli;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -66,7 +66,8 @@ class KeyRotationE2eTest {
                 assertThat(created.status()).as("%s", created).isEqualTo(201);
                 folder = created.json();
                 readToken = token(folder.at("/read/url").asText());
-                grantA = verify(underA.http(), readToken, folder.at("/read/password").asText());
+                grantA = verify(
+                        underA.http(), readToken, folder.at("/read/password").asText());
                 assertThat(opens(underA.http(), readToken, grantA)).isTrue();
             }
             // read while no server runs: an embedded H2 file is not opened twice in one JVM
@@ -74,40 +75,62 @@ class KeyRotationE2eTest {
 
             String rotating = "secret_key = '" + keyB + "'\nprevious_secret_keys = ['" + keyA + "']\n";
             try (E2eServer underB = E2eServer.start(dir, rotating + databaseToml)) {
-                assertThat(underB.http().get(roomPath, bearer(olga)).json()).as("A's passwords open").isEqualTo(folder);
-                assertThat(opens(underB.http(), readToken, grantA)).as("A's grant counts").isTrue();
-                grantB = verify(underB.http(), readToken, folder.at("/read/password").asText());
+                assertThat(underB.http().get(roomPath, bearer(olga)).json())
+                        .as("A's passwords open")
+                        .isEqualTo(folder);
+                assertThat(opens(underB.http(), readToken, grantA))
+                        .as("A's grant counts")
+                        .isTrue();
+                grantB = verify(
+                        underB.http(), readToken, folder.at("/read/password").asText());
                 assertThat(grantB.split("\\.")[2]).isEqualTo(idB);
 
                 E2eServer.CliRun first = underB.cli("rotate-key");
                 assertThat(first.code()).as(first.stderr()).isEqualTo(Cli.OK);
-                assertThat(first.stdout()).first().isEqualTo(
-                        "Sealed the link passwords of 1 of 1 shared folder anew with key " + idB + ".");
+                assertThat(first.stdout())
+                        .first()
+                        .isEqualTo("Sealed the link passwords of 1 of 1 shared folder anew with key " + idB + ".");
                 E2eServer.CliRun second = underB.cli("rotate-key");
                 assertThat(second.code()).as(second.stderr()).isEqualTo(Cli.OK);
-                assertThat(second.stdout()).first().isEqualTo("Sealed the link passwords of 0 of 1 shared folder anew"
-                        + " with key " + idB + " (the others were sealed with it already).");
-                assertThat(underB.http().get(roomPath, bearer(olga)).json()).as("while serving").isEqualTo(folder);
+                assertThat(second.stdout())
+                        .first()
+                        .isEqualTo("Sealed the link passwords of 0 of 1 shared folder anew" + " with key " + idB
+                                + " (the others were sealed with it already).");
+                assertThat(underB.http().get(roomPath, bearer(olga)).json())
+                        .as("while serving")
+                        .isEqualTo(folder);
             }
             List<String> resealed = sealedColumns(database);
-            assertThat(resealed).hasSize(2).allSatisfy(value -> assertThat(value).startsWith("v2:" + idB + ":"))
+            assertThat(resealed)
+                    .hasSize(2)
+                    .allSatisfy(value -> assertThat(value).startsWith("v2:" + idB + ":"))
                     .doesNotContainAnyElementsOf(sealed);
             sealed.addAll(resealed);
 
             try (E2eServer underBAlone = E2eServer.start(dir, "secret_key = '" + keyB + "'\n" + databaseToml)) {
-                assertThat(underBAlone.http().get(roomPath, bearer(olga)).json()).as("sealed anew: B opens them")
+                assertThat(underBAlone.http().get(roomPath, bearer(olga)).json())
+                        .as("sealed anew: B opens them")
                         .isEqualTo(folder);
-                assertThat(opens(underBAlone.http(), readToken, grantA)).as("A dropped: its grant ends").isFalse();
+                assertThat(opens(underBAlone.http(), readToken, grantA))
+                        .as("A dropped: its grant ends")
+                        .isFalse();
                 assertThat(opens(underBAlone.http(), readToken, grantB)).isTrue();
-                String again = verify(underBAlone.http(), readToken, folder.at("/read/password").asText());
+                String again = verify(
+                        underBAlone.http(),
+                        readToken,
+                        folder.at("/read/password").asText());
                 assertThat(opens(underBAlone.http(), readToken, again)).isTrue();
             }
-            List<String> secrets = new ArrayList<>(List.of(keyA, keyB, folder.at("/read/password").asText(),
+            List<String> secrets = new ArrayList<>(List.of(
+                    keyA,
+                    keyB,
+                    folder.at("/read/password").asText(),
                     folder.at("/read_write/password").asText()));
             secrets.addAll(sealed);
-            assertThat(log.events()).extracting(ILoggingEvent::getFormattedMessage)
-                    .anySatisfy(line -> assertThat(line).isEqualTo("server key " + idB
-                            + ", and 1 previous key that still open and verify"))
+            assertThat(log.events())
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line)
+                            .isEqualTo("server key " + idB + ", and 1 previous key that still open and verify"))
                     .allSatisfy(line -> assertThat(line).doesNotContain(secrets.toArray(String[]::new)));
         }
     }
@@ -141,10 +164,12 @@ class KeyRotationE2eTest {
 
     /** The stored sealed passwords, to check that none of them reaches the log. */
     private List<String> sealedColumns(String database) throws SQLException {
-        String url = database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("data/db/sharebridge").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE" : schema.url();
-        try (Connection c = database.equals("h2") ? DriverManager.getConnection(url, "", "")
-                : DriverManager.getConnection(url, PostgresSchema.USER, PostgresSchema.PASSWORD);
+        String url = database.equals("h2")
+                ? "jdbc:h2:file:" + dir.resolve("data/db/sharebridge").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+                : schema.url();
+        try (Connection c = database.equals("h2")
+                        ? DriverManager.getConnection(url, "", "")
+                        : DriverManager.getConnection(url, PostgresSchema.USER, PostgresSchema.PASSWORD);
                 Statement s = c.createStatement();
                 var rows = s.executeQuery("SELECT read_password_sealed, rw_password_sealed FROM shared_folders")) {
             List<String> values = new ArrayList<>();

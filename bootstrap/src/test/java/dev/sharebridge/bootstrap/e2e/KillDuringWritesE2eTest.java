@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KillDuringWritesE2eTest {
     /** Acknowledged link creations before the kill; at a few hundred per second, about a second of load. */
     private static final int CREATED_BEFORE_KILL = 400;
+
     private static final int WRITERS = 3;
 
     @TempDir
@@ -53,9 +54,10 @@ class KillDuringWritesE2eTest {
         long shownCount;
         try (JavaProcess serve = served.serve()) {
             assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
-                    .status()).isEqualTo(201);
-            Http.Response limited = http.postJson("/api/shares",
-                    Map.of("item_id", "docs/a.txt", "max_accesses", 1_000_000_000), bearer(alice));
+                            .status())
+                    .isEqualTo(201);
+            Http.Response limited = http.postJson(
+                    "/api/shares", Map.of("item_id", "docs/a.txt", "max_accesses", 1_000_000_000), bearer(alice));
             assertThat(limited.status()).as("%s", limited).isEqualTo(201);
             limitedId = limited.json().path("id").asText();
             String limitedLink = "/api/s/" + limited.json().path("token").asText();
@@ -81,13 +83,16 @@ class KillDuringWritesE2eTest {
                         assertThat(open.status()).as("%s", open).isEqualTo(200);
                         countedOpens.incrementAndGet();
                         Http.Response other = quietly(() -> http.get(unlimitedLink));
-                        assertThat(other == null || other.status() == 200).as("%s", other).isTrue();
+                        assertThat(other == null || other.status() == 200)
+                                .as("%s", other)
+                                .isTrue();
                     }
                 }));
                 // a user added by the CLI while the server runs (through the server's own database)
                 bob = served.addUser("bob");
                 assertThat(enough.await(JavaProcess.STARTUP.toMillis(), TimeUnit.MILLISECONDS))
-                        .as("%d links created", created.size()).isTrue();
+                        .as("%d links created", created.size())
+                        .isTrue();
                 // a read that shows a count writes the counts kept in memory first
                 Http.Response shown = http.get("/api/shares/" + unlimitedId, bearer(alice));
                 shownCount = shown.json().path("access_count").asLong();
@@ -106,24 +111,44 @@ class KillDuringWritesE2eTest {
 
         try (JavaProcess again = served.serve()) {
             List<String> lostLinks = created.stream()
-                    .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 200).toList();
+                    .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 200)
+                    .toList();
             List<String> revivedLinks = deleted.stream()
-                    .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 404).toList();
+                    .filter(id -> http.get("/api/shares/" + id, bearer(alice)).status() != 404)
+                    .toList();
             List<String> lostRooms = rooms.stream()
-                    .filter(id -> http.get("/v1/rooms/" + id, bearer(alice)).status() != 200).toList();
-            long limitedCount = http.get("/api/shares/" + limitedId, bearer(alice)).json()
-                    .path("access_count").asLong();
-            long unlimitedCount = http.get("/api/shares/" + unlimitedId, bearer(alice)).json()
-                    .path("access_count").asLong();
+                    .filter(id -> http.get("/v1/rooms/" + id, bearer(alice)).status() != 200)
+                    .toList();
+            long limitedCount = http.get("/api/shares/" + limitedId, bearer(alice))
+                    .json()
+                    .path("access_count")
+                    .asLong();
+            long unlimitedCount = http.get("/api/shares/" + unlimitedId, bearer(alice))
+                    .json()
+                    .path("access_count")
+                    .asLong();
 
             int bobs = http.get("/api/folders", bearer(bob)).status();
-            String summary = String.format("lost links %d of %d, revived deletions %d of %d, lost rooms %d of %d,"
-                    + " limited link counted %d for %d acknowledged opens (%d tried), unlimited link counted %d"
-                    + " after %d were shown, the CLI's user answered %d", lostLinks.size(), created.size(),
-                    revivedLinks.size(), deleted.size(), lostRooms.size(), rooms.size(), limitedCount,
-                    countedOpens.get(), attemptedOpens.get(), unlimitedCount, shownCount, bobs);
+            String summary = String.format(
+                    "lost links %d of %d, revived deletions %d of %d, lost rooms %d of %d,"
+                            + " limited link counted %d for %d acknowledged opens (%d tried), unlimited link counted %d"
+                            + " after %d were shown, the CLI's user answered %d",
+                    lostLinks.size(),
+                    created.size(),
+                    revivedLinks.size(),
+                    deleted.size(),
+                    lostRooms.size(),
+                    rooms.size(),
+                    limitedCount,
+                    countedOpens.get(),
+                    attemptedOpens.get(),
+                    unlimitedCount,
+                    shownCount,
+                    bobs);
             System.out.println(summary);
-            assertThat(lostLinks.size() + revivedLinks.size() + lostRooms.size()).as(summary).isZero();
+            assertThat(lostLinks.size() + revivedLinks.size() + lostRooms.size())
+                    .as(summary)
+                    .isZero();
             assertThat(limitedCount).as(summary).isBetween(countedOpens.get(), attemptedOpens.get());
             assertThat(unlimitedCount).as(summary).isGreaterThanOrEqualTo(shownCount);
             assertThat(bobs).as(summary).isEqualTo(200);
@@ -137,12 +162,18 @@ class KillDuringWritesE2eTest {
      * Creates links until the kill; every fourth round deletes one of them, every eighth makes a
      * room. Only what was answered is recorded.
      */
-    private static void write(Http http, String token, Queue<String> created, Queue<String> deleted,
-            Queue<String> rooms, CountDownLatch enough, AtomicBoolean killed) {
+    private static void write(
+            Http http,
+            String token,
+            Queue<String> created,
+            Queue<String> deleted,
+            Queue<String> rooms,
+            CountDownLatch enough,
+            AtomicBoolean killed) {
         List<String> mine = new ArrayList<>();
         for (int round = 1; !killed.get(); round++) {
-            Http.Response share = quietly(() -> http.postJson("/api/shares", Map.of("item_id", "docs/a.txt"),
-                    bearer(token)));
+            Http.Response share =
+                    quietly(() -> http.postJson("/api/shares", Map.of("item_id", "docs/a.txt"), bearer(token)));
             if (share == null) {
                 return;
             }

@@ -28,8 +28,17 @@ class MalformedRequestsE2eTest {
     private static final int REQUESTS = 1_000;
     private static final String PASSWORD = "a long passphrase";
     /** Values that no field accepts as they are (types, sizes, escapes, times, numbers). */
-    private static final List<String> ANY_FIELD = List.of("{}", "[]", "[\"x\"]", "{\"a\":{\"b\":[1]}}", "true",
-            "1e400", "-0.0", "NaN", "\"\\ud800\"", "\"" + "x".repeat(70_000) + "\"");
+    private static final List<String> ANY_FIELD = List.of(
+            "{}",
+            "[]",
+            "[\"x\"]",
+            "{\"a\":{\"b\":[1]}}",
+            "true",
+            "1e400",
+            "-0.0",
+            "NaN",
+            "\"\\ud800\"",
+            "\"" + "x".repeat(70_000) + "\"");
 
     @TempDir
     Path dir;
@@ -48,14 +57,21 @@ class MalformedRequestsE2eTest {
         http = server.http();
         alice = server.addUser("alice");
         assertThat(http.put("/api/files/docs/report.txt", "report".getBytes(StandardCharsets.UTF_8), bearer(alice))
-                .status()).isEqualTo(201);
-        JsonNode folder = created(http.postJson("/api/shares", Map.of("item_id", "docs",
-                "permissions", Map.of("read", true, "write", true, "reshare", true)), bearer(alice)));
+                        .status())
+                .isEqualTo(201);
+        JsonNode folder = created(http.postJson(
+                "/api/shares",
+                Map.of("item_id", "docs", "permissions", Map.of("read", true, "write", true, "reshare", true)),
+                bearer(alice)));
         folderShareId = folder.path("id").asText();
         reshareToken = folder.path("token").asText();
-        protectedToken = created(http.postJson("/api/shares", Map.of("item_id", "docs/report.txt",
-                "password", PASSWORD), bearer(alice))).path("token").asText();
-        room = created(http.postJson("/v1/rooms", Map.of("title", "Weekly"), bearer(alice))).path("id").asText();
+        protectedToken = created(http.postJson(
+                        "/api/shares", Map.of("item_id", "docs/report.txt", "password", PASSWORD), bearer(alice)))
+                .path("token")
+                .asText();
+        room = created(http.postJson("/v1/rooms", Map.of("title", "Weekly"), bearer(alice)))
+                .path("id")
+                .asText();
     }
 
     @AfterEach
@@ -121,7 +137,8 @@ class MalformedRequestsE2eTest {
             return "not problem+json: " + r.header("Content-Type").orElse("-");
         }
         JsonNode json = r.json();
-        if (json.path("status").asInt() != r.status() || json.path("code").asText().isEmpty()
+        if (json.path("status").asInt() != r.status()
+                || json.path("code").asText().isEmpty()
                 || json.path("detail").asText().isEmpty()) {
             return "incomplete problem: " + r.text();
         }
@@ -140,20 +157,54 @@ class MalformedRequestsE2eTest {
 
     private Probe probe(Random random) {
         return switch (random.nextInt(9)) {
-            case 0, 1 -> json("POST", "/api/shares", bearer(alice),
-                    base("item_id", "\"docs\"", "permissions", "{\"read\":true}"), shareFields(true), random);
+            case 0, 1 ->
+                json(
+                        "POST",
+                        "/api/shares",
+                        bearer(alice),
+                        base("item_id", "\"docs\"", "permissions", "{\"read\":true}"),
+                        shareFields(true),
+                        random);
             case 2 -> json("PUT", "/api/shares/" + folderShareId, bearer(alice), base(), shareFields(false), random);
-            case 3 -> json("POST", "/api/s/" + reshareToken + "/shares", List.of(),
-                    base("label", "\"child\""), reshareFields(), random);
-            case 4 -> json("POST", "/api/s/" + protectedToken + "/verify", List.of(), base(),
-                    Map.of("password", List.of("123", "{}", "[]", "false", "[\"" + PASSWORD + "\"]")), random);
-            case 5 -> json("POST", "/v1/rooms", bearer(alice), base("title", "\"t\""),
-                    Map.of("title", List.of("5", "\"" + "x".repeat(300) + "\"", "\"a\\u202Eb\"", "\"a\\u0000b\"",
-                            "\"\\udfff\"")), random);
-            case 6 -> json("POST", "/v1/rooms/" + room + "/start", List.of(),
-                    base("invite_code", "\"nope\"", "display_name", "\"Guest\""),
-                    Map.of("display_name", List.of("\"\"", "\"a\\u202Eb\"", "\"" + "g".repeat(101) + "\"", "7")),
-                    random);
+            case 3 ->
+                json(
+                        "POST",
+                        "/api/s/" + reshareToken + "/shares",
+                        List.of(),
+                        base("label", "\"child\""),
+                        reshareFields(),
+                        random);
+            case 4 ->
+                json(
+                        "POST",
+                        "/api/s/" + protectedToken + "/verify",
+                        List.of(),
+                        base(),
+                        Map.of("password", List.of("123", "{}", "[]", "false", "[\"" + PASSWORD + "\"]")),
+                        random);
+            case 5 ->
+                json(
+                        "POST",
+                        "/v1/rooms",
+                        bearer(alice),
+                        base("title", "\"t\""),
+                        Map.of(
+                                "title",
+                                List.of(
+                                        "5",
+                                        "\"" + "x".repeat(300) + "\"",
+                                        "\"a\\u202Eb\"",
+                                        "\"a\\u0000b\"",
+                                        "\"\\udfff\"")),
+                        random);
+            case 6 ->
+                json(
+                        "POST",
+                        "/v1/rooms/" + room + "/start",
+                        List.of(),
+                        base("invite_code", "\"nope\"", "display_name", "\"Guest\""),
+                        Map.of("display_name", List.of("\"\"", "\"a\\u202Eb\"", "\"" + "g".repeat(101) + "\"", "7")),
+                        random);
             case 7 -> listing(random);
             default -> range(random);
         };
@@ -167,29 +218,67 @@ class MalformedRequestsE2eTest {
         return m;
     }
 
-    private static final List<String> BAD_EXPIRY = List.of("\"+292278995-01-01T00:00:00Z\"",
-            "\"+999999999-12-31T23:59:59Z\"", "\"+1000000000-01-01T00:00:00Z\"", "\"10000-01-01T00:00:00Z\"",
-            "\"-999999999-01-01T00:00:00Z\"", "\"2020-01-01T00:00:00Z\"", "\"2026-13-45T00:00:00Z\"", "\"tomorrow\"",
-            "1893456000", "1.5e300", "\"\"");
-    private static final List<String> BAD_PERMISSIONS = List.of("{\"read\":\"yes\"}", "{\"read\":false,\"write\":false}",
-            "{\"read\":true,\"admin\":true}", "\"rw\"", "[true]", "{\"read\":1}", "null");
-    private static final List<String> BAD_PASSWORD = List.of("\"short\"", "123", "\"\\ud800Qx7-harbour-lantern\"",
-            "\"Password2024\"", "\"welcome2024\"", "\"qwertzuiop\"", "\"" + "p".repeat(100) + "\"",
+    private static final List<String> BAD_EXPIRY = List.of(
+            "\"+292278995-01-01T00:00:00Z\"",
+            "\"+999999999-12-31T23:59:59Z\"",
+            "\"+1000000000-01-01T00:00:00Z\"",
+            "\"10000-01-01T00:00:00Z\"",
+            "\"-999999999-01-01T00:00:00Z\"",
+            "\"2020-01-01T00:00:00Z\"",
+            "\"2026-13-45T00:00:00Z\"",
+            "\"tomorrow\"",
+            "1893456000",
+            "1.5e300",
+            "\"\"");
+    private static final List<String> BAD_PERMISSIONS = List.of(
+            "{\"read\":\"yes\"}",
+            "{\"read\":false,\"write\":false}",
+            "{\"read\":true,\"admin\":true}",
+            "\"rw\"",
+            "[true]",
+            "{\"read\":1}",
+            "null");
+    private static final List<String> BAD_PASSWORD = List.of(
+            "\"short\"",
+            "123",
+            "\"\\ud800Qx7-harbour-lantern\"",
+            "\"Password2024\"",
+            "\"welcome2024\"",
+            "\"qwertzuiop\"",
+            "\"" + "p".repeat(100) + "\"",
             "\"tab\\there-is-long\"");
 
     private static Map<String, List<String>> shareFields(boolean create) {
         Map<String, List<String>> f = new LinkedHashMap<>();
         if (create) {
-            f.put("item_id", List.of("123", "\"docs/missing\"", "\"../etc\"", "\"a//b\"", "\"" + "d".repeat(300) + "\"",
-                    "\"docs/\\u202Ex\"", "\"docs/\\ud800\"", "null"));
+            f.put(
+                    "item_id",
+                    List.of(
+                            "123",
+                            "\"docs/missing\"",
+                            "\"../etc\"",
+                            "\"a//b\"",
+                            "\"" + "d".repeat(300) + "\"",
+                            "\"docs/\\u202Ex\"",
+                            "\"docs/\\ud800\"",
+                            "null"));
             f.put("item_type", List.of("\"dir\"", "\"file\"", "1", "\"FOLDER\""));
         }
         f.put("password", BAD_PASSWORD);
         f.put("expires_at", BAD_EXPIRY);
         f.put("permissions", create ? BAD_PERMISSIONS.subList(0, BAD_PERMISSIONS.size() - 1) : BAD_PERMISSIONS);
         f.put("label", List.of("\"" + "l".repeat(300) + "\"", "5", "\"a\\u202Eb\"", "\"line\\nbreak\"", "\"\\udfff\""));
-        f.put("max_accesses", List.of("0", "-1", "1.5", "\"5\"", "99999999999999999999", "9223372036854775808", "1e30",
-                "-9223372036854775809"));
+        f.put(
+                "max_accesses",
+                List.of(
+                        "0",
+                        "-1",
+                        "1.5",
+                        "\"5\"",
+                        "99999999999999999999",
+                        "9223372036854775808",
+                        "1e30",
+                        "-9223372036854775809"));
         f.put("token", List.of("\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\""));
         f.put("access_count", List.of("5"));
         f.put("created_by", List.of("\"bob\""));
@@ -209,13 +298,23 @@ class MalformedRequestsE2eTest {
     }
 
     /** A valid body broken once: a bad value in one field, or broken JSON around good values. */
-    private static Probe json(String method, String path, String[] auth, Map<String, String> valid,
-            Map<String, List<String>> bad, Random random) {
+    private static Probe json(
+            String method,
+            String path,
+            String[] auth,
+            Map<String, String> valid,
+            Map<String, List<String>> bad,
+            Random random) {
         return json(method, path, List.of(auth), valid, bad, random);
     }
 
-    private static Probe json(String method, String path, List<String> auth, Map<String, String> valid,
-            Map<String, List<String>> bad, Random random) {
+    private static Probe json(
+            String method,
+            String path,
+            List<String> auth,
+            Map<String, String> valid,
+            Map<String, List<String>> bad,
+            Random random) {
         Map<String, String> fields = new LinkedHashMap<>(valid);
         String text;
         int how = random.nextInt(10);
@@ -245,7 +344,8 @@ class MalformedRequestsE2eTest {
                 case 2 -> "\"" + whole.replace("\"", "'") + "\"";
                 case 3 -> "{".repeat(200) + "}".repeat(200);
                 case 4 -> whole + whole;
-                case 5 -> "BYTES:" + whole.replace("}", ",\"label\":\"\uFFFF\"}").replace("\uFFFF", "\u00ff");
+                case 5 ->
+                    "BYTES:" + whole.replace("}", ",\"label\":\"\uFFFF\"}").replace("\uFFFF", "\u00ff");
                 case 6 -> "nul";
                 default -> "{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}";
             };
@@ -255,7 +355,7 @@ class MalformedRequestsE2eTest {
 
     private static String object(Map<String, String> fields) {
         StringBuilder sb = new StringBuilder("{");
-        for (Iterator<Map.Entry<String, String>> it = fields.entrySet().iterator(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, String>> it = fields.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, String> e = it.next();
             sb.append('"').append(e.getKey()).append("\":").append(e.getValue());
             if (it.hasNext()) {
@@ -271,21 +371,46 @@ class MalformedRequestsE2eTest {
     }
 
     private Probe listing(Random random) {
-        List<String> queries = List.of("limit=-1", "limit=0", "limit=201", "limit=99999999999999999999", "limit=abc",
-                "limit=1.5", "limit=", "cursor=garbage", "cursor=" + "A".repeat(2000), "cursor=MS4xLjI",
+        List<String> queries = List.of(
+                "limit=-1",
+                "limit=0",
+                "limit=201",
+                "limit=99999999999999999999",
+                "limit=abc",
+                "limit=1.5",
+                "limit=",
+                "cursor=garbage",
+                "cursor=" + "A".repeat(2000),
+                "cursor=MS4xLjI",
                 "cursor=MS45OTk5OTk5OTk5OTk5OTk5OTk5OTkuMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw",
-                "item_id=..%2Fetc", "item_id=a%2F%2Fb", "item_id=%00", "limit=-5&limit=50");
-        return new Probe("GET", "/api/shares?" + queries.get(random.nextInt(queries.size())), null,
-                List.of(bearer(alice)));
+                "item_id=..%2Fetc",
+                "item_id=a%2F%2Fb",
+                "item_id=%00",
+                "limit=-5&limit=50");
+        return new Probe(
+                "GET", "/api/shares?" + queries.get(random.nextInt(queries.size())), null, List.of(bearer(alice)));
     }
 
     private Probe range(Random random) {
-        List<String> ranges = List.of("bytes=99999999999999999999-", "bytes=-99999999999999999999",
-                "bytes=5-1", "bytes=999999999999999999-", "bytes=9223372036854775807-9223372036854775807",
-                "bytes=-9223372036854775808", "bytes=0-99999999999999999999", "bytes=" + "9".repeat(5000) + "-",
-                "bytes=1-2,3-4", "bytes=-", "bytes=--1", "chars=0-1");
+        List<String> ranges = List.of(
+                "bytes=99999999999999999999-",
+                "bytes=-99999999999999999999",
+                "bytes=5-1",
+                "bytes=999999999999999999-",
+                "bytes=9223372036854775807-9223372036854775807",
+                "bytes=-9223372036854775808",
+                "bytes=0-99999999999999999999",
+                "bytes=" + "9".repeat(5000) + "-",
+                "bytes=1-2,3-4",
+                "bytes=-",
+                "bytes=--1",
+                "chars=0-1");
         // an unsatisfiable range is 416, one that cannot be read is ignored (200): never a 5xx
-        return new Probe("GET", "/api/s/" + reshareToken + "/download/report.txt", null,
-                List.of("Range", ranges.get(random.nextInt(ranges.size()))), true);
+        return new Probe(
+                "GET",
+                "/api/s/" + reshareToken + "/download/report.txt",
+                null,
+                List.of("Range", ranges.get(random.nextInt(ranges.size()))),
+                true);
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code GET /metrics} (docs/reference.md §9) of the composed server: HTTP, pool and JVM series together. */
 class MetricsE2eTest {
     /** The request histogram's bounds (docs/operations.md), +Inf included. */
-    private static final List<String> BOUNDS = List.of("0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1",
-            "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf");
+    private static final List<String> BOUNDS = List.of(
+            "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
+            "+Inf");
+
     @TempDir
     Path dir;
 
@@ -27,18 +29,24 @@ class MetricsE2eTest {
     void metricsShowRequestsThePoolAndTheJvm() throws Exception {
         try (E2eServer server = E2eServer.start(dir)) {
             String token = server.addUser("alice");
-            assertThat(server.http().get("/api/folders", Http.bearer(token)).status()).isEqualTo(200);
+            assertThat(server.http().get("/api/folders", Http.bearer(token)).status())
+                    .isEqualTo(200);
 
             Http.Response r = server.http().get("/metrics");
 
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.header("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+            assertThat(r.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
             List<String> lines = r.text().lines().toList();
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("sharebridge_http_requests_seconds_count{")
-                    .contains("method=\"GET\"", "route=\"/api/folders\"", "status=\"200\"").endsWith(" 1"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("hikaricp_connections_max{")
-                    .contains("pool=\"sharebridge\""));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("sharebridge_http_requests_seconds_count{")
+                            .contains("method=\"GET\"", "route=\"/api/folders\"", "status=\"200\"")
+                            .endsWith(" 1"));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("hikaricp_connections_max{")
+                            .contains("pool=\"sharebridge\""));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("jvm_memory_used_bytes{"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("jvm_threads_live_threads"));
             assertThat(r.text()).doesNotContain(token);
@@ -51,7 +59,8 @@ class MetricsE2eTest {
             String token = server.addUser("alice");
             Http http = server.http();
             assertThat(http.put("/api/files/a.txt", "hello".getBytes(StandardCharsets.UTF_8), Http.bearer(token))
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
             Http.Response share = http.postJson("/api/shares", Map.of("item_id", "a.txt"), Http.bearer(token));
             String link = "/api/s/" + share.json().path("token").asText();
             // the first open reads both; the next ones, within 100 ms or not, each hit or miss
@@ -64,7 +73,8 @@ class MetricsE2eTest {
             List<String> lines = http.get("/metrics").text().lines().toList();
             for (String cache : List.of("shares", "files")) {
                 double hits = value(lines, "sharebridge_cache_lookups_total{cache=\"" + cache + "\",result=\"hit\"}");
-                double misses = value(lines, "sharebridge_cache_lookups_total{cache=\"" + cache + "\",result=\"miss\"}");
+                double misses =
+                        value(lines, "sharebridge_cache_lookups_total{cache=\"" + cache + "\",result=\"miss\"}");
                 assertThat(misses).as(cache).isGreaterThanOrEqualTo(1);
                 assertThat(hits + misses).as(cache).isGreaterThanOrEqualTo(5);
             }
@@ -82,12 +92,16 @@ class MetricsE2eTest {
             String token = server.addUser("alice");
             Http http = server.http();
             String[] auth = Http.bearer(token);
-            assertThat(http.put("/api/files/docs/a.txt", "hello".getBytes(StandardCharsets.UTF_8), auth).status())
+            assertThat(http.put("/api/files/docs/a.txt", "hello".getBytes(StandardCharsets.UTF_8), auth)
+                            .status())
                     .isEqualTo(201);
             assertThat(http.get("/api/files/docs/a.txt", auth).status()).isEqualTo(200);
             assertThat(http.get("/api/files/docs/none.txt", auth).status()).isEqualTo(404);
             assertThat(http.get("/api/folders/docs", auth).status()).isEqualTo(200);
-            String link = http.postJson("/api/shares", Map.of("item_id", "docs"), auth).json().path("token").asText();
+            String link = http.postJson("/api/shares", Map.of("item_id", "docs"), auth)
+                    .json()
+                    .path("token")
+                    .asText();
             assertThat(http.get("/api/s/" + link).status()).isEqualTo(200);
             assertThat(http.get("/api/s/" + link + "/download/a.txt").status()).isEqualTo(200);
             assertThat(http.get("/api/s/" + "A".repeat(32)).status()).isEqualTo(404);
@@ -98,25 +112,40 @@ class MetricsE2eTest {
             Http.Response r = http.get("/metrics");
             Map<String, PrometheusText.Family> families = PrometheusText.parse(r.text());
 
-            assertThat(PrometheusText.lint(families)).as("promtool's naming rules").isEmpty();
+            assertThat(PrometheusText.lint(families))
+                    .as("promtool's naming rules")
+                    .isEmpty();
             PrometheusText.Family requests = families.get("sharebridge_http_requests_seconds");
             assertThat(requests.type()).isEqualTo("histogram");
             TreeSet<String> routes = new TreeSet<>();
             requests.samples().stream().filter(s -> s.name().endsWith("_count")).forEach(s -> {
                 routes.add(s.labels().get("route"));
-                assertThat(PrometheusText.bounds(requests, s.labels())).as("buckets of %s", s.labels())
+                assertThat(PrometheusText.bounds(requests, s.labels()))
+                        .as("buckets of %s", s.labels())
                         .containsExactlyElementsOf(BOUNDS);
             });
-            assertThat(routes).contains("/api/files/{path}", "/api/folders/{path}", "/api/s/{token}",
-                    "/api/s/{token}/download/{path}", "/s/{token}", "unmatched");
+            assertThat(routes)
+                    .contains(
+                            "/api/files/{path}",
+                            "/api/folders/{path}",
+                            "/api/s/{token}",
+                            "/api/s/{token}/download/{path}",
+                            "/s/{token}",
+                            "unmatched");
             assertThat(routes).noneMatch(route -> route.contains("<"));
-            assertThat(families).containsKeys("process_cpu_seconds_total", "system_cpus", "jvm_memory_used_bytes",
-                    "hikaricp_connections_max");
+            assertThat(families)
+                    .containsKeys(
+                            "process_cpu_seconds_total",
+                            "system_cpus",
+                            "jvm_memory_used_bytes",
+                            "hikaricp_connections_max");
             assertThat(r.text()).doesNotContain(token).doesNotContain(link).doesNotContain("a.txt");
             Optional<Path> promtool = promtool();
             if (promtool.isPresent()) {
                 Path scrape = Files.write(dir.resolve("scrape.txt"), r.body());
-                assertThat(promtoolCheck(promtool.get(), scrape)).as("promtool check metrics").isEmpty();
+                assertThat(promtoolCheck(promtool.get(), scrape))
+                        .as("promtool check metrics")
+                        .isEmpty();
             }
         }
     }
@@ -128,21 +157,27 @@ class MetricsE2eTest {
             return Optional.of(Path.of(configured));
         }
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable)
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "promtool"))
+                .filter(Files::isExecutable)
                 .findFirst();
     }
 
     /** What {@code promtool check metrics} says about {@code scrape}, with its exit code when not 0; "" when happy. */
     private static String promtoolCheck(Path promtool, Path scrape) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(scrape.toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(promtool.toString(), "check", "metrics")
+                .redirectInput(scrape.toFile())
+                .redirectErrorStream(true)
+                .start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int code = p.waitFor();
         return code == 0 && said.isEmpty() ? "" : "exit " + code + ": " + said;
     }
 
     private static double value(List<String> lines, String series) {
-        return lines.stream().filter(l -> l.startsWith(series + " ")).findFirst()
+        return lines.stream()
+                .filter(l -> l.startsWith(series + " "))
+                .findFirst()
                 .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
                 .orElseThrow(() -> new AssertionError(series + " is missing"));
     }
@@ -153,7 +188,8 @@ class MetricsE2eTest {
             Http.Response r = server.http().get("/openapi.yaml");
 
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
+            assertThat(r.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
             assertThat(r.text()).startsWith("openapi: 3.").contains("\n  /metrics:\n");
         }
     }

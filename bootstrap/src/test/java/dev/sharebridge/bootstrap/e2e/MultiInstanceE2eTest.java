@@ -49,10 +49,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiInstanceE2eTest {
     /** How soon a dead instance's claim must be taken over, and its participants gone (issue 15). */
     private static final Duration TAKEOVER = Duration.ofSeconds(10);
+
     private static final Duration PARTICIPANTS_GONE = Duration.ofSeconds(15);
 
     @TempDir
     static Path dir;
+
     private static PostgresSchema schema;
     private static String secretKey;
     private static E2eServer a;
@@ -101,7 +103,9 @@ class MultiInstanceE2eTest {
         Http.Response created = a.http().postJson("/v1/rooms", Map.of("title", "Across"), bearer(olga));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String room = created.json().path("id").asText();
-        assertThat(b.http().put("/v1/rooms/" + room + "/invitees/bob", new byte[0], bearer(olga)).status())
+        assertThat(b.http()
+                        .put("/v1/rooms/" + room + "/invitees/bob", new byte[0], bearer(olga))
+                        .status())
                 .isEqualTo(204);
         return room;
     }
@@ -115,8 +119,10 @@ class MultiInstanceE2eTest {
     private static String guestTicket(E2eServer on, String room, String name) {
         Http.Response code = on.http().postJson("/v1/rooms/" + room + "/invite_codes", Map.of(), bearer(olga));
         assertThat(code.status()).as("%s", code).isEqualTo(201);
-        Http.Response r = on.http().postJson("/v1/rooms/" + room + "/start",
-                Map.of("invite_code", code.json().path("code").asText(), "display_name", name));
+        Http.Response r = on.http()
+                .postJson(
+                        "/v1/rooms/" + room + "/start",
+                        Map.of("invite_code", code.json().path("code").asText(), "display_name", name));
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         return r.json().path("ticket").asText();
     }
@@ -131,12 +137,18 @@ class MultiInstanceE2eTest {
         String ticket = ticket(a, room, bob);
         try (WsClient onB = join(b, ticket)) {
             assertThat(onB.id()).isNotBlank();
-            assertThatThrownBy(() -> join(a, ticket)).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOf(WebSocketHandshakeException.class)
-                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+            assertThatThrownBy(() -> join(a, ticket))
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e)
+                                    .getResponse()
+                                    .statusCode())
                             .isEqualTo(401));
-            assertThatThrownBy(() -> join(b, ticket)).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOf(WebSocketHandshakeException.class);
+            assertThatThrownBy(() -> join(b, ticket))
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOf(WebSocketHandshakeException.class);
         }
     }
 
@@ -144,24 +156,34 @@ class MultiInstanceE2eTest {
     void folderAndRoleChangesMadeOnAReachAParticipantOnB() {
         String room = room();
         try (WsClient bobOnB = join(b, ticket(b, room, bob))) {
-            assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
+            assertThat(a.http()
+                            .put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga))
+                            .status())
                     .isEqualTo(201);
             JsonNode created = bobOnB.next("shared_folder");
             assertThat(created.path("message").asText()).isEqualTo("updated");
             assertThat(created.has("read")).isTrue();
             assertThat(created.has("read_write")).isFalse();
 
-            assertThat(a.http().put("/v1/rooms/" + room + "/moderators/bob", new byte[0], bearer(olga)).status())
+            assertThat(a.http()
+                            .put("/v1/rooms/" + room + "/moderators/bob", new byte[0], bearer(olga))
+                            .status())
                     .isEqualTo(204);
-            assertThat(bobOnB.next("shared_folder").has("read_write")).as("granted").isTrue();
+            assertThat(bobOnB.next("shared_folder").has("read_write"))
+                    .as("granted")
+                    .isTrue();
 
-            assertThat(a.http().delete("/v1/rooms/" + room + "/moderators/bob", bearer(olga)).status())
+            assertThat(a.http()
+                            .delete("/v1/rooms/" + room + "/moderators/bob", bearer(olga))
+                            .status())
                     .isEqualTo(204);
             JsonNode revoked = bobOnB.next("shared_folder");
             assertThat(revoked.path("message").asText()).isEqualTo("updated");
             assertThat(revoked.has("read_write")).as("revoked").isFalse();
 
-            assertThat(a.http().delete("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status())
+            assertThat(a.http()
+                            .delete("/v1/rooms/" + room + "/shared_folder", bearer(olga))
+                            .status())
                     .isEqualTo(204);
             assertThat(bobOnB.next("shared_folder").path("message").asText()).isEqualTo("deleted");
         }
@@ -170,24 +192,37 @@ class MultiInstanceE2eTest {
     @Test
     void aModerationCommandOnATakesEffectOnAParticipantOfB() {
         String room = room();
-        assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
+        assertThat(a.http()
+                        .put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga))
+                        .status())
                 .isEqualTo(201);
         try (WsClient olgaOnA = join(a, ticket(a, room, olga));
                 WsClient bobOnB = join(b, ticket(a, room, bob));
                 WsClient guestOnB = join(b, guestTicket(a, room, "Ada"))) {
             olgaOnA.moderation("grant_moderator_role", bobOnB.id());
-            assertThat(bobOnB.next("shared_folder").has("read_write")).as("bob granted").isTrue();
+            assertThat(bobOnB.next("shared_folder").has("read_write"))
+                    .as("bob granted")
+                    .isTrue();
             olgaOnA.moderation("grant_moderator_role", guestOnB.id());
-            assertThat(guestOnB.next("shared_folder").has("read_write")).as("guest granted").isTrue();
+            assertThat(guestOnB.next("shared_folder").has("read_write"))
+                    .as("guest granted")
+                    .isTrue();
             olgaOnA.moderation("revoke_moderator_role", guestOnB.id());
-            assertThat(guestOnB.next("shared_folder").has("read_write")).as("guest revoked").isFalse();
+            assertThat(guestOnB.next("shared_folder").has("read_write"))
+                    .as("guest revoked")
+                    .isFalse();
             // the grant was stored: bob on B is a moderator everywhere now
-            assertThat(b.http().get("/v1/rooms/" + room + "/shared_folder", bearer(bob)).json().has("read_write"))
+            assertThat(b.http()
+                            .get("/v1/rooms/" + room + "/shared_folder", bearer(bob))
+                            .json()
+                            .has("read_write"))
                     .isTrue();
             // a moderator on B commands a participant on A
             try (WsClient guestOnA = join(a, guestTicket(b, room, "Grace"))) {
                 bobOnB.moderation("grant_moderator_role", guestOnA.id());
-                assertThat(guestOnA.next("shared_folder").has("read_write")).as("guest on A granted").isTrue();
+                assertThat(guestOnA.next("shared_folder").has("read_write"))
+                        .as("guest on A granted")
+                        .isTrue();
             }
             olgaOnA.moderation("grant_moderator_role", "no-such-participant");
             assertThat(olgaOnA.next("moderation").path("error").asText()).isEqualTo("invalid_command");
@@ -197,12 +232,15 @@ class MultiInstanceE2eTest {
     @Test
     void deletingTheRoomOnAClosesTheConnectionsOnB() {
         String room = room();
-        assertThat(a.http().put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga)).status())
+        assertThat(a.http()
+                        .put("/v1/rooms/" + room + "/shared_folder", new byte[0], bearer(olga))
+                        .status())
                 .isEqualTo(201);
         try (WsClient bobOnB = join(b, ticket(b, room, bob));
                 WsClient guestOnB = join(b, guestTicket(b, room, "Ada"));
                 WsClient olgaOnA = join(a, ticket(a, room, olga))) {
-            assertThat(a.http().delete("/v1/rooms/" + room, bearer(olga)).status()).isEqualTo(204);
+            assertThat(a.http().delete("/v1/rooms/" + room, bearer(olga)).status())
+                    .isEqualTo(204);
 
             for (WsClient c : new WsClient[] {bobOnB, guestOnB, olgaOnA}) {
                 assertThat(c.next("shared_folder").path("message").asText()).isEqualTo("deleted");
@@ -235,13 +273,19 @@ class MultiInstanceE2eTest {
         nextcloud.start();
         Path cDir = Files.createDirectories(dir.resolve("c"));
         Path config = cDir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(cDir) + instanceToml(String.join("\n",
-                "[shared_folder]",
-                "provider = \"nextcloud\"",
-                "url = \"http://127.0.0.1:" + nextcloud.getAddress().getPort() + "/\"",
-                "username = \"sharebridge\"",
-                "password = \"app-password-for-tests\"",
-                "")), StandardCharsets.UTF_8);
+        Files.writeString(
+                config,
+                E2eServer.baseToml(cDir)
+                        + instanceToml(String.join(
+                                "\n",
+                                "[shared_folder]",
+                                "provider = \"nextcloud\"",
+                                "url = \"http://127.0.0.1:"
+                                        + nextcloud.getAddress().getPort() + "/\"",
+                                "username = \"sharebridge\"",
+                                "password = \"app-password-for-tests\"",
+                                "")),
+                StandardCharsets.UTF_8);
         try (JavaProcess c = JavaProcess.start(cDir, "serve", "--config", config.toString())) {
             String listening = c.awaitLine(l -> l.contains("listening on http://"), JavaProcess.STARTUP);
             Matcher port = Pattern.compile("listening on (http://[^ ]+)").matcher(listening);
@@ -249,10 +293,16 @@ class MultiInstanceE2eTest {
             String cBase = port.group(1);
             WsClient bobOnC = WsClient.join(cBase, ticket(a, room, bob));
             String cInstance = single("SELECT instance_id FROM meeting_participants WHERE id = ?", bobOnC.id());
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(cBase + "/v1/rooms/" + room
-                            + "/shared_folder")).PUT(HttpRequest.BodyPublishers.noBody())
-                    .header("Authorization", "Bearer " + olga).build(), HttpResponse.BodyHandlers.discarding());
-            assertThat(creating.await(60, TimeUnit.SECONDS)).as("C is creating the folder").isTrue();
+            HttpClient.newHttpClient()
+                    .sendAsync(
+                            HttpRequest.newBuilder(URI.create(cBase + "/v1/rooms/" + room + "/shared_folder"))
+                                    .PUT(HttpRequest.BodyPublishers.noBody())
+                                    .header("Authorization", "Bearer " + olga)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+            assertThat(creating.await(60, TimeUnit.SECONDS))
+                    .as("C is creating the folder")
+                    .isTrue();
             assertThat(single("SELECT holder FROM shared_folders WHERE room_id = ? AND state = 'creating'", room))
                     .isEqualTo(cInstance);
 
@@ -264,14 +314,17 @@ class MultiInstanceE2eTest {
             assertThat(put.status()).as("%s", put).isEqualTo(201);
             assertThat(put.json().has("read_write")).isTrue();
 
-            awaitTrue(() -> count("SELECT COUNT(*) FROM meeting_participants WHERE instance_id = ?", cInstance) == 0,
+            awaitTrue(
+                    () -> count("SELECT COUNT(*) FROM meeting_participants WHERE instance_id = ?", cInstance) == 0,
                     PARTICIPANTS_GONE.plusSeconds(15));
             Duration gone = Duration.ofNanos(System.nanoTime() - killed);
-            System.out.printf("multi-instance: claim taken over %d ms after the kill, participants gone after %d ms%n",
+            System.out.printf(
+                    "multi-instance: claim taken over %d ms after the kill, participants gone after %d ms%n",
                     takeover.toMillis(), gone.toMillis());
             assertThat(takeover).as("claim taken over").isLessThanOrEqualTo(TAKEOVER);
             assertThat(gone).as("participants gone").isLessThanOrEqualTo(PARTICIPANTS_GONE);
-            assertThat(count("SELECT COUNT(*) FROM instances WHERE id = ?", cInstance)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM instances WHERE id = ?", cInstance))
+                    .isZero();
             bobOnC.close();
         } finally {
             release.countDown();
@@ -306,5 +359,4 @@ class MultiInstanceE2eTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

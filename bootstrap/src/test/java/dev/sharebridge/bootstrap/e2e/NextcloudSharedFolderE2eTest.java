@@ -59,21 +59,26 @@ class NextcloudSharedFolderE2eTest {
         nextcloud = new MockWebServer();
         nextcloud.setDispatcher(upstream);
         nextcloud.start();
-        server = E2eServer.start(dir, String.join("\n",
-                "[shared_folder]",
-                "provider = \"nextcloud\"",
-                "url = \"http://127.0.0.1:" + nextcloud.getPort() + "/\"",
-                "username = \"sharebridge\"",
-                "password = \"app-password-for-tests\"",
-                "directory = \"" + DIRECTORY + "\"",
-                "expiry = 2",
-                ""));
+        server = E2eServer.start(
+                dir,
+                String.join(
+                        "\n",
+                        "[shared_folder]",
+                        "provider = \"nextcloud\"",
+                        "url = \"http://127.0.0.1:" + nextcloud.getPort() + "/\"",
+                        "username = \"sharebridge\"",
+                        "password = \"app-password-for-tests\"",
+                        "directory = \"" + DIRECTORY + "\"",
+                        "expiry = 2",
+                        ""));
         olga = server.addUser("olga");
         bob = server.addUser("bob");
         Http.Response created = server.http().postJson("/v1/rooms", Map.of("title", "Weekly"), bearer(olga));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         room = created.json().get("id").asText();
-        assertThat(server.http().put("/v1/rooms/" + room + "/invitees/bob", new byte[0], bearer(olga)).status())
+        assertThat(server.http()
+                        .put("/v1/rooms/" + room + "/invitees/bob", new byte[0], bearer(olga))
+                        .status())
                 .isEqualTo(204);
     }
 
@@ -96,7 +101,10 @@ class NextcloudSharedFolderE2eTest {
     private void assertNothingLeftBehind() {
         assertThat(upstream.cloud.shares()).isEmpty();
         assertThat(upstream.cloud.exists(folder())).isFalse();
-        assertThat(server.http().get("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status()).isEqualTo(404);
+        assertThat(server.http()
+                        .get("/v1/rooms/" + room + "/shared_folder", bearer(olga))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -115,7 +123,8 @@ class NextcloudSharedFolderE2eTest {
             assertThat(s.path()).isEqualTo("/" + folder());
             assertThat(s.expireDate()).startsWith(expiry);
         });
-        assertThat(upstream.cloud.shares().values()).extracting(FakeNextcloud.Share::permissions)
+        assertThat(upstream.cloud.shares().values())
+                .extracting(FakeNextcloud.Share::permissions)
                 .containsExactlyInAnyOrder(17, 31);
 
         Http.Response again = putFolder();
@@ -123,21 +132,30 @@ class NextcloudSharedFolderE2eTest {
         assertThat(again.json()).isEqualTo(body);
         assertThat(upstream.cloud.shares()).hasSize(2);
 
-        JsonNode bobs = server.http().get("/v1/rooms/" + room + "/shared_folder", bearer(bob)).json();
+        JsonNode bobs = server.http()
+                .get("/v1/rooms/" + room + "/shared_folder", bearer(bob))
+                .json();
         assertThat(bobs.get("read")).isEqualTo(body.get("read"));
         assertThat(bobs.has("read_write")).isFalse();
 
-        assertThat(server.http().delete("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status()).isEqualTo(204);
+        assertThat(server.http()
+                        .delete("/v1/rooms/" + room + "/shared_folder", bearer(olga))
+                        .status())
+                .isEqualTo(204);
         assertNothingLeftBehind();
-        assertThat(server.http().delete("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status()).isEqualTo(204);
+        assertThat(server.http()
+                        .delete("/v1/rooms/" + room + "/shared_folder", bearer(olga))
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
     void aFailureAtEachCreationStepLeavesNothingAndARetrySucceeds() {
         AtomicInteger posts = new AtomicInteger();
         Map<String, Predicate<RecordedRequest>> steps = Map.of(
-                "making the room folder", r -> r.getMethod().equals("MKCOL")
-                        && r.getUrl().encodedPath().endsWith("sharebridge-room-" + room),
+                "making the room folder",
+                        r -> r.getMethod().equals("MKCOL")
+                                && r.getUrl().encodedPath().endsWith("sharebridge-room-" + room),
                 "the first link", r -> r.getMethod().equals("POST") && posts.incrementAndGet() == 1,
                 "the second link", r -> r.getMethod().equals("POST") && posts.incrementAndGet() == 2);
         for (Map.Entry<String, Predicate<RecordedRequest>> step : steps.entrySet()) {
@@ -158,7 +176,10 @@ class NextcloudSharedFolderE2eTest {
 
     @Test
     void nextcloudsRateLimitBecomes503WithRetryAfter() {
-        upstream.failure = new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build();
+        upstream.failure = new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "120")
+                .build();
         upstream.failWhen = r -> r.getMethod().equals("POST");
         Http.Response limited = putFolder();
         assertThat(limited.status()).as(limited.text()).isEqualTo(503);
@@ -173,10 +194,16 @@ class NextcloudSharedFolderE2eTest {
         upstream.failWhen = r -> r.getMethod().equals("DELETE");
         Http.Response failed = server.http().delete("/v1/rooms/" + room + "/shared_folder", bearer(olga));
         assertThat(failed.status()).isIn(502, 503);
-        assertThat(server.http().get("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status()).isEqualTo(200);
+        assertThat(server.http()
+                        .get("/v1/rooms/" + room + "/shared_folder", bearer(olga))
+                        .status())
+                .isEqualTo(200);
 
         upstream.failWhen = r -> false;
-        assertThat(server.http().delete("/v1/rooms/" + room + "/shared_folder", bearer(olga)).status()).isEqualTo(204);
+        assertThat(server.http()
+                        .delete("/v1/rooms/" + room + "/shared_folder", bearer(olga))
+                        .status())
+                .isEqualTo(204);
         assertNothingLeftBehind();
     }
 
@@ -184,10 +211,13 @@ class NextcloudSharedFolderE2eTest {
     void deletingTheRoomRemovesTheNextcloudFolderUnlessItFailsWithoutForce() {
         assertThat(putFolder().status()).isEqualTo(201);
         upstream.failWhen = r -> r.getMethod().equals("DELETE");
-        assertThat(server.http().delete("/v1/rooms/" + room, bearer(olga)).status()).isEqualTo(502);
-        assertThat(server.http().get("/v1/rooms/" + room, bearer(olga)).status()).isEqualTo(200);
+        assertThat(server.http().delete("/v1/rooms/" + room, bearer(olga)).status())
+                .isEqualTo(502);
+        assertThat(server.http().get("/v1/rooms/" + room, bearer(olga)).status())
+                .isEqualTo(200);
         upstream.failWhen = r -> false;
-        assertThat(server.http().delete("/v1/rooms/" + room, bearer(olga)).status()).isEqualTo(204);
+        assertThat(server.http().delete("/v1/rooms/" + room, bearer(olga)).status())
+                .isEqualTo(204);
         assertThat(upstream.cloud.shares()).isEmpty();
         assertThat(upstream.cloud.exists(folder())).isFalse();
     }

@@ -41,26 +41,42 @@ class NoSecretsInLogsE2eTest {
         int port = served.port();
         Path config = served.config();
         List<String> secrets = new ArrayList<>();
-        try (JavaProcess serve = JavaProcess.start(dir, List.of("-Dsharebridge.log.level=DEBUG"), "serve",
-                "--config", config.toString())) {
+        try (JavaProcess serve = JavaProcess.start(
+                dir, List.of("-Dsharebridge.log.level=DEBUG"), "serve", "--config", config.toString())) {
             serve.awaitLine(l -> l.contains("listening on http://127.0.0.1:" + port), JavaProcess.STARTUP);
             Http http = new Http("http://127.0.0.1:" + port);
             String user = addUser(config, "alice");
             secrets.add(user);
 
             byte[] big = new byte[4 * 1024 * 1024];
-            assertThat(http.put("/api/files/docs/big.bin", big, bearer(user)).status()).isEqualTo(201);
+            assertThat(http.put("/api/files/docs/big.bin", big, bearer(user)).status())
+                    .isEqualTo(201);
             assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(user))
-                    .status()).isEqualTo(201);
-            String token = http.postJson("/api/shares", Map.of("item_id", "docs", "permissions",
-                    Map.of("read", true, "write", true)), bearer(user)).json().path("token").asText();
-            String locked = http.postJson("/api/shares", Map.of("item_id", "docs", "password", PASSWORD),
-                    bearer(user)).json().path("token").asText();
-            String grant = http.postJson("/api/s/" + locked + "/verify", Map.of("password", PASSWORD)).json()
-                    .path("grant").asText();
-            String room = http.postJson("/v1/rooms", Map.of("title", "r"), bearer(user)).json().path("id").asText();
-            String ticket = http.postJson("/v1/rooms/" + room + "/start", Map.of(), bearer(user)).json()
-                    .path("ticket").asText();
+                            .status())
+                    .isEqualTo(201);
+            String token = http.postJson(
+                            "/api/shares",
+                            Map.of("item_id", "docs", "permissions", Map.of("read", true, "write", true)),
+                            bearer(user))
+                    .json()
+                    .path("token")
+                    .asText();
+            String locked = http.postJson("/api/shares", Map.of("item_id", "docs", "password", PASSWORD), bearer(user))
+                    .json()
+                    .path("token")
+                    .asText();
+            String grant = http.postJson("/api/s/" + locked + "/verify", Map.of("password", PASSWORD))
+                    .json()
+                    .path("grant")
+                    .asText();
+            String room = http.postJson("/v1/rooms", Map.of("title", "r"), bearer(user))
+                    .json()
+                    .path("id")
+                    .asText();
+            String ticket = http.postJson("/v1/rooms/" + room + "/start", Map.of(), bearer(user))
+                    .json()
+                    .path("ticket")
+                    .asText();
             secrets.addAll(List.of(token, locked, grant, ticket, PASSWORD));
             assertThat(secrets).allSatisfy(s -> assertThat(s).hasSizeGreaterThan(10));
 
@@ -73,10 +89,17 @@ class NoSecretsInLogsE2eTest {
             assertThat(http.get("/health").status()).isEqualTo(200);
 
             serve.terminate();
-            assertThat(serve.awaitExit(Duration.ofSeconds(60))).as(serve.output()).isIn(0, 143);
+            assertThat(serve.awaitExit(Duration.ofSeconds(60)))
+                    .as(serve.output())
+                    .isIn(0, 143);
             String output = serve.output();
-            assertThat(output).as("the battery was answered and logged").contains("status=414").contains("status=505")
-                    .contains("status=431").contains("method=TRACE").contains("route=/s/{token}")
+            assertThat(output)
+                    .as("the battery was answered and logged")
+                    .contains("status=414")
+                    .contains("status=505")
+                    .contains("status=431")
+                    .contains("method=TRACE")
+                    .contains("route=/s/{token}")
                     .contains("route=/api/s/{token}/download/{path}");
             for (String secret : secrets) {
                 assertThat(output).as("a secret in the log").doesNotContain(secret);
@@ -111,10 +134,10 @@ class NoSecretsInLogsE2eTest {
         requests.add("GET /s/" + token + " HTTP/1.1\r\nHost: l\r\n\r\n");
         requests.add("HEAD /s/" + token + " HTTP/1.1\r\nHost: l\r\n\r\n");
         requests.add("POST /s/" + token + " HTTP/1.1\r\nHost: l\r\nContent-Length: 0\r\n\r\n");
-        requests.add("GET /api/s/" + locked + "/download/a.txt HTTP/1.1\r\nHost: l\r\nX-Share-Grant: " + grant
-                + "\r\n\r\n");
-        requests.add("GET /api/s/" + locked + "/zip HTTP/1.1\r\nHost: l\r\nCookie: sb_grant_00000000=" + grant
-                + "\r\n\r\n");
+        requests.add(
+                "GET /api/s/" + locked + "/download/a.txt HTTP/1.1\r\nHost: l\r\nX-Share-Grant: " + grant + "\r\n\r\n");
+        requests.add(
+                "GET /api/s/" + locked + "/zip HTTP/1.1\r\nHost: l\r\nCookie: sb_grant_00000000=" + grant + "\r\n\r\n");
         requests.add("GET /api/s/" + token + "/download/a.txt HTTP/1.1\r\nHost: l\r\nX-Share-Grant: \u00ff\r\n\r\n");
         requests.add("POST /api/s/" + locked + "/verify HTTP/1.1\r\nHost: l\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 7\r\n\r\n{\"pass\"");
@@ -163,8 +186,9 @@ class NoSecretsInLogsE2eTest {
     private static void abortDownload(int port, String token) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(30_000);
-            s.getOutputStream().write(("GET /api/s/" + token + "/download/big.bin HTTP/1.1\r\nHost: l\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream()
+                    .write(("GET /api/s/" + token + "/download/big.bin HTTP/1.1\r\nHost: l\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = s.getInputStream();
             in.readNBytes(4096);
             s.setSoLinger(true, 0);
@@ -174,12 +198,16 @@ class NoSecretsInLogsE2eTest {
     /** {@code users add NAME} through the real CLI, in this JVM, on the serving process's database. */
     private static String addUser(Path config, String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(),
-                Sharebridge::open, hook -> {
+        Cli cli = new Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of(),
+                Sharebridge::open,
+                hook -> {
                     throw new AssertionError("only serve registers a shutdown hook");
                 });
-        assertThat(cli.run(new String[] {"users", "add", name, "--config", config.toString()})).isEqualTo(Cli.OK);
+        assertThat(cli.run(new String[] {"users", "add", name, "--config", config.toString()}))
+                .isEqualTo(Cli.OK);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         return lines.get(lines.size() - 1);
     }

@@ -27,7 +27,8 @@ class PasswordRulesE2eTest {
         http = server.http();
         alice = server.addUser("alice");
         assertThat(http.put("/api/files/docs/report.txt", "report".getBytes(StandardCharsets.UTF_8), bearer(alice))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
     }
 
     @AfterEach
@@ -36,9 +37,16 @@ class PasswordRulesE2eTest {
     }
 
     private Http.Response create(String rawJsonPassword) {
-        return http.send("POST", "/api/shares", ("{\"item_id\":\"docs\",\"password\":" + rawJsonPassword
-                + ",\"permissions\":{\"read\":true,\"reshare\":true}}").getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json", "Authorization", "Bearer " + alice);
+        return http.send(
+                "POST",
+                "/api/shares",
+                ("{\"item_id\":\"docs\",\"password\":" + rawJsonPassword
+                                + ",\"permissions\":{\"read\":true,\"reshare\":true}}")
+                        .getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + alice);
     }
 
     @Test
@@ -47,7 +55,8 @@ class PasswordRulesE2eTest {
             Http.Response r = create("\"" + weak + "\"");
             assertThat(r.status()).as(weak).isEqualTo(400);
             assertThat(r.code()).isEqualTo("validation_failed");
-            assertThat(r.json().path("detail").asText()).startsWith("password is too easy to guess: ")
+            assertThat(r.json().path("detail").asText())
+                    .startsWith("password is too easy to guess: ")
                     .doesNotContain(weak);
         }
         assertThat(create("\"a long passphrase\"").status()).isEqualTo(201);
@@ -58,26 +67,34 @@ class PasswordRulesE2eTest {
         assertThat(create("\"\\ud800Qx7-harbour-lantern\"").status()).isEqualTo(400);
         JsonNode share = create("\"?Qx7-harbour-lantern\"").json();
         String verify = "/api/s/" + share.path("token").asText() + "/verify";
-        Http.Response lone = http.send("POST", verify, "{\"password\":\"\\ud800Qx7-harbour-lantern\"}"
-                .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+        Http.Response lone = http.send(
+                "POST",
+                verify,
+                "{\"password\":\"\\ud800Qx7-harbour-lantern\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json");
         assertThat(lone.status()).isEqualTo(401);
         assertThat(lone.code()).isEqualTo("invalid_password");
-        assertThat(http.postJson(verify, Map.of("password", "?Qx7-harbour-lantern")).status()).isEqualTo(200);
+        assertThat(http.postJson(verify, Map.of("password", "?Qx7-harbour-lantern"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aLinksOwnTokenOrItsParentsIsNeverItsPassword() {
         JsonNode parent = create("\"a long passphrase\"").json();
         String token = parent.path("token").asText();
-        Http.Response update = http.putJson("/api/shares/" + parent.path("id").asText(), Map.of("password", token),
-                bearer(alice));
+        Http.Response update =
+                http.putJson("/api/shares/" + parent.path("id").asText(), Map.of("password", token), bearer(alice));
         assertThat(update.status()).isEqualTo(400);
         assertThat(update.json().path("detail").asText()).contains("token").doesNotContain(token);
 
-        String grant = http.postJson("/api/s/" + token + "/verify", Map.of("password", "a long passphrase")).json()
-                .path("grant").asText();
-        Http.Response reshare = http.postJson("/api/s/" + token + "/shares", Map.of("password", "x" + token),
-                "X-Share-Grant", grant);
+        String grant = http.postJson("/api/s/" + token + "/verify", Map.of("password", "a long passphrase"))
+                .json()
+                .path("grant")
+                .asText();
+        Http.Response reshare =
+                http.postJson("/api/s/" + token + "/shares", Map.of("password", "x" + token), "X-Share-Grant", grant);
         assertThat(reshare.status()).isEqualTo(400);
         assertThat(reshare.json().path("detail").asText()).contains("token").doesNotContain(token);
     }

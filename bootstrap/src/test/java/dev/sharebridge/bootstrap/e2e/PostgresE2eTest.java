@@ -47,24 +47,35 @@ class PostgresE2eTest {
             Http http = server.http();
             String alice = server.addUser("alice");
             assertThat(http.get("/health").status()).isEqualTo(200);
-            assertThat(http.put("/api/files/docs/report.txt", report, bearer(alice)).status()).isEqualTo(201);
+            assertThat(http.put("/api/files/docs/report.txt", report, bearer(alice))
+                            .status())
+                    .isEqualTo(201);
 
-            Http.Response created = http.postJson("/api/shares", Map.of("item_id", "docs/report.txt",
-                    "password", "a long passphrase", "max_accesses", 2), bearer(alice));
+            Http.Response created = http.postJson(
+                    "/api/shares",
+                    Map.of("item_id", "docs/report.txt", "password", "a long passphrase", "max_accesses", 2),
+                    bearer(alice));
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             JsonNode share = created.json();
             String token = share.path("token").asText();
 
             assertThat(http.get("/api/s/" + token).code()).isEqualTo("password_required");
-            Http.Response verified = http.postJson("/api/s/" + token + "/verify",
-                    Map.of("password", "a long passphrase"));
+            Http.Response verified =
+                    http.postJson("/api/s/" + token + "/verify", Map.of("password", "a long passphrase"));
             assertThat(verified.status()).as("%s", verified).isEqualTo(200);
             String grant = verified.json().path("grant").asText();
-            assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant).status()).isEqualTo(200);
-            assertThat(http.get("/api/s/" + token + "/download", "X-Share-Grant", grant).body()).isEqualTo(report);
-            assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant).status()).isEqualTo(404);
-            assertThat(http.get("/api/shares/" + share.path("id").asText(), bearer(alice)).json()
-                    .path("access_count").asLong()).isEqualTo(2);
+            assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant).status())
+                    .isEqualTo(200);
+            assertThat(http.get("/api/s/" + token + "/download", "X-Share-Grant", grant)
+                            .body())
+                    .isEqualTo(report);
+            assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant).status())
+                    .isEqualTo(404);
+            assertThat(http.get("/api/shares/" + share.path("id").asText(), bearer(alice))
+                            .json()
+                            .path("access_count")
+                            .asLong())
+                    .isEqualTo(2);
         }
         // the rows really are in PostgreSQL, in this test's schema
         assertThat(count("SELECT COUNT(*) FROM " + schema.name() + ".users")).isEqualTo(1);
@@ -72,13 +83,12 @@ class PostgresE2eTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PostgresSchema.SERVER_URL, PostgresSchema.USER,
-                PostgresSchema.PASSWORD);
+        try (Connection c = DriverManager.getConnection(
+                        PostgresSchema.SERVER_URL, PostgresSchema.USER, PostgresSchema.PASSWORD);
                 Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery(sql)) {
             assertThat(rows.next()).isTrue();
             return rows.getLong(1);
         }
     }
-
 }

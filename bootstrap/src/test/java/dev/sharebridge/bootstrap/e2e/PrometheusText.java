@@ -25,21 +25,30 @@ final class PrometheusText {
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][A-Z]");
     // promlint's lists
-    private static final Set<String> ABBREVIATIONS = Set.of("s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb",
-            "tb", "pb", "m", "h", "d");
-    private static final Map<String, String> NON_BASE_UNITS = Map.ofEntries(Map.entry("minutes", "seconds"),
-            Map.entry("hours", "seconds"), Map.entry("days", "seconds"), Map.entry("weeks", "seconds"),
-            Map.entry("kelvins", "kelvin"), Map.entry("fahrenheit", "celsius"), Map.entry("rankine", "celsius"),
-            Map.entry("inches", "meters"), Map.entry("yards", "meters"), Map.entry("miles", "meters"),
-            Map.entry("bits", "bytes"), Map.entry("calories", "joules"), Map.entry("pounds", "grams"),
+    private static final Set<String> ABBREVIATIONS =
+            Set.of("s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb", "tb", "pb", "m", "h", "d");
+    private static final Map<String, String> NON_BASE_UNITS = Map.ofEntries(
+            Map.entry("minutes", "seconds"),
+            Map.entry("hours", "seconds"),
+            Map.entry("days", "seconds"),
+            Map.entry("weeks", "seconds"),
+            Map.entry("kelvins", "kelvin"),
+            Map.entry("fahrenheit", "celsius"),
+            Map.entry("rankine", "celsius"),
+            Map.entry("inches", "meters"),
+            Map.entry("yards", "meters"),
+            Map.entry("miles", "meters"),
+            Map.entry("bits", "bytes"),
+            Map.entry("calories", "joules"),
+            Map.entry("pounds", "grams"),
             Map.entry("ounces", "grams"));
-    private static final List<String> BASE_UNITS = List.of("amperes", "bytes", "celsius", "grams", "joules", "kelvin",
-            "meters", "metres", "seconds", "volts");
-    private static final List<String> UNIT_PREFIXES = List.of("pico", "nano", "micro", "milli", "centi", "deci",
-            "deca", "hecto", "kilo", "kibi", "mega", "mibi", "giga", "gibi", "tera", "tebi", "peta", "pebi");
+    private static final List<String> BASE_UNITS =
+            List.of("amperes", "bytes", "celsius", "grams", "joules", "kelvin", "meters", "metres", "seconds", "volts");
+    private static final List<String> UNIT_PREFIXES = List.of(
+            "pico", "nano", "micro", "milli", "centi", "deci", "deca", "hecto", "kilo", "kibi", "mega", "mibi", "giga",
+            "gibi", "tera", "tebi", "peta", "pebi");
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** One sample line: the full series name, its labels in order, the value. */
     record Sample(String name, Map<String, String> labels, double value) {
@@ -51,8 +60,7 @@ final class PrometheusText {
     }
 
     /** A metric family: name, type ({@code untyped} without a TYPE line), help text (may be empty). */
-    record Family(String name, String type, String help, List<Sample> samples) {
-    }
+    record Family(String name, String type, String help, List<Sample> samples) {}
 
     /** The scrape is malformed; the message names the line. */
     static final class MalformedScrape extends IllegalArgumentException {
@@ -91,7 +99,9 @@ final class PrometheusText {
             String family;
             if (line.startsWith("#")) {
                 String[] parts = line.split(" ", 4);
-                if (parts.length < 3 || !parts[0].equals("#") || !(parts[1].equals("HELP") || parts[1].equals("TYPE"))) {
+                if (parts.length < 3
+                        || !parts[0].equals("#")
+                        || !(parts[1].equals("HELP") || parts[1].equals("TYPE"))) {
                     continue; // an ordinary comment
                 }
                 family = parts[2];
@@ -141,7 +151,10 @@ final class PrometheusText {
         names.addAll(types.keySet());
         names.addAll(samples.keySet());
         for (String name : names) {
-            Family f = new Family(name, types.getOrDefault(name, "untyped"), helps.getOrDefault(name, ""),
+            Family f = new Family(
+                    name,
+                    types.getOrDefault(name, "untyped"),
+                    helps.getOrDefault(name, ""),
                     List.copyOf(samples.getOrDefault(name, List.of())));
             if (f.type().equals("histogram")) {
                 checkHistogram(f);
@@ -197,7 +210,8 @@ final class PrometheusText {
                     problems.add(name + " non-summary metrics should not have \"quantile\" label");
                 }
             }
-            if (!f.type().equals("histogram") && f.samples().stream().anyMatch(s -> s.labels().containsKey("le"))) {
+            if (!f.type().equals("histogram")
+                    && f.samples().stream().anyMatch(s -> s.labels().containsKey("le"))) {
                 problems.add(name + " non-histogram metrics should not have \"le\" label");
             }
             for (String type : TYPES) {
@@ -208,8 +222,10 @@ final class PrometheusText {
             if (name.contains(":")) {
                 problems.add(name + " metric names should not contain ':'");
             }
-            if (CAMEL_CASE.matcher(name).find() || f.samples().stream().flatMap(s -> s.labels().keySet().stream())
-                    .anyMatch(l -> CAMEL_CASE.matcher(l).find())) {
+            if (CAMEL_CASE.matcher(name).find()
+                    || f.samples().stream()
+                            .flatMap(s -> s.labels().keySet().stream())
+                            .anyMatch(l -> CAMEL_CASE.matcher(l).find())) {
                 problems.add(name + " metric names and label names should be written in 'snake_case' not 'camelCase'");
             }
         }
@@ -218,9 +234,12 @@ final class PrometheusText {
 
     /** The value of the series {@code name} with exactly {@code labels}. */
     static double value(Map<String, Family> families, String name, Map<String, String> labels) {
-        return families.values().stream().flatMap(f -> f.samples().stream())
-                .filter(s -> s.name().equals(name) && s.labels().equals(labels)).findFirst()
-                .map(Sample::value).orElseThrow(() -> new AssertionError("no series " + name + labels));
+        return families.values().stream()
+                .flatMap(f -> f.samples().stream())
+                .filter(s -> s.name().equals(name) && s.labels().equals(labels))
+                .findFirst()
+                .map(Sample::value)
+                .orElseThrow(() -> new AssertionError("no series " + name + labels));
     }
 
     private static String familyOf(String sampleName, Map<String, String> types) {
@@ -263,7 +282,8 @@ final class PrometheusText {
         Set<Map<String, String>> sums = new HashSet<>();
         for (Sample s : f.samples()) {
             if (s.name().endsWith("_bucket")) {
-                buckets.computeIfAbsent(s.labelsWithout("le"), k -> new ArrayList<>()).add(s);
+                buckets.computeIfAbsent(s.labelsWithout("le"), k -> new ArrayList<>())
+                        .add(s);
             } else if (s.name().endsWith("_count")) {
                 counts.put(new TreeMap<>(s.labels()), s.value());
             } else {
@@ -277,11 +297,12 @@ final class PrometheusText {
             for (Sample bucket : series.getValue()) {
                 double bound = number(bucket.labels().get("le"), id + " le");
                 if (!(bound > lastBound)) {
-                    throw new MalformedScrape(id + ": le=" + bucket.labels().get("le") + " is not above the one before");
+                    throw new MalformedScrape(
+                            id + ": le=" + bucket.labels().get("le") + " is not above the one before");
                 }
                 if (!(bucket.value() >= lastCount)) {
-                    throw new MalformedScrape(id + ": bucket le=" + bucket.labels().get("le")
-                            + " holds fewer than the one before");
+                    throw new MalformedScrape(
+                            id + ": bucket le=" + bucket.labels().get("le") + " holds fewer than the one before");
                 }
                 lastBound = bound;
                 lastCount = bucket.value();
@@ -418,7 +439,9 @@ final class PrometheusText {
     /** The {@code le} bounds of one histogram series, as written. */
     static List<String> bounds(Family histogram, Map<String, String> labels) {
         return histogram.samples().stream()
-                .filter(s -> s.name().endsWith("_bucket") && s.labelsWithout("le").equals(new TreeMap<>(labels)))
-                .map(s -> s.labels().get("le")).toList();
+                .filter(s ->
+                        s.name().endsWith("_bucket") && s.labelsWithout("le").equals(new TreeMap<>(labels)))
+                .map(s -> s.labels().get("le"))
+                .toList();
     }
 }

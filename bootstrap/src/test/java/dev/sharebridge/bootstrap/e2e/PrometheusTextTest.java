@@ -29,7 +29,8 @@ class PrometheusTextTest {
         assertThat(families).containsOnlyKeys("t_seconds", "opens_total");
         assertThat(PrometheusText.bounds(families.get("t_seconds"), Map.of("route", "/a")))
                 .containsExactly("0.1", "1.0", "+Inf");
-        assertThat(PrometheusText.value(families, "opens_total", Map.of("path", "a\\b \"c\"\nd"))).isEqualTo(2.0);
+        assertThat(PrometheusText.value(families, "opens_total", Map.of("path", "a\\b \"c\"\nd")))
+                .isEqualTo(2.0);
         assertThat(PrometheusText.lint(families)).isEmpty();
     }
 
@@ -49,8 +50,8 @@ class PrometheusTextTest {
         assertRefused(HISTOGRAM.replace("le=\"1.0\"", "le=\"0.05\""), "not above");
         assertRefused(HISTOGRAM.replace("le=\"1.0\"} 2", "le=\"1.0\"} 0"), "fewer than");
         assertRefused(HISTOGRAM.replace("le=\"+Inf\"", "le=\"5.0\""), "+Inf");
-        assertRefused(HISTOGRAM.replace("t_seconds_count{route=\"/a\"} 3", "t_seconds_count{route=\"/a\"} 4"),
-                "differs");
+        assertRefused(
+                HISTOGRAM.replace("t_seconds_count{route=\"/a\"} 3", "t_seconds_count{route=\"/a\"} 4"), "differs");
         assertRefused(HISTOGRAM.replace("t_seconds_sum{route=\"/a\"} 4.5\n", ""), "_sum is missing");
     }
 
@@ -70,17 +71,20 @@ class PrometheusTextTest {
                 uptime_milliseconds{hostName="x"} 1
                 """);
 
-        assertThat(PrometheusText.lint(families)).containsExactlyInAnyOrder(
-                "cpu_time_ns_total metric names should not contain abbreviated units",
-                "cpu_count non-histogram and non-summary metrics should not have \"_count\" suffix",
-                "opens no help text",
-                "opens counter metrics should have \"_total\" suffix",
-                "uptime_milliseconds use base unit \"seconds\" instead of \"milliseconds\"",
-                "uptime_milliseconds metric names and label names should be written in 'snake_case' not 'camelCase'");
+        assertThat(PrometheusText.lint(families))
+                .containsExactlyInAnyOrder(
+                        "cpu_time_ns_total metric names should not contain abbreviated units",
+                        "cpu_count non-histogram and non-summary metrics should not have \"_count\" suffix",
+                        "opens no help text",
+                        "opens counter metrics should have \"_total\" suffix",
+                        "uptime_milliseconds use base unit \"seconds\" instead of \"milliseconds\"",
+                        "uptime_milliseconds metric names and label names should be written in 'snake_case' not 'camelCase'");
     }
 
     private static void assertRefused(String scrape, String why) {
-        assertThatThrownBy(() -> PrometheusText.parse(scrape)).as(scrape)
-                .isInstanceOf(PrometheusText.MalformedScrape.class).hasMessageContaining(why);
+        assertThatThrownBy(() -> PrometheusText.parse(scrape))
+                .as(scrape)
+                .isInstanceOf(PrometheusText.MalformedScrape.class)
+                .hasMessageContaining(why);
     }
 }

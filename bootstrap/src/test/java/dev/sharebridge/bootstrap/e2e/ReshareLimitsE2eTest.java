@@ -52,14 +52,23 @@ class ReshareLimitsE2eTest {
     }
 
     private static String link(Http http, String owner, int maxAccesses) {
-        Http.Response created = http.postJson("/api/shares", Map.of("item_id", "docs", "max_accesses", maxAccesses,
-                "permissions", Map.of("read", true, "write", true, "reshare", true)), bearer(owner));
+        Http.Response created = http.postJson(
+                "/api/shares",
+                Map.of(
+                        "item_id",
+                        "docs",
+                        "max_accesses",
+                        maxAccesses,
+                        "permissions",
+                        Map.of("read", true, "write", true, "reshare", true)),
+                bearer(owner));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json().path("token").asText();
     }
 
     private static String subLink(Http http, String parent) {
-        Http.Response reshared = http.postJson("/api/s/" + parent + "/shares",
+        Http.Response reshared = http.postJson(
+                "/api/s/" + parent + "/shares",
                 Map.of("permissions", Map.of("read", true, "write", true, "reshare", true)));
         assertThat(reshared.status()).as("%s", reshared).isEqualTo(201);
         return reshared.json().path("token").asText();
@@ -72,13 +81,15 @@ class ReshareLimitsE2eTest {
             Http http = server.http();
             String alice = server.addUser("alice");
             assertThat(http.put("/api/files/docs/a.txt", "a".getBytes(StandardCharsets.UTF_8), bearer(alice))
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
             String parent = link(http, alice, 2);
             String child = subLink(http, parent);
             String grandchild = subLink(http, child);
 
             assertThat(http.get("/api/s/" + child).status()).isEqualTo(200);
-            assertThat(http.get("/api/s/" + grandchild + "/download/a.txt").status()).isEqualTo(200);
+            assertThat(http.get("/api/s/" + grandchild + "/download/a.txt").status())
+                    .isEqualTo(200);
 
             for (String token : List.of(parent, child, grandchild)) {
                 String s = "/api/s/" + token;
@@ -94,19 +105,26 @@ class ReshareLimitsE2eTest {
                         () -> http.delete(s + "/items/a.txt"),
                         () -> http.postJson(s + "/shares", Map.of()));
                 for (int i = 0; i < routes.size(); i++) {
-                    assertThat(routes.get(i).get().status()).as("route %d of %s", i,
-                            token.equals(parent) ? "the parent" : token.equals(child) ? "the child" : "the grandchild")
+                    assertThat(routes.get(i).get().status())
+                            .as(
+                                    "route %d of %s",
+                                    i,
+                                    token.equals(parent)
+                                            ? "the parent"
+                                            : token.equals(child) ? "the child" : "the grandchild")
                             .isEqualTo(404);
                 }
             }
             Http.Response listing = http.get("/api/folders/docs", bearer(alice));
-            assertThat(listing.json().path("children")).extracting(c -> c.path("name").asText())
+            assertThat(listing.json().path("children"))
+                    .extracting(c -> c.path("name").asText())
                     .containsExactly("a.txt");
             List<String> counts = new ArrayList<>();
             for (var share : http.get("/api/shares", bearer(alice)).json().path("items")) {
                 counts.add(share.path("access_count").asText());
             }
-            assertThat(counts).as("parent, child (its own open and its sub-link's), grandchild")
+            assertThat(counts)
+                    .as("parent, child (its own open and its sub-link's), grandchild")
                     .containsExactlyInAnyOrder("2", "2", "1");
         }
     }
@@ -135,8 +153,10 @@ class ReshareLimitsE2eTest {
                     boolean download = i % 2 == 0;
                     answers.add(pool.submit(() -> {
                         start.await();
-                        return (download ? http.get("/api/s/" + token + "/download/a.txt")
-                                : http.get("/api/s/" + token)).status();
+                        return (download
+                                        ? http.get("/api/s/" + token + "/download/a.txt")
+                                        : http.get("/api/s/" + token))
+                                .status();
                     }));
                 }
                 start.countDown();
@@ -145,12 +165,13 @@ class ReshareLimitsE2eTest {
                     statuses.add(f.get());
                 }
                 assertThat(statuses).containsOnly(200, 404);
-                assertThat(statuses.stream().filter(s -> s == 200).count()).as("%s", statuses).isEqualTo(max);
+                assertThat(statuses.stream().filter(s -> s == 200).count())
+                        .as("%s", statuses)
+                        .isEqualTo(max);
             } finally {
                 pool.shutdownNow();
             }
             assertThat(http.get("/api/s/" + parent).status()).isEqualTo(404);
         }
     }
-
 }

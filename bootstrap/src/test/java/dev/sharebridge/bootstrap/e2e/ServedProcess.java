@@ -25,7 +25,9 @@ record ServedProcess(Path dir, int port, Path config) {
     static ServedProcess configure(Path dir, String extraToml) throws IOException {
         int port = freePort();
         Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir).replace("port = 0", "port = " + port) + extraToml,
+        Files.writeString(
+                config,
+                E2eServer.baseToml(dir).replace("port = 0", "port = " + port) + extraToml,
                 StandardCharsets.UTF_8);
         return new ServedProcess(dir, port, config);
     }

@@ -46,7 +46,8 @@ class ShareLinksE2eTest {
         server = E2eServer.start(dir);
         http = server.http();
         alice = server.addUser("alice");
-        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/docs/report.txt", REPORT, bearer(alice)).status())
+                .isEqualTo(201);
     }
 
     @AfterEach
@@ -56,9 +57,12 @@ class ShareLinksE2eTest {
 
     @Test
     void aPasswordProtectedLinkIsOpenedWithAGrantAndCountsEveryAccessExactly() {
-        String expiry = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-        JsonNode share = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD,
-                "expires_at", expiry, "max_accesses", 5));
+        String expiry = Instant.now()
+                .plus(1, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        JsonNode share = createShare(
+                Map.of("item_id", "docs/report.txt", "password", PASSWORD, "expires_at", expiry, "max_accesses", 5));
         String token = share.path("token").asText();
         String id = share.path("id").asText();
         assertThat(share.path("has_password").asBoolean()).isTrue();
@@ -104,22 +108,26 @@ class ShareLinksE2eTest {
         Http.Response download = http.get("/api/s/" + token + "/download", "X-Share-Grant", grant);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(REPORT);
-        assertThat(download.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .startsWith("attachment;").contains("filename*=UTF-8''report.txt"));
+        assertThat(download.header("Content-Disposition"))
+                .hasValueSatisfying(
+                        d -> assertThat(d).startsWith("attachment;").contains("filename*=UTF-8''report.txt"));
         assertThat(download.header("Cache-Control")).hasValue("private");
         String etag = download.header("ETag").orElseThrow();
 
-        Http.Response range = http.get("/api/s/" + token + "/download", "X-Share-Grant", grant,
-                "Range", "bytes=0-3");
+        Http.Response range = http.get("/api/s/" + token + "/download", "X-Share-Grant", grant, "Range", "bytes=0-3");
         assertThat(range.status()).isEqualTo(206);
         assertThat(range.text()).isEqualTo("0123");
 
         // not counted: 304, HEAD, a refused open, a wrong password
         assertThat(http.get("/api/s/" + token + "/download", "X-Share-Grant", grant, "If-None-Match", etag)
-                .status()).isEqualTo(304);
-        assertThat(http.head("/api/s/" + token + "/download", "X-Share-Grant", grant).status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(304);
+        assertThat(http.head("/api/s/" + token + "/download", "X-Share-Grant", grant)
+                        .status())
+                .isEqualTo(200);
         assertThat(http.get("/api/s/" + token).status()).isEqualTo(401);
-        assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant + "x").status()).isEqualTo(401);
+        assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant + "x").status())
+                .isEqualTo(401);
 
         JsonNode counted = ownerView(id);
         assertThat(counted.path("access_count").asLong()).isEqualTo(4);
@@ -136,7 +144,8 @@ class ShareLinksE2eTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(exhausted.code()).isEqualTo("not_found");
         assertThat(exhausted.text()).isEqualTo(unknown.text()).isEqualTo(malformed.text());
-        assertThat(http.get("/api/s/" + token + "/download", "X-Share-Grant", grant).text())
+        assertThat(http.get("/api/s/" + token + "/download", "X-Share-Grant", grant)
+                        .text())
                 .isEqualTo(unknown.text());
         Http.Response verifyExhausted = http.postJson("/api/s/" + token + "/verify", Map.of("password", PASSWORD));
         assertThat(verifyExhausted.status()).isEqualTo(404);
@@ -146,15 +155,22 @@ class ShareLinksE2eTest {
 
     @Test
     void publicResponsesCarryTheLeakagePreventionHeaders() {
-        String token = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD)).path("token").asText();
-        String open = createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
+        String token = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD))
+                .path("token")
+                .asText();
+        String open =
+                createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
 
-        for (Http.Response response : List.of(http.get("/api/s/" + token), http.get("/api/s/" + open),
+        for (Http.Response response : List.of(
+                http.get("/api/s/" + token),
+                http.get("/api/s/" + open),
                 http.get("/api/s/" + otherTokenLike(token)),
                 http.postJson("/api/s/" + token + "/verify", Map.of("password", "not the passphrase")))) {
             assertThat(response.header("Referrer-Policy")).as("%s", response).hasValue("no-referrer");
             assertThat(response.header("Cache-Control")).as("%s", response).hasValue("no-store");
-            assertThat(response.header("X-Content-Type-Options")).as("%s", response).hasValue("nosniff");
+            assertThat(response.header("X-Content-Type-Options"))
+                    .as("%s", response)
+                    .hasValue("nosniff");
             assertThat(response.header("X-Robots-Tag")).as("%s", response).hasValue("noindex, nofollow");
         }
         Http.Response download = http.get("/api/s/" + open + "/download");
@@ -168,9 +184,10 @@ class ShareLinksE2eTest {
     @Test
     void aFolderShareListsZipsAndTakesUploadsWithWritePermission() throws IOException {
         byte[] b = "bee".getBytes(StandardCharsets.UTF_8);
-        assertThat(http.put("/api/files/docs/sub/b.txt", b, bearer(alice)).status()).isEqualTo(201);
-        JsonNode share = createShare(Map.of("item_id", "docs", "item_type", "folder",
-                "permissions", Map.of("read", true, "write", true)));
+        assertThat(http.put("/api/files/docs/sub/b.txt", b, bearer(alice)).status())
+                .isEqualTo(201);
+        JsonNode share = createShare(
+                Map.of("item_id", "docs", "item_type", "folder", "permissions", Map.of("read", true, "write", true)));
         String token = share.path("token").asText();
         assertThat(share.path("item_type").asText()).isEqualTo("folder");
 
@@ -185,14 +202,19 @@ class ShareLinksE2eTest {
         assertThat(FilesE2eTest.children(sub.json())).containsExactly("b.txt:file");
         assertThat(http.get("/api/s/" + token + "/download/sub/b.txt").body()).isEqualTo(b);
         assertThat(http.get("/api/s/" + token + "/list/..").status()).isEqualTo(400);
-        assertThat(http.get("/api/s/" + token + "/download/%2e%2e/docs/report.txt").status()).isEqualTo(400);
+        assertThat(http.get("/api/s/" + token + "/download/%2e%2e/docs/report.txt")
+                        .status())
+                .isEqualTo(400);
 
         Http.Response zip = http.get("/api/s/" + token + "/zip");
         assertThat(zip.status()).as("%s", zip).isEqualTo(200);
-        assertThat(zip.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/zip"));
-        assertThat(zip.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+        assertThat(zip.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/zip"));
+        assertThat(zip.header("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
         Map<String, byte[]> entries = unzip(zip.body());
-        assertThat(entries.keySet()).anySatisfy(n -> assertThat(n).endsWith("report.txt"))
+        assertThat(entries.keySet())
+                .anySatisfy(n -> assertThat(n).endsWith("report.txt"))
                 .anySatisfy(n -> assertThat(n).endsWith("sub/b.txt"));
         entries.forEach((name, content) -> {
             assertThat(name).doesNotStartWith("/").doesNotContain("..");
@@ -206,36 +228,46 @@ class ShareLinksE2eTest {
         byte[] upload = "from a visitor".getBytes(StandardCharsets.UTF_8);
         Http.Response uploaded = http.put("/api/s/" + token + "/upload/inbox/new.txt", upload);
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
-        assertThat(http.put("/api/s/" + token + "/upload/inbox/new.txt", upload).status()).isEqualTo(200);
-        assertThat(http.get("/api/files/docs/inbox/new.txt", bearer(alice)).body()).isEqualTo(upload);
-        assertThat(http.put("/api/s/" + token + "/upload/../escape.txt", upload).status()).isEqualTo(400);
+        assertThat(http.put("/api/s/" + token + "/upload/inbox/new.txt", upload).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/files/docs/inbox/new.txt", bearer(alice)).body())
+                .isEqualTo(upload);
+        assertThat(http.put("/api/s/" + token + "/upload/../escape.txt", upload).status())
+                .isEqualTo(400);
         assertThat(http.get("/api/files/escape.txt", bearer(alice)).status()).isEqualTo(404);
 
         Http.Response folder = http.postJson("/api/s/" + token + "/folders/inbox/later", Map.of());
         assertThat(folder.status()).as("%s", folder).isEqualTo(201);
-        assertThat(http.get("/api/folders/docs/inbox/later", bearer(alice)).status()).isEqualTo(200);
+        assertThat(http.get("/api/folders/docs/inbox/later", bearer(alice)).status())
+                .isEqualTo(200);
         assertThat(http.delete("/api/s/" + token + "/items/sub/b.txt").status()).isEqualTo(204);
-        assertThat(http.get("/api/files/docs/sub/b.txt", bearer(alice)).status()).isEqualTo(404);
+        assertThat(http.get("/api/files/docs/sub/b.txt", bearer(alice)).status())
+                .isEqualTo(404);
         Http.Response root = http.delete("/api/s/" + token + "/items/");
         assertThat(root.status()).as("%s", root).isBetween(400, 499);
         assertThat(http.get("/api/folders/docs", bearer(alice)).status()).isEqualTo(200);
 
         // counted: the open, the download and the zip; listing, uploading and deleting are not accesses
-        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong()).isEqualTo(3);
+        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong())
+                .isEqualTo(3);
     }
 
     @Test
     void aFileDropTakesNewFilesButShowsNothing() {
-        assertThat(http.postJson("/api/folders/drop", Map.of(), bearer(alice)).status()).isEqualTo(201);
-        assertThat(http.put("/api/files/drop/secret.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.postJson("/api/folders/drop", Map.of(), bearer(alice)).status())
+                .isEqualTo(201);
+        assertThat(http.put("/api/files/drop/secret.txt", REPORT, bearer(alice)).status())
+                .isEqualTo(201);
         String token = createShare(Map.of("item_id", "drop", "permissions", Map.of("read", false, "write", true)))
-                .path("token").asText();
+                .path("token")
+                .asText();
 
         assertThat(http.get("/api/s/" + token).status()).isEqualTo(200);
         byte[] dropped = "for alice".getBytes(StandardCharsets.UTF_8);
         Http.Response uploaded = http.put("/api/s/" + token + "/upload/dropped.txt", dropped);
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
-        assertThat(http.get("/api/files/drop/dropped.txt", bearer(alice)).body()).isEqualTo(dropped);
+        assertThat(http.get("/api/files/drop/dropped.txt", bearer(alice)).body())
+                .isEqualTo(dropped);
 
         for (Http.Response refused : List.of(
                 http.get("/api/s/" + token + "/list"),
@@ -248,15 +280,17 @@ class ShareLinksE2eTest {
             assertThat(refused.code()).isEqualTo("forbidden");
         }
         assertThat(http.get("/api/files/drop/secret.txt", bearer(alice)).body()).isEqualTo(REPORT);
-        assertThat(http.get("/api/files/drop/dropped.txt", bearer(alice)).body()).isEqualTo(dropped);
+        assertThat(http.get("/api/files/drop/dropped.txt", bearer(alice)).body())
+                .isEqualTo(dropped);
     }
 
     @Test
     void aReshareMakesADerivedLinkThatDiesWithItsParent() {
-        JsonNode parent = createShare(Map.of("item_id", "docs/report.txt",
-                "permissions", Map.of("read", true, "reshare", true)));
+        JsonNode parent =
+                createShare(Map.of("item_id", "docs/report.txt", "permissions", Map.of("read", true, "reshare", true)));
         String parentToken = parent.path("token").asText();
-        String plain = createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
+        String plain =
+                createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
 
         Http.Response refused = http.postJson("/api/s/" + plain + "/shares", Map.of());
         assertThat(refused.status()).as("%s", refused).isEqualTo(403);
@@ -267,20 +301,24 @@ class ShareLinksE2eTest {
         String child = reshared.json().path("token").asText();
         assertThat(child).isNotBlank().isNotEqualTo(parentToken);
         assertThat(reshared.json().path("url").asText()).endsWith("/s/" + child);
-        assertThat(reshared.json().path("permissions").path("write").asBoolean()).isFalse();
+        assertThat(reshared.json().path("permissions").path("write").asBoolean())
+                .isFalse();
         Http.Response childOpened = http.get("/api/s/" + child);
         assertThat(childOpened.status()).isEqualTo(200);
         assertThat(childOpened.json().path("label").asText()).isEqualTo("for carol");
         assertThat(http.get("/api/s/" + child + "/download").body()).isEqualTo(REPORT);
 
-        Http.Response wider = http.postJson("/api/s/" + parentToken + "/shares",
-                Map.of("permissions", Map.of("read", true, "write", true)));
+        Http.Response wider = http.postJson(
+                "/api/s/" + parentToken + "/shares", Map.of("permissions", Map.of("read", true, "write", true)));
         assertThat(wider.status()).as("%s", wider).isIn(400, 403);
 
-        assertThat(http.delete("/api/shares/" + parent.path("id").asText(), bearer(alice)).status()).isEqualTo(204);
+        assertThat(http.delete("/api/shares/" + parent.path("id").asText(), bearer(alice))
+                        .status())
+                .isEqualTo(204);
         Http.Response dead = http.get("/api/s/" + child);
         assertThat(dead.status()).isEqualTo(404);
-        assertThat(dead.text()).isEqualTo(http.get("/api/s/" + otherTokenLike(child)).text());
+        assertThat(dead.text())
+                .isEqualTo(http.get("/api/s/" + otherTokenLike(child)).text());
         assertThat(http.get("/api/s/" + parentToken).status()).isEqualTo(404);
         assertThat(http.get("/api/s/" + plain).status()).isEqualTo(200);
     }
@@ -293,18 +331,22 @@ class ShareLinksE2eTest {
         String grant = verify(token, PASSWORD);
         assertThat(http.get("/api/s/" + token, "X-Share-Grant", grant).status()).isEqualTo(200);
 
-        String other = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD)).path("token").asText();
+        String other = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD))
+                .path("token")
+                .asText();
         assertThat(http.get("/api/s/" + other, "X-Share-Grant", grant).status())
-                .as("a grant opens only its own share").isEqualTo(401);
+                .as("a grant opens only its own share")
+                .isEqualTo(401);
 
-        Http.Response changed = http.putJson("/api/shares/" + id, Map.of("password", "another long passphrase"),
-                bearer(alice));
+        Http.Response changed =
+                http.putJson("/api/shares/" + id, Map.of("password", "another long passphrase"), bearer(alice));
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
         assertThat(changed.json().path("has_password").asBoolean()).isTrue();
         Http.Response stale = http.get("/api/s/" + token, "X-Share-Grant", grant);
         assertThat(stale.status()).isEqualTo(401);
         assertThat(stale.code()).isEqualTo("password_required");
-        assertThat(http.postJson("/api/s/" + token + "/verify", Map.of("password", PASSWORD)).code())
+        assertThat(http.postJson("/api/s/" + token + "/verify", Map.of("password", PASSWORD))
+                        .code())
                 .isEqualTo("invalid_password");
         String fresh = verify(token, "another long passphrase");
         assertThat(http.get("/api/s/" + token, "X-Share-Grant", fresh).status()).isEqualTo(200);
@@ -329,33 +371,50 @@ class ShareLinksE2eTest {
         assertThat(http.get(link).json().path("size").asLong()).isEqualTo(REPORT.length);
 
         byte[] longer = "a longer second version of the report\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(http.put("/api/files/docs/report.txt", longer, bearer(alice)).status()).isEqualTo(200);
+        assertThat(http.put("/api/files/docs/report.txt", longer, bearer(alice)).status())
+                .isEqualTo(200);
         assertThat(http.get(link).json().path("size").asLong()).isEqualTo(longer.length);
 
         assertThat(http.putJson("/api/shares/" + share.path("id").asText(), Map.of("label", "v2"), bearer(alice))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(http.get(link).json().path("label").asText()).isEqualTo("v2");
 
-        assertThat(http.delete("/api/shares/" + share.path("id").asText(), bearer(alice)).status()).isEqualTo(204);
+        assertThat(http.delete("/api/shares/" + share.path("id").asText(), bearer(alice))
+                        .status())
+                .isEqualTo(204);
         assertThat(http.get(link).status()).isEqualTo(404);
     }
 
     @Test
     void deletingTheItemDeletesItsShares() {
-        assertThat(http.put("/api/files/docs/other.txt", REPORT, bearer(alice)).status()).isEqualTo(201);
+        assertThat(http.put("/api/files/docs/other.txt", REPORT, bearer(alice)).status())
+                .isEqualTo(201);
         JsonNode onFile = createShare(Map.of("item_id", "docs/report.txt"));
         JsonNode onFolder = createShare(Map.of("item_id", "docs"));
         JsonNode kept = createShare(Map.of("item_id", "docs/other.txt"));
-        assertThat(http.get("/api/shares?item_id=docs/report.txt", bearer(alice)).json().path("items")).hasSize(1);
+        assertThat(http.get("/api/shares?item_id=docs/report.txt", bearer(alice))
+                        .json()
+                        .path("items"))
+                .hasSize(1);
 
-        assertThat(http.delete("/api/files/docs/report.txt", bearer(alice)).status()).isEqualTo(204);
-        assertThat(http.get("/api/shares/" + onFile.path("id").asText(), bearer(alice)).status()).isEqualTo(404);
+        assertThat(http.delete("/api/files/docs/report.txt", bearer(alice)).status())
+                .isEqualTo(204);
+        assertThat(http.get("/api/shares/" + onFile.path("id").asText(), bearer(alice))
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/api/s/" + onFile.path("token").asText()).status()).isEqualTo(404);
-        assertThat(http.get("/api/shares/" + kept.path("id").asText(), bearer(alice)).status()).isEqualTo(200);
+        assertThat(http.get("/api/shares/" + kept.path("id").asText(), bearer(alice))
+                        .status())
+                .isEqualTo(200);
 
         assertThat(http.delete("/api/files/docs", bearer(alice)).status()).isEqualTo(204);
-        assertThat(http.get("/api/shares/" + onFolder.path("id").asText(), bearer(alice)).status()).isEqualTo(404);
-        assertThat(http.get("/api/shares/" + kept.path("id").asText(), bearer(alice)).status()).isEqualTo(404);
+        assertThat(http.get("/api/shares/" + onFolder.path("id").asText(), bearer(alice))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/shares/" + kept.path("id").asText(), bearer(alice))
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/api/s/" + kept.path("token").asText()).status()).isEqualTo(404);
         Http.Response page = http.get("/api/shares", bearer(alice));
         assertThat(page.status()).isEqualTo(200);
@@ -370,7 +429,9 @@ class ShareLinksE2eTest {
         String id = share.path("id").asText();
 
         assertThat(http.get("/api/shares/" + id, bearer(bob)).status()).isEqualTo(404);
-        assertThat(http.putJson("/api/shares/" + id, Map.of("label", "mine"), bearer(bob)).status()).isEqualTo(404);
+        assertThat(http.putJson("/api/shares/" + id, Map.of("label", "mine"), bearer(bob))
+                        .status())
+                .isEqualTo(404);
         assertThat(http.delete("/api/shares/" + id, bearer(bob)).status()).isEqualTo(404);
         assertThat(http.get("/api/shares", bearer(bob)).json().path("items")).isEmpty();
         assertThat(http.get("/api/s/" + share.path("token").asText()).status()).isEqualTo(200);
@@ -380,25 +441,33 @@ class ShareLinksE2eTest {
     void headRunsEveryCheckOfGetAndNeverCounts() {
         JsonNode share = createShare(Map.of("item_id", "docs", "max_accesses", 2));
         String token = share.path("token").asText();
-        String locked = createShare(Map.of("item_id", "docs", "password", PASSWORD)).path("token").asText();
+        String locked = createShare(Map.of("item_id", "docs", "password", PASSWORD))
+                .path("token")
+                .asText();
 
         for (String route : List.of("", "/list", "/zip", "/download/report.txt")) {
             Http.Response head = http.head("/api/s/" + token + route);
             assertThat(head.status()).as(route).isEqualTo(200);
             assertThat(head.body()).as(route).isEmpty();
             assertThat(http.head("/api/s/" + locked + route).status()).as(route).isEqualTo(401);
-            assertThat(http.head("/api/s/" + otherTokenLike(token) + route).status()).as(route).isEqualTo(404);
+            assertThat(http.head("/api/s/" + otherTokenLike(token) + route).status())
+                    .as(route)
+                    .isEqualTo(404);
         }
         assertThat(http.head("/api/shares").status()).isEqualTo(401);
         assertThat(http.head("/api/shares", bearer(alice)).status()).isEqualTo(200);
-        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong()).as("HEAD is safe").isZero();
+        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong())
+                .as("HEAD is safe")
+                .isZero();
 
         assertThat(http.get("/api/s/" + token).status()).isEqualTo(200);
         assertThat(http.get("/api/s/" + token + "/zip").status()).isEqualTo(200);
         // used up: HEAD finds it gone, exactly as GET does
         assertThat(http.head("/api/s/" + token).status()).isEqualTo(404);
-        assertThat(http.head("/api/s/" + token + "/download/report.txt").status()).isEqualTo(404);
-        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong()).isEqualTo(2);
+        assertThat(http.head("/api/s/" + token + "/download/report.txt").status())
+                .isEqualTo(404);
+        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -406,26 +475,28 @@ class ShareLinksE2eTest {
         JsonNode share = createShare(Map.of("item_id", "docs/report.txt", "max_accesses", 25));
         String token = share.path("token").asText();
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest open = HttpRequest
-                .newBuilder(URI.create(http.base() + "/api/s/" + token))
-                .timeout(Duration.ofSeconds(60)).build();
+        HttpRequest open = HttpRequest.newBuilder(URI.create(http.base() + "/api/s/" + token))
+                .timeout(Duration.ofSeconds(60))
+                .build();
 
-        List<CompletableFuture<HttpResponse<Void>>> opens =
-                new ArrayList<>();
+        List<CompletableFuture<HttpResponse<Void>>> opens = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             opens.add(client.sendAsync(open, HttpResponse.BodyHandlers.discarding()));
         }
-        Map<Integer, Long> statuses = opens.stream().map(CompletableFuture::join)
-                .collect(Collectors.groupingBy(HttpResponse::statusCode,
-                        Collectors.counting()));
+        Map<Integer, Long> statuses = opens.stream()
+                .map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
 
         assertThat(statuses).isEqualTo(Map.of(200, 25L, 404, 15L));
-        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong()).isEqualTo(25);
+        assertThat(ownerView(share.path("id").asText()).path("access_count").asLong())
+                .isEqualTo(25);
     }
 
     @Test
     void guessingPasswordsIsRateLimited() {
-        String token = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD)).path("token").asText();
+        String token = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD))
+                .path("token")
+                .asText();
 
         long lastWrong = 0;
         for (int i = 0; i < 10; i++) {
@@ -443,13 +514,14 @@ class ShareLinksE2eTest {
         assertThat(limitedTook).isGreaterThanOrEqualTo(E2eServer.MAX_ANSWER_DELAY.toNanos());
         assertThat(limited.status()).as("%s", limited).isEqualTo(429);
         assertThat(limited.code()).isEqualTo("rate_limited");
-        assertThat(limited.header("Retry-After")).hasValueSatisfying(
-                r -> assertThat(Long.parseLong(r)).isPositive());
+        assertThat(limited.header("Retry-After"))
+                .hasValueSatisfying(r -> assertThat(Long.parseLong(r)).isPositive());
     }
 
     @Test
     void guessingTokensIsRateLimited() {
-        String token = createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
+        String token =
+                createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
         Http.Response first = http.get("/api/s/" + otherTokenLike(token));
         assertThat(first.status()).isEqualTo(404);
 
@@ -466,27 +538,35 @@ class ShareLinksE2eTest {
     @Test
     void badRequestBodiesAre400Problems() {
         for (Http.Response response : List.of(
-                http.send("POST", "/api/shares", "{not json".getBytes(StandardCharsets.UTF_8),
-                        "Content-Type", "application/json", "Authorization", "Bearer " + alice),
+                http.send(
+                        "POST",
+                        "/api/shares",
+                        "{not json".getBytes(StandardCharsets.UTF_8),
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        "Bearer " + alice),
                 http.postJson("/api/shares", List.of("an", "array"), bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "expires_at", "tomorrow"),
+                http.postJson(
+                        "/api/shares", Map.of("item_id", "docs/report.txt", "expires_at", "tomorrow"), bearer(alice)),
+                http.postJson(
+                        "/api/shares",
+                        Map.of("item_id", "docs/report.txt", "expires_at", "2001-01-01T00:00:00Z"),
                         bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt",
-                        "expires_at", "2001-01-01T00:00:00Z"), bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "password", "short"),
+                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "password", "short"), bearer(alice)),
+                http.postJson(
+                        "/api/shares", Map.of("item_id", "docs/report.txt", "item_type", "folder"), bearer(alice)),
+                http.postJson(
+                        "/api/shares",
+                        Map.of("item_id", "docs/report.txt", "permissions", Map.of("read", false)),
                         bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "item_type", "folder"),
-                        bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt",
-                        "permissions", Map.of("read", false)), bearer(alice)),
                 http.postJson("/api/shares", Map.of("item_id", "../etc/passwd"), bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "max_accesses", 0),
-                        bearer(alice)),
-                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "x".repeat(70_000), 1),
-                        bearer(alice)))) {
+                http.postJson("/api/shares", Map.of("item_id", "docs/report.txt", "max_accesses", 0), bearer(alice)),
+                http.postJson(
+                        "/api/shares", Map.of("item_id", "docs/report.txt", "x".repeat(70_000), 1), bearer(alice)))) {
             assertThat(response.status()).as("%s", response).isIn(400, 413);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
         assertThat(http.get("/api/shares", bearer(alice)).json().path("items")).isEmpty();
     }
@@ -495,7 +575,8 @@ class ShareLinksE2eTest {
     void withPortZeroTheLinksNameTheBoundPort() {
         JsonNode share = createShare(Map.of("item_id", "docs/report.txt"));
 
-        assertThat(share.path("url").asText()).isEqualTo(http.base() + "/s/" + share.path("token").asText());
+        assertThat(share.path("url").asText())
+                .isEqualTo(http.base() + "/s/" + share.path("token").asText());
     }
 
     private JsonNode createShare(Map<String, Object> body) {
@@ -518,7 +599,11 @@ class ShareLinksE2eTest {
     }
 
     private static JsonNode permissions(boolean read, boolean write, boolean reshare) {
-        return Http.JSON.createObjectNode().put("read", read).put("write", write).put("reshare", reshare);
+        return Http.JSON
+                .createObjectNode()
+                .put("read", read)
+                .put("write", write)
+                .put("reshare", reshare);
     }
 
     /** A token of the same shape that no share has: the real one with its last character changed. */

@@ -152,11 +152,15 @@ final class SlowClients implements AutoCloseable {
 
     /** How many connections the server answered {@code 100 Continue}: their route is reading the body. */
     int continued() {
-        return (int) connections.stream().filter(c -> c.answer.indexOf("HTTP/1.1 100") >= 0).count();
+        return (int) connections.stream()
+                .filter(c -> c.answer.indexOf("HTTP/1.1 100") >= 0)
+                .count();
     }
 
     int open() {
-        return (int) connections.stream().filter(c -> !c.closedByServer && c.channel.isOpen()).count();
+        return (int) connections.stream()
+                .filter(c -> !c.closedByServer && c.channel.isOpen())
+                .count();
     }
 
     List<Connection> connections() {

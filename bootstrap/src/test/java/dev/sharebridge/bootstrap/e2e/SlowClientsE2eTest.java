@@ -47,7 +47,9 @@ class SlowClientsE2eTest {
 
     private void start(String serverKeys) throws Exception {
         Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir).replace("[server]\n", "[server]\n" + serverKeys),
+        Files.writeString(
+                config,
+                E2eServer.baseToml(dir).replace("[server]\n", "[server]\n" + serverKeys),
                 StandardCharsets.UTF_8);
         server = E2eServer.startWith(config);
     }
@@ -64,9 +66,14 @@ class SlowClientsE2eTest {
         start("body_timeout_s = 12\nmax_requests_per_client = 1000\n");
         String alice = server.addUser("alice");
         Http http = server.http();
-        assertThat(http.put("/api/files/inbox/a.txt", new byte[] {1}, bearer(alice)).status()).isEqualTo(201);
-        String link = http.postJson("/api/shares", Map.of("item_id", "inbox", "password", "blue-harbour-lantern-42"),
-                bearer(alice)).json().path("token").asText();
+        assertThat(http.put("/api/files/inbox/a.txt", new byte[] {1}, bearer(alice))
+                        .status())
+                .isEqualTo(201);
+        String link = http.postJson(
+                        "/api/shares", Map.of("item_id", "inbox", "password", "blue-harbour-lantern-42"), bearer(alice))
+                .json()
+                .path("token")
+                .asText();
         String upload = "PUT /api/files/inbox/slow-%d.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + alice
                 + "\r\nContent-Length: 1048576\r\n\r\n";
         String verify = "POST /api/s/" + link + "/verify HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -82,27 +89,42 @@ class SlowClientsE2eTest {
             HttpResponse<String> health = health();
             double healthSeconds = (System.nanoTime() - asked) / 1e9;
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(log.accessLines()).as("the server answered none of the slow requests yet")
-                    .noneMatch(l -> l.contains("route=/api/files/{path}") || l.contains("route=/api/s/{token}/verify")
+            assertThat(log.accessLines())
+                    .as("the server answered none of the slow requests yet")
+                    .noneMatch(l -> l.contains("route=/api/files/{path}")
+                            || l.contains("route=/api/s/{token}/verify")
                             || l.contains("route=unmatched"));
 
             int ticks = 0;
             while (slow.open() > 0 && ticks++ < 120) {
                 slow.tick(TICK);
             }
-            assertThat(slow.open()).as("every slow connection was closed by the server").isZero();
-            double lastClosed = slow.connections().stream().mapToDouble(slow::secondsUntilClosed).max().orElse(0);
-            double firstClosed = slow.connections().stream().mapToDouble(slow::secondsUntilClosed).min().orElse(0);
-            System.out.printf("slow clients: /health answered in %.3f s with %d slow connections open; "
-                    + "they were closed between %.1f s and %.1f s; answers %s%n", healthSeconds, SLOW,
-                    firstClosed, lastClosed, slow.statuses());
-            assertThat(slow.statuses().keySet()).as("each was answered before it was closed: 408 past its "
-                    + "deadline, or 503 when no place for a body came free in time").isSubsetOf(408, 503);
+            assertThat(slow.open())
+                    .as("every slow connection was closed by the server")
+                    .isZero();
+            double lastClosed = slow.connections().stream()
+                    .mapToDouble(slow::secondsUntilClosed)
+                    .max()
+                    .orElse(0);
+            double firstClosed = slow.connections().stream()
+                    .mapToDouble(slow::secondsUntilClosed)
+                    .min()
+                    .orElse(0);
+            System.out.printf(
+                    "slow clients: /health answered in %.3f s with %d slow connections open; "
+                            + "they were closed between %.1f s and %.1f s; answers %s%n",
+                    healthSeconds, SLOW, firstClosed, lastClosed, slow.statuses());
+            assertThat(slow.statuses().keySet())
+                    .as("each was answered before it was closed: 408 past its "
+                            + "deadline, or 503 when no place for a body came free in time")
+                    .isSubsetOf(408, 503);
         }
         assertThat(health().statusCode()).isEqualTo(200);
         assertThat(CapturedLog.describe(log.events().stream()
-                .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).toList()))
-                .as("slow clients are the clients' business: no warning or error").isEmpty();
+                        .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                        .toList()))
+                .as("slow clients are the clients' business: no warning or error")
+                .isEmpty();
     }
 
     /**
@@ -115,9 +137,12 @@ class SlowClientsE2eTest {
     void theRequestsOfOneClientBeyondItsBoundAreRefusedAtOnce() throws Exception {
         int bound = 150;
         Path config = dir.resolve("sharebridge.toml");
-        Files.writeString(config, E2eServer.baseToml(dir)
-                .replace("[server]\n", "[server]\nmax_requests_per_client = " + bound + "\n")
-                .replace("[security]\n", "[security]\ntrusted_proxies = [\"127.0.0.1\"]\n"), StandardCharsets.UTF_8);
+        Files.writeString(
+                config,
+                E2eServer.baseToml(dir)
+                        .replace("[server]\n", "[server]\nmax_requests_per_client = " + bound + "\n")
+                        .replace("[security]\n", "[security]\ntrusted_proxies = [\"127.0.0.1\"]\n"),
+                StandardCharsets.UTF_8);
         server = E2eServer.startWith(config);
         String alice = server.addUser("alice");
         Http http = server.http();
@@ -130,19 +155,29 @@ class SlowClientsE2eTest {
             while (slow.continued() < bound && ticks++ < 30) {
                 slow.tick(TICK);
             }
-            assertThat(slow.continued()).as("every one of them is being read by its route").isEqualTo(bound);
+            assertThat(slow.continued())
+                    .as("every one of them is being read by its route")
+                    .isEqualTo(bound);
 
             Http.Response refused = http.get("/health", "X-Forwarded-For", "203.0.113.7");
             assertThat(refused.status()).as("%s", refused).isEqualTo(429);
             assertThat(refused.code()).isEqualTo("too_many_requests");
             assertThat(refused.header("Retry-After")).hasValue("1");
-            assertThat(refused.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                    .startsWith("application/problem+json"));
+            assertThat(refused.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(refused.header("X-Request-Id")).isPresent();
-            assertThat(http.put("/api/files/inbox/more.bin", new byte[] {1}, "Authorization", "Bearer " + alice,
-                    "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(429);
+            assertThat(http.put(
+                                    "/api/files/inbox/more.bin",
+                                    new byte[] {1},
+                                    "Authorization",
+                                    "Bearer " + alice,
+                                    "X-Forwarded-For",
+                                    "203.0.113.7")
+                            .status())
+                    .isEqualTo(429);
             assertThat(http.get("/health").status()).as("the proxy itself").isEqualTo(200);
-            assertThat(http.get("/health", "X-Forwarded-For", "198.51.100.1").status()).as("another client")
+            assertThat(http.get("/health", "X-Forwarded-For", "198.51.100.1").status())
+                    .as("another client")
                     .isEqualTo(200);
             assertThat(slow.open()).isEqualTo(bound);
 
@@ -157,10 +192,14 @@ class SlowClientsE2eTest {
             assertThat(status).as("one of its requests has ended").isEqualTo(200);
         }
         assertThat(log.accessLines()).anyMatch(l -> l.startsWith("method=GET route=unmatched status=429 "));
-        String refusals = http.get("/metrics").text().lines()
-                .filter(l -> l.startsWith("sharebridge_http_refused_total{reason=\"client_limit\"} ")).findFirst()
+        String refusals = http.get("/metrics")
+                .text()
+                .lines()
+                .filter(l -> l.startsWith("sharebridge_http_refused_total{reason=\"client_limit\"} "))
+                .findFirst()
                 .orElseThrow();
-        assertThat(Double.parseDouble(refusals.substring(refusals.indexOf("} ") + 2))).isGreaterThanOrEqualTo(2);
+        assertThat(Double.parseDouble(refusals.substring(refusals.indexOf("} ") + 2)))
+                .isGreaterThanOrEqualTo(2);
     }
 
     /**
@@ -183,7 +222,9 @@ class SlowClientsE2eTest {
             while (holder.continued() < 1 && ticks++ < 10) {
                 holder.tick(TICK);
             }
-            assertThat(holder.continued()).as("the first upload holds the only place").isEqualTo(1);
+            assertThat(holder.continued())
+                    .as("the first upload holds the only place")
+                    .isEqualTo(1);
             try (SlowClients second = SlowClients.open(port(), 1, i -> upload.formatted(i + 1))) {
                 assertThat(http.get("/health").status()).isEqualTo(200);
                 ticks = 0;
@@ -193,8 +234,10 @@ class SlowClientsE2eTest {
                 }
                 SlowClients.Connection refused = second.connections().get(0);
                 assertThat(refused.status()).as(refused.answer.toString()).isEqualTo(503);
-                assertThat(refused.answer.toString()).contains("\"code\":\"service_busy\"")
-                        .contains("Retry-After: 1").doesNotContain("HTTP/1.1 100");
+                assertThat(refused.answer.toString())
+                        .contains("\"code\":\"service_busy\"")
+                        .contains("Retry-After: 1")
+                        .doesNotContain("HTTP/1.1 100");
             }
             assertThat(holder.open()).as("the upload holding the place goes on").isEqualTo(1);
         }
@@ -214,21 +257,29 @@ class SlowClientsE2eTest {
                 java.net.Socket stalled = new java.net.Socket("127.0.0.1", port())) {
             silent.setSoTimeout(20_000);
             stalled.setSoTimeout(20_000);
-            stalled.getOutputStream().write(("PUT /api/files/stalled.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + alice + "\r\nContent-Length: 1000\r\n\r\n0123456789")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            stalled.getOutputStream()
+                    .write(("PUT /api/files/stalled.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Authorization: Bearer "
+                                    + alice + "\r\nContent-Length: 1000\r\n\r\n0123456789")
+                            .getBytes(StandardCharsets.ISO_8859_1));
 
             String answer = new String(stalled.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"code\":\"request_timeout\"");
-            assertThat(silent.getInputStream().read()).as("closed by the server, with nothing said").isEqualTo(-1);
+            assertThat(silent.getInputStream().read())
+                    .as("closed by the server, with nothing said")
+                    .isEqualTo(-1);
         }
         log.awaitAccessLine(Duration.ofSeconds(20), "method=PUT route=/api/files/{path} status=408 ");
-        assertThat(server.http().get("/api/files/stalled.bin", bearer(alice)).status()).isEqualTo(404);
+        assertThat(server.http().get("/api/files/stalled.bin", bearer(alice)).status())
+                .isEqualTo(404);
     }
 
     private HttpResponse<String> health() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return client.send(HttpRequest.newBuilder(URI.create(server.http().base() + "/health"))
-                .timeout(HEALTH_WITHIN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.http().base() + "/health"))
+                        .timeout(HEALTH_WITHIN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

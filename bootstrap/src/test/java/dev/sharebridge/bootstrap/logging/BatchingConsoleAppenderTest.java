@@ -65,8 +65,8 @@ class BatchingConsoleAppenderTest {
 
         assertThat(captured.output()).isEmpty();
         appender.stop();
-        assertThat(captured.lines()).containsExactly(
-                "INFO " + ACCESS + " GET /s/{token} 200", "DEBUG " + ACCESS + " debug waits too");
+        assertThat(captured.lines())
+                .containsExactly("INFO " + ACCESS + " GET /s/{token} 200", "DEBUG " + ACCESS + " debug waits too");
         assertThat(captured.writes()).hasSize(1);
     }
 
@@ -78,8 +78,8 @@ class BatchingConsoleAppenderTest {
         context.getLogger(ACCESS).info("second");
         context.getLogger(OTHER).info("third");
 
-        assertThat(captured.lines()).containsExactly(
-                "INFO " + ACCESS + " first", "INFO " + ACCESS + " second", "INFO " + OTHER + " third");
+        assertThat(captured.lines())
+                .containsExactly("INFO " + ACCESS + " first", "INFO " + ACCESS + " second", "INFO " + OTHER + " third");
         assertThat(captured.writes()).hasSize(1);
     }
 
@@ -104,8 +104,10 @@ class BatchingConsoleAppenderTest {
         assertThat(captured.lines()).containsExactly("INFO " + ACCESS + " one");
         context.getLogger(ACCESS).info("two");
 
-        assertThat(captured.writes()).containsExactly(
-                "INFO " + ACCESS + " one" + System.lineSeparator(), "INFO " + ACCESS + " two" + System.lineSeparator());
+        assertThat(captured.writes())
+                .containsExactly(
+                        "INFO " + ACCESS + " one" + System.lineSeparator(),
+                        "INFO " + ACCESS + " two" + System.lineSeparator());
         assertThat(appender.flusher()).isNull();
     }
 
@@ -133,13 +135,15 @@ class BatchingConsoleAppenderTest {
         context.getLogger(ACCESS).info("small");
         context.getLogger(ACCESS).info(large);
 
-        assertThat(captured.writes()).containsExactly(
-                "INFO " + ACCESS + " small" + System.lineSeparator(),
-                "INFO " + ACCESS + " " + large + System.lineSeparator());
+        assertThat(captured.writes())
+                .containsExactly(
+                        "INFO " + ACCESS + " small" + System.lineSeparator(),
+                        "INFO " + ACCESS + " " + large + System.lineSeparator());
         context.getLogger(ACCESS).info("after");
         appender.stop();
-        assertThat(captured.lines()).containsExactly(
-                "INFO " + ACCESS + " small", "INFO " + ACCESS + " " + large, "INFO " + ACCESS + " after");
+        assertThat(captured.lines())
+                .containsExactly(
+                        "INFO " + ACCESS + " small", "INFO " + ACCESS + " " + large, "INFO " + ACCESS + " after");
     }
 
     @Test
@@ -152,7 +156,8 @@ class BatchingConsoleAppenderTest {
         context.getLogger(ACCESS).info("first");
         assertThat(awaitOutput(out -> !out.isEmpty())).isEqualTo("INFO " + ACCESS + " first" + System.lineSeparator());
         context.getLogger(ACCESS).info("second");
-        assertThat(awaitOutput(out -> out.contains("second"))).endsWith("INFO " + ACCESS + " second" + System.lineSeparator());
+        assertThat(awaitOutput(out -> out.contains("second")))
+                .endsWith("INFO " + ACCESS + " second" + System.lineSeparator());
 
         appender.stop();
         assertThat(flusher.isAlive()).isFalse();
@@ -201,7 +206,8 @@ class BatchingConsoleAppenderTest {
         assertThat(captured.output()).isEmpty();
         context.getLogger(OTHER).info("started");
         assertThat(captured.lines()).hasSize(2);
-        assertThat(captured.lines().get(0)).endsWith(" INFO  [" + Thread.currentThread().getName() + "] " + ACCESS + " - GET /");
+        assertThat(captured.lines().get(0))
+                .endsWith(" INFO  [" + Thread.currentThread().getName() + "] " + ACCESS + " - GET /");
         assertThat(captured.lines().get(1)).endsWith(" - started");
     }
 
@@ -220,8 +226,8 @@ class BatchingConsoleAppenderTest {
             }
         }
 
-        BatchingConsoleAppender batching =
-                (BatchingConsoleAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        BatchingConsoleAppender batching = (BatchingConsoleAppender)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
         assertThat(batching.getFlushMillis()).isZero();
         context.getLogger(ACCESS).info("GET /");
         assertThat(captured.lines()).singleElement().asString().endsWith(" - GET /");

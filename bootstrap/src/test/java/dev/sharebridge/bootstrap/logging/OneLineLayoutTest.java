@@ -39,16 +39,16 @@ class OneLineLayoutTest {
         List<String> lines = logged(log -> log.info("first\r\nINFO forged line\n\nthird"));
 
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  \\[[^]]+] "
-                + "dev\\.sharebridge\\.test - first INFO forged line third");
+        assertThat(lines.get(0))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  \\[[^]]+] "
+                        + "dev\\.sharebridge\\.test - first INFO forged line third");
     }
 
     @Test
     void aPlainMessageIsWrittenAsItIs() throws JoranException {
         List<String> lines = logged(log -> log.info("method={} route={} status={}", "GET", "/api/s/{token}", 200));
 
-        assertThat(lines).singleElement().asString()
-                .endsWith(" - method=GET route=/api/s/{token} status=200");
+        assertThat(lines).singleElement().asString().endsWith(" - method=GET route=/api/s/{token} status=200");
     }
 
     @Test
@@ -58,9 +58,12 @@ class OneLineLayoutTest {
 
         assertThat(lines).hasSize(1);
         String line = lines.get(0);
-        assertThat(line).contains(" - it broke java.lang.IllegalStateException: outer | second line | at ")
+        assertThat(line)
+                .contains(" - it broke java.lang.IllegalStateException: outer | second line | at ")
                 .contains(" | Caused by: java.lang.RuntimeException: inner | ")
-                .doesNotContain("\t").doesNotEndWith(" ").doesNotEndWith("|");
+                .doesNotContain("\t")
+                .doesNotEndWith(" ")
+                .doesNotEndWith("|");
     }
 
     @Test
@@ -72,8 +75,10 @@ class OneLineLayoutTest {
             log.warn("upgrade /signaling?ticket={}&x=1 failed", token);
             log.warn("Cookie: sb_grant_0a1b2c3d={}; other=1", token);
             log.warn("Authorization: Bearer {}, then Basic {}", token, token);
-            log.error("it broke", new IllegalStateException("no handler for /api/s/" + token + "/zip",
-                    new RuntimeException("ticket=" + token)));
+            log.error(
+                    "it broke",
+                    new IllegalStateException(
+                            "no handler for /api/s/" + token + "/zip", new RuntimeException("ticket=" + token)));
         });
 
         assertThat(String.join("\n", lines)).doesNotContain(token);
@@ -83,15 +88,22 @@ class OneLineLayoutTest {
         assertThat(lines.get(2)).endsWith(" - upgrade /signaling?ticket=***&x=1 failed");
         assertThat(lines.get(3)).endsWith(" - Cookie: sb_grant_0a1b2c3d=***; other=1");
         assertThat(lines.get(4)).endsWith(" - Authorization: Bearer ***, then Basic ***");
-        assertThat(lines.get(5)).contains("IllegalStateException: no handler for /api/s/***/zip | ")
+        assertThat(lines.get(5))
+                .contains("IllegalStateException: no handler for /api/s/***/zip | ")
                 .contains("Caused by: java.lang.RuntimeException: ticket=*** | ");
     }
 
     @Test
     void routeTemplatesAndOrdinaryTextStayAsTheyAre() throws JoranException {
-        List<String> messages = List.of("method=GET route=/api/s/{token}/download status=200 request_id=ab12cd34",
-                "route=/s/{token} and /dav/s/{token}/<path>", "Basic auth is off", "Bearer or not",
-                "/users/alice/docs/report.txt", "s/x is no path", "ticket", "sb_grant_xyz=1");
+        List<String> messages = List.of(
+                "method=GET route=/api/s/{token}/download status=200 request_id=ab12cd34",
+                "route=/s/{token} and /dav/s/{token}/<path>",
+                "Basic auth is off",
+                "Bearer or not",
+                "/users/alice/docs/report.txt",
+                "s/x is no path",
+                "ticket",
+                "sb_grant_xyz=1");
         List<String> lines = logged(log -> messages.forEach(log::info));
 
         for (int i = 0; i < messages.size(); i++) {

@@ -94,7 +94,8 @@ class AesGcmSecretBoxTest {
 
     @Test
     void theKeyIdIsShortStableAndDerivedFromTheKey() {
-        assertThat(box.keyId()).matches("[A-Za-z0-9_-]{8}")
+        assertThat(box.keyId())
+                .matches("[A-Za-z0-9_-]{8}")
                 .isEqualTo(new AesGcmSecretBox(key(1), new SecureRandom()).keyId())
                 .isNotEqualTo(new AesGcmSecretBox(key(2), new SecureRandom()).keyId());
         assertThat(box.keyIds()).containsExactly(box.keyId());
@@ -115,7 +116,8 @@ class AesGcmSecretBoxTest {
         String resealed = ring.seal(ring.open(sealedByA));
         assertThat(ring.isSealedWithCurrentKey(resealed)).isTrue();
         assertThat(b.open(resealed)).as("B alone opens it now").isEqualTo("made under A");
-        assertThatThrownBy(() -> b.open(sealedByA)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> b.open(sealedByA))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sealed value was made with key " + a.keyId() + ", which is not configured");
 
         assertThat(ring.mac("data")).isEqualTo(b.mac("data"));
@@ -136,11 +138,14 @@ class AesGcmSecretBoxTest {
 
         assertThat(same.open(sealed)).isEqualTo("the room's read password");
         assertThat(same.mac("6f1c|nonce|1|hash")).isEqualTo(mac);
-        assertThat(same.isSealedWithCurrentKey(sealed)).as("re-sealed by a rotation").isFalse();
+        assertThat(same.isSealedWithCurrentKey(sealed))
+                .as("re-sealed by a rotation")
+                .isFalse();
         assertThat(asPrevious.open(sealed)).isEqualTo("the room's read password");
         assertThat(asPrevious.mac(same.keyId(), "6f1c|nonce|1|hash")).contains(mac);
         assertThatThrownBy(() -> new AesGcmSecretBox(key(3), new SecureRandom()).open(sealed))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(sealed.substring(3));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(sealed.substring(3));
     }
 
     @Test

@@ -42,7 +42,8 @@ class BcryptPasswordHasherTest {
         String hash = hasher.hash("?Qx7-harbour-lantern");
         assertThat(hasher.verify("\ud800Qx7-harbour-lantern", hash)).isFalse();
         assertThat(hasher.verify("?Qx7-harbour-lantern", hash)).isTrue();
-        assertThatThrownBy(() -> hasher.hash("\udfffQx7-harbour-lantern")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> hasher.hash("\udfffQx7-harbour-lantern"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("Qx7");
     }
 
@@ -73,7 +74,8 @@ class BcryptPasswordHasherTest {
                 .hasMessageNotContaining(tooLong);
         assertThatThrownBy(() -> hasher.hash(multiByte)).isInstanceOf(IllegalArgumentException.class);
         // A 73-byte guess must not match a hash of its first 72 bytes.
-        assertThat(hasher.verify("a".repeat(72) + "x", hasher.hash("a".repeat(72)))).isFalse();
+        assertThat(hasher.verify("a".repeat(72) + "x", hasher.hash("a".repeat(72))))
+                .isFalse();
     }
 
     @Test

@@ -25,7 +25,8 @@ class SecretKeysTest {
         byte[] second = SecretKeys.loadOrCreate(file, new SecureRandom());
 
         assertThat(first).hasSize(32).isEqualTo(second);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(file.getParent())).containsExactly(file);
     }
 
@@ -34,7 +35,8 @@ class SecretKeysTest {
     void aConfiguredKeyFileIsReadAndNeverCreated(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("current.key");
 
-        assertThatThrownBy(() -> SecretKeys.load(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SecretKeys.load(file))
+                .isInstanceOf(IOException.class)
                 .hasMessage(file + " ([security] secret_key_file) does not exist; make it with"
                         + " `openssl rand -base64 32 > " + file + "`");
         assertThat(Files.exists(file)).isFalse();
@@ -46,7 +48,8 @@ class SecretKeysTest {
 
         String almost = Base64.getEncoder().encodeToString(new byte[31]);
         Files.writeString(file, almost);
-        assertThatThrownBy(() -> SecretKeys.load(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SecretKeys.load(file))
+                .isInstanceOf(IOException.class)
                 .hasMessage(file + " does not hold a base64 32-byte key");
     }
 
@@ -65,7 +68,9 @@ class SecretKeysTest {
         Path file = dir.resolve("secret.key");
         SecretKeys.loadOrCreate(file, new SecureRandom());
         Path crashed = Files.writeString(dir.resolve(".secret-123.tmp"), "a key nobody uses");
-        Files.setLastModifiedTime(crashed, FileTime.from(Instant.now().minus(SecretKeys.LEFTOVER_AGE).minusSeconds(1)));
+        Files.setLastModifiedTime(
+                crashed,
+                FileTime.from(Instant.now().minus(SecretKeys.LEFTOVER_AGE).minusSeconds(1)));
         Path beingWritten = Files.writeString(dir.resolve(".secret-456.tmp"), "another process's new key");
         Path other = Files.writeString(dir.resolve("notes.tmp"), "not ours");
         Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
@@ -93,8 +98,10 @@ class SecretKeysTest {
         byte[] key = new byte[32];
         key[31] = 1;
 
-        assertThat(SecretKeys.decode(Base64.getEncoder().encodeToString(key) + "\n")).isEqualTo(key);
-        assertThat(SecretKeys.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(key))).isEqualTo(key);
+        assertThat(SecretKeys.decode(Base64.getEncoder().encodeToString(key) + "\n"))
+                .isEqualTo(key);
+        assertThat(SecretKeys.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(key)))
+                .isEqualTo(key);
         assertThatThrownBy(() -> SecretKeys.decode("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SecretKeys.decode("***")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -107,13 +107,16 @@ public final class ItemPath implements Comparable<ItemPath> {
                 throw new InvalidValueException(Field.PATH, "{field} segments must not contain control characters");
             }
             if (Character.isSurrogate(c)
-                    && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
                     && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
                 throw new InvalidValueException(Field.PATH, "{field} segments must be valid Unicode");
             }
         }
         if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-            throw new InvalidValueException(Field.PATH, "{field} segments must not exceed " + MAX_SEGMENT_BYTES + " bytes");
+            throw new InvalidValueException(
+                    Field.PATH, "{field} segments must not exceed " + MAX_SEGMENT_BYTES + " bytes");
         }
         return s;
     }
@@ -190,7 +193,8 @@ public final class ItemPath implements Comparable<ItemPath> {
         if (!startsWith(prefix)) {
             throw new IllegalArgumentException(this + " is not below " + prefix);
         }
-        return prefix.segments.size() == segments.size() ? ROOT
+        return prefix.segments.size() == segments.size()
+                ? ROOT
                 : new ItemPath(segments.subList(prefix.segments.size(), segments.size()));
     }
 

@@ -22,7 +22,9 @@ public record RoomId(UUID value) {
         }
         try {
             UUID uuid = UUID.fromString(text);
-            return uuid.toString().equals(text.toLowerCase(Locale.ROOT)) ? Optional.of(new RoomId(uuid)) : Optional.empty();
+            return uuid.toString().equals(text.toLowerCase(Locale.ROOT))
+                    ? Optional.of(new RoomId(uuid))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

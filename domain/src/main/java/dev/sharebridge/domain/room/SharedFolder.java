@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param provider the name of the storage that holds it ({@code "local"}, {@code "nextcloud"})
  * @param folder the folder's path relative to that storage's root
  */
-public record SharedFolder(RoomId roomId, String provider, ItemPath folder, SharedFolderLink read,
-        SharedFolderLink readWrite, Instant createdAt) {
+public record SharedFolder(
+        RoomId roomId,
+        String provider,
+        ItemPath folder,
+        SharedFolderLink read,
+        SharedFolderLink readWrite,
+        Instant createdAt) {
 
     public SharedFolder {
         Objects.requireNonNull(roomId, "roomId");

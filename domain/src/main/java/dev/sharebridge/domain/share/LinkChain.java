@@ -100,7 +100,8 @@ public final class LinkChain {
     public Optional<Instant> expiresAt() {
         Optional<Instant> earliest = Optional.empty();
         for (Share s : links) {
-            if (s.expiresAt().isPresent() && (earliest.isEmpty() || s.expiresAt().get().isBefore(earliest.get()))) {
+            if (s.expiresAt().isPresent()
+                    && (earliest.isEmpty() || s.expiresAt().get().isBefore(earliest.get()))) {
                 earliest = s.expiresAt();
             }
         }

@@ -11,8 +11,12 @@ import java.util.Optional;
  * @param passwordHash the bcrypt hash of the password, never the password
  * @param maxAccesses the number of counted accesses after which the link stops working
  */
-public record LinkPolicy(SharePermissions permissions, Optional<String> passwordHash, Optional<Instant> expiresAt,
-        Optional<Long> maxAccesses, Optional<String> label) {
+public record LinkPolicy(
+        SharePermissions permissions,
+        Optional<String> passwordHash,
+        Optional<Instant> expiresAt,
+        Optional<Long> maxAccesses,
+        Optional<String> label) {
 
     public LinkPolicy {
         Objects.requireNonNull(permissions, "permissions");

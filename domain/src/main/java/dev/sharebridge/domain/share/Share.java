@@ -78,10 +78,22 @@ public record Share(
      *
      * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
      */
-    public static Share ownerLink(ShareId id, ShareToken token, UserId owner, ItemPath item, ItemType type,
-            LinkPolicy policy, Instant now) {
-        return create(id, item, type, Optional.empty(), token, policy.passwordHash(), policy.expiresAt(),
-                policy.permissions(), policy.label(), policy.maxAccesses(), now, owner, Optional.empty());
+    public static Share ownerLink(
+            ShareId id, ShareToken token, UserId owner, ItemPath item, ItemType type, LinkPolicy policy, Instant now) {
+        return create(
+                id,
+                item,
+                type,
+                Optional.empty(),
+                token,
+                policy.passwordHash(),
+                policy.expiresAt(),
+                policy.permissions(),
+                policy.label(),
+                policy.maxAccesses(),
+                now,
+                owner,
+                Optional.empty());
     }
 
     /**
@@ -89,10 +101,27 @@ public record Share(
      *
      * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
      */
-    public static Share roomLink(ShareId id, ShareToken token, RoomId room, UserId createdBy, ItemPath folder,
-            LinkPolicy policy, Instant now) {
-        return create(id, folder, ItemType.FOLDER, Optional.of(room), token, policy.passwordHash(),
-                policy.expiresAt(), policy.permissions(), policy.label(), policy.maxAccesses(), now, createdBy,
+    public static Share roomLink(
+            ShareId id,
+            ShareToken token,
+            RoomId room,
+            UserId createdBy,
+            ItemPath folder,
+            LinkPolicy policy,
+            Instant now) {
+        return create(
+                id,
+                folder,
+                ItemType.FOLDER,
+                Optional.of(room),
+                token,
+                policy.passwordHash(),
+                policy.expiresAt(),
+                policy.permissions(),
+                policy.label(),
+                policy.maxAccesses(),
+                now,
+                createdBy,
                 Optional.empty());
     }
 
@@ -103,9 +132,20 @@ public record Share(
      * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
      */
     public static Share reshare(Share parent, ShareId id, ShareToken token, LinkPolicy policy, Instant now) {
-        return create(id, parent.itemPath(), parent.itemType(), parent.roomId(), token, policy.passwordHash(),
-                policy.expiresAt(), policy.permissions(), policy.label(), policy.maxAccesses(), now,
-                parent.createdBy(), Optional.of(parent.id()));
+        return create(
+                id,
+                parent.itemPath(),
+                parent.itemType(),
+                parent.roomId(),
+                token,
+                policy.passwordHash(),
+                policy.expiresAt(),
+                policy.permissions(),
+                policy.label(),
+                policy.maxAccesses(),
+                now,
+                parent.createdBy(),
+                Optional.of(parent.id()));
     }
 
     /** The choices its creator made for this link. */
@@ -119,13 +159,37 @@ public record Share(
      *
      * @throws InvalidValueException when the expiry is not in the future, or a value is invalid
      */
-    public static Share create(ShareId id, ItemPath itemPath, ItemType itemType, Optional<RoomId> roomId,
-            ShareToken token, Optional<String> passwordHash, Optional<Instant> expiresAt,
-            SharePermissions permissions, Optional<String> label, Optional<Long> maxAccesses,
-            Instant now, UserId createdBy, Optional<ShareId> parentId) {
+    public static Share create(
+            ShareId id,
+            ItemPath itemPath,
+            ItemType itemType,
+            Optional<RoomId> roomId,
+            ShareToken token,
+            Optional<String> passwordHash,
+            Optional<Instant> expiresAt,
+            SharePermissions permissions,
+            Optional<String> label,
+            Optional<Long> maxAccesses,
+            Instant now,
+            UserId createdBy,
+            Optional<ShareId> parentId) {
         expiresAt.ifPresent(e -> checkFutureExpiry(e, now));
-        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, permissions, label,
-                maxAccesses, 0, Optional.empty(), now, createdBy, parentId);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                permissions,
+                label,
+                maxAccesses,
+                0,
+                Optional.empty(),
+                now,
+                createdBy,
+                parentId);
     }
 
     /** @throws InvalidValueException when {@code expiresAt} is not after {@code now}, or after {@link #MAX_EXPIRY} */
@@ -182,28 +246,98 @@ public record Share(
     }
 
     public Share withPasswordHash(Optional<String> hash) {
-        return new Share(id, itemPath, itemType, roomId, token, hash, expiresAt, permissions, label, maxAccesses,
-                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                hash,
+                expiresAt,
+                permissions,
+                label,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId);
     }
 
     public Share withExpiresAt(Optional<Instant> expiry) {
-        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiry, permissions, label, maxAccesses,
-                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiry,
+                permissions,
+                label,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId);
     }
 
     public Share withPermissions(SharePermissions p) {
-        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, p, label, maxAccesses,
-                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                p,
+                label,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId);
     }
 
     public Share withLabel(Optional<String> l) {
-        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, permissions, l, maxAccesses,
-                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                permissions,
+                l,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId);
     }
 
     public Share withMaxAccesses(Optional<Long> max) {
-        return new Share(id, itemPath, itemType, roomId, token, passwordHash, expiresAt, permissions, label, max,
-                accessCount, lastAccessedAt, createdAt, createdBy, parentId);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                permissions,
+                label,
+                max,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId);
     }
 
     /** Never prints the token or the hash. */

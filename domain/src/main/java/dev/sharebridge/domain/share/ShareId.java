@@ -24,7 +24,8 @@ public record ShareId(UUID value) {
         try {
             UUID uuid = UUID.fromString(text);
             return uuid.toString().equals(text.toLowerCase(java.util.Locale.ROOT))
-                    ? Optional.of(new ShareId(uuid)) : Optional.empty();
+                    ? Optional.of(new ShareId(uuid))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

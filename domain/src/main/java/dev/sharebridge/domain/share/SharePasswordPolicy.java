@@ -19,8 +19,7 @@ public final class SharePasswordPolicy {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_BYTES = 72;
 
-    private SharePasswordPolicy() {
-    }
+    private SharePasswordPolicy() {}
 
     /** The NFC form every password is hashed and verified in. */
     public static String normalize(String password) {
@@ -38,11 +37,13 @@ public final class SharePasswordPolicy {
         }
         // a lone surrogate has no UTF-8 form: it would be hashed as '?', like every other one
         if (!DisplayText.isValidUnicode(password)) {
-            throw new InvalidValueException(Field.PASSWORD, "{field} must be valid Unicode text (no unpaired surrogates)");
+            throw new InvalidValueException(
+                    Field.PASSWORD, "{field} must be valid Unicode text (no unpaired surrogates)");
         }
         String p = normalize(password);
         if (p.codePointCount(0, p.length()) < MIN_LENGTH) {
-            throw new InvalidValueException(Field.PASSWORD, "{field} must be at least " + MIN_LENGTH + " characters long");
+            throw new InvalidValueException(
+                    Field.PASSWORD, "{field} must be at least " + MIN_LENGTH + " characters long");
         }
         if (p.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InvalidValueException(Field.PASSWORD, "{field} must not exceed " + MAX_BYTES + " bytes in UTF-8");
@@ -66,7 +67,8 @@ public final class SharePasswordPolicy {
         String lower = password.toLowerCase(Locale.ROOT);
         for (ShareToken t : tokens) {
             if (lower.contains(t.value().toLowerCase(Locale.ROOT))) {
-                throw new InvalidValueException(Field.PASSWORD,
+                throw new InvalidValueException(
+                        Field.PASSWORD,
                         "password must not contain the token of the link: the token is part of the link's address");
             }
         }
@@ -78,7 +80,9 @@ public final class SharePasswordPolicy {
      * simply wrong.
      */
     public static Optional<String> verifiable(String password) {
-        if (password == null || password.isEmpty() || password.length() > MAX_BYTES
+        if (password == null
+                || password.isEmpty()
+                || password.length() > MAX_BYTES
                 || !DisplayText.isValidUnicode(password)) {
             // more chars than bytes allowed: too long whatever the encoding, and never normalised
             return Optional.empty();

@@ -15,7 +15,8 @@ public record SharePermissions(boolean read, boolean write, boolean reshare) {
 
     public SharePermissions {
         if (!read && !write) {
-            throw new InvalidValueException(Field.PERMISSIONS, "a share needs at least the read or the write permission");
+            throw new InvalidValueException(
+                    Field.PERMISSIONS, "a share needs at least the read or the write permission");
         }
     }
 

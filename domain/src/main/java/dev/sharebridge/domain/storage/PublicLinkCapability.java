@@ -11,11 +11,13 @@ import java.util.Optional;
 public interface PublicLinkCapability {
 
     /** Whether a link lets its holders change content or only read it. */
-    enum Access { READ, READ_WRITE }
+    enum Access {
+        READ,
+        READ_WRITE
+    }
 
     /** A link as the provider made it. {@code id} is the provider's handle for deleting it. */
-    record PublicLink(String id, String url, Access access) {
-    }
+    record PublicLink(String id, String url, Access access) {}
 
     /**
      * Creates a link on a folder, with a password and an optional last day of validity. The

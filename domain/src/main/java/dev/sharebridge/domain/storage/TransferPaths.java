@@ -8,8 +8,7 @@ import dev.sharebridge.domain.item.ItemPath;
  * looks at anything stored.
  */
 public final class TransferPaths {
-    private TransferPaths() {
-    }
+    private TransferPaths() {}
 
     /**
      * Refuses what no storage could do sensibly: moving or copying the root, replacing the root,

@@ -13,7 +13,8 @@ public record UserId(String value) {
 
     public UserId {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new InvalidValueException(Field.USER,
+            throw new InvalidValueException(
+                    Field.USER,
                     "{field} names are 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
         }
     }

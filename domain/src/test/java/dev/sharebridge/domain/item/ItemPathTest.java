@@ -70,8 +70,20 @@ class ItemPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\u0000b", "\u0000", "a\nb", "a\rb", "a\tb", "\u001f", "a\u007f", "a\u0085b", "a\u009fb",
-        "a\u2028b", "a\u2029b"})
+    @ValueSource(
+            strings = {
+                "a\u0000b",
+                "\u0000",
+                "a\nb",
+                "a\rb",
+                "a\tb",
+                "\u001f",
+                "a\u007f",
+                "a\u0085b",
+                "a\u009fb",
+                "a\u2028b",
+                "a\u2029b"
+            })
     void nulAndControlCharactersAreRejected(String text) {
         assertInvalid(text);
         assertThatThrownBy(() -> ItemPath.of(text)).isInstanceOf(InvalidValueException.class);
@@ -99,7 +111,8 @@ class ItemPathTest {
         assertThat(ItemPath.parse("😀".repeat(63) + "abc").depth()).isEqualTo(1);
         assertInvalid("😀".repeat(64));
         // the limit is per segment, not per path
-        assertThat(ItemPath.parse("a".repeat(255) + "/" + "b".repeat(255)).depth()).isEqualTo(2);
+        assertThat(ItemPath.parse("a".repeat(255) + "/" + "b".repeat(255)).depth())
+                .isEqualTo(2);
     }
 
     @Test
@@ -193,7 +206,8 @@ class ItemPathTest {
         assertThat(path.relativeTo(ItemPath.parse("/a"))).isEqualTo(ItemPath.parse("/b/c"));
         assertThat(path.relativeTo(ItemPath.root())).isEqualTo(path);
         assertThat(path.relativeTo(path)).isEqualTo(ItemPath.root());
-        assertThat(ItemPath.parse("/a").resolve(path.relativeTo(ItemPath.parse("/a")))).isEqualTo(path);
+        assertThat(ItemPath.parse("/a").resolve(path.relativeTo(ItemPath.parse("/a"))))
+                .isEqualTo(path);
         assertThatThrownBy(() -> ItemPath.parse("/ab/c").relativeTo(ItemPath.parse("/a")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ItemPath.parse("/a").relativeTo(ItemPath.parse("/a/b")))

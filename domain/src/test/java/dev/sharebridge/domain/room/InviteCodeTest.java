@@ -42,9 +42,19 @@ class InviteCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "AbCdEfGhIjKlMnOp012-_", "AbCdEfGhIjKlMnOp012-_9x", "AbCdEfGhIjKlMnOp012-_=",
-        "AbCdEfGhIjKlMnOp012-+9", "AbCdEfGhIjKlMnOp012-/9", "AbCdEfGhIjKlMnOp01%2e9", "../CdEfGhIjKlMnOp012-_9",
-        "AbCdEfGhIjKlMnOp012-*9", "AbCdEfGhIjKlMnOp012 _9"})
+    @ValueSource(
+            strings = {
+                "",
+                "AbCdEfGhIjKlMnOp012-_",
+                "AbCdEfGhIjKlMnOp012-_9x",
+                "AbCdEfGhIjKlMnOp012-_=",
+                "AbCdEfGhIjKlMnOp012-+9",
+                "AbCdEfGhIjKlMnOp012-/9",
+                "AbCdEfGhIjKlMnOp01%2e9",
+                "../CdEfGhIjKlMnOp012-_9",
+                "AbCdEfGhIjKlMnOp012-*9",
+                "AbCdEfGhIjKlMnOp012 _9"
+            })
     void malformedCodesAreRejected(String text) {
         assertThat(InviteCode.parse(text)).isEmpty();
         assertThatThrownBy(() -> new InviteCode(text)).isInstanceOf(IllegalArgumentException.class);

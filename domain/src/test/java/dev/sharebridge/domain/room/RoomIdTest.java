@@ -25,10 +25,19 @@ class RoomIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7", "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7f0",
-        "6f1c7a52x4f3e-4b8e-9c1d-2a3b4c5d6e7f", "6f1c7a524f3e4b8e9c1d2a3b4c5d6e7f0000", "0000000000000000000-0-0-000000000000",
-        "+f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7f", "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7g", "../../../../../../etc/passwd.......",
-        "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e/f"})
+    @ValueSource(
+            strings = {
+                "",
+                "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7",
+                "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7f0",
+                "6f1c7a52x4f3e-4b8e-9c1d-2a3b4c5d6e7f",
+                "6f1c7a524f3e4b8e9c1d2a3b4c5d6e7f0000",
+                "0000000000000000000-0-0-000000000000",
+                "+f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7f",
+                "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e7g",
+                "../../../../../../etc/passwd.......",
+                "6f1c7a52-4f3e-4b8e-9c1d-2a3b4c5d6e/f"
+            })
     void nonCanonicalTextIsRejected(String text) {
         assertThat(RoomId.parse(text)).isEmpty();
     }

@@ -17,12 +17,28 @@ class LinkChainTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00.000Z");
     private static int seed;
 
-    private static Share link(Optional<Share> parent, SharePermissions permissions, Optional<Instant> expiresAt,
-            Optional<Long> maxAccesses, long accessCount) {
-        return new Share(ShareId.random(), ItemPath.parse("/docs"), ItemType.FOLDER, Optional.empty(),
-                ShareToken.generate(new FixedBytesRandom(++seed)), Optional.empty(), expiresAt, permissions,
-                Optional.empty(), maxAccesses, accessCount, Optional.empty(), NOW.minus(Duration.ofDays(1)),
-                UserId.of("alice"), parent.map(Share::id));
+    private static Share link(
+            Optional<Share> parent,
+            SharePermissions permissions,
+            Optional<Instant> expiresAt,
+            Optional<Long> maxAccesses,
+            long accessCount) {
+        return new Share(
+                ShareId.random(),
+                ItemPath.parse("/docs"),
+                ItemType.FOLDER,
+                Optional.empty(),
+                ShareToken.generate(new FixedBytesRandom(++seed)),
+                Optional.empty(),
+                expiresAt,
+                permissions,
+                Optional.empty(),
+                maxAccesses,
+                accessCount,
+                Optional.empty(),
+                NOW.minus(Duration.ofDays(1)),
+                UserId.of("alice"),
+                parent.map(Share::id));
     }
 
     private static Share plain(Optional<Share> parent) {
@@ -31,12 +47,20 @@ class LinkChainTest {
 
     @Test
     void theChainAllowsWhatEveryLinkAllowsAndEndsWithTheEarliestExpiry() {
-        Share root = link(Optional.empty(), new SharePermissions(true, true, true), Optional.of(NOW.plusSeconds(60)),
-                Optional.empty(), 0);
-        Share parent = link(Optional.of(root), new SharePermissions(true, false, true), Optional.empty(),
-                Optional.empty(), 0);
-        Share child = link(Optional.of(parent), new SharePermissions(true, true, false),
-                Optional.of(NOW.plusSeconds(3600)), Optional.empty(), 0);
+        Share root = link(
+                Optional.empty(),
+                new SharePermissions(true, true, true),
+                Optional.of(NOW.plusSeconds(60)),
+                Optional.empty(),
+                0);
+        Share parent =
+                link(Optional.of(root), new SharePermissions(true, false, true), Optional.empty(), Optional.empty(), 0);
+        Share child = link(
+                Optional.of(parent),
+                new SharePermissions(true, true, false),
+                Optional.of(NOW.plusSeconds(3600)),
+                Optional.empty(),
+                0);
 
         LinkChain chain = LinkChain.of(List.of(child, parent, root));
 
@@ -70,9 +94,11 @@ class LinkChainTest {
         Share child = plain(Optional.of(parent));
 
         assertThatThrownBy(() -> LinkChain.of(child)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LinkChain.of(List.of(child, parent))).as("does not reach the root")
+        assertThatThrownBy(() -> LinkChain.of(List.of(child, parent)))
+                .as("does not reach the root")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LinkChain.of(List.of(child, root))).as("skips a link")
+        assertThatThrownBy(() -> LinkChain.of(List.of(child, root)))
+                .as("skips a link")
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LinkChain.of(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThat(LinkChain.of(root)).isEqualTo(LinkChain.of(List.of(root)));

@@ -108,7 +108,8 @@ class SharePasswordPolicyTest {
     void aPasswordContainingATokenOfTheLinkIsRefusedInAnyCase() {
         ShareToken token = ShareToken.parse("AbCdEfGhIjKlMnOpQrStUvWxYz012345").orElseThrow();
         ShareToken other = ShareToken.parse("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz").orElseThrow();
-        for (String p : List.of(token.value(), "x" + token.value() + "!", token.value().toLowerCase(Locale.ROOT))) {
+        for (String p :
+                List.of(token.value(), "x" + token.value() + "!", token.value().toLowerCase(Locale.ROOT))) {
             assertThatThrownBy(() -> SharePasswordPolicy.checkNotToken(p, List.of(other, token)))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("token")

@@ -53,9 +53,13 @@ class SharePermissionsTest {
                 assertThat(a.includes(b)).as("%s includes %s", a, b).isEqualTo(subset);
             }
         }
-        assertThat(SharePermissions.READ_WRITE.includes(SharePermissions.READ_ONLY)).isTrue();
-        assertThat(SharePermissions.READ_ONLY.includes(SharePermissions.READ_WRITE)).isFalse();
-        assertThat(SharePermissions.READ_WRITE.includes(new SharePermissions(true, false, true))).isFalse();
-        assertThat(new SharePermissions(false, true, false).includes(SharePermissions.READ_ONLY)).isFalse();
+        assertThat(SharePermissions.READ_WRITE.includes(SharePermissions.READ_ONLY))
+                .isTrue();
+        assertThat(SharePermissions.READ_ONLY.includes(SharePermissions.READ_WRITE))
+                .isFalse();
+        assertThat(SharePermissions.READ_WRITE.includes(new SharePermissions(true, false, true)))
+                .isFalse();
+        assertThat(new SharePermissions(false, true, false).includes(SharePermissions.READ_ONLY))
+                .isFalse();
     }
 }

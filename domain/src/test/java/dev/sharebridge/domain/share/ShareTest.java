@@ -21,15 +21,39 @@ class ShareTest {
     private static final String HASH = "$2b$12$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
 
     private static Share create(Optional<Instant> expiresAt) {
-        return Share.create(ID, ItemPath.parse("/docs/report.pdf"), ItemType.FILE, Optional.empty(), TOKEN,
-                Optional.of(HASH), expiresAt, SharePermissions.DEFAULT, Optional.of("for Bob"), Optional.of(3L), NOW,
-                UserId.of("alice"), Optional.empty());
+        return Share.create(
+                ID,
+                ItemPath.parse("/docs/report.pdf"),
+                ItemType.FILE,
+                Optional.empty(),
+                TOKEN,
+                Optional.of(HASH),
+                expiresAt,
+                SharePermissions.DEFAULT,
+                Optional.of("for Bob"),
+                Optional.of(3L),
+                NOW,
+                UserId.of("alice"),
+                Optional.empty());
     }
 
     private static Share restore(Optional<Instant> expiresAt, long accessCount, Optional<Long> maxAccesses) {
-        return new Share(ID, ItemPath.parse("/docs"), ItemType.FOLDER, Optional.empty(), TOKEN, Optional.empty(),
-                expiresAt, SharePermissions.DEFAULT, Optional.empty(), maxAccesses, accessCount, Optional.empty(),
-                NOW.minus(Duration.ofDays(30)), UserId.of("alice"), Optional.empty());
+        return new Share(
+                ID,
+                ItemPath.parse("/docs"),
+                ItemType.FOLDER,
+                Optional.empty(),
+                TOKEN,
+                Optional.empty(),
+                expiresAt,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                maxAccesses,
+                accessCount,
+                Optional.empty(),
+                NOW.minus(Duration.ofDays(30)),
+                UserId.of("alice"),
+                Optional.empty());
     }
 
     @Test
@@ -74,7 +98,9 @@ class ShareTest {
         Share share = restore(Optional.of(expiresAt), 0, Optional.empty());
         assertThat(share.isExpired(expiresAt.minusMillis(1))).isFalse();
         assertThat(share.isExpired(expiresAt.minusNanos(1))).isFalse();
-        assertThat(share.isExpired(expiresAt)).as("expired at the instant itself").isTrue();
+        assertThat(share.isExpired(expiresAt))
+                .as("expired at the instant itself")
+                .isTrue();
         assertThat(share.isExpired(expiresAt.plusMillis(1))).isTrue();
         assertThat(share.isUsable(expiresAt.minusMillis(1))).isTrue();
         assertThat(share.isUsable(expiresAt)).isFalse();
@@ -83,10 +109,16 @@ class ShareTest {
     @Test
     void anExpiryLaterThanTheMaximumIsRefusedNotOverflowed() {
         // issue 13, item 4: this one overflowed the epoch milliseconds of the store (a 500)
-        for (String far : new String[] {"+292278995-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
-                "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59.001Z"}) {
+        for (String far : new String[] {
+            "+292278995-01-01T00:00:00Z",
+            "+1000000000-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.001Z"
+        }) {
             assertThatThrownBy(() -> Share.checkFutureExpiry(Instant.parse(far), NOW))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"))
+                    .isInstanceOfSatisfying(
+                            InvalidValueException.class,
+                            e -> assertThat(e.field()).isEqualTo("expiresAt"))
                     .hasMessageContaining("9999-12-31T23:59:59Z");
         }
         Share.checkFutureExpiry(Share.MAX_EXPIRY, NOW);
@@ -104,7 +136,8 @@ class ShareTest {
         assertThat(restore(Optional.empty(), 2, Optional.of(3L)).isExhausted()).isFalse();
         assertThat(restore(Optional.empty(), 3, Optional.of(3L)).isExhausted()).isTrue();
         assertThat(restore(Optional.empty(), 3, Optional.of(3L)).isUsable(NOW)).isFalse();
-        assertThat(restore(Optional.empty(), 1_000_000, Optional.empty()).isExhausted()).isFalse();
+        assertThat(restore(Optional.empty(), 1_000_000, Optional.empty()).isExhausted())
+                .isFalse();
     }
 
     @Test
@@ -113,9 +146,21 @@ class ShareTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> restore(Optional.empty(), 0, Optional.of(0L)))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> Share.create(ID, ItemPath.root(), ItemType.FILE, Optional.empty(), TOKEN,
-                Optional.empty(), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), NOW,
-                UserId.of("alice"), Optional.empty())).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Share.create(
+                        ID,
+                        ItemPath.root(),
+                        ItemType.FILE,
+                        Optional.empty(),
+                        TOKEN,
+                        Optional.empty(),
+                        Optional.empty(),
+                        SharePermissions.DEFAULT,
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW,
+                        UserId.of("alice"),
+                        Optional.empty()))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test
@@ -163,8 +208,12 @@ class ShareTest {
 
     @Test
     void anOwnersLinkIsNewAndBelongsToNoRoomAndNoParent() {
-        LinkPolicy policy = new LinkPolicy(SharePermissions.READ_WRITE, Optional.of(HASH),
-                Optional.of(NOW.plus(Duration.ofDays(1))), Optional.of(5L), Optional.of("team"));
+        LinkPolicy policy = new LinkPolicy(
+                SharePermissions.READ_WRITE,
+                Optional.of(HASH),
+                Optional.of(NOW.plus(Duration.ofDays(1))),
+                Optional.of(5L),
+                Optional.of("team"));
 
         Share s = Share.ownerLink(ID, TOKEN, UserId.of("alice"), ItemPath.parse("/docs"), ItemType.FOLDER, policy, NOW);
 
@@ -175,16 +224,29 @@ class ShareTest {
         assertThat(s.accessCount()).isZero();
         assertThat(s.lastAccessedAt()).isEmpty();
         assertThat(s.createdAt()).isEqualTo(NOW);
-        assertThatThrownBy(() -> Share.ownerLink(ID, TOKEN, UserId.of("alice"), ItemPath.parse("/docs"),
-                ItemType.FOLDER, policy.withExpiresAt(Optional.of(NOW)), NOW)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Share.ownerLink(
+                        ID,
+                        TOKEN,
+                        UserId.of("alice"),
+                        ItemPath.parse("/docs"),
+                        ItemType.FOLDER,
+                        policy.withExpiresAt(Optional.of(NOW)),
+                        NOW))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test
     void aRoomLinkIsAFolderOfItsRoom() {
         RoomId room = RoomId.random();
 
-        Share s = Share.roomLink(ID, TOKEN, room, UserId.of("olga"), ItemPath.parse("/sharebridge-room-1"),
-                LinkPolicy.of(SharePermissions.READ_ONLY).withLabel(Optional.of("meeting folder (read)")), NOW);
+        Share s = Share.roomLink(
+                ID,
+                TOKEN,
+                room,
+                UserId.of("olga"),
+                ItemPath.parse("/sharebridge-room-1"),
+                LinkPolicy.of(SharePermissions.READ_ONLY).withLabel(Optional.of("meeting folder (read)")),
+                NOW);
 
         assertThat(s.roomId()).contains(room);
         assertThat(s.itemType()).isEqualTo(ItemType.FOLDER);
@@ -197,8 +259,12 @@ class ShareTest {
         Share parent = create(Optional.empty());
         ShareId childId = ShareId.random();
 
-        Share child = Share.reshare(parent, childId, ShareToken.generate(new FixedBytesRandom(9)),
-                LinkPolicy.of(SharePermissions.READ_ONLY), NOW.plusSeconds(5));
+        Share child = Share.reshare(
+                parent,
+                childId,
+                ShareToken.generate(new FixedBytesRandom(9)),
+                LinkPolicy.of(SharePermissions.READ_ONLY),
+                NOW.plusSeconds(5));
 
         assertThat(child.id()).isEqualTo(childId);
         assertThat(child.parentId()).contains(parent.id());

@@ -183,7 +183,8 @@ public abstract class StorageProviderContract {
 
         assertThat(names(children)).containsExactly("C.txt", "a.txt", "b.txt", "empty", "sub");
         assertThat(children).isSortedAccordingTo(Comparator.comparing(StoredItem::name));
-        assertThat(children).allSatisfy(c -> assertThat(c.path()).isEqualTo(p("/dir").resolve(c.name())));
+        assertThat(children)
+                .allSatisfy(c -> assertThat(c.path()).isEqualTo(p("/dir").resolve(c.name())));
         StoredItem a = children.get(1);
         assertThat(a.type()).isEqualTo(ItemType.FILE);
         assertThat(a.size()).isEqualTo(2);
@@ -221,7 +222,8 @@ public abstract class StorageProviderContract {
             assertThat(content.item().path()).isEqualTo(p("/r.txt"));
             assertThat(content.item().type()).isEqualTo(ItemType.FILE);
             assertThat(content.item().etag()).isEqualTo(statOrFail("/r.txt").etag());
-            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("0123456789");
+            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("0123456789");
         }
     }
 
@@ -232,7 +234,8 @@ public abstract class StorageProviderContract {
             assertThat(content.range()).contains(new ByteRange(2, 5));
             assertThat(content.length()).isEqualTo(4);
             assertThat(content.item().size()).isEqualTo(10);
-            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("2345");
+            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("2345");
         }
     }
 
@@ -246,7 +249,8 @@ public abstract class StorageProviderContract {
             assertThat(last.stream().readAllBytes()).containsExactly('9');
         }
         try (ItemContent all = provider.read(p("/r.txt"), Optional.of(new ByteRange(0, 9)))) {
-            assertThat(new String(all.stream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("0123456789");
+            assertThat(new String(all.stream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("0123456789");
         }
     }
 
@@ -259,8 +263,7 @@ public abstract class StorageProviderContract {
     @Test
     void readOfFolderIsNotFound() throws Exception {
         provider.makeFolder(p("/dir"));
-        assertThatThrownBy(() -> provider.read(p("/dir"), Optional.empty()))
-                .isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.read(p("/dir"), Optional.empty())).isInstanceOf(ItemNotFoundException.class);
     }
 
     // ---- write ---------------------------------------------------------------------------
@@ -495,7 +498,8 @@ public abstract class StorageProviderContract {
         provider.write(p("/in/bin.dat"), new ByteArrayInputStream(data));
         provider.makeFolder(p("/out"));
 
-        assertThat(provider.move(p("/in/bin.dat"), p("/out/bin.dat"), false).created()).isTrue();
+        assertThat(provider.move(p("/in/bin.dat"), p("/out/bin.dat"), false).created())
+                .isTrue();
 
         assertThat(provider.list(p("/in"))).isEmpty();
         assertThat(statOrFail("/out/bin.dat").size()).isEqualTo(data.length);
@@ -591,8 +595,10 @@ public abstract class StorageProviderContract {
         put("/target-file.txt", "old file");
         put("/target-folder/old.txt", "old");
 
-        assertThat(provider.move(p("/folder"), p("/target-file.txt"), true).created()).isFalse();
-        assertThat(provider.move(p("/file.txt"), p("/target-folder"), true).created()).isFalse();
+        assertThat(provider.move(p("/folder"), p("/target-file.txt"), true).created())
+                .isFalse();
+        assertThat(provider.move(p("/file.txt"), p("/target-folder"), true).created())
+                .isFalse();
 
         assertThat(statOrFail("/target-file.txt").type()).isEqualTo(ItemType.FOLDER);
         assertThat(readText("/target-file.txt/inner.txt")).isEqualTo("inner");
@@ -651,7 +657,8 @@ public abstract class StorageProviderContract {
         for (String to : List.of("/a", "/a/b", "/a/b/c", "/a/new")) {
             for (boolean overwrite : List.of(false, true)) {
                 assertThatThrownBy(() -> provider.move(p("/a"), p(to), overwrite))
-                        .as(to).isInstanceOf(StorageRejectedException.class);
+                        .as(to)
+                        .isInstanceOf(StorageRejectedException.class);
             }
         }
         assertThatThrownBy(() -> provider.move(p("/a/b/f.txt"), p("/a/b/f.txt"), true))
@@ -665,7 +672,8 @@ public abstract class StorageProviderContract {
         put("/a/b/f.txt", "f");
 
         assertThatThrownBy(() -> provider.move(p("/a/b"), p("/a"), true)).isInstanceOf(StorageRejectedException.class);
-        assertThatThrownBy(() -> provider.move(p("/a/b"), p("/a"), false)).isInstanceOf(DestinationExistsException.class);
+        assertThatThrownBy(() -> provider.move(p("/a/b"), p("/a"), false))
+                .isInstanceOf(DestinationExistsException.class);
 
         assertThat(readText("/a/b/f.txt")).isEqualTo("f");
     }
@@ -821,12 +829,14 @@ public abstract class StorageProviderContract {
         put("/a/b/f.txt", "f");
         put("/file.txt", "x");
 
-        assertThatThrownBy(() -> provider.copy(p("/missing"), p("/new"), false)).isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.copy(p("/missing"), p("/new"), false))
+                .isInstanceOf(ItemNotFoundException.class);
         assertThatThrownBy(() -> provider.copy(p("/file.txt"), p("/no/new.txt"), false))
                 .isInstanceOf(ItemConflictException.class);
         assertThatThrownBy(() -> provider.copy(p("/a"), p("/file.txt/new"), true))
                 .isInstanceOf(ItemConflictException.class);
-        assertThatThrownBy(() -> provider.copy(p("/a"), p("/a/b/copy"), false)).isInstanceOf(StorageRejectedException.class);
+        assertThatThrownBy(() -> provider.copy(p("/a"), p("/a/b/copy"), false))
+                .isInstanceOf(StorageRejectedException.class);
         assertThatThrownBy(() -> provider.copy(p("/a"), p("/a"), true)).isInstanceOf(StorageRejectedException.class);
         assertThatThrownBy(() -> provider.copy(p("/a/b"), p("/a"), true)).isInstanceOf(StorageRejectedException.class);
 

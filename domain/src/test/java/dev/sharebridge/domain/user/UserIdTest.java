@@ -24,8 +24,24 @@ class UserIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Alice", "ALICE", ".alice", "-alice", "_alice", "ali ce", "ålice", "a/b", "../x", "a\\b",
-        "alice\n", "al%69ce", "alice@example", "a*"})
+    @ValueSource(
+            strings = {
+                "",
+                "Alice",
+                "ALICE",
+                ".alice",
+                "-alice",
+                "_alice",
+                "ali ce",
+                "ålice",
+                "a/b",
+                "../x",
+                "a\\b",
+                "alice\n",
+                "al%69ce",
+                "alice@example",
+                "a*"
+            })
     void invalidNames(String name) {
         assertThatThrownBy(() -> UserId.of(name))
                 .isInstanceOf(InvalidValueException.class)

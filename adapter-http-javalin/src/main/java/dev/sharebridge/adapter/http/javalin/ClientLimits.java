@@ -20,12 +20,16 @@ import java.util.Objects;
  *     pool's threads where requests run on platform threads, {@value #VIRTUAL_THREAD_BODY_REQUESTS}
  *     where they run on virtual threads (Java 21 and later)
  */
-public record ClientLimits(Duration idleTimeout, Duration bodyTimeout, int minBodyBytesPerSecond,
-        int maxRequestsPerClient, int maxBodyRequests) {
+public record ClientLimits(
+        Duration idleTimeout,
+        Duration bodyTimeout,
+        int minBodyBytesPerSecond,
+        int maxRequestsPerClient,
+        int maxBodyRequests) {
     public static final int VIRTUAL_THREAD_BODY_REQUESTS = 2000;
     /** 30 s idle, 20 s plus a second per 500 bytes for a body, 128 requests per client, automatic body requests. */
-    public static final ClientLimits DEFAULTS = new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(20), 500,
-            128, 0);
+    public static final ClientLimits DEFAULTS =
+            new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(20), 500, 128, 0);
 
     public ClientLimits {
         Objects.requireNonNull(idleTimeout, "idleTimeout");

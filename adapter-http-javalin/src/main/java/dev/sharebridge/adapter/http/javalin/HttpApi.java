@@ -49,9 +49,9 @@ import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.session.SessionCache;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Sharebridge HTTP API on Javalin: the owner's files and share links, the public share
@@ -174,10 +174,9 @@ public final class HttpApi implements AutoCloseable {
      * ({@link RequestBodies}), which also tells a body the client broke off from a failure of
      * ours. With the connector's idle timeout, a client that sends nothing is closed too.
      */
-    private static Handler.Wrapper slowClientGuards(ClientLimits limits, ClientAddress clients,
-            HttpMetrics recorder) {
-        Runnable clientLimitRefused = recorder == null ? () -> { } : () -> recorder.refused(HttpMetrics.CLIENT_LIMIT);
-        Runnable busyRefused = recorder == null ? () -> { } : () -> recorder.refused(HttpMetrics.BUSY);
+    private static Handler.Wrapper slowClientGuards(ClientLimits limits, ClientAddress clients, HttpMetrics recorder) {
+        Runnable clientLimitRefused = recorder == null ? () -> {} : () -> recorder.refused(HttpMetrics.CLIENT_LIMIT);
+        Runnable busyRefused = recorder == null ? () -> {} : () -> recorder.refused(HttpMetrics.BUSY);
         ClientLimit perClient = new ClientLimit(clients, limits.maxRequestsPerClient(), clientLimitRefused);
         BodyRequests bodies = new BodyRequests(maxBodyRequests(limits), limits.bodyTimeout(), busyRefused);
         perClient.setHandler(bodies);
@@ -288,13 +287,31 @@ public final class HttpApi implements AutoCloseable {
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public
         PublicSharePorts visitors = deps.publicShares();
-        new PublicShareRoutes(visitors.open(), visitors.verify(), visitors.browse(), visitors.download(),
-                visitors.change(), visitors.reshare(), json, clients, new SameOrigin(settings.publicUrl(), clients),
-                settings.isHttps(), clock).register(config.routes);
+        new PublicShareRoutes(
+                        visitors.open(),
+                        visitors.verify(),
+                        visitors.browse(),
+                        visitors.download(),
+                        visitors.change(),
+                        visitors.reshare(),
+                        json,
+                        clients,
+                        new SameOrigin(settings.publicUrl(), clients),
+                        settings.isHttps(),
+                        clock)
+                .register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
-        new RoomRoutes(deps.rooms(), deps.invitations(), deps.moderators(), deps.sharedFolders(), deps.meetings(), auth, json).register(config.routes);
+        new RoomRoutes(
+                        deps.rooms(),
+                        deps.invitations(),
+                        deps.moderators(),
+                        deps.sharedFolders(),
+                        deps.meetings(),
+                        auth,
+                        json)
+                .register(config.routes);
         new SignalingRoutes(deps.meetings(), deps.signaling(), json, problems).register(config.routes);
         new SharePageRoutes().register(config.routes);
         new AppRoutes().register(config.routes);

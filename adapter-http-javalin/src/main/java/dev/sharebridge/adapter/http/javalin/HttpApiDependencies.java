@@ -18,10 +18,17 @@ import java.util.Objects;
  * and the signaling publisher whose connections the {@code /signaling} WebSocket registers (the
  * same instance the meeting service publishes through).
  */
-public record HttpApiDependencies(AuthenticateUserUseCase authenticate, FileUseCases files,
-        ManageShareLinksUseCase shares, PublicSharePorts publicShares, List<HealthCheck> healthChecks,
-        ManageRoomsUseCase rooms, RoomInvitationsUseCase invitations, RoomModeratorsUseCase moderators,
-        SharedFolderUseCase sharedFolders, MeetingUseCase meetings,
+public record HttpApiDependencies(
+        AuthenticateUserUseCase authenticate,
+        FileUseCases files,
+        ManageShareLinksUseCase shares,
+        PublicSharePorts publicShares,
+        List<HealthCheck> healthChecks,
+        ManageRoomsUseCase rooms,
+        RoomInvitationsUseCase invitations,
+        RoomModeratorsUseCase moderators,
+        SharedFolderUseCase sharedFolders,
+        MeetingUseCase meetings,
         WebSocketSignalingPublisher signaling) {
     public HttpApiDependencies {
         Objects.requireNonNull(authenticate, "authenticate");

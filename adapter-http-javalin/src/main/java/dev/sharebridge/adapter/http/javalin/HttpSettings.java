@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param clientLimits how much of the server one slow or greedy client may hold
  * @param answerDelays how long wrong-password, throttled and busy answers wait
  */
-public record HttpSettings(String bind, int port, String publicUrl, List<String> trustedProxies, int maxJsonBytes,
-        ClientLimits clientLimits, AnswerDelays answerDelays) {
+public record HttpSettings(
+        String bind,
+        int port,
+        String publicUrl,
+        List<String> trustedProxies,
+        int maxJsonBytes,
+        ClientLimits clientLimits,
+        AnswerDelays answerDelays) {
     public static final int DEFAULT_MAX_JSON_BYTES = 64 * 1024;
 
     public HttpSettings {

@@ -9,8 +9,13 @@ import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCas
 import java.util.Objects;
 
 /** The driving ports behind the public routes under {@code /api/s/{token}}, one per use case. */
-public record PublicSharePorts(OpenShareUseCase open, VerifySharePasswordUseCase verify, BrowseShareUseCase browse,
-        DownloadFromShareUseCase download, ChangeSharedContentUseCase change, ReshareUseCase reshare) {
+public record PublicSharePorts(
+        OpenShareUseCase open,
+        VerifySharePasswordUseCase verify,
+        BrowseShareUseCase browse,
+        DownloadFromShareUseCase download,
+        ChangeSharedContentUseCase change,
+        ReshareUseCase reshare) {
     public PublicSharePorts {
         Objects.requireNonNull(open, "open");
         Objects.requireNonNull(verify, "verify");

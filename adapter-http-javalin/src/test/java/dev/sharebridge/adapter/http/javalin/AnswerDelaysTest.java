@@ -27,26 +27,29 @@ class AnswerDelaysTest {
         assertThat(IntStream.rangeClosed(0, 8).mapToObj(s::afterFailures).map(Duration::toMillis))
                 .containsExactly(0L, 0L, 100L, 200L, 400L, 800L, 1600L, 2000L, 2000L);
         assertThat(s.afterFailures(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(new AnswerDelays(Duration.ZERO, Duration.ofSeconds(5)).afterFailures(9)).isZero();
+        assertThat(new AnswerDelays(Duration.ZERO, Duration.ofSeconds(5)).afterFailures(9))
+                .isZero();
     }
 
     @Test
     void verify_delays_are_bounded_and_ordered() {
         assertThatThrownBy(() -> new AnswerDelays(Duration.ofMillis(-1), Duration.ZERO))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> new AnswerDelays(Duration.ZERO, Duration.ofMinutes(1).plusMillis(1)))
+        assertThatThrownBy(() ->
+                        new AnswerDelays(Duration.ZERO, Duration.ofMinutes(1).plusMillis(1)))
                 .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new AnswerDelays(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("verify_delay_max"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("verify_delay_max"));
     }
 
     /** What verify reports for ten wrong passwords of one client (VerifySharePasswordServiceTest), held back. */
     @Test
     void answers_to_wrong_passwords_are_held_back_longer_each_time() {
         AnswerDelays delays = new AnswerDelays(Duration.ofMillis(100), Duration.ofMillis(1500));
-        assertThat(IntStream.rangeClosed(1, 10).mapToObj(n -> delays.of(new InvalidPasswordException("wrong", n)))
-                .map(Duration::toMillis))
+        assertThat(IntStream.rangeClosed(1, 10)
+                        .mapToObj(n -> delays.of(new InvalidPasswordException("wrong", n)))
+                        .map(Duration::toMillis))
                 .containsExactly(0L, 100L, 200L, 400L, 800L, 1500L, 1500L, 1500L, 1500L, 1500L);
         // throttled answers wait the longest delay; another client's first failure waits nothing
         assertThat(delays.of(new RateLimitedException("slow down", Duration.ofMinutes(15))))
@@ -65,6 +68,7 @@ class AnswerDelaysTest {
 
     @Test
     void other_outcomes_are_not_held_back() {
-        assertThat(AnswerDelays.DEFAULTS.of(new NotFoundException("no such link"))).isZero();
+        assertThat(AnswerDelays.DEFAULTS.of(new NotFoundException("no such link")))
+                .isZero();
     }
 }

@@ -1,10 +1,10 @@
 package dev.sharebridge.adapter.http.javalin;
 
-import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.domain.user.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +36,7 @@ abstract class ApiTestSupport {
     static final String BOB_TOKEN = "bob-api-token";
     /** {@code token-of-NAME} authenticates as user NAME. */
     static final String TOKEN_PREFIX = "token-of-";
+
     static final UserId ALICE = UserId.of("alice");
     static final String PUBLIC_URL = "https://share.example.org";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
@@ -43,6 +44,7 @@ abstract class ApiTestSupport {
 
     @TempDir
     Path dir;
+
     FakeFiles files;
     FakeShares shares;
     FakePublicShares publicShares;
@@ -51,7 +53,8 @@ abstract class ApiTestSupport {
     List<String> trustedProxies = List.of();
     HttpApi api;
     String base;
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void startApi() {
@@ -60,26 +63,45 @@ abstract class ApiTestSupport {
         publicShares = new FakePublicShares(shares, files, CLOCK);
         roomStack = new RoomStack();
         beforeStart();
-        HttpApiDependencies deps = new HttpApiDependencies(token -> {
-            if (TOKEN.equals(token)) {
-                return ALICE;
-            }
-            if (BOB_TOKEN.equals(token)) {
-                return UserId.of("bob");
-            }
-            if (token.startsWith(TOKEN_PREFIX)) {
-                return UserId.of(token.substring(TOKEN_PREFIX.length()));
-            }
-            throw new UnauthorizedException("bad token");
-        }, files, shares, publicShares.ports(), healthChecks, roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders,
-                roomStack.meetings, roomStack.publisher);
-        api = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL + "/", trustedProxies,
-                HttpSettings.DEFAULT_MAX_JSON_BYTES, clientLimits(), answerDelays()), deps, CLOCK, metrics());
+        HttpApiDependencies deps = new HttpApiDependencies(
+                token -> {
+                    if (TOKEN.equals(token)) {
+                        return ALICE;
+                    }
+                    if (BOB_TOKEN.equals(token)) {
+                        return UserId.of("bob");
+                    }
+                    if (token.startsWith(TOKEN_PREFIX)) {
+                        return UserId.of(token.substring(TOKEN_PREFIX.length()));
+                    }
+                    throw new UnauthorizedException("bad token");
+                },
+                files,
+                shares,
+                publicShares.ports(),
+                healthChecks,
+                roomStack.roomService,
+                roomStack.invitations,
+                roomStack.moderators,
+                roomStack.sharedFolders,
+                roomStack.meetings,
+                roomStack.publisher);
+        api = new HttpApi(
+                new HttpSettings(
+                        "127.0.0.1",
+                        0,
+                        PUBLIC_URL + "/",
+                        trustedProxies,
+                        HttpSettings.DEFAULT_MAX_JSON_BYTES,
+                        clientLimits(),
+                        answerDelays()),
+                deps,
+                CLOCK,
+                metrics());
         base = "http://127.0.0.1:" + api.start();
     }
 
-    void beforeStart() {
-    }
+    void beforeStart() {}
 
     /** The limits on slow and greedy clients; the defaults unless a test says otherwise. */
     ClientLimits clientLimits() {
@@ -156,8 +178,8 @@ abstract class ApiTestSupport {
     /** Asserts an RFC 9457 problem with exactly the five members and the given status and code. */
     static JsonNode assertProblem(HttpResponse<String> r, int status, String code) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
         JsonNode p = json(r);
         List<String> names = new ArrayList<>();
         p.fieldNames().forEachRemaining(names::add);

@@ -31,12 +31,16 @@ class AppPageTest extends ApiTestSupport {
     void theAppIsServedAtTheRootWithTheStrictHeaders() {
         HttpResponse<String> r = send(req("/"));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualTo("text/html;charset=utf-8");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
         assertPageHeaders(r);
-        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script type=\"module\" src=\"/app/main.js\"")
-                .contains("href=\"/app/app.css\"").contains("href=\"/assets/share.css\"");
+        assertThat(r.body())
+                .startsWith("<!DOCTYPE html>")
+                .contains("<script type=\"module\" src=\"/app/main.js\"")
+                .contains("href=\"/app/app.css\"")
+                .contains("href=\"/assets/share.css\"");
     }
 
     @ParameterizedTest
@@ -46,7 +50,8 @@ class AppPageTest extends ApiTestSupport {
         String type = spec.substring(spec.indexOf(':') + 1);
         HttpResponse<byte[]> r = sendBytes(req("/app/" + name));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo(type.replace(" ", ""));
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualTo(type.replace(" ", ""));
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertPageHeaders(r);
         assertThat(r.body()).isEqualTo(resource(name.endsWith(".js") ? "app/" + name : name));
@@ -66,7 +71,8 @@ class AppPageTest extends ApiTestSupport {
     @Test
     void thePageHasNoInlineCodeAndTheTokenFieldCannotLandInAUrl() throws IOException {
         String html = new String(resource("app.html"), StandardCharsets.UTF_8);
-        Matcher scripts = Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
+        Matcher scripts =
+                Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
         int count = 0;
         while (scripts.find()) {
             count++;
@@ -91,9 +97,16 @@ class AppPageTest extends ApiTestSupport {
         assertThat(modules).containsKeys("/app/main.js", "/app/session.js", "/assets/lib/dom.js");
         StringBuilder all = new StringBuilder();
         modules.forEach((path, r) -> {
-            assertThat(r.body()).as(path).doesNotContain("innerHTML").doesNotContain("outerHTML")
-                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
-                    .doesNotContain("new Function").doesNotContain("localStorage").doesNotContain("document.cookie")
+            assertThat(r.body())
+                    .as(path)
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write")
+                    .doesNotContain("eval(")
+                    .doesNotContain("new Function")
+                    .doesNotContain("localStorage")
+                    .doesNotContain("document.cookie")
                     .doesNotContain("console.");
             all.append(r.body());
         });
@@ -108,8 +121,10 @@ class AppPageTest extends ApiTestSupport {
         JsonNode body = json(r);
         assertThat(body.get("count").asInt()).isEqualTo(3);
         assertThat(body.get("below").asText()).isEqualTo("/trip");
-        assertThat(json(get("/api/shares/count/?below=%2Ftrip%2F")).get("count").asInt()).isEqualTo(3);
-        assertThat(json(get("/api/shares/count?below=other")).get("count").asInt()).isZero();
+        assertThat(json(get("/api/shares/count/?below=%2Ftrip%2F")).get("count").asInt())
+                .isEqualTo(3);
+        assertThat(json(get("/api/shares/count?below=other")).get("count").asInt())
+                .isZero();
     }
 
     @Test
@@ -122,9 +137,11 @@ class AppPageTest extends ApiTestSupport {
     @Test
     void theShareCountNeedsATokenAndAValidPath() {
         assertProblem(send(req("/api/shares/count?below=trip")), 401, "unauthorized");
-        assertProblem(send(req("/api/shares/count?below=trip").header("Authorization", "Bearer wrong")), 401,
-                "unauthorized");
-        assertThat(assertProblem(get("/api/shares/count"), 400, "validation_failed").get("detail").asText())
+        assertProblem(
+                send(req("/api/shares/count?below=trip").header("Authorization", "Bearer wrong")), 401, "unauthorized");
+        assertThat(assertProblem(get("/api/shares/count"), 400, "validation_failed")
+                        .get("detail")
+                        .asText())
                 .contains("below");
         assertProblem(get("/api/shares/count?below=a/../b"), 400, "validation_failed");
         assertProblem(get("/api/shares/count?below=a%00b"), 400, "validation_failed");

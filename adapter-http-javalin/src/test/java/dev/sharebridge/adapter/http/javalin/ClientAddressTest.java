@@ -18,7 +18,8 @@ class ClientAddressTest {
 
     @Test
     void theRightMostUntrustedHopWins() {
-        assertThat(proxied.identify("192.0.2.10", "1.1.1.1, 203.0.113.9, 10.0.0.7")).isEqualTo("203.0.113.9");
+        assertThat(proxied.identify("192.0.2.10", "1.1.1.1, 203.0.113.9, 10.0.0.7"))
+                .isEqualTo("203.0.113.9");
         assertThat(proxied.identify("192.0.2.10", "10.0.0.8, 10.0.0.7")).isEqualTo("10.0.0.8");
         assertThat(proxied.identify("192.0.2.10", "evil.example, 10.0.0.7")).isEqualTo("10.0.0.7");
         assertThat(proxied.identify("192.0.2.10", "")).isEqualTo("192.0.2.10");
@@ -59,8 +60,10 @@ class ClientAddressTest {
 
     @Test
     void badProxyEntriesAreRefused() {
-        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientAddress(List.of("300.1.1.1"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

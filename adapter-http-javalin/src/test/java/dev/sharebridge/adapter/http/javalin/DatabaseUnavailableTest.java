@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * than one per request.
  */
 class DatabaseUnavailableTest extends ApiTestSupport {
-    private static final String DOWN = "the database is unavailable: 08006 An I/O error occurred while sending to the backend.";
+    private static final String DOWN =
+            "the database is unavailable: 08006 An I/O error occurred while sending to the backend.";
 
     private static DatabaseUnavailableException down() {
         return new DatabaseUnavailableException(DOWN, new SQLException("An I/O error occurred", "08006"));
@@ -35,9 +36,13 @@ class DatabaseUnavailableTest extends ApiTestSupport {
 
     /** Public share use cases whose every call meets a dead database. */
     private static PublicSharePorts deadPublicShares() {
-        return new PublicSharePorts(dead(OpenShareUseCase.class), dead(VerifySharePasswordUseCase.class),
-                dead(BrowseShareUseCase.class), dead(DownloadFromShareUseCase.class),
-                dead(ChangeSharedContentUseCase.class), dead(ReshareUseCase.class));
+        return new PublicSharePorts(
+                dead(OpenShareUseCase.class),
+                dead(VerifySharePasswordUseCase.class),
+                dead(BrowseShareUseCase.class),
+                dead(DownloadFromShareUseCase.class),
+                dead(ChangeSharedContentUseCase.class),
+                dead(ReshareUseCase.class));
     }
 
     private static <T> T dead(Class<T> port) {
@@ -52,11 +57,22 @@ class DatabaseUnavailableTest extends ApiTestSupport {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
-        HttpApi dead = new HttpApi(new HttpSettings("127.0.0.1", 0, PUBLIC_URL, List.of()),
-                new HttpApiDependencies(t -> {
-                    throw down();
-                }, files, shares, deadPublicShares(), List.of(), roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders,
-                        roomStack.meetings, roomStack.publisher));
+        HttpApi dead = new HttpApi(
+                new HttpSettings("127.0.0.1", 0, PUBLIC_URL, List.of()),
+                new HttpApiDependencies(
+                        t -> {
+                            throw down();
+                        },
+                        files,
+                        shares,
+                        deadPublicShares(),
+                        List.of(),
+                        roomStack.roomService,
+                        roomStack.invitations,
+                        roomStack.moderators,
+                        roomStack.sharedFolders,
+                        roomStack.meetings,
+                        roomStack.publisher));
         try {
             String at = "http://127.0.0.1:" + dead.start();
             List<HttpResponse<String>> answers = List.of(
@@ -70,8 +86,9 @@ class DatabaseUnavailableTest extends ApiTestSupport {
                     send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(at + "/api/s/some-token/download"))));
             for (HttpResponse<String> r : answers) {
                 assertProblem(r, 503, "upstream_unavailable");
-                assertThat(r.headers().firstValue("Retry-After")).as(r.uri().toString()).hasValueSatisfying(
-                        v -> assertThat(Long.parseLong(v)).isPositive());
+                assertThat(r.headers().firstValue("Retry-After"))
+                        .as(r.uri().toString())
+                        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
                 assertThat(r.body()).doesNotContain("08006").doesNotContain("I/O error");
             }
             assertThat(answers.get(3).headers().firstValue("Cache-Control")).contains("no-store");
@@ -79,12 +96,15 @@ class DatabaseUnavailableTest extends ApiTestSupport {
             dead.close();
             logger.detachAppender(appender);
         }
-        List<ILoggingEvent> lines = appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        List<ILoggingEvent> lines = appender.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .toList();
         assertThat(lines).as("%s", lines).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.WARN);
             assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
-            assertThat(e.getFormattedMessage()).contains("database is unavailable").contains("08006")
+            assertThat(e.getFormattedMessage())
+                    .contains("database is unavailable")
+                    .contains("08006")
                     .doesNotContain("some-token");
         });
     }

@@ -36,7 +36,8 @@ class EdgeHeadersTest extends ApiTestSupport {
         port = URI.create(base).getPort();
         putFile("pub/a.txt", "a");
         token = shares.add(ALICE, ItemPath.parse("pub"), Optional.empty(), SharePermissions.DEFAULT, Optional.empty())
-                .token().value();
+                .token()
+                .value();
     }
 
     private RawHttp.Answer raw(String head) {
@@ -57,8 +58,10 @@ class EdgeHeadersTest extends ApiTestSupport {
         requests.put("CONNECT " + list + " HTTP/1.1\r\nHost: l\r\n\r\n", 400);
         requests.put("PUT /api/s/" + token + "/upload/%zz HTTP/1.1\r\nHost: l\r\nContent-Length: 0\r\n\r\n", 400);
         // a WebSocket upgrade no route takes: the servlet container's own 404
-        requests.put("GET /api/s/" + token + "/ws HTTP/1.1\r\nHost: l\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nAccept: text/html\r\n\r\n", 404);
+        requests.put(
+                "GET /api/s/" + token + "/ws HTTP/1.1\r\nHost: l\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nAccept: text/html\r\n\r\n",
+                404);
         return requests;
     }
 
@@ -67,13 +70,20 @@ class EdgeHeadersTest extends ApiTestSupport {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Integer> request : refusedByJetty().entrySet()) {
             RawHttp.Answer a = raw(request.getKey());
-            String name = request.getKey().substring(0, Math.min(60, request.getKey().indexOf('\r')));
+            String name =
+                    request.getKey().substring(0, Math.min(60, request.getKey().indexOf('\r')));
             if (a.status() != request.getValue()) {
                 wrong.add(name + ": status " + a.status());
             }
-            Map<String, List<String>> expected = Map.of("referrer-policy", List.of("no-referrer"),
-                    "x-robots-tag", List.of("noindex, nofollow"), "x-content-type-options", List.of("nosniff"),
-                    "cache-control", List.of("no-store"));
+            Map<String, List<String>> expected = Map.of(
+                    "referrer-policy",
+                    List.of("no-referrer"),
+                    "x-robots-tag",
+                    List.of("noindex, nofollow"),
+                    "x-content-type-options",
+                    List.of("nosniff"),
+                    "cache-control",
+                    List.of("no-store"));
             expected.forEach((header, values) -> {
                 if (!a.all(header).equals(values)) {
                     wrong.add(name + ": " + header + " " + a.all(header));
@@ -87,7 +97,9 @@ class EdgeHeadersTest extends ApiTestSupport {
                 continue;
             }
             JsonNode p = MAPPER.readTree(a.body());
-            if (p.size() != 5 || p.path("status").asInt() != a.status() || p.path("title").asText().equals("Error")
+            if (p.size() != 5
+                    || p.path("status").asInt() != a.status()
+                    || p.path("title").asText().equals("Error")
                     || p.path("code").asText().equals("internal_error")) {
                 wrong.add(name + ": body " + a.body());
             }
@@ -108,7 +120,10 @@ class EdgeHeadersTest extends ApiTestSupport {
             access.detachAppender(appender);
         }
         String id = a.header("X-Request-Id").orElseThrow();
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement()
+                .asString()
                 .matches("method=\\S+ route=unmatched status=414 duration_ms=0 request_id=" + id)
                 .doesNotContain(token);
     }
@@ -116,7 +131,9 @@ class EdgeHeadersTest extends ApiTestSupport {
     /** Every kind of answer the pages give. */
     private Map<String, RawHttp.Answer> pageAnswers() {
         Map<String, RawHttp.Answer> answers = new LinkedHashMap<>();
-        String etag = RawHttp.send(port, "GET /assets/share.css HTTP/1.1", Map.of()).header("ETag").orElseThrow();
+        String etag = RawHttp.send(port, "GET /assets/share.css HTTP/1.1", Map.of())
+                .header("ETag")
+                .orElseThrow();
         answers.put("page", RawHttp.send(port, "GET /s/" + token + " HTTP/1.1", Map.of()));
         answers.put("page, HEAD", RawHttp.send(port, "HEAD /s/" + token + " HTTP/1.1", Map.of()));
         answers.put("app", RawHttp.send(port, "GET / HTTP/1.1", Map.of()));
@@ -124,8 +141,9 @@ class EdgeHeadersTest extends ApiTestSupport {
         answers.put("asset", RawHttp.send(port, "GET /app/main.js HTTP/1.1", Map.of()));
         answers.put("asset, HEAD", RawHttp.send(port, "HEAD /assets/share/main.js HTTP/1.1", Map.of()));
         answers.put("asset, 304", RawHttp.send(port, "GET /assets/share.css HTTP/1.1", Map.of("If-None-Match", etag)));
-        answers.put("asset, 304 to HEAD", RawHttp.send(port, "HEAD /assets/share.css HTTP/1.1",
-                Map.of("If-None-Match", etag)));
+        answers.put(
+                "asset, 304 to HEAD",
+                RawHttp.send(port, "HEAD /assets/share.css HTTP/1.1", Map.of("If-None-Match", etag)));
         answers.put("unknown asset", RawHttp.send(port, "GET /assets/nope.css HTTP/1.1", Map.of()));
         answers.put("unknown app asset, HEAD", RawHttp.send(port, "HEAD /app/nope.js HTTP/1.1", Map.of()));
         answers.put("page, malformed", RawHttp.send(port, "GET /s/%ff HTTP/1.1", Map.of()));
@@ -138,9 +156,17 @@ class EdgeHeadersTest extends ApiTestSupport {
     void everyAnswerOfThePagesCarriesThePageHeaders() {
         List<String> wrong = new ArrayList<>();
         pageAnswers().forEach((name, a) -> {
-            Map<String, List<String>> expected = Map.of("content-security-policy", List.of(CSP),
-                    "x-frame-options", List.of("DENY"), "referrer-policy", List.of("no-referrer"),
-                    "x-robots-tag", List.of("noindex, nofollow"), "x-content-type-options", List.of("nosniff"));
+            Map<String, List<String>> expected = Map.of(
+                    "content-security-policy",
+                    List.of(CSP),
+                    "x-frame-options",
+                    List.of("DENY"),
+                    "referrer-policy",
+                    List.of("no-referrer"),
+                    "x-robots-tag",
+                    List.of("noindex, nofollow"),
+                    "x-content-type-options",
+                    List.of("nosniff"));
             expected.forEach((header, values) -> {
                 if (!a.all(header).equals(values)) {
                     wrong.add(name + " (" + a.status() + "): " + header + " " + a.all(header));

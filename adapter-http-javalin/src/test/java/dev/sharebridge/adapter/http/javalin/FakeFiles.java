@@ -38,8 +38,7 @@ final class FakeFiles implements FileUseCases {
     /** What {@link #countSharesBelow} answers, keyed {@code user + ":" + path}; 0 when absent. */
     final Map<String, Integer> shareCounts = new ConcurrentHashMap<>();
 
-    record Node(ItemType type, Path file, long size, String etag) {
-    }
+    record Node(ItemType type, Path file, long size, String etag) {}
 
     FakeFiles(Path dir) {
         this.dir = dir;

@@ -1,19 +1,19 @@
 package dev.sharebridge.adapter.http.javalin;
 
+import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.InvalidPasswordException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.ServiceBusyException;
-import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.port.in.file.FolderListing;
 import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
 import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.Grant;
-import dev.sharebridge.application.port.in.publicshare.OpenedShare;
 import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.OpenedShare;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
@@ -43,8 +43,13 @@ import java.util.zip.ZipOutputStream;
  * Public access on top of {@link FakeShares} and {@link FakeFiles}. Malformed and unknown tokens
  * deliberately get different messages: the adapter must still answer them identically.
  */
-final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUseCase, BrowseShareUseCase,
-        DownloadFromShareUseCase, ChangeSharedContentUseCase, ReshareUseCase {
+final class FakePublicShares
+        implements OpenShareUseCase,
+                VerifySharePasswordUseCase,
+                BrowseShareUseCase,
+                DownloadFromShareUseCase,
+                ChangeSharedContentUseCase,
+                ReshareUseCase {
     static final String PASSWORD = "correct horse battery";
     /** A password whose answer is throttled, held back for {@link #HOLD} where the test's delays say so. */
     static final String HELD_BACK = "hold me back";
@@ -72,7 +77,8 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
     private Share resolve(PublicAccess a) throws NotFoundException, PasswordRequiredException {
         lastAccess = a;
         Share s = find(a.rawToken());
-        if (s.hasPassword() && !a.grant().map(g -> a.rawToken().equals(grants.get(g))).orElse(false)) {
+        if (s.hasPassword()
+                && !a.grant().map(g -> a.rawToken().equals(grants.get(g))).orElse(false)) {
             throw new PasswordRequiredException("this link needs a password");
         }
         return s;
@@ -83,7 +89,9 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
         if (token.isEmpty()) {
             throw new NotFoundException("malformed token");
         }
-        return shares.shares.values().stream().filter(s -> s.token().equals(token.get())).findFirst()
+        return shares.shares.values().stream()
+                .filter(s -> s.token().equals(token.get()))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("unknown token"));
     }
 
@@ -95,7 +103,9 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
 
     /** Paths relative to the share; a file share's own file keeps its name (so downloads are named). */
     private static StoredItem relative(StoredItem i, ItemPath root) {
-        ItemPath p = i.path().equals(root) && !i.isFolder() ? ItemPath.of(i.name()) : i.path().relativeTo(root);
+        ItemPath p = i.path().equals(root) && !i.isFolder()
+                ? ItemPath.of(i.name())
+                : i.path().relativeTo(root);
         return new StoredItem(p, i.type(), i.size(), i.modifiedAt(), i.etag());
     }
 
@@ -110,12 +120,13 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
     public OpenedShare describe(PublicAccess access) throws NotFoundException, PasswordRequiredException {
         Share s = resolve(access);
         StoredItem item = files.stat(s.createdBy(), s.itemPath());
-        return new OpenedShare(item.name(), item.type(), item.size(), s.hasPassword(), s.expiresAt(),
-                s.permissions(), s.label());
+        return new OpenedShare(
+                item.name(), item.type(), item.size(), s.hasPassword(), s.expiresAt(), s.permissions(), s.label());
     }
 
     @Override
-    public Grant verify(String rawToken, String password, String client) throws NotFoundException, InvalidPasswordException, RateLimitedException, ServiceBusyException {
+    public Grant verify(String rawToken, String password, String client)
+            throws NotFoundException, InvalidPasswordException, RateLimitedException, ServiceBusyException {
         lastVerifyClient = client;
         find(rawToken);
         switch (password) {
@@ -132,16 +143,19 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
     }
 
     @Override
-    public FolderListing list(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    public FolderListing list(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         FolderListing l = files.list(s.createdBy(), s.itemPath().resolve(subpath));
-        return new FolderListing(relative(l.folder(), s.itemPath()),
+        return new FolderListing(
+                relative(l.folder(), s.itemPath()),
                 l.children().stream().map(c -> relative(c, s.itemPath())).toList());
     }
 
     @Override
-    public StoredItem stat(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    public StoredItem stat(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         return relative(files.stat(s.createdBy(), s.itemPath().resolve(subpath)), s.itemPath());
@@ -158,7 +172,8 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
     }
 
     @Override
-    public ZipDownload zip(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    public ZipDownload zip(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         FolderListing l = zippable(access, subpath);
         counted.incrementAndGet();
         return new ZipDownload(l.folder().name() + ".zip", out -> {
@@ -173,18 +188,21 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
     }
 
     @Override
-    public String zipFileName(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    public String zipFileName(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         return zippable(access, subpath).folder().name() + ".zip";
     }
 
-    private FolderListing zippable(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    private FolderListing zippable(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().read());
         return files.list(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override
-    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content) throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
+    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
         Share s = resolve(access);
         need(s.permissions().write());
         WriteResult r = files.upload(s.createdBy(), s.itemPath().resolve(subpath), content);
@@ -192,21 +210,24 @@ final class FakePublicShares implements OpenShareUseCase, VerifySharePasswordUse
     }
 
     @Override
-    public boolean makeFolder(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
+    public boolean makeFolder(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
         Share s = resolve(access);
         need(s.permissions().write() && s.permissions().read());
         return files.makeFolder(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override
-    public void delete(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    public void delete(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().write() && s.permissions().read());
         files.delete(s.createdBy(), s.itemPath().resolve(subpath));
     }
 
     @Override
-    public ShareView reshare(PublicAccess access, ReshareCommand command) throws NotFoundException, PasswordRequiredException, ForbiddenException {
+    public ShareView reshare(PublicAccess access, ReshareCommand command)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
         Share s = resolve(access);
         need(s.permissions().reshare());
         SharePermissions p = command.permissions().orElse(SharePermissions.DEFAULT);

@@ -43,11 +43,27 @@ final class FakeShares implements ManageShareLinksUseCase {
         return new ShareView(s, publicUrl + "/s/" + s.token().value());
     }
 
-    Share add(UserId owner, ItemPath path, Optional<String> passwordHash, SharePermissions permissions,
-            Optional<ShareId> parent) throws NotFoundException {
+    Share add(
+            UserId owner,
+            ItemPath path,
+            Optional<String> passwordHash,
+            SharePermissions permissions,
+            Optional<ShareId> parent)
+            throws NotFoundException {
         StoredItem item = files.stat(owner, path);
-        Share s = Share.create(ShareId.random(), path, item.type(), Optional.empty(), ShareToken.generate(random),
-                passwordHash, Optional.empty(), permissions, Optional.empty(), Optional.empty(), clock.instant(), owner,
+        Share s = Share.create(
+                ShareId.random(),
+                path,
+                item.type(),
+                Optional.empty(),
+                ShareToken.generate(random),
+                passwordHash,
+                Optional.empty(),
+                permissions,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                owner,
                 parent);
         shares.put(s.id(), s);
         return s;
@@ -60,9 +76,19 @@ final class FakeShares implements ManageShareLinksUseCase {
         if (c.itemType().isPresent() && c.itemType().get() != item.type()) {
             throw new InvalidValueException("item_type", "item_type does not match the item");
         }
-        Share s = Share.create(ShareId.random(), c.itemPath(), item.type(), Optional.empty(),
-                ShareToken.generate(random), c.password().map(p -> "hash"), c.expiresAt(),
-                c.permissions().orElse(SharePermissions.DEFAULT), c.label(), c.maxAccesses(), clock.instant(), owner,
+        Share s = Share.create(
+                ShareId.random(),
+                c.itemPath(),
+                item.type(),
+                Optional.empty(),
+                ShareToken.generate(random),
+                c.password().map(p -> "hash"),
+                c.expiresAt(),
+                c.permissions().orElse(SharePermissions.DEFAULT),
+                c.label(),
+                c.maxAccesses(),
+                clock.instant(),
+                owner,
                 Optional.empty());
         shares.put(s.id(), s);
         return view(s);
@@ -73,10 +99,12 @@ final class FakeShares implements ManageShareLinksUseCase {
         List<Share> mine = new ArrayList<>(shares.values().stream()
                 .filter(s -> s.createdBy().equals(owner))
                 .filter(s -> item.isEmpty() || item.get().equals(s.itemPath()))
-                .sorted(Comparator.comparing(s -> s.id().toString())).toList());
+                .sorted(Comparator.comparing(s -> s.id().toString()))
+                .toList());
         int from = cursor.map(Integer::parseInt).orElse(0);
         int to = Math.min(mine.size(), from + limit);
-        return new ShareViewPage(mine.subList(from, to).stream().map(this::view).toList(),
+        return new ShareViewPage(
+                mine.subList(from, to).stream().map(this::view).toList(),
                 to < mine.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
     }
 
@@ -99,7 +127,8 @@ final class FakeShares implements ManageShareLinksUseCase {
         Share s = mine(owner, id);
         s = s.withPasswordHash(u.password().map(p -> "hash").applyTo(s.passwordHash()))
                 .withExpiresAt(u.expiresAt().applyTo(s.expiresAt()))
-                .withPermissions(u.permissions().applyTo(Optional.of(s.permissions())).orElseThrow())
+                .withPermissions(
+                        u.permissions().applyTo(Optional.of(s.permissions())).orElseThrow())
                 .withLabel(u.label().applyTo(s.label()))
                 .withMaxAccesses(u.maxAccesses().applyTo(s.maxAccesses()));
         shares.put(id, s);

@@ -37,16 +37,17 @@ class FileRoutesTest extends ApiTestSupport {
         assertThat(r.body()).isEqualTo("0123456789");
         assertThat(r.headers().firstValue("Content-Length")).hasValue("10");
         assertThat(r.headers().firstValue("Accept-Ranges")).hasValue("bytes");
-        assertThat(r.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).startsWith("\"").endsWith("\""));
+        assertThat(r.headers().firstValue("ETag"))
+                .hasValueSatisfying(e -> assertThat(e).startsWith("\"").endsWith("\""));
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-        assertThat(r.headers().firstValue("Content-Disposition")).hasValue(
-                "attachment; filename=\"r_sum_ _x_.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22x%22.txt");
+        assertThat(r.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"r_sum_ _x_.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22x%22.txt");
     }
 
     @Test
     void contentDispositionNeutralisesCrlfAndTraversal() {
-        String header = dev.sharebridge.adapter.http.javalin.internal.Downloads
-                .contentDisposition("..\\evil\r\n\"name\";.txt");
+        String header =
+                dev.sharebridge.adapter.http.javalin.internal.Downloads.contentDisposition("..\\evil\r\n\"name\";.txt");
         assertThat(header).doesNotContain("\r").doesNotContain("\n").doesNotContain("\\");
         assertThat(header).startsWith("attachment; filename=\".._evil___name__.txt\"; filename*=UTF-8''");
         assertThat(header).endsWith("..%5Cevil%0D%0A%22name%22%3B.txt");
@@ -74,8 +75,8 @@ class FileRoutesTest extends ApiTestSupport {
         assertThat(unsatisfiable.headers().firstValue("Content-Range")).hasValue("bytes */10");
         assertProblem(send(authed("/api/files/f.bin").header("Range", "bytes=-0")), 416, "range_not_satisfiable");
 
-        HttpResponse<String> staleIfRange = send(authed("/api/files/f.bin").header("Range", "bytes=0-0")
-                .header("If-Range", "\"other\""));
+        HttpResponse<String> staleIfRange =
+                send(authed("/api/files/f.bin").header("Range", "bytes=0-0").header("If-Range", "\"other\""));
         assertThat(staleIfRange.statusCode()).isEqualTo(200);
     }
 
@@ -113,7 +114,8 @@ class FileRoutesTest extends ApiTestSupport {
         HttpResponse<String> created = send(authed("/api/folders/a/b").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(json(created).get("type").asText()).isEqualTo("folder");
-        assertThat(send(authed("/api/folders/a/b/").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+        assertThat(send(authed("/api/folders/a/b/").POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
                 .isEqualTo(200);
         putFile("a/x.txt", "x");
 
@@ -127,7 +129,8 @@ class FileRoutesTest extends ApiTestSupport {
         JsonNode a = json(get("/api/folders/a"));
         assertThat(a.get("path").asText()).isEqualTo("a");
         assertThat(a.get("children")).extracting(c -> c.get("name").asText()).containsExactly("b", "x.txt");
-        assertThat(a.get("children").get(0).fieldNames()).toIterable()
+        assertThat(a.get("children").get(0).fieldNames())
+                .toIterable()
                 .containsExactly("path", "name", "type", "size", "modified_at");
         assertThat(json(get("/api/folders/a/")).get("path").asText()).isEqualTo("a");
 
@@ -138,11 +141,12 @@ class FileRoutesTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "a/../b", "%2e%2e", "a/%2E%2E/b", ".", "a%5Cb", "a//b", "%2Fa",
-        "a/%0A", "a%01"})
+    @ValueSource(strings = {"..", "a/../b", "%2e%2e", "a/%2E%2E/b", ".", "a%5Cb", "a//b", "%2Fa", "a/%0A", "a%01"})
     void badPathsAre400NeverA500(String path) {
         assertProblem(get("/api/files/" + path), 400, "validation_failed");
-        assertProblem(send(authed("/api/files/" + path).PUT(HttpRequest.BodyPublishers.ofString("x"))), 400,
+        assertProblem(
+                send(authed("/api/files/" + path).PUT(HttpRequest.BodyPublishers.ofString("x"))),
+                400,
                 "validation_failed");
     }
 
@@ -151,8 +155,8 @@ class FileRoutesTest extends ApiTestSupport {
         // Jetty itself refuses an encoded NUL in the request target; it still answers problem+json
         HttpResponse<String> r = get("/api/files/a%00b");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(json(r).get("code").asText()).isEqualTo("validation_failed");
     }
 
@@ -165,7 +169,10 @@ class FileRoutesTest extends ApiTestSupport {
     @Test
     void rawDotSegmentsAndBackslashAre400() {
         String r1 = raw("GET /api/files/a/../b HTTP/1.1", Map.of("Authorization", "Bearer " + TOKEN));
-        assertThat(r1).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html");
+        assertThat(r1)
+                .startsWith("HTTP/1.1 400")
+                .contains("application/problem+json")
+                .doesNotContain("<html");
         String r2 = raw("GET /api/files/a\\b HTTP/1.1", Map.of("Authorization", "Bearer " + TOKEN));
         assertThat(r2).startsWith("HTTP/1.1 400").doesNotContain("<html");
     }
@@ -200,6 +207,7 @@ class FileRoutesTest extends ApiTestSupport {
     void noCorsHeadersAndARequestId() {
         HttpResponse<String> r = send(authed("/api/folders").header("Origin", "https://evil.example"));
         assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control"));
-        assertThat(r.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(16));
+        assertThat(r.headers().firstValue("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(16));
     }
 }

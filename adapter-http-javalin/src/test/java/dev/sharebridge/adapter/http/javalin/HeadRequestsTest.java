@@ -45,20 +45,39 @@ class HeadRequestsTest extends ApiTestSupport {
         putFile("pub/a.txt", "0123456789");
         putFile("pub/sub/b.txt", "bbb");
         putFile("single.txt", "single");
-        folderToken = shares.add(ALICE, ItemPath.parse("pub"), Optional.empty(), new SharePermissions(true, true, true),
-                Optional.empty()).token().value();
-        fileToken = shares.add(ALICE, ItemPath.parse("single.txt"), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty()).token().value();
-        lockedToken = shares.add(ALICE, ItemPath.parse("pub"), Optional.of("hash"), SharePermissions.DEFAULT,
-                Optional.empty()).token().value();
-        dropToken = shares.add(ALICE, ItemPath.parse("pub"), Optional.empty(), new SharePermissions(false, true, false),
-                Optional.empty()).token().value();
+        folderToken = shares.add(
+                        ALICE,
+                        ItemPath.parse("pub"),
+                        Optional.empty(),
+                        new SharePermissions(true, true, true),
+                        Optional.empty())
+                .token()
+                .value();
+        fileToken = shares.add(
+                        ALICE,
+                        ItemPath.parse("single.txt"),
+                        Optional.empty(),
+                        SharePermissions.DEFAULT,
+                        Optional.empty())
+                .token()
+                .value();
+        lockedToken = shares.add(
+                        ALICE, ItemPath.parse("pub"), Optional.of("hash"), SharePermissions.DEFAULT, Optional.empty())
+                .token()
+                .value();
+        dropToken = shares.add(
+                        ALICE,
+                        ItemPath.parse("pub"),
+                        Optional.empty(),
+                        new SharePermissions(false, true, false),
+                        Optional.empty())
+                .token()
+                .value();
         shareId = shares.shares.keySet().iterator().next().toString();
     }
 
     /** One GET route each, as a request without its method; the expected status of its GET. */
-    private record Case(String name, int status, UnaryOperator<HttpRequest.Builder> request) {
-    }
+    private record Case(String name, int status, UnaryOperator<HttpRequest.Builder> request) {}
 
     private List<Case> cases() {
         String room = createRoom();
@@ -71,10 +90,14 @@ class HeadRequestsTest extends ApiTestSupport {
                 new Case("list of a file drop", 403, b -> b.uri(uri("/api/s/" + dropToken + "/list"))),
                 new Case("list without the grant", 401, b -> b.uri(uri("/api/s/" + lockedToken + "/list"))),
                 new Case("download", 200, b -> b.uri(uri("/api/s/" + fileToken + "/download"))),
-                new Case("download of a range", 206, b -> b.uri(uri("/api/s/" + fileToken + "/download"))
-                        .header("Range", "bytes=1-2")),
-                new Case("download of a file in a folder", 200, b -> b.uri(uri("/api/s/" + folderToken
-                        + "/download/a.txt"))),
+                new Case(
+                        "download of a range",
+                        206,
+                        b -> b.uri(uri("/api/s/" + fileToken + "/download")).header("Range", "bytes=1-2")),
+                new Case(
+                        "download of a file in a folder",
+                        200,
+                        b -> b.uri(uri("/api/s/" + folderToken + "/download/a.txt"))),
                 new Case("download of a file drop", 403, b -> b.uri(uri("/api/s/" + dropToken + "/download/a.txt"))),
                 new Case("zip", 200, b -> b.uri(uri("/api/s/" + folderToken + "/zip"))),
                 new Case("zip of a subfolder", 200, b -> b.uri(uri("/api/s/" + folderToken + "/zip/sub"))),
@@ -82,21 +105,36 @@ class HeadRequestsTest extends ApiTestSupport {
                 new Case("zip without the grant", 401, b -> b.uri(uri("/api/s/" + lockedToken + "/zip"))),
                 new Case("share list without a bearer token", 401, b -> b.uri(uri("/api/shares"))),
                 new Case("share list", 200, b -> b.uri(uri("/api/shares")).header("Authorization", "Bearer " + TOKEN)),
-                new Case("one share", 200, b -> b.uri(uri("/api/shares/" + shareId))
-                        .header("Authorization", "Bearer " + TOKEN)),
-                new Case("another user's share", 404, b -> b.uri(uri("/api/shares/" + shareId))
-                        .header("Authorization", "Bearer " + BOB_TOKEN)),
-                new Case("share count", 200, b -> b.uri(uri("/api/shares/count?below=pub"))
-                        .header("Authorization", "Bearer " + TOKEN)),
-                new Case("own file", 200, b -> b.uri(uri("/api/files/pub/a.txt"))
-                        .header("Authorization", "Bearer " + TOKEN)),
+                new Case(
+                        "one share",
+                        200,
+                        b -> b.uri(uri("/api/shares/" + shareId)).header("Authorization", "Bearer " + TOKEN)),
+                new Case(
+                        "another user's share",
+                        404,
+                        b -> b.uri(uri("/api/shares/" + shareId)).header("Authorization", "Bearer " + BOB_TOKEN)),
+                new Case(
+                        "share count",
+                        200,
+                        b -> b.uri(uri("/api/shares/count?below=pub")).header("Authorization", "Bearer " + TOKEN)),
+                new Case(
+                        "own file",
+                        200,
+                        b -> b.uri(uri("/api/files/pub/a.txt")).header("Authorization", "Bearer " + TOKEN)),
                 new Case("own file without a bearer token", 401, b -> b.uri(uri("/api/files/pub/a.txt"))),
                 new Case("folders", 200, b -> b.uri(uri("/api/folders")).header("Authorization", "Bearer " + TOKEN)),
-                new Case("a folder", 200, b -> b.uri(uri("/api/folders/pub")).header("Authorization", "Bearer " + TOKEN)),
+                new Case(
+                        "a folder",
+                        200,
+                        b -> b.uri(uri("/api/folders/pub")).header("Authorization", "Bearer " + TOKEN)),
                 new Case("rooms", 200, b -> b.uri(uri("/v1/rooms")).header("Authorization", "Bearer " + TOKEN)),
-                new Case("a room", 200, b -> b.uri(uri("/v1/rooms/" + room)).header("Authorization", "Bearer " + TOKEN)),
-                new Case("a room without a folder", 404, b -> b.uri(uri("/v1/rooms/" + room + "/shared_folder"))
-                        .header("Authorization", "Bearer " + TOKEN)),
+                new Case(
+                        "a room", 200, b -> b.uri(uri("/v1/rooms/" + room)).header("Authorization", "Bearer " + TOKEN)),
+                new Case(
+                        "a room without a folder",
+                        404,
+                        b -> b.uri(uri("/v1/rooms/" + room + "/shared_folder"))
+                                .header("Authorization", "Bearer " + TOKEN)),
                 new Case("share page", 200, b -> b.uri(uri("/s/" + folderToken))),
                 new Case("app page", 200, b -> b.uri(uri("/"))),
                 new Case("page asset", 200, b -> b.uri(uri("/assets/share.css"))),
@@ -128,9 +166,10 @@ class HeadRequestsTest extends ApiTestSupport {
     void headAnswersWhatGetAnswersWithoutTheBody() {
         List<String> wrong = new ArrayList<>();
         for (Case c : cases()) {
-            HttpResponse<String> head = send(c.request().apply(HttpRequest.newBuilder())
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
-            HttpResponse<String> get = send(c.request().apply(HttpRequest.newBuilder()).GET());
+            HttpResponse<String> head = send(
+                    c.request().apply(HttpRequest.newBuilder()).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> get =
+                    send(c.request().apply(HttpRequest.newBuilder()).GET());
             if (get.statusCode() != c.status()) {
                 wrong.add(c.name() + ": GET answered " + get.statusCode() + " " + get.body());
             }
@@ -154,7 +193,8 @@ class HeadRequestsTest extends ApiTestSupport {
         HttpResponse<String> get = send(req("/metrics"));
 
         assertThat(head.statusCode()).isEqualTo(200).isEqualTo(get.statusCode());
-        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"))
+        assertThat(head.headers().firstValue("Content-Type"))
+                .isEqualTo(get.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain; version=0.0.4"));
         assertThat(head.body()).isEmpty();
         assertThat(get.body()).contains("sharebridge_http_requests_seconds_count{method=\"HEAD\",route=\"/metrics\"");
@@ -162,19 +202,26 @@ class HeadRequestsTest extends ApiTestSupport {
 
     @Test
     void theContentLengthOfHeadIsTheLengthOfTheGetBody() {
-        for (String path : List.of("/api/s/" + folderToken, "/api/s/" + folderToken + "/list", "/health",
+        for (String path : List.of(
+                "/api/s/" + folderToken,
+                "/api/s/" + folderToken + "/list",
+                "/health",
                 "/api/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
             HttpResponse<String> head = send(req(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
             HttpResponse<byte[]> get = sendBytes(req(path));
-            assertThat(head.headers().firstValue("Content-Length")).as(path)
+            assertThat(head.headers().firstValue("Content-Length"))
+                    .as(path)
                     .hasValue(Integer.toString(get.body().length));
         }
     }
 
     @Test
     void headNeverCountsAnAccess() {
-        for (String path : List.of("/api/s/" + folderToken, "/api/s/" + fileToken + "/download",
-                "/api/s/" + folderToken + "/download/a.txt", "/api/s/" + folderToken + "/zip",
+        for (String path : List.of(
+                "/api/s/" + folderToken,
+                "/api/s/" + fileToken + "/download",
+                "/api/s/" + folderToken + "/download/a.txt",
+                "/api/s/" + folderToken + "/zip",
                 "/api/s/" + folderToken + "/zip/sub")) {
             HttpResponse<String> head = send(req(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertThat(head.statusCode()).as(path).isEqualTo(200);
@@ -196,18 +243,22 @@ class HeadRequestsTest extends ApiTestSupport {
         } finally {
             access.detachAppender(appender);
         }
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(l -> assertThat(l).startsWith("method=HEAD route=/api/s/{token} status=200 "));
         String scrape = registry.scrape();
-        assertThat(scrape).contains("sharebridge_http_requests_seconds_count{method=\"HEAD\",route=\"/api/s/{token}\","
-                + "status=\"200\",status_class=\"2xx\"} 1");
+        assertThat(scrape)
+                .contains("sharebridge_http_requests_seconds_count{method=\"HEAD\",route=\"/api/s/{token}\","
+                        + "status=\"200\",status_class=\"2xx\"} 1");
         assertThat(scrape).contains("sharebridge_share_opens_total 0.0");
     }
 
     @Test
     void aMethodOverrideHeaderIsIgnored() {
         putFile("keep.txt", "keep");
-        HttpResponse<String> r = send(authed("/api/files/keep.txt").header("X-HTTP-Method-Override", "DELETE").GET());
+        HttpResponse<String> r = send(authed("/api/files/keep.txt")
+                .header("X-HTTP-Method-Override", "DELETE")
+                .GET());
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("keep");

@@ -1,8 +1,8 @@
 package dev.sharebridge.adapter.http.javalin;
 
-import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class HealthRoutesTest extends ApiTestSupport {
                 throw new IllegalStateException("connection refused to db-secret-host");
             }
         }));
-        healthChecks.add(HealthCheck.of("storage", () -> { }));
+        healthChecks.add(HealthCheck.of("storage", () -> {}));
     }
 
     @Test

@@ -31,7 +31,8 @@ class MethodNotAllowedTest extends RoomTestSupport {
         port = URI.create(base).getPort();
         putFile("pub/a.txt", "a");
         token = shares.add(ALICE, ItemPath.parse("pub"), Optional.empty(), SharePermissions.DEFAULT, Optional.empty())
-                .token().value();
+                .token()
+                .value();
         shareId = shares.shares.keySet().iterator().next().toString();
     }
 
@@ -56,10 +57,12 @@ class MethodNotAllowedTest extends RoomTestSupport {
         cases.put("PUT /v1/rooms", methods("GET", "HEAD", "POST"));
         List<String> wrong = new ArrayList<>();
         cases.forEach((request, allowed) -> {
-            RawHttp.Answer a = RawHttp.send(port, request + " HTTP/1.1", Map.of("Authorization", "Bearer " + TOKEN,
-                    "Content-Length", "0"));
-            Set<String> allow = a.all("Allow").stream().flatMap(v -> Arrays.stream(v.split(",")))
-                    .map(String::strip).collect(Collectors.toCollection(TreeSet::new));
+            RawHttp.Answer a = RawHttp.send(
+                    port, request + " HTTP/1.1", Map.of("Authorization", "Bearer " + TOKEN, "Content-Length", "0"));
+            Set<String> allow = a.all("Allow").stream()
+                    .flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::strip)
+                    .collect(Collectors.toCollection(TreeSet::new));
             if (a.status() != 405 || !allow.equals(allowed)) {
                 wrong.add(request + ": " + a.status() + " Allow " + a.all("Allow"));
             }
@@ -74,8 +77,17 @@ class MethodNotAllowedTest extends RoomTestSupport {
     void aSignalingUpgradeWithAnotherMethodIs405AndLeavesTheTicketUnused() {
         String room = createRoom("r");
         String ticket = ticket("alice", room);
-        Map<String, String> upgrade = Map.of("Upgrade", "websocket", "Connection", "Upgrade",
-                "Sec-WebSocket-Version", "13", "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Content-Length", "0");
+        Map<String, String> upgrade = Map.of(
+                "Upgrade",
+                "websocket",
+                "Connection",
+                "Upgrade",
+                "Sec-WebSocket-Version",
+                "13",
+                "Sec-WebSocket-Key",
+                "dGhlIHNhbXBsZSBub25jZQ==",
+                "Content-Length",
+                "0");
 
         for (String method : List.of("POST", "HEAD", "PUT")) {
             RawHttp.Answer a = RawHttp.send(port, method + " /signaling?ticket=" + ticket + " HTTP/1.1", upgrade);

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * leave it implied; a documented HEAD without a GET route is noticed.
  */
 class OpenApiDocumentTest extends ApiTestSupport {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "head", "patch", "options",
-            "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "head", "patch", "options", "trace");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Override
@@ -51,11 +51,13 @@ class OpenApiDocumentTest extends ApiTestSupport {
 
     static Set<String> serverRoutes(Javalin app) {
         Set<String> routes = new TreeSet<>();
-        app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+        app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
                 .filter(e -> e.method.isHttpMethod())
                 .forEach(e -> routes.add(e.method.name() + " " + normalise(e.path)));
         routes.stream().filter(r -> r.startsWith("GET ")).toList().forEach(r -> routes.add("HEAD " + r.substring(4)));
-        app.unsafe.internalRouter.allWsHandlers().stream().filter(w -> w.getType() == WsHandlerType.WEBSOCKET)
+        app.unsafe.internalRouter.allWsHandlers().stream()
+                .filter(w -> w.getType() == WsHandlerType.WEBSOCKET)
                 .forEach(w -> routes.add("GET " + normalise(w.getPath())));
         return routes;
     }
@@ -94,19 +96,32 @@ class OpenApiDocumentTest extends ApiTestSupport {
         Set<String> server = serverRoutes(api.running());
         Set<String> documented = documentRoutes(document());
 
-        assertThat(server).as("sanity: the comparison sees the routes").contains("GET /api/s/{}", "GET /signaling",
-                "HEAD /api/files/{}", "GET /metrics", "GET /openapi.yaml", "GET /health");
-        assertThat(undocumented(server, documented)).as("routes the server has but docs/openapi.yaml lacks").isEmpty();
-        assertThat(minus(documented, server)).as("routes docs/openapi.yaml has but the server lacks").isEmpty();
+        assertThat(server)
+                .as("sanity: the comparison sees the routes")
+                .contains(
+                        "GET /api/s/{}",
+                        "GET /signaling",
+                        "HEAD /api/files/{}",
+                        "GET /metrics",
+                        "GET /openapi.yaml",
+                        "GET /health");
+        assertThat(undocumented(server, documented))
+                .as("routes the server has but docs/openapi.yaml lacks")
+                .isEmpty();
+        assertThat(minus(documented, server))
+                .as("routes docs/openapi.yaml has but the server lacks")
+                .isEmpty();
     }
 
     @Test
     void aRouteMissingFromTheDocumentIsNoticed() throws IOException {
-        api.running().unsafe.internalRouter.addHttpEndpoint(new Endpoint(HandlerType.GET, "/api/undocumented/{id}",
-                ctx -> ctx.status(204)));
+        api.running()
+                .unsafe
+                .internalRouter
+                .addHttpEndpoint(new Endpoint(HandlerType.GET, "/api/undocumented/{id}", ctx -> ctx.status(204)));
 
-        assertThat(undocumented(serverRoutes(api.running()), documentRoutes(document()))).containsExactly(
-                "GET /api/undocumented/{}");
+        assertThat(undocumented(serverRoutes(api.running()), documentRoutes(document())))
+                .containsExactly("GET /api/undocumented/{}");
     }
 
     @Test
@@ -116,8 +131,8 @@ class OpenApiDocumentTest extends ApiTestSupport {
         ((ObjectNode) doc.path("paths").path("/health")).putObject("post");
         ((ObjectNode) doc.path("paths").path("/api/s/{token}/verify")).putObject("head");
 
-        assertThat(minus(documentRoutes(doc), serverRoutes(api.running()))).containsExactly("DELETE /api/ghost/{}",
-                "HEAD /api/s/{}/verify", "POST /health");
+        assertThat(minus(documentRoutes(doc), serverRoutes(api.running())))
+                .containsExactly("DELETE /api/ghost/{}", "HEAD /api/s/{}/verify", "POST /health");
     }
 
     @Test
@@ -133,8 +148,8 @@ class OpenApiDocumentTest extends ApiTestSupport {
         HttpResponse<byte[]> r = sendBytes(req("/openapi.yaml"));
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/yaml"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/yaml"));
         assertThat(r.body()).isEqualTo(Files.readAllBytes(Path.of("..", "docs", "openapi.yaml")));
         assertThat(YAML.readTree(r.body()).path("openapi").asText()).startsWith("3.");
     }

@@ -37,8 +37,8 @@ class OpenApiValidationTest {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true); // responses and headers inlined: the checks see what clients see
-        parsed = new OpenAPIV3Parser().readContents(new String(OpenApiRoutes.load(), StandardCharsets.UTF_8), null,
-                options);
+        parsed = new OpenAPIV3Parser()
+                .readContents(new String(OpenApiRoutes.load(), StandardCharsets.UTF_8), null, options);
         api = parsed.getOpenAPI();
     }
 
@@ -63,19 +63,26 @@ class OpenApiValidationTest {
     void everyOperationHasAUniqueCamelCaseOperationId() {
         Set<String> seen = new HashSet<>();
         operations().forEach((route, op) -> {
-            assertThat(op.getOperationId()).as("operationId of %s", route).isNotNull().matches("[a-z][a-zA-Z0-9]+");
-            assertThat(seen.add(op.getOperationId())).as("%s: operationId %s is taken", route, op.getOperationId())
+            assertThat(op.getOperationId())
+                    .as("operationId of %s", route)
+                    .isNotNull()
+                    .matches("[a-z][a-zA-Z0-9]+");
+            assertThat(seen.add(op.getOperationId()))
+                    .as("%s: operationId %s is taken", route, op.getOperationId())
                     .isTrue();
         });
         assertThat(operations().get("GET /api/s/{token}").getOperationId()).isEqualTo("openShareLink");
-        assertThat(operations().get("POST /api/s/{token}/verify").getOperationId()).isEqualTo("verifySharePassword");
+        assertThat(operations().get("POST /api/s/{token}/verify").getOperationId())
+                .isEqualTo("verifySharePassword");
     }
 
     @Test
     void everyTagIsDeclaredWithADescriptionAndUsed() {
         Set<String> declared = new HashSet<>();
         for (Tag tag : api.getTags()) {
-            assertThat(tag.getDescription()).as("description of tag %s", tag.getName()).isNotBlank();
+            assertThat(tag.getDescription())
+                    .as("description of tag %s", tag.getName())
+                    .isNotBlank();
             declared.add(tag.getName());
         }
         Set<String> used = new HashSet<>();
@@ -89,16 +96,18 @@ class OpenApiValidationTest {
     @Test
     void everyErrorAnswerIsProblemJsonWithTheRequestId() {
         List<String> notProblems = new ArrayList<>();
-        operations().forEach((route, op) -> op.getResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
-                if (!isProblem(response) && !(route.equals("GET /health") && status.equals("503"))) {
-                    notProblems.add(route + " " + status);
-                }
-                if (response.getHeaders() == null || !response.getHeaders().containsKey("X-Request-Id")) {
-                    notProblems.add(route + " " + status + " without X-Request-Id");
-                }
-            }
-        }));
+        operations()
+                .forEach((route, op) -> op.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        if (!isProblem(response) && !(route.equals("GET /health") && status.equals("503"))) {
+                            notProblems.add(route + " " + status);
+                        }
+                        if (response.getHeaders() == null
+                                || !response.getHeaders().containsKey("X-Request-Id")) {
+                            notProblems.add(route + " " + status + " without X-Request-Id");
+                        }
+                    }
+                }));
         assertThat(notProblems).isEmpty();
     }
 
@@ -118,9 +127,13 @@ class OpenApiValidationTest {
             return false;
         }
         MediaType problem = response.getContent().get("application/problem+json");
-        return problem != null && problem.getSchema() != null
-                && "#/components/schemas/Problem".equals(problem.getSchema().get$ref())
-                || problem != null && problem.getSchema() != null && problem.getSchema().getProperties() != null
-                && problem.getSchema().getProperties().containsKey("code");
+        return problem != null
+                        && problem.getSchema() != null
+                        && "#/components/schemas/Problem"
+                                .equals(problem.getSchema().get$ref())
+                || problem != null
+                        && problem.getSchema() != null
+                        && problem.getSchema().getProperties() != null
+                        && problem.getSchema().getProperties().containsKey("code");
     }
 }

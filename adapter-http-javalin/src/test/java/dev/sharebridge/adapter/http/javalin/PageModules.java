@@ -27,8 +27,7 @@ final class PageModules {
     private static final Pattern BARE_IMPORT = Pattern.compile("\\G[ \\t]*import\\s*'([^']+)';");
     private static final Pattern LOCAL = Pattern.compile("\\G[ \\t]*export\\s+(?:function|var|let|const|class)\\b");
 
-    private PageModules() {
-    }
+    private PageModules() {}
 
     /** The modules of the page at path, by their path on the server, each with the answer to its GET. */
     static Map<String, HttpResponse<String>> reachable(ApiTestSupport api, String page) {
@@ -70,12 +69,15 @@ final class PageModules {
             } else if (bare.find(line.start())) {
                 specifiers.add(bare.group(1));
             } else {
-                assertThat(LOCAL.matcher(js).find(line.start())).as("%s: an import this test can read, at %s", module,
-                        js.substring(line.start(), Math.min(js.length(), line.start() + 60))).isTrue();
+                assertThat(LOCAL.matcher(js).find(line.start()))
+                        .as(
+                                "%s: an import this test can read, at %s",
+                                module, js.substring(line.start(), Math.min(js.length(), line.start() + 60)))
+                        .isTrue();
             }
         }
-        specifiers.forEach(s -> assertThat(s).as("%s imports a path on the server", module)
-                .matches("(/|\\./|\\.\\./)[^/].*"));
+        specifiers.forEach(
+                s -> assertThat(s).as("%s imports a path on the server", module).matches("(/|\\./|\\.\\./)[^/].*"));
         return specifiers;
     }
 }

@@ -63,18 +63,24 @@ class PageModulesTest extends ApiTestSupport {
     @ValueSource(strings = {"/", SHARE_PAGE})
     void everyModuleAPageReachesIsServedAsJavaScriptWithThePageHeaders(String page) throws IOException {
         Map<String, HttpResponse<String>> modules = PageModules.reachable(this, page);
-        assertThat(modules).as("the entry and its imports").hasSizeGreaterThan(5)
-                .containsKey(page.equals("/") ? "/app/main.js" : "/assets/share/main.js").containsKey("/assets/lib/http.js");
+        assertThat(modules)
+                .as("the entry and its imports")
+                .hasSizeGreaterThan(5)
+                .containsKey(page.equals("/") ? "/app/main.js" : "/assets/share/main.js")
+                .containsKey("/assets/lib/http.js");
         for (Map.Entry<String, HttpResponse<String>> m : modules.entrySet()) {
             String path = m.getKey();
             HttpResponse<String> r = m.getValue();
             assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).as(path)
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                    .as(path)
                     .isEqualTo("text/javascript;charset=utf-8");
             assertPageHeaders(path, r);
             assertThat(r.body().getBytes(StandardCharsets.UTF_8)).as(path).isEqualTo(resource(resourceOf(path)));
             String etag = r.headers().firstValue("ETag").orElseThrow();
-            assertThat(sendBytes(req(path).header("If-None-Match", etag)).statusCode()).as(path).isEqualTo(304);
+            assertThat(sendBytes(req(path).header("If-None-Match", etag)).statusCode())
+                    .as(path)
+                    .isEqualTo(304);
         }
     }
 
@@ -106,7 +112,8 @@ class PageModulesTest extends ApiTestSupport {
             String path = sheets.group(1);
             HttpResponse<String> r = send(req(path));
             assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).as(path)
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                    .as(path)
                     .isEqualTo("text/css;charset=utf-8");
             assertPageHeaders(path, r);
         }
@@ -117,11 +124,14 @@ class PageModulesTest extends ApiTestSupport {
     private static Set<String> moduleFiles() throws IOException, URISyntaxException {
         URL url = PageModulesTest.class.getClassLoader().getResource("sharebridge-web");
         assertThat(url).isNotNull();
-        assertThat(url.getProtocol()).as("the resources are a folder in this module's tests").isEqualTo("file");
+        assertThat(url.getProtocol())
+                .as("the resources are a folder in this module's tests")
+                .isEqualTo("file");
         Path root = Path.of(url.toURI());
         Set<String> paths = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(f -> f.toString().endsWith(".js")).map(f -> root.relativize(f).toString().replace('\\', '/'))
+            files.filter(f -> f.toString().endsWith(".js"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
                     .forEach(f -> paths.add(f.startsWith("app/") ? "/" + f : "/assets/" + f));
         }
         return paths;
@@ -140,7 +150,8 @@ class PageModulesTest extends ApiTestSupport {
 
     private static Set<String> documented(JsonNode document, String route, String prefix) {
         Set<String> paths = new TreeSet<>();
-        JsonNode parameter = document.path("paths").path(route).path("parameters").get(0);
+        JsonNode parameter =
+                document.path("paths").path(route).path("parameters").get(0);
         parameter.path("schema").path("enum").forEach(name -> paths.add(prefix + name.asText()));
         return paths;
     }
@@ -156,10 +167,26 @@ class PageModulesTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/assets/lib", "/assets/lib/", "/assets/share/", "/assets/lib/nope.js", "/assets/lib/DOM.js",
-        "/assets/share.js", "/app/app.js", "/assets/app/main.js", "/app/lib/dom.js", "/app/share/main.js",
-        "/app/app/main.js", "/assets/share/main.js.map", "/assets/sharebridge-web/share.css", "/assets/share.html",
-        "/assets/lib/..%2Fshare%2Fmain.js", "/assets/lib%2F..%2F..%2Fapp.html", "/app/..%2Fapp.html"})
+    @ValueSource(
+            strings = {
+                "/assets/lib",
+                "/assets/lib/",
+                "/assets/share/",
+                "/assets/lib/nope.js",
+                "/assets/lib/DOM.js",
+                "/assets/share.js",
+                "/app/app.js",
+                "/assets/app/main.js",
+                "/app/lib/dom.js",
+                "/app/share/main.js",
+                "/app/app/main.js",
+                "/assets/share/main.js.map",
+                "/assets/sharebridge-web/share.css",
+                "/assets/share.html",
+                "/assets/lib/..%2Fshare%2Fmain.js",
+                "/assets/lib%2F..%2F..%2Fapp.html",
+                "/app/..%2Fapp.html"
+            })
     void nothingElseIsServed(String path) {
         HttpResponse<String> r = send(req(path));
         assertProblem(r, 404, "not_found");

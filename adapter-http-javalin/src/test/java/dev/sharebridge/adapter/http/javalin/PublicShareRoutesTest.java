@@ -56,14 +56,34 @@ class PublicShareRoutesTest extends ApiTestSupport {
         putFile("pub/a.txt", "0123456789");
         putFile("pub/sub/b.txt", "bbb");
         putFile("single.txt", "single");
-        folderToken = shares.add(ALICE, ItemPath.parse("pub"), Optional.empty(),
-                new SharePermissions(true, true, true), Optional.empty()).token().value();
-        fileToken = shares.add(ALICE, ItemPath.parse("single.txt"), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty()).token().value();
-        lockedToken = shares.add(ALICE, ItemPath.parse("pub"), Optional.of("hash"), SharePermissions.DEFAULT,
-                Optional.empty()).token().value();
-        dropToken = shares.add(ALICE, ItemPath.parse("pub"), Optional.empty(), new SharePermissions(false, true, false),
-                Optional.empty()).token().value();
+        folderToken = shares.add(
+                        ALICE,
+                        ItemPath.parse("pub"),
+                        Optional.empty(),
+                        new SharePermissions(true, true, true),
+                        Optional.empty())
+                .token()
+                .value();
+        fileToken = shares.add(
+                        ALICE,
+                        ItemPath.parse("single.txt"),
+                        Optional.empty(),
+                        SharePermissions.DEFAULT,
+                        Optional.empty())
+                .token()
+                .value();
+        lockedToken = shares.add(
+                        ALICE, ItemPath.parse("pub"), Optional.of("hash"), SharePermissions.DEFAULT, Optional.empty())
+                .token()
+                .value();
+        dropToken = shares.add(
+                        ALICE,
+                        ItemPath.parse("pub"),
+                        Optional.empty(),
+                        new SharePermissions(false, true, false),
+                        Optional.empty())
+                .token()
+                .value();
     }
 
     private HttpResponse<String> pub(String path) {
@@ -85,8 +105,9 @@ class PublicShareRoutesTest extends ApiTestSupport {
         JsonNode o = json(r);
         List<String> names = new ArrayList<>();
         o.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("item_name", "item_type", "size", "has_password", "expires_at",
-                "permissions", "label");
+        assertThat(names)
+                .containsExactly(
+                        "item_name", "item_type", "size", "has_password", "expires_at", "permissions", "label");
         assertThat(o.get("item_name").asText()).isEqualTo("pub");
         assertThat(o.get("item_type").asText()).isEqualTo("folder");
         assertThat(publicShares.counted.get()).isEqualTo(1);
@@ -96,9 +117,13 @@ class PublicShareRoutesTest extends ApiTestSupport {
 
     @Test
     void unknownExpiredAndMalformedTokensLookExactlyAlike() {
-        List<HttpResponse<String>> answers = List.of(pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), pub("short"),
-                pub("%27%20OR%201%3D1--"), pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%25"),
-                pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/list"), pub("short/download"));
+        List<HttpResponse<String>> answers = List.of(
+                pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                pub("short"),
+                pub("%27%20OR%201%3D1--"),
+                pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%25"),
+                pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/list"),
+                pub("short/download"));
         HttpResponse<String> first = answers.get(0);
         assertProblem(first, 404, "not_found");
         assertPublicHeaders(first, "no-store");
@@ -107,7 +132,10 @@ class PublicShareRoutesTest extends ApiTestSupport {
             assertThat(r.body()).isEqualTo(first.body());
             assertThat(comparableHeaders(r)).isEqualTo(comparableHeaders(first));
         }
-        assertThat(first.body()).doesNotContain("AAAA").doesNotContain("malformed").doesNotContain("unknown");
+        assertThat(first.body())
+                .doesNotContain("AAAA")
+                .doesNotContain("malformed")
+                .doesNotContain("unknown");
     }
 
     private static Map<String, List<String>> comparableHeaders(HttpResponse<?> r) {
@@ -122,25 +150,33 @@ class PublicShareRoutesTest extends ApiTestSupport {
         assertProblem(pub(lockedToken), 401, "password_required");
         assertProblem(pub(lockedToken + "/list"), 401, "password_required");
 
-        HttpResponse<String> wrong = postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"nope nope nope\"}");
+        HttpResponse<String> wrong =
+                postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"nope nope nope\"}");
         assertProblem(wrong, 401, "invalid_password");
         assertPublicHeaders(wrong, "no-store");
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
 
-        HttpResponse<String> ok = postJson(req("/api/s/" + lockedToken + "/verify"),
-                "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
+        HttpResponse<String> ok = postJson(
+                req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
         JsonNode g = json(ok);
         String grant = g.get("grant").asText();
         assertThat(g.get("expires_at").asText()).isEqualTo("2026-12-01T11:00:00Z");
         String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).matches("sb_grant_[0-9a-f]{8}=" + grant + "; .*")
-                .contains("Max-Age=3600").contains("Path=/").contains("HttpOnly").contains("SameSite=Lax")
+        assertThat(cookie)
+                .matches("sb_grant_[0-9a-f]{8}=" + grant + "; .*")
+                .contains("Max-Age=3600")
+                .contains("Path=/")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
                 .contains("Secure");
         String cookiePair = cookie.substring(0, cookie.indexOf(';'));
 
-        assertThat(send(req("/api/s/" + lockedToken).header("Cookie", cookiePair)).statusCode()).isEqualTo(200);
-        assertThat(send(req("/api/s/" + lockedToken + "/list").header("X-Share-Grant", grant)).statusCode())
+        assertThat(send(req("/api/s/" + lockedToken).header("Cookie", cookiePair))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(req("/api/s/" + lockedToken + "/list").header("X-Share-Grant", grant))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(publicShares.lastAccess.grant()).hasValue(grant);
         // a grant for one share opens no other: the cookie name is per share
@@ -148,8 +184,8 @@ class PublicShareRoutesTest extends ApiTestSupport {
     }
 
     private String cookieNameOf(String token) {
-        HttpResponse<String> ok = postJson(req("/api/s/" + token + "/verify"),
-                "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
+        HttpResponse<String> ok =
+                postJson(req("/api/s/" + token + "/verify"), "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
         String c = ok.headers().firstValue("Set-Cookie").orElseThrow();
         return c.substring(0, c.indexOf('='));
     }
@@ -162,22 +198,26 @@ class PublicShareRoutesTest extends ApiTestSupport {
         List<CompletableFuture<Long>> held = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long sent = System.nanoTime();
-            HttpRequest verify = req("/api/s/" + lockedToken + "/verify").header("Content-Type", "application/json")
+            HttpRequest verify = req("/api/s/" + lockedToken + "/verify")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + FakePublicShares.HELD_BACK + "\"}"))
                     .build();
-            held.add(client.sendAsync(verify, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
-                assertProblem(r, 429, "rate_limited");
-                assertThat(r.headers().firstValue("Retry-After")).hasValue("300");
-                return System.nanoTime() - sent;
-            }));
+            held.add(client.sendAsync(verify, HttpResponse.BodyHandlers.ofString())
+                    .thenApply(r -> {
+                        assertProblem(r, 429, "rate_limited");
+                        assertThat(r.headers().firstValue("Retry-After")).hasValue("300");
+                        return System.nanoTime() - sent;
+                    }));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (api.heldAnswers().waiting() < n && held.stream().noneMatch(CompletableFuture::isDone)
+        while (api.heldAnswers().waiting() < n
+                && held.stream().noneMatch(CompletableFuture::isDone)
                 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         assertThat(api.heldAnswers().waiting()).isEqualTo(n);
-        QueuedThreadPool pool = (QueuedThreadPool) api.running().jettyServer().server().getThreadPool();
+        QueuedThreadPool pool =
+                (QueuedThreadPool) api.running().jettyServer().server().getThreadPool();
         assertThat(pool.getMaxThreads()).isLessThan(n);
         // meanwhile the server answers others
         assertThat(send(req("/api/s/" + folderToken)).statusCode()).isEqualTo(200);
@@ -191,10 +231,12 @@ class PublicShareRoutesTest extends ApiTestSupport {
 
     @Test
     void stoppingLetsARunningRequestFinish() throws Exception {
-        HttpRequest verify = req("/api/s/" + lockedToken + "/verify").header("Content-Type", "application/json")
+        HttpRequest verify = req("/api/s/" + lockedToken + "/verify")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + FakePublicShares.HELD_BACK + "\"}"))
                 .build();
-        CompletableFuture<HttpResponse<String>> running = client.sendAsync(verify, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> running =
+                client.sendAsync(verify, HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (api.heldAnswers().waiting() < 1 && !running.isDone() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
@@ -209,18 +251,21 @@ class PublicShareRoutesTest extends ApiTestSupport {
 
     @Test
     void verifyThrottlingAndBusyCarryRetryAfter() {
-        HttpResponse<String> limited = postJson(req("/api/s/" + lockedToken + "/verify"),
-                "{\"password\":\"too many tries\"}");
+        HttpResponse<String> limited =
+                postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"too many tries\"}");
         assertProblem(limited, 429, "rate_limited");
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("2");
         assertPublicHeaders(limited, "no-store");
-        HttpResponse<String> busy = postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"busy busy busy\"}");
+        HttpResponse<String> busy =
+                postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"busy busy busy\"}");
         assertProblem(busy, 503, "service_busy");
         assertThat(busy.headers().firstValue("Retry-After")).hasValue("3");
         assertProblem(postJson(req("/api/s/" + lockedToken + "/verify"), "{}"), 400, "validation_failed");
         assertProblem(postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":1}"), 400, "validation_failed");
-        assertProblem(postJson(req("/api/s/" + lockedToken + "/verify"),
-                "{\"password\":\"" + "p".repeat(70_000) + "\"}"), 413, "payload_too_large");
+        assertProblem(
+                postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"" + "p".repeat(70_000) + "\"}"),
+                413,
+                "payload_too_large");
     }
 
     @Test
@@ -228,7 +273,8 @@ class PublicShareRoutesTest extends ApiTestSupport {
         JsonNode root = json(pub(folderToken + "/list"));
         assertThat(root.get("path").asText()).isEqualTo("");
         assertThat(root.get("children")).extracting(c -> c.get("name").asText()).containsExactly("a.txt", "sub");
-        assertThat(root.get("children").get(0).fieldNames()).toIterable()
+        assertThat(root.get("children").get(0).fieldNames())
+                .toIterable()
                 .containsExactly("name", "type", "size", "modified_at");
         JsonNode sub = json(pub(folderToken + "/list/sub/"));
         assertThat(sub.get("path").asText()).isEqualTo("sub");
@@ -242,24 +288,27 @@ class PublicShareRoutesTest extends ApiTestSupport {
         assertThat(full.statusCode()).isEqualTo(200);
         assertThat(full.body()).isEqualTo("single");
         assertPublicHeaders(full, "private");
-        assertThat(full.headers().firstValue("Content-Disposition")).hasValue(
-                "attachment; filename=\"single.txt\"; filename*=UTF-8''single.txt");
+        assertThat(full.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"single.txt\"; filename*=UTF-8''single.txt");
         assertThat(publicShares.counted.get()).isEqualTo(1);
 
         String etag = full.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> notModified = send(req("/api/s/" + fileToken + "/download").header("If-None-Match", etag));
+        HttpResponse<String> notModified =
+                send(req("/api/s/" + fileToken + "/download").header("If-None-Match", etag));
         assertThat(notModified.statusCode()).isEqualTo(304);
-        HttpResponse<String> unsatisfiable = send(req("/api/s/" + fileToken + "/download").header("Range", "bytes=99-"));
+        HttpResponse<String> unsatisfiable =
+                send(req("/api/s/" + fileToken + "/download").header("Range", "bytes=99-"));
         assertProblem(unsatisfiable, 416, "range_not_satisfiable");
         assertThat(unsatisfiable.headers().firstValue("Content-Range")).hasValue("bytes */6");
         assertPublicHeaders(unsatisfiable, "no-store");
-        HttpResponse<String> head = send(req("/api/s/" + fileToken + "/download")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> head =
+                send(req("/api/s/" + fileToken + "/download").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).hasValue("6");
         assertThat(publicShares.counted.get()).isEqualTo(1);
 
-        HttpResponse<String> partial = send(req("/api/s/" + fileToken + "/download").header("Range", "bytes=-2"));
+        HttpResponse<String> partial =
+                send(req("/api/s/" + fileToken + "/download").header("Range", "bytes=-2"));
         assertThat(partial.statusCode()).isEqualTo(206);
         assertThat(partial.body()).isEqualTo("le");
         assertThat(partial.headers().firstValue("Content-Range")).hasValue("bytes 4-5/6");
@@ -275,8 +324,8 @@ class PublicShareRoutesTest extends ApiTestSupport {
         HttpResponse<byte[]> r = sendBytes(req("/api/s/" + folderToken + "/zip"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
-        assertThat(r.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                d -> assertThat(d).contains("pub.zip"));
+        assertThat(r.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("pub.zip"));
         assertPublicHeaders(r, "private");
         List<String> entries = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
@@ -285,45 +334,59 @@ class PublicShareRoutesTest extends ApiTestSupport {
             }
         }
         assertThat(entries).containsExactly("a.txt", "sub");
-        assertThat(sendBytes(req("/api/s/" + folderToken + "/zip/sub")).statusCode()).isEqualTo(200);
+        assertThat(sendBytes(req("/api/s/" + folderToken + "/zip/sub")).statusCode())
+                .isEqualTo(200);
         assertThat(publicShares.counted.get()).isEqualTo(2);
     }
 
     @Test
     void writeRoutes() {
-        HttpResponse<String> created = send(req("/api/s/" + folderToken + "/upload/new/c.txt")
-                .PUT(HttpRequest.BodyPublishers.ofString("ccc")));
+        HttpResponse<String> created = send(
+                req("/api/s/" + folderToken + "/upload/new/c.txt").PUT(HttpRequest.BodyPublishers.ofString("ccc")));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(json(created).get("path").asText()).isEqualTo("new/c.txt");
         assertPublicHeaders(created, "no-store");
-        assertThat(send(req("/api/s/" + folderToken + "/upload/new/c.txt").PUT(HttpRequest.BodyPublishers.ofString("d")))
-                .statusCode()).isEqualTo(200);
+        assertThat(send(req("/api/s/" + folderToken + "/upload/new/c.txt")
+                                .PUT(HttpRequest.BodyPublishers.ofString("d")))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send(req("/api/s/" + folderToken + "/folders/made").POST(HttpRequest.BodyPublishers.noBody()))
-                .statusCode()).isEqualTo(201);
-        HttpResponse<String> deleted = send(req("/api/s/" + folderToken + "/items/made").DELETE());
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> deleted =
+                send(req("/api/s/" + folderToken + "/items/made").DELETE());
         assertThat(deleted.statusCode()).isEqualTo(204);
-        assertProblem(send(req("/api/s/" + fileToken + "/upload/x").PUT(HttpRequest.BodyPublishers.ofString("x"))),
-                403, "forbidden");
-        assertProblem(send(req("/api/s/" + folderToken + "/upload/..%2F..%2Fetc").PUT(HttpRequest.BodyPublishers
-                .ofString("x"))), 400, "validation_failed");
+        assertProblem(
+                send(req("/api/s/" + fileToken + "/upload/x").PUT(HttpRequest.BodyPublishers.ofString("x"))),
+                403,
+                "forbidden");
+        assertProblem(
+                send(req("/api/s/" + folderToken + "/upload/..%2F..%2Fetc")
+                        .PUT(HttpRequest.BodyPublishers.ofString("x"))),
+                400,
+                "validation_failed");
         assertProblem(send(req("/api/s/" + folderToken + "/items/%2e%2e").DELETE()), 400, "validation_failed");
     }
 
     @Test
     void reshareAnswersTheDerivedLink() {
-        HttpResponse<String> r = postJson(req("/api/s/" + folderToken + "/shares/"), "{\"permissions\":{\"read\":true}}");
+        HttpResponse<String> r =
+                postJson(req("/api/s/" + folderToken + "/shares/"), "{\"permissions\":{\"read\":true}}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode s = json(r);
         List<String> names = new ArrayList<>();
         s.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("token", "url", "expires_at", "permissions");
-        assertThat(s.get("url").asText()).isEqualTo(PUBLIC_URL + "/s/" + s.get("token").asText());
-        Share child = shares.shares.values().stream().filter(x -> x.token().value().equals(s.get("token").asText()))
-                .findFirst().orElseThrow();
+        assertThat(s.get("url").asText())
+                .isEqualTo(PUBLIC_URL + "/s/" + s.get("token").asText());
+        Share child = shares.shares.values().stream()
+                .filter(x -> x.token().value().equals(s.get("token").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(child.parentId()).isPresent();
         assertProblem(postJson(req("/api/s/" + fileToken + "/shares"), "{}"), 403, "forbidden");
-        assertProblem(postJson(req("/api/s/" + folderToken + "/shares"), "{\"token\":\"mine\"}"), 400,
-                "validation_failed");
+        assertProblem(
+                postJson(req("/api/s/" + folderToken + "/shares"), "{\"token\":\"mine\"}"), 400, "validation_failed");
     }
 
     @Test
@@ -343,12 +406,22 @@ class PublicShareRoutesTest extends ApiTestSupport {
             HttpResponse<String> r = pub(fileToken + "/download");
             postJson(req("/api/s/" + lockedToken + "/verify"), "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");
             pub("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/zip");
-            List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("method=GET route=/api/s/{token}/download status=200 ")
-                    .endsWith(" request_id=" + r.headers().firstValue("X-Request-Id").orElseThrow()));
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("method=POST route=/api/s/{token}/verify status=200 "));
-            assertThat(String.join("\n", lines)).doesNotContain(fileToken).doesNotContain(lockedToken)
-                    .doesNotContain("AAAAAAAA").doesNotContain(FakePublicShares.PASSWORD).doesNotContain("grant0x");
+            List<String> lines = appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("method=GET route=/api/s/{token}/download status=200 ")
+                            .endsWith(" request_id="
+                                    + r.headers().firstValue("X-Request-Id").orElseThrow()));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l).startsWith("method=POST route=/api/s/{token}/verify status=200 "));
+            assertThat(String.join("\n", lines))
+                    .doesNotContain(fileToken)
+                    .doesNotContain(lockedToken)
+                    .doesNotContain("AAAAAAAA")
+                    .doesNotContain(FakePublicShares.PASSWORD)
+                    .doesNotContain("grant0x");
         } finally {
             access.detachAppender(appender);
         }

@@ -18,8 +18,7 @@ import java.util.TreeMap;
  * with {@code Connection: close}, and the whole answer is read back.
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A parsed answer; header names lower case, values in the order sent. */
     record Answer(int status, Map<String, List<String>> headers, String body, String text) {
@@ -65,8 +64,9 @@ final class RawHttp {
         Map<String, List<String>> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                    k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).strip());
         }
         String body = new String(text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         return new Answer(status, headers, body, text);

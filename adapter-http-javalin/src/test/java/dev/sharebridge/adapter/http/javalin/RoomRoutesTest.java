@@ -48,9 +48,15 @@ class RoomRoutesTest extends RoomTestSupport {
         assertProblem(send(req("/v1/rooms")), 401, "unauthorized");
         assertProblem(send(req("/v1/rooms/" + room)), 401, "unauthorized");
         assertProblem(send(req("/v1/rooms/" + room + "/shared_folder")), 401, "unauthorized");
-        assertProblem(send(req("/v1/rooms/" + room + "/invitees/bob").PUT(HttpRequest.BodyPublishers.noBody())),
-                401, "unauthorized");
-        assertProblem(send(req("/v1/rooms/" + room).header("Authorization", "Bearer wrong").DELETE()), 401,
+        assertProblem(
+                send(req("/v1/rooms/" + room + "/invitees/bob").PUT(HttpRequest.BodyPublishers.noBody())),
+                401,
+                "unauthorized");
+        assertProblem(
+                send(req("/v1/rooms/" + room)
+                        .header("Authorization", "Bearer wrong")
+                        .DELETE()),
+                401,
                 "unauthorized");
     }
 
@@ -81,7 +87,8 @@ class RoomRoutesTest extends RoomTestSupport {
         expect(200, alice);
         assertFields(json(alice), "items");
         assertThat(json(alice).get("items").findValuesAsText("id")).containsExactlyInAnyOrder(mine, shared);
-        assertThat(json(call("bob", "GET", "/v1/rooms/")).get("items").findValuesAsText("id")).containsExactly(shared);
+        assertThat(json(call("bob", "GET", "/v1/rooms/")).get("items").findValuesAsText("id"))
+                .containsExactly(shared);
         assertThat(json(call("dave", "GET", "/v1/rooms")).get("items")).isEmpty();
     }
 
@@ -101,8 +108,8 @@ class RoomRoutesTest extends RoomTestSupport {
     @ValueSource(strings = {"Bob", "-bob", "b%20b", "b%C3%B6b"})
     void malformedUserNamesAre400(String user) {
         String room = createRoom("r");
-        JsonNode p = assertProblem(call("alice", "PUT", "/v1/rooms/" + room + "/invitees/" + user), 400,
-                "validation_failed");
+        JsonNode p = assertProblem(
+                call("alice", "PUT", "/v1/rooms/" + room + "/invitees/" + user), 400, "validation_failed");
         assertThat(p.get("detail").asText()).contains("user");
         assertProblem(call("alice", "DELETE", "/v1/rooms/" + room + "/moderators/" + user), 400, "validation_failed");
         // even in someone else's room: the answer depends on the input only, never on the room
@@ -146,7 +153,8 @@ class RoomRoutesTest extends RoomTestSupport {
         assertFields(created.get("read"), "url", "password");
         assertFields(created.get("read_write"), "url", "password");
         assertThat(created.get("read").get("url").asText()).startsWith("https://share.example.org/s/");
-        assertThat(created.get("read").get("password").asText()).hasSizeGreaterThanOrEqualTo(16)
+        assertThat(created.get("read").get("password").asText())
+                .hasSizeGreaterThanOrEqualTo(16)
                 .isNotEqualTo(created.get("read_write").get("password").asText());
 
         HttpResponse<String> again = call("alice", "PUT", "/v1/rooms/" + room + "/shared_folder/");
@@ -159,7 +167,9 @@ class RoomRoutesTest extends RoomTestSupport {
         HttpResponse<String> bob = call("bob", "GET", "/v1/rooms/" + room + "/shared_folder");
         expect(200, bob);
         assertFields(json(bob), "read");
-        assertThat(bob.body()).doesNotContain("read_write").doesNotContain(created.get("read_write").get("password").asText());
+        assertThat(bob.body())
+                .doesNotContain("read_write")
+                .doesNotContain(created.get("read_write").get("password").asText());
         assertThat(json(bob).get("read")).isEqualTo(created.get("read"));
         assertProblem(call("dave", "GET", "/v1/rooms/" + room + "/shared_folder"), 404, "not_found");
     }
@@ -173,7 +183,8 @@ class RoomRoutesTest extends RoomTestSupport {
         expect(204, call("alice", "DELETE", "/v1/rooms/" + room + "/shared_folder"));
         assertProblem(call("alice", "GET", "/v1/rooms/" + room + "/shared_folder"), 404, "not_found");
         expect(204, call("alice", "DELETE", "/v1/rooms/" + room + "/shared_folder/"));
-        assertThat(roomStack.shares.deleteByRoom(RoomId.parse(room).orElseThrow())).isZero();
+        assertThat(roomStack.shares.deleteByRoom(RoomId.parse(room).orElseThrow()))
+                .isZero();
     }
 
     @Test
@@ -221,29 +232,50 @@ class RoomRoutesTest extends RoomTestSupport {
         assertThat(ticket("bob", room)).isNotEqualTo(json(r).get("ticket").asText());
         expect(200, call("bob", "POST", "/v1/rooms/" + room + "/start/"));
         assertProblem(call("dave", "POST", "/v1/rooms/" + room + "/start"), 404, "not_found");
-        assertProblem(send(req("/v1/rooms/" + room + "/start").header("Authorization", "Bearer wrong")
-                .POST(HttpRequest.BodyPublishers.noBody())), 401, "unauthorized");
+        assertProblem(
+                send(req("/v1/rooms/" + room + "/start")
+                        .header("Authorization", "Bearer wrong")
+                        .POST(HttpRequest.BodyPublishers.noBody())),
+                401,
+                "unauthorized");
     }
 
     @Test
     void guestsStartWithAnInviteCode() {
         String room = createRoom("r");
         String code = inviteCode(room);
-        HttpResponse<String> r = postJson(req("/v1/rooms/" + room + "/start"),
-                "{\"invite_code\":\"" + code + "\",\"display_name\":\"Ada\"}");
+        HttpResponse<String> r = postJson(
+                req("/v1/rooms/" + room + "/start"), "{\"invite_code\":\"" + code + "\",\"display_name\":\"Ada\"}");
         expect(200, r);
         assertFields(json(r), "ticket");
         String other = createRoom("other");
-        assertProblem(postJson(req("/v1/rooms/" + other + "/start"),
-                "{\"invite_code\":\"" + code + "\",\"display_name\":\"Ada\"}"), 404, "not_found");
-        assertProblem(postJson(req("/v1/rooms/" + room + "/start"),
-                "{\"invite_code\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"display_name\":\"Ada\"}"), 404, "not_found");
-        assertProblem(postJson(req("/v1/rooms/" + room + "/start"), "{\"invite_code\":\"" + code + "\"}"), 400,
+        assertProblem(
+                postJson(
+                        req("/v1/rooms/" + other + "/start"),
+                        "{\"invite_code\":\"" + code + "\",\"display_name\":\"Ada\"}"),
+                404,
+                "not_found");
+        assertProblem(
+                postJson(
+                        req("/v1/rooms/" + room + "/start"),
+                        "{\"invite_code\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"display_name\":\"Ada\"}"),
+                404,
+                "not_found");
+        assertProblem(
+                postJson(req("/v1/rooms/" + room + "/start"), "{\"invite_code\":\"" + code + "\"}"),
+                400,
                 "validation_failed");
-        assertProblem(postJson(req("/v1/rooms/" + room + "/start"),
-                "{\"invite_code\":\"" + code + "\",\"display_name\":\"  \"}"), 400, "validation_failed");
-        assertProblem(postJson(req("/v1/rooms/" + room + "/start"),
-                "{\"invite_code\":\"" + code + "\",\"display_name\":\"Ada\",\"role\":\"moderator\"}"), 400,
+        assertProblem(
+                postJson(
+                        req("/v1/rooms/" + room + "/start"),
+                        "{\"invite_code\":\"" + code + "\",\"display_name\":\"  \"}"),
+                400,
+                "validation_failed");
+        assertProblem(
+                postJson(
+                        req("/v1/rooms/" + room + "/start"),
+                        "{\"invite_code\":\"" + code + "\",\"display_name\":\"Ada\",\"role\":\"moderator\"}"),
+                400,
                 "validation_failed");
     }
 
@@ -251,8 +283,9 @@ class RoomRoutesTest extends RoomTestSupport {
     void startWithoutTokenOrInviteCodeIs401() {
         String room = createRoom("r");
         assertProblem(postJson(req("/v1/rooms/" + room + "/start"), "{}"), 401, "unauthorized");
-        assertProblem(send(req("/v1/rooms/" + room + "/start").POST(HttpRequest.BodyPublishers.noBody())),
-                401, "unauthorized");
+        assertProblem(
+                send(req("/v1/rooms/" + room + "/start").POST(HttpRequest.BodyPublishers.noBody())),
+                401,
+                "unauthorized");
     }
-
 }

@@ -11,13 +11,13 @@ import dev.sharebridge.application.service.room.RoomSettings;
 import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import dev.sharebridge.application.testing.FakePasswordHasher;
-import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
-import dev.sharebridge.application.testing.InMemoryTicketStore;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
+import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
 import dev.sharebridge.application.testing.InMemoryRoomRepository;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemorySharedFolderRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
+import dev.sharebridge.application.testing.InMemoryTicketStore;
 import dev.sharebridge.application.testing.InMemoryUserRepository;
 import dev.sharebridge.application.testing.MutableClock;
 import dev.sharebridge.domain.user.User;
@@ -55,11 +55,27 @@ final class RoomStack {
         publisher = new WebSocketSignalingPublisher(clock, maxQueuedMessages);
         InMemoryParticipantRegistry registry = new InMemoryParticipantRegistry();
         registry.roomExists(room -> rooms.findById(room).isPresent());
-        meetings = new MeetingService(rooms, folders, new MeetingBackplane(new InMemoryTicketStore(), registry,
-                new InProcessRoomEvents(), InstanceId.random(random)), publisher, clock, random, settings);
-        sharedFolders = new SharedFolderService(rooms, folders, shares, new InMemoryDeletionFence(shares), storage,
-                new FakePasswordHasher(), meetings,
-                clock, random, settings, d -> Thread.onSpinWait());
+        meetings = new MeetingService(
+                rooms,
+                folders,
+                new MeetingBackplane(
+                        new InMemoryTicketStore(), registry, new InProcessRoomEvents(), InstanceId.random(random)),
+                publisher,
+                clock,
+                random,
+                settings);
+        sharedFolders = new SharedFolderService(
+                rooms,
+                folders,
+                shares,
+                new InMemoryDeletionFence(shares),
+                storage,
+                new FakePasswordHasher(),
+                meetings,
+                clock,
+                random,
+                settings,
+                d -> Thread.onSpinWait());
         roomService = new RoomService(rooms, users, sharedFolders, meetings, clock);
         invitations = new RoomInvitationsService(rooms, users, meetings, clock, random);
         moderators = new RoomModeratorsService(rooms, users, meetings);

@@ -28,7 +28,8 @@ abstract class RoomTestSupport extends ApiTestSupport {
     }
 
     String createRoom(String title) {
-        HttpResponse<String> r = postJson(as("alice", "/v1/rooms"), title == null ? "{}" : "{\"title\":\"" + title + "\"}");
+        HttpResponse<String> r =
+                postJson(as("alice", "/v1/rooms"), title == null ? "{}" : "{\"title\":\"" + title + "\"}");
         expect(201, r);
         return json(r).get("id").asText();
     }
@@ -50,7 +51,8 @@ abstract class RoomTestSupport extends ApiTestSupport {
     }
 
     String guestTicket(String room, String name) {
-        HttpResponse<String> r = postJson(req("/v1/rooms/" + room + "/start"),
+        HttpResponse<String> r = postJson(
+                req("/v1/rooms/" + room + "/start"),
                 "{\"invite_code\":\"" + inviteCode(room) + "\",\"display_name\":\"" + name + "\"}");
         expect(200, r);
         return json(r).get("ticket").asText();

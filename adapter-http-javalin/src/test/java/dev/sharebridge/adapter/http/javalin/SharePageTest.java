@@ -42,10 +42,13 @@ class SharePageTest extends ApiTestSupport {
     void thePageIsServedForAnyTokenWithItsHeaders() {
         HttpResponse<String> r = send(req("/s/" + randomToken()));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualTo("text/html;charset=utf-8");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertPageHeaders(r);
-        assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<script type=\"module\" src=\"/assets/share/main.js\"")
+        assertThat(r.body())
+                .startsWith("<!DOCTYPE html>")
+                .contains("<script type=\"module\" src=\"/assets/share/main.js\"")
                 .contains("href=\"/assets/share.css\"");
     }
 
@@ -70,7 +73,8 @@ class SharePageTest extends ApiTestSupport {
         } finally {
             access.detachAppender(appender);
         }
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).contains("method=GET route=/s/{token} status=200 "))
                 .allSatisfy(line -> assertThat(line).doesNotContain(token));
     }
@@ -82,7 +86,8 @@ class SharePageTest extends ApiTestSupport {
         String type = spec.substring(spec.indexOf(':') + 1);
         HttpResponse<byte[]> r = sendBytes(req("/assets/" + name));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo(type.replace(" ", ""));
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualTo(type.replace(" ", ""));
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertPageHeaders(r);
         assertThat(r.body()).isEqualTo(resource(name));
@@ -92,7 +97,9 @@ class SharePageTest extends ApiTestSupport {
         HttpResponse<byte[]> cached = sendBytes(req("/assets/" + name).header("If-None-Match", etag));
         assertThat(cached.statusCode()).isEqualTo(304);
         assertThat(cached.body()).isEmpty();
-        assertThat(sendBytes(req("/assets/" + name).header("If-None-Match", "\"other\"")).statusCode()).isEqualTo(200);
+        assertThat(sendBytes(req("/assets/" + name).header("If-None-Match", "\"other\""))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -104,17 +111,16 @@ class SharePageTest extends ApiTestSupport {
     @Test
     void thePageHasNoInlineScriptOrStyle() throws IOException {
         String html = new String(resource("share.html"), StandardCharsets.UTF_8);
-        Matcher scripts = Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
+        Matcher scripts =
+                Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
         int count = 0;
         while (scripts.find()) {
             count++;
             assertThat(scripts.group(1)).as("script tag").containsPattern("\\bsrc=\"/assets/");
         }
         assertThat(count).isPositive();
-        assertThat(html).as("no inline script body")
-                .doesNotContainPattern("(?is)<script\\b[^>]*>\\s*[^<\\s]");
-        assertThat(html).as("no event handler attributes")
-                .doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
+        assertThat(html).as("no inline script body").doesNotContainPattern("(?is)<script\\b[^>]*>\\s*[^<\\s]");
+        assertThat(html).as("no event handler attributes").doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
         assertThat(html).as("no inline style").doesNotContainPattern("(?i)<style\\b|\\sstyle\\s*=");
         assertThat(html).as("no javascript: URLs").doesNotContainPattern("(?i)javascript:");
         assertThat(html).as("no third-party assets").doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
@@ -124,9 +130,15 @@ class SharePageTest extends ApiTestSupport {
     void theScriptsBuildNoMarkupFromStrings() {
         Map<String, HttpResponse<String>> modules = PageModules.reachable(this, "/s/" + randomToken());
         assertThat(modules).containsKeys("/assets/share/main.js", "/assets/lib/dom.js");
-        modules.forEach((path, r) -> assertThat(r.body()).as(path).doesNotContain("innerHTML")
-                .doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("document.write")
-                .doesNotContain("eval(").doesNotContain("new Function").doesNotContain("localStorage")
+        modules.forEach((path, r) -> assertThat(r.body())
+                .as(path)
+                .doesNotContain("innerHTML")
+                .doesNotContain("outerHTML")
+                .doesNotContain("insertAdjacentHTML")
+                .doesNotContain("document.write")
+                .doesNotContain("eval(")
+                .doesNotContain("new Function")
+                .doesNotContain("localStorage")
                 .doesNotContain("console."));
     }
 

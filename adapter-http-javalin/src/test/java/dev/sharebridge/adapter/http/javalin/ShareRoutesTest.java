@@ -33,13 +33,29 @@ class ShareRoutesTest extends ApiTestSupport {
         JsonNode s = create("{\"item_id\":\"/docs/report.pdf\"}");
         List<String> names = new ArrayList<>();
         s.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("id", "item_id", "item_name", "item_type", "token", "url", "has_password",
-                "expires_at", "permissions", "label", "max_accesses", "access_count", "last_accessed_at",
-                "created_at", "created_by", "parent_id");
+        assertThat(names)
+                .containsExactly(
+                        "id",
+                        "item_id",
+                        "item_name",
+                        "item_type",
+                        "token",
+                        "url",
+                        "has_password",
+                        "expires_at",
+                        "permissions",
+                        "label",
+                        "max_accesses",
+                        "access_count",
+                        "last_accessed_at",
+                        "created_at",
+                        "created_by",
+                        "parent_id");
         assertThat(s.get("item_id").asText()).isEqualTo("docs/report.pdf");
         assertThat(s.get("item_name").asText()).isEqualTo("report.pdf");
         assertThat(s.get("item_type").asText()).isEqualTo("file");
-        assertThat(s.get("url").asText()).isEqualTo(PUBLIC_URL + "/s/" + s.get("token").asText());
+        assertThat(s.get("url").asText())
+                .isEqualTo(PUBLIC_URL + "/s/" + s.get("token").asText());
         assertThat(s.get("has_password").asBoolean()).isFalse();
         assertThat(s.get("expires_at").isNull()).isTrue();
         assertThat(s.get("label").isNull()).isTrue();
@@ -69,13 +85,19 @@ class ShareRoutesTest extends ApiTestSupport {
 
     @Test
     void trailingSlashIsTheSameRoute() {
-        assertThat(postJson(authed("/api/shares/"), "{\"item_id\":\"other.txt\"}").statusCode()).isEqualTo(201);
+        assertThat(postJson(authed("/api/shares/"), "{\"item_id\":\"other.txt\"}")
+                        .statusCode())
+                .isEqualTo(201);
         assertThat(get("/api/shares/").statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"item_id\":\"other.txt\",\"token\":\"abc\"}",
-        "{\"item_id\":\"other.txt\",\"access_count\":3}", "{\"item_id\":\"other.txt\",\"created_by\":\"bob\"}"})
+    @ValueSource(
+            strings = {
+                "{\"item_id\":\"other.txt\",\"token\":\"abc\"}",
+                "{\"item_id\":\"other.txt\",\"access_count\":3}",
+                "{\"item_id\":\"other.txt\",\"created_by\":\"bob\"}"
+            })
     void serverFieldsAreUnknownFields(String body) {
         JsonNode p = assertProblem(postJson(authed("/api/shares"), body), 400, "validation_failed");
         assertThat(p.get("detail").asText()).containsAnyOf("token", "access_count", "created_by");
@@ -84,33 +106,78 @@ class ShareRoutesTest extends ApiTestSupport {
     @Test
     void numbersBeyondTheFieldAreOutOfRangeNotBrokenJson() {
         for (String n : new String[] {"99999999999999999999", "9223372036854775808", "-9223372036854775809"}) {
-            assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":\"other.txt\",\"max_accesses\":"
-                    + n + "}"), 400, "validation_failed").get("detail").asText()).contains("out of range");
+            assertThat(assertProblem(
+                                    postJson(
+                                            authed("/api/shares"),
+                                            "{\"item_id\":\"other.txt\",\"max_accesses\":" + n + "}"),
+                                    400,
+                                    "validation_failed")
+                            .get("detail")
+                            .asText())
+                    .contains("out of range");
         }
     }
 
     @Test
     void wrongTypesNameTheField() {
         assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":5}"), 400, "validation_failed")
-                .get("detail").asText()).contains("item_id");
-        assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":\"other.txt\",\"max_accesses\":\"5\"}"),
-                400, "validation_failed").get("detail").asText()).contains("max_accesses");
-        assertThat(assertProblem(postJson(authed("/api/shares"),
-                "{\"item_id\":\"other.txt\",\"permissions\":{\"read\":\"yes\"}}"), 400, "validation_failed")
-                .get("detail").asText()).contains("read");
-        assertThat(assertProblem(postJson(authed("/api/shares"),
-                "{\"item_id\":\"other.txt\",\"expires_at\":\"tomorrow\"}"), 400, "validation_failed")
-                .get("detail").asText()).contains("expires_at");
-        assertThat(assertProblem(postJson(authed("/api/shares"),
-                "{\"item_id\":\"other.txt\",\"expires_at\":\"2020-01-01T00:00:00Z\"}"), 400, "validation_failed")
-                .get("detail").asText()).contains("expires_at");
+                        .get("detail")
+                        .asText())
+                .contains("item_id");
+        assertThat(assertProblem(
+                                postJson(authed("/api/shares"), "{\"item_id\":\"other.txt\",\"max_accesses\":\"5\"}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("max_accesses");
+        assertThat(assertProblem(
+                                postJson(
+                                        authed("/api/shares"),
+                                        "{\"item_id\":\"other.txt\",\"permissions\":{\"read\":\"yes\"}}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("read");
+        assertThat(assertProblem(
+                                postJson(
+                                        authed("/api/shares"),
+                                        "{\"item_id\":\"other.txt\",\"expires_at\":\"tomorrow\"}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("expires_at");
+        assertThat(assertProblem(
+                                postJson(
+                                        authed("/api/shares"),
+                                        "{\"item_id\":\"other.txt\",\"expires_at\":\"2020-01-01T00:00:00Z\"}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("expires_at");
         assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":\"../x\"}"), 400, "validation_failed")
-                .get("detail").asText()).contains("item_id");
-        assertThat(assertProblem(postJson(authed("/api/shares"),
-                "{\"item_id\":\"other.txt\",\"permissions\":{\"read\":false}}"), 400, "validation_failed")
-                .get("detail").asText()).contains("permissions");
-        assertThat(assertProblem(postJson(authed("/api/shares"), "{\"item_id\":\"other.txt\",\"item_type\":\"dir\"}"),
-                400, "validation_failed").get("detail").asText()).contains("item_type");
+                        .get("detail")
+                        .asText())
+                .contains("item_id");
+        assertThat(assertProblem(
+                                postJson(
+                                        authed("/api/shares"),
+                                        "{\"item_id\":\"other.txt\",\"permissions\":{\"read\":false}}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("permissions");
+        assertThat(assertProblem(
+                                postJson(authed("/api/shares"), "{\"item_id\":\"other.txt\",\"item_type\":\"dir\"}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("item_type");
         assertProblem(postJson(authed("/api/shares"), "{}"), 400, "validation_failed");
     }
 
@@ -151,13 +218,15 @@ class ShareRoutesTest extends ApiTestSupport {
         assertThat(page2.get("items")).hasSize(2);
         assertThat(page2.has("next_cursor")).isTrue();
         assertThat(page2.get("next_cursor").isNull()).isTrue();
-        assertThat(json(get("/api/shares?item_id=%2Fdocs%2Freport.pdf")).get("items")).hasSize(1);
+        assertThat(json(get("/api/shares?item_id=%2Fdocs%2Freport.pdf")).get("items"))
+                .hasSize(1);
         assertThat(json(get("/api/shares")).get("items")).hasSize(4);
         assertProblem(get("/api/shares?limit=0"), 400, "validation_failed");
         assertProblem(get("/api/shares?limit=abc"), 400, "validation_failed");
         assertProblem(get("/api/shares?limit=201"), 400, "validation_failed");
         assertProblem(get("/api/shares?item_id=..%2Fx"), 400, "validation_failed");
-        assertThat(json(send(req("/api/shares").header("Authorization", "Bearer " + BOB_TOKEN))).get("items"))
+        assertThat(json(send(req("/api/shares").header("Authorization", "Bearer " + BOB_TOKEN)))
+                        .get("items"))
                 .isEmpty();
     }
 
@@ -169,15 +238,17 @@ class ShareRoutesTest extends ApiTestSupport {
         assertProblem(get("/api/shares/not-a-uuid"), 404, "not_found");
         assertProblem(get("/api/shares/%27%20OR%201=1"), 404, "not_found");
         assertProblem(get("/api/shares/00000000-0000-0000-0000-000000000000"), 404, "not_found");
-        assertProblem(send(req("/api/shares/" + id).header("Authorization", "Bearer " + BOB_TOKEN)), 404,
-                "not_found");
+        assertProblem(send(req("/api/shares/" + id).header("Authorization", "Bearer " + BOB_TOKEN)), 404, "not_found");
     }
 
     @Test
     void updateDistinguishesAbsentNullAndValue() {
         String id = create("{\"item_id\":\"other.txt\",\"label\":\"old\",\"max_accesses\":3,"
-                + "\"expires_at\":\"2027-01-01T00:00:00Z\"}").get("id").asText();
-        HttpResponse<String> r = putJson(authed("/api/shares/" + id),
+                        + "\"expires_at\":\"2027-01-01T00:00:00Z\"}")
+                .get("id")
+                .asText();
+        HttpResponse<String> r = putJson(
+                authed("/api/shares/" + id),
                 "{\"label\":null,\"password\":\"new long password\",\"permissions\":{\"read\":true,\"reshare\":true}}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(shares.lastUpdate.label()).isInstanceOf(FieldUpdate.Clear.class);
@@ -197,10 +268,20 @@ class ShareRoutesTest extends ApiTestSupport {
         assertThat(shares.lastUpdate.expiresAt()).isEqualTo(FieldUpdate.set(Instant.parse("2027-02-01T00:00:00Z")));
 
         assertProblem(putJson(authed("/api/shares/" + id), "{\"token\":\"x\"}"), 400, "validation_failed");
-        assertThat(assertProblem(putJson(authed("/api/shares/" + id), "{\"max_accesses\":true}"), 400,
-                "validation_failed").get("detail").asText()).contains("max_accesses");
-        assertThat(assertProblem(putJson(authed("/api/shares/" + id), "{\"permissions\":{\"bogus\":true}}"), 400,
-                "validation_failed").get("detail").asText()).contains("bogus");
+        assertThat(assertProblem(
+                                putJson(authed("/api/shares/" + id), "{\"max_accesses\":true}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("max_accesses");
+        assertThat(assertProblem(
+                                putJson(authed("/api/shares/" + id), "{\"permissions\":{\"bogus\":true}}"),
+                                400,
+                                "validation_failed")
+                        .get("detail")
+                        .asText())
+                .contains("bogus");
         assertProblem(putJson(authed("/api/shares/" + id), "{\"permissions\":null}"), 400, "validation_failed");
         assertProblem(putJson(authed("/api/shares/nope"), "{}"), 404, "not_found");
     }

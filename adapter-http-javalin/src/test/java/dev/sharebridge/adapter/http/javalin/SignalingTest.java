@@ -115,7 +115,8 @@ class SignalingTest extends RoomTestSupport {
         assertFields(join.get("shared_folder"), "read");
 
         alice.send("{\"namespace\":\"moderation\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                + "{\"action\":\"grant_moderator_role\",\"target\":\"" + join.get("id").asText() + "\"}}");
+                + "{\"action\":\"grant_moderator_role\",\"target\":\""
+                + join.get("id").asText() + "\"}}");
         JsonNode promoted = guest.next("shared_folder");
         assertThat(promoted.get("read_write")).isEqualTo(folder.get("read_write"));
 
@@ -125,8 +126,16 @@ class SignalingTest extends RoomTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[]", "{}", "{\"namespace\":\"chat\",\"payload\":{}}",
-        "{\"namespace\":\"moderation\",\"payload\":\"grant\"}", "{\"namespace\":\"control\",\"payload\":{}}", "\"x\""})
+    @ValueSource(
+            strings = {
+                "not json",
+                "[]",
+                "{}",
+                "{\"namespace\":\"chat\",\"payload\":{}}",
+                "{\"namespace\":\"moderation\",\"payload\":\"grant\"}",
+                "{\"namespace\":\"control\",\"payload\":{}}",
+                "\"x\""
+            })
     void unusableMessagesAreAnsweredWithInvalidMessage(String text) {
         String room = createRoom("r");
         WsClient alice = join("alice", room);
@@ -136,7 +145,8 @@ class SignalingTest extends RoomTestSupport {
         assertThat(error.get("message").asText()).isEqualTo("error");
         assertThat(error.get("error").asText()).isEqualTo("invalid_message");
         // the connection stays usable
-        alice.send("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"grant_moderator_role\",\"target\":\"nobody\"}}");
+        alice.send(
+                "{\"namespace\":\"moderation\",\"payload\":{\"action\":\"grant_moderator_role\",\"target\":\"nobody\"}}");
         assertThat(alice.next("moderation").get("error").asText()).isEqualTo("invalid_command");
     }
 
@@ -148,11 +158,23 @@ class SignalingTest extends RoomTestSupport {
 
     @Test
     void theRefusalIsAProblemAndNoUpgrade() {
-        String response = raw("GET /signaling?ticket=forged HTTP/1.1", java.util.Map.of("Upgrade", "websocket",
-                "Connection", "Upgrade", "Sec-WebSocket-Version", "13", "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="));
-        assertThat(response).startsWith("HTTP/1.1 401").doesNotContainIgnoringCase("Sec-WebSocket-Accept")
+        String response = raw(
+                "GET /signaling?ticket=forged HTTP/1.1",
+                java.util.Map.of(
+                        "Upgrade",
+                        "websocket",
+                        "Connection",
+                        "Upgrade",
+                        "Sec-WebSocket-Version",
+                        "13",
+                        "Sec-WebSocket-Key",
+                        "dGhlIHNhbXBsZSBub25jZQ=="));
+        assertThat(response)
+                .startsWith("HTTP/1.1 401")
+                .doesNotContainIgnoringCase("Sec-WebSocket-Accept")
                 .doesNotContainIgnoringCase("Set-Cookie")
-                .containsIgnoringCase("Content-Type: application/problem+json").contains("\"code\":\"unauthorized\"");
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"unauthorized\"");
     }
 
     @Test
@@ -219,9 +241,13 @@ class SignalingTest extends RoomTestSupport {
     }
 
     private void assertHandshakeStatus(String ticket, int status) {
-        assertThatThrownBy(() -> client.newWebSocketBuilder().buildAsync(signaling(ticket), new WsClient(true)).join())
+        assertThatThrownBy(() -> client.newWebSocketBuilder()
+                        .buildAsync(signaling(ticket), new WsClient(true))
+                        .join())
                 .isInstanceOf(CompletionException.class)
-                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                .cause()
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
                         e -> assertThat(e.getResponse().statusCode()).isEqualTo(status));
     }
 }

@@ -25,13 +25,13 @@ class StreamingTest extends ApiTestSupport {
     @Test
     void uploadAndDownload200MiB() throws Exception {
         MessageDigest sent = MessageDigest.getInstance("SHA-256");
-        HttpResponse<String> up = send(authed("/api/files/big/blob.bin").PUT(HttpRequest.BodyPublishers.ofInputStream(
-                () -> new DigestInputStream(new Generated(SIZE), sent))));
+        HttpResponse<String> up = send(authed("/api/files/big/blob.bin")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new Generated(SIZE), sent))));
         assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
         assertThat(json(up).get("size").asLong()).isEqualTo(SIZE);
 
-        HttpResponse<InputStream> down = client.send(authed("/api/files/big/blob.bin").GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> down =
+                client.send(authed("/api/files/big/blob.bin").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(down.statusCode()).isEqualTo(200);
         assertThat(down.headers().firstValue("Content-Length")).hasValue(Long.toString(SIZE));
         assertThat(digestOf(down.body())).isEqualTo(HexFormat.of().formatHex(sent.digest()));
@@ -41,7 +41,7 @@ class StreamingTest extends ApiTestSupport {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         byte[] buf = new byte[64 * 1024];
         try (in) {
-            for (int n; (n = in.read(buf)) >= 0;) {
+            for (int n; (n = in.read(buf)) >= 0; ) {
                 md.update(buf, 0, n);
             }
         }
@@ -54,13 +54,25 @@ class StreamingTest extends ApiTestSupport {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
-        HttpApi second = new HttpApi(new HttpSettings("127.0.0.1", 0, "http://localhost", List.of()),
-                new HttpApiDependencies(t -> ALICE, files, shares, publicShares.ports(), List.of(),
-                        roomStack.roomService, roomStack.invitations, roomStack.moderators, roomStack.sharedFolders, roomStack.meetings, roomStack.publisher));
+        HttpApi second = new HttpApi(
+                new HttpSettings("127.0.0.1", 0, "http://localhost", List.of()),
+                new HttpApiDependencies(
+                        t -> ALICE,
+                        files,
+                        shares,
+                        publicShares.ports(),
+                        List.of(),
+                        roomStack.roomService,
+                        roomStack.invitations,
+                        roomStack.moderators,
+                        roomStack.sharedFolders,
+                        roomStack.meetings,
+                        roomStack.publisher));
         try {
             int port = second.start();
             assertThat(port).isPositive();
-            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(appender.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
                     .containsExactly("listening on http://127.0.0.1:" + port);
         } finally {
             second.close();

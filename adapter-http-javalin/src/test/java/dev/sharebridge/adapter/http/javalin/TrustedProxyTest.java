@@ -14,12 +14,15 @@ class TrustedProxyTest extends ApiTestSupport {
 
     @Test
     void forwardedForIsHonouredBehindATrustedProxy() {
-        HttpResponse<String> r = postJson(req("/api/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/verify")
-                .header("X-Forwarded-For", "198.51.100.1, 203.0.113.9, 10.1.2.3"), "{\"password\":\"whatever\"}");
+        HttpResponse<String> r = postJson(
+                req("/api/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/verify")
+                        .header("X-Forwarded-For", "198.51.100.1, 203.0.113.9, 10.1.2.3"),
+                "{\"password\":\"whatever\"}");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(publicShares.lastVerifyClient).isEqualTo("203.0.113.9");
-        postJson(req("/api/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/verify")
-                .header("X-Forwarded-For", "2001:db8:1:2:3:4:5:6"), "{\"password\":\"whatever\"}");
+        postJson(
+                req("/api/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/verify").header("X-Forwarded-For", "2001:db8:1:2:3:4:5:6"),
+                "{\"password\":\"whatever\"}");
         assertThat(publicShares.lastVerifyClient).isEqualTo("2001:db8:1:2::/64");
     }
 }

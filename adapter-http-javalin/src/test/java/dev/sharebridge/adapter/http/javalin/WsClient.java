@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** A guard against a hang, never a measure of speed. */
     public static final Duration WAIT = Duration.ofSeconds(30);
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -46,9 +47,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
      */
     public static WsClient join(String base, String ticket) {
         WsClient client = new WsClient(true);
-        CLIENT.newWebSocketBuilder().connectTimeout(WAIT)
+        CLIENT.newWebSocketBuilder()
+                .connectTimeout(WAIT)
                 .buildAsync(URI.create(base.replace("http://", "ws://") + "/signaling?ticket=" + ticket), client)
-                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
         client.awaitJoin();
         return client;
     }
@@ -119,14 +122,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public void send(String text) {
-        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        socket.sendText(text, true)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** Sends a moderation command ({@code grant_moderator_role}, …) about participant {@code target}. */
     public void moderation(String action, String target) {
         try {
-            send(MAPPER.writeValueAsString(Map.of("namespace", "moderation",
-                    "payload", Map.of("action", action, "target", target))));
+            send(MAPPER.writeValueAsString(
+                    Map.of("namespace", "moderation", "payload", Map.of("action", action, "target", target))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -12,8 +12,7 @@ import java.sql.SQLException;
  * wait for the H2 file) can let one through as an unexpected error.
  */
 final class DatabaseFailures {
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** {@code target} behind {@code port}, with connection failures reported as DatabaseUnavailableException. */
     static <T> T guarded(Class<T> port, T target) {
@@ -35,9 +34,13 @@ final class DatabaseFailures {
         if (cause == null) {
             return error;
         }
-        String message = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
-        return new DatabaseUnavailableException("the database is unavailable: "
-                + (cause.getSQLState() == null ? cause.getClass().getSimpleName() : cause.getSQLState()) + " "
-                + message, error);
+        String message = cause.getMessage() == null
+                ? ""
+                : cause.getMessage().lines().findFirst().orElse("");
+        return new DatabaseUnavailableException(
+                "the database is unavailable: "
+                        + (cause.getSQLState() == null ? cause.getClass().getSimpleName() : cause.getSQLState()) + " "
+                        + message,
+                error);
     }
 }

@@ -31,7 +31,10 @@ interface DeletionFenceSql {
             INSERT INTO deletion_markers (id, scope, item_path, lease_until)
             VALUES (:id, :scope, :path, :leaseUntil)
             """)
-    int addMarker(@Bind("id") String id, @Bind("scope") String scope, @Bind("path") String path,
+    int addMarker(
+            @Bind("id") String id,
+            @Bind("scope") String scope,
+            @Bind("path") String path,
             @Bind("leaseUntil") long leaseUntil);
 
     /** The paths of the scope's deletions in progress at {@code now}. */

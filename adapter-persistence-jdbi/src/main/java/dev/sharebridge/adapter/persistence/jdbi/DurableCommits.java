@@ -42,6 +42,7 @@ final class DurableCommits {
     private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
     /** H2's error code for a command that needs admin rights. */
     private static final int ADMIN_RIGHTS_REQUIRED = 90040;
+
     private static final Set<String> READS = Set.of("SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN");
 
     private final DataSource dataSource;
@@ -50,6 +51,7 @@ final class DurableCommits {
     private final Condition finished = lock.newCondition();
     /** Checkpoints begun, and the number of the last one that finished; guarded by lock. */
     private long begun;
+
     private long done;
     private boolean running;
     private final ThreadLocal<Writer> writers = ThreadLocal.withInitial(Writer::new);
@@ -184,7 +186,8 @@ final class DurableCommits {
     }
 
     private void checkpoint() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             throw new IllegalStateException("writing the commits to the database file failed", e);

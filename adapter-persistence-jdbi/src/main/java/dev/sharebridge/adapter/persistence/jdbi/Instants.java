@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Instants are stored as epoch milliseconds: exact and time-zone free on every database. */
 final class Instants {
-    private Instants() {
-    }
+    private Instants() {}
 
     static long toMillis(Instant instant) {
         return instant.toEpochMilli();

@@ -62,8 +62,13 @@ final class JdbiParticipantRegistry implements ParticipantRegistry {
     @Override
     public boolean add(RegisteredParticipant p) {
         try {
-            sql.insertParticipant(p.id().value(), p.room().toString(), p.user().map(UserId::value).orElse(null),
-                    p.guestModerator(), p.instance().value(), System.currentTimeMillis());
+            sql.insertParticipant(
+                    p.id().value(),
+                    p.room().toString(),
+                    p.user().map(UserId::value).orElse(null),
+                    p.guestModerator(),
+                    p.instance().value(),
+                    System.currentTimeMillis());
             return true;
         } catch (RuntimeException e) {
             if (!SqlStates.isIntegrityViolation(e)) {
@@ -96,11 +101,17 @@ final class JdbiParticipantRegistry implements ParticipantRegistry {
 
     @Override
     public List<RegisteredParticipant> inRoom(RoomId room) {
-        return sql.participantsInRoom(room.toString()).stream().map(JdbiParticipantRegistry::toParticipant).toList();
+        return sql.participantsInRoom(room.toString()).stream()
+                .map(JdbiParticipantRegistry::toParticipant)
+                .toList();
     }
 
     private static RegisteredParticipant toParticipant(MeetingSql.ParticipantRow r) {
-        return new RegisteredParticipant(new ParticipantId(r.id()), RoomRowMapper.roomId(r.roomId()),
-                Optional.ofNullable(r.userId()).map(UserId::of), r.guestModerator(), new InstanceId(r.instanceId()));
+        return new RegisteredParticipant(
+                new ParticipantId(r.id()),
+                RoomRowMapper.roomId(r.roomId()),
+                Optional.ofNullable(r.userId()).map(UserId::of),
+                r.guestModerator(),
+                new InstanceId(r.instanceId()));
     }
 }

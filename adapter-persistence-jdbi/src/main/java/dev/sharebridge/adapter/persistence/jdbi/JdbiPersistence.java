@@ -16,9 +16,9 @@ import dev.sharebridge.application.port.out.signaling.RoomEvents;
 import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,6 +46,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final UserRepository users;
     /** The table itself: every call reaches the database. */
     private final ShareRepository shareTable;
+
     private final BatchedAccessCounts shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
@@ -62,7 +63,8 @@ public final class JdbiPersistence implements AutoCloseable {
                 .registerRowMapper(new RoomRowMapper())
                 .registerRowMapper(new RoomMemberRowMapper())
                 .registerRowMapper(new SharedFolderRowMapper())
-                .registerRowMapper(RoomSql.InviteCodeRow.class,
+                .registerRowMapper(
+                        RoomSql.InviteCodeRow.class,
                         (rs, ctx) -> new RoomSql.InviteCodeRow(rs.getString("code_hash"), rs.getString("room_id")));
         // Jdbi puts bound values into exception messages by default; they include tokens and
         // hashes, so messages name the statement only
@@ -70,8 +72,8 @@ public final class JdbiPersistence implements AutoCloseable {
         DurableCommits commits = h2File ? DurableCommits.forH2(dataSource, jdbi) : DurableCommits.notNeeded();
         // every repository reports a database that cannot be reached as DatabaseUnavailableException
         this.users = DatabaseFailures.guarded(UserRepository.class, new JdbiUserRepository(jdbi));
-        this.shareTable = DatabaseFailures.guarded(ShareRepository.class,
-                new JdbiShareRepository(jdbi, dataSource, commits));
+        this.shareTable =
+                DatabaseFailures.guarded(ShareRepository.class, new JdbiShareRepository(jdbi, dataSource, commits));
         // the opens of unlimited links counted in memory, written in rounds (until close())
         this.shares = new BatchedAccessCounts(shareTable);
         this.rooms = DatabaseFailures.guarded(RoomRepository.class, new JdbiRoomRepository(jdbi));
@@ -90,7 +92,8 @@ public final class JdbiPersistence implements AutoCloseable {
      */
     private static String channelName(Jdbi jdbi) {
         String where = jdbi.withHandle(h -> h.createQuery("SELECT current_database() || '/' || current_schema()")
-                .mapTo(String.class).one());
+                .mapTo(String.class)
+                .one());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
             return "sharebridge_rooms_" + HexFormat.of().formatHex(digest, 0, 8);
@@ -193,8 +196,8 @@ public final class JdbiPersistence implements AutoCloseable {
      * repository on one database must use the same server key. Cheap: call once and keep it.
      */
     public SharedFolderRepository sharedFolders(SecretBox secrets) {
-        return DatabaseFailures.guarded(SharedFolderRepository.class,
-                new JdbiSharedFolderRepository(jdbi, secrets, Optional.empty()));
+        return DatabaseFailures.guarded(
+                SharedFolderRepository.class, new JdbiSharedFolderRepository(jdbi, secrets, Optional.empty()));
     }
 
     /**
@@ -203,8 +206,8 @@ public final class JdbiPersistence implements AutoCloseable {
      * as soon as that lease has run out (the instance died), not only when the claim's own does.
      */
     public SharedFolderRepository sharedFolders(SecretBox secrets, InstanceId holder) {
-        return DatabaseFailures.guarded(SharedFolderRepository.class,
-                new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder)));
+        return DatabaseFailures.guarded(
+                SharedFolderRepository.class, new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder)));
     }
 
     /** Signaling tickets, usable on every instance on this database. */
@@ -275,7 +278,9 @@ public final class JdbiPersistence implements AutoCloseable {
 
     private static String statementOnly(StatementException e) {
         StatementContext ctx = e.getStatementContext();
-        return ctx == null || ctx.getRawSql() == null ? "" : " [statement: " + ctx.getRawSql().strip() + "]";
+        return ctx == null || ctx.getRawSql() == null
+                ? ""
+                : " [statement: " + ctx.getRawSql().strip() + "]";
     }
 
     /** For tests in this package: the share repository without the counting in front of it. */
@@ -313,7 +318,10 @@ public final class JdbiPersistence implements AutoCloseable {
         }
         String rest = jdbcUrl.substring(H2_PREFIX.length());
         String lower = rest.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+        if (lower.startsWith("mem:")
+                || lower.startsWith("tcp:")
+                || lower.startsWith("ssl:")
+                || lower.startsWith("zip:")) {
             return jdbcUrl;
         }
         int settings = rest.indexOf(';');

@@ -21,7 +21,10 @@ final class JdbiRoomRepository implements RoomRepository {
     @Override
     public void insert(Room room) {
         try {
-            sql.insert(room.id().toString(), room.title().orElse(null), room.createdBy().value(),
+            sql.insert(
+                    room.id().toString(),
+                    room.title().orElse(null),
+                    room.createdBy().value(),
                     Instants.toMillis(room.createdAt()));
         } catch (RuntimeException e) {
             if (SqlStates.isIntegrityViolation(e)) {

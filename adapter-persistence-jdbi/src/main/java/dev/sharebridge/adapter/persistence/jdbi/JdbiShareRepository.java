@@ -58,13 +58,24 @@ final class JdbiShareRepository implements ShareRepository {
     /** The one INSERT of a share, also run inside the deletion fence's transaction. */
     static void insert(ShareSql sql, Share share) {
         try {
-            sql.insert(share.id().toString(), share.itemPath().toString(), share.itemType().wireName(),
-                    share.roomId().map(RoomId::toString).orElse(null), share.token().value(),
-                    share.passwordHash().orElse(null), Instants.toMillis(share.expiresAt()),
-                    share.permissions().read(), share.permissions().write(), share.permissions().reshare(),
-                    share.label().orElse(null), share.maxAccesses().orElse(null), share.accessCount(),
-                    Instants.toMillis(share.lastAccessedAt()), Instants.toMillis(share.createdAt()),
-                    share.createdBy().value(), share.parentId().map(ShareId::toString).orElse(null));
+            sql.insert(
+                    share.id().toString(),
+                    share.itemPath().toString(),
+                    share.itemType().wireName(),
+                    share.roomId().map(RoomId::toString).orElse(null),
+                    share.token().value(),
+                    share.passwordHash().orElse(null),
+                    Instants.toMillis(share.expiresAt()),
+                    share.permissions().read(),
+                    share.permissions().write(),
+                    share.permissions().reshare(),
+                    share.label().orElse(null),
+                    share.maxAccesses().orElse(null),
+                    share.accessCount(),
+                    Instants.toMillis(share.lastAccessedAt()),
+                    Instants.toMillis(share.createdAt()),
+                    share.createdBy().value(),
+                    share.parentId().map(ShareId::toString).orElse(null));
         } catch (RuntimeException e) {
             if (SqlStates.isIntegrityViolation(e)) {
                 // without the cause: both databases quote the duplicate value, which may be the token
@@ -125,7 +136,8 @@ final class JdbiShareRepository implements ShareRepository {
             return new SharePage(rows, Optional.empty());
         }
         List<Share> page = rows.subList(0, limit);
-        return new SharePage(page, Optional.of(ShareCursor.after(page.get(limit - 1)).encode()));
+        return new SharePage(
+                page, Optional.of(ShareCursor.after(page.get(limit - 1)).encode()));
     }
 
     @Override
@@ -140,9 +152,16 @@ final class JdbiShareRepository implements ShareRepository {
 
     @Override
     public boolean update(Share share) {
-        return sql.update(share.id().toString(), share.passwordHash().orElse(null),
-                Instants.toMillis(share.expiresAt()), share.permissions().read(), share.permissions().write(),
-                share.permissions().reshare(), share.label().orElse(null), share.maxAccesses().orElse(null)) > 0;
+        return sql.update(
+                        share.id().toString(),
+                        share.passwordHash().orElse(null),
+                        Instants.toMillis(share.expiresAt()),
+                        share.permissions().read(),
+                        share.permissions().write(),
+                        share.permissions().reshare(),
+                        share.label().orElse(null),
+                        share.maxAccesses().orElse(null))
+                > 0;
     }
 
     /**
@@ -158,7 +177,8 @@ final class JdbiShareRepository implements ShareRepository {
     @Override
     public boolean recordAccess(LinkChain chain, Instant now) {
         long at = Instants.toMillis(now);
-        List<String> ids = chain.rootFirst().stream().map(s -> s.id().toString()).toList();
+        List<String> ids =
+                chain.rootFirst().stream().map(s -> s.id().toString()).toList();
         boolean counted;
         try (Connection c = dataSource.getConnection()) {
             counted = ids.size() == 1 ? countOne(c, ids.get(0), at) : countChain(c, ids, at);
@@ -213,7 +233,9 @@ final class JdbiShareRepository implements ShareRepository {
         boolean wrote = false;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(ShareSql.ADD_ACCESSES)) {
-            for (Iterator<Map.Entry<ShareId, CountedAccesses>> i = counted.entrySet().iterator(); i.hasNext(); ) {
+            for (Iterator<Map.Entry<ShareId, CountedAccesses>> i =
+                            counted.entrySet().iterator();
+                    i.hasNext(); ) {
                 Map.Entry<ShareId, CountedAccesses> link = i.next();
                 long last = Instants.toMillis(link.getValue().last());
                 ps.setLong(1, link.getValue().count());

@@ -88,9 +88,16 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
 
     @Override
     public void complete(SharedFolder folder) {
-        int updated = sql.complete(folder.roomId().toString(), folder.provider(), folder.folder().toString(),
-                folder.read().linkId(), folder.read().url(), secrets.seal(folder.read().password()),
-                folder.readWrite().linkId(), folder.readWrite().url(), secrets.seal(folder.readWrite().password()),
+        int updated = sql.complete(
+                folder.roomId().toString(),
+                folder.provider(),
+                folder.folder().toString(),
+                folder.read().linkId(),
+                folder.read().url(),
+                secrets.seal(folder.read().password()),
+                folder.readWrite().linkId(),
+                folder.readWrite().url(),
+                secrets.seal(folder.readWrite().password()),
                 Instants.toMillis(folder.createdAt()));
         if (updated == 0) {
             throw new IllegalStateException("room " + folder.roomId() + " has no claim to complete");
@@ -124,7 +131,9 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
                     continue;
                 }
                 // an exception rolls everything back: no folder is left half moved
-                resealed += locked.reseal(row.roomId(), secrets.seal(open(row, row.readPasswordSealed())),
+                resealed += locked.reseal(
+                        row.roomId(),
+                        secrets.seal(open(row, row.readPasswordSealed())),
                         secrets.seal(open(row, row.rwPasswordSealed())));
             }
             return new Resealed(rows.size(), resealed);
@@ -132,7 +141,10 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
     }
 
     private SharedFolder toFolder(SharedFolderRow row) {
-        return new SharedFolder(RoomRowMapper.roomId(row.roomId()), row.provider(), ItemPath.parse(row.folder()),
+        return new SharedFolder(
+                RoomRowMapper.roomId(row.roomId()),
+                row.provider(),
+                ItemPath.parse(row.folder()),
                 new SharedFolderLink(row.readLinkId(), row.readUrl(), open(row, row.readPasswordSealed())),
                 new SharedFolderLink(row.rwLinkId(), row.rwUrl(), open(row, row.rwPasswordSealed())),
                 Instant.ofEpochMilli(row.createdAt()));
@@ -143,8 +155,10 @@ final class JdbiSharedFolderRepository implements SharedFolderRepository {
             return secrets.open(sealed);
         } catch (IllegalArgumentException e) {
             // the server key changed or the column was altered; the message must not quote the value
-            throw new IllegalStateException("the link passwords of room " + row.roomId()
-                    + " cannot be opened with the configured server keys (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "the link passwords of room " + row.roomId() + " cannot be opened with the configured server keys ("
+                            + e.getMessage() + ")",
+                    e);
         }
     }
 }

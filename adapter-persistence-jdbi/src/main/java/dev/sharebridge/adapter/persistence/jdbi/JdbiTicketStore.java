@@ -22,7 +22,10 @@ final class JdbiTicketStore implements TicketStore {
     @Override
     public void add(String digest, PendingTicket ticket) {
         try {
-            sql.insertTicket(digest, ticket.room().toString(), ticket.user().map(UserId::value).orElse(null),
+            sql.insertTicket(
+                    digest,
+                    ticket.room().toString(),
+                    ticket.user().map(UserId::value).orElse(null),
                     Instants.toMillis(ticket.expiresAt()));
         } catch (RuntimeException e) {
             if (SqlStates.isIntegrityViolation(e)) {
@@ -42,8 +45,10 @@ final class JdbiTicketStore implements TicketStore {
         if (t.expiresAt() <= Instants.toMillis(now)) {
             return Optional.empty();
         }
-        return Optional.of(new PendingTicket(RoomRowMapper.roomId(t.roomId()),
-                Optional.ofNullable(t.userId()).map(UserId::of), Instant.ofEpochMilli(t.expiresAt())));
+        return Optional.of(new PendingTicket(
+                RoomRowMapper.roomId(t.roomId()),
+                Optional.ofNullable(t.userId()).map(UserId::of),
+                Instant.ofEpochMilli(t.expiresAt())));
     }
 
     @Override

@@ -14,18 +14,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface MeetingSql {
 
     /** A ticket row, its digest left out. */
-    record TicketRow(String roomId, String userId, long expiresAt) {
-    }
+    record TicketRow(String roomId, String userId, long expiresAt) {}
 
     /** A participant row. */
-    record ParticipantRow(String id, String roomId, String userId, boolean guestModerator, String instanceId) {
-    }
+    record ParticipantRow(String id, String roomId, String userId, boolean guestModerator, String instanceId) {}
 
     @SqlUpdate("""
             INSERT INTO meeting_tickets (digest, room_id, user_id, expires_at)
             VALUES (:digest, :room, :user, :expiresAt)
             """)
-    void insertTicket(@Bind("digest") String digest, @Bind("room") String room, @Bind("user") String user,
+    void insertTicket(
+            @Bind("digest") String digest,
+            @Bind("room") String room,
+            @Bind("user") String user,
             @Bind("expiresAt") long expiresAt);
 
     @SqlQuery("SELECT room_id, user_id, expires_at FROM meeting_tickets WHERE digest = :digest")
@@ -65,8 +66,12 @@ interface MeetingSql {
             INSERT INTO meeting_participants (id, room_id, user_id, guest_moderator, instance_id, joined_at)
             VALUES (:id, :room, :user, :guestModerator, :instance, :joinedAt)
             """)
-    void insertParticipant(@Bind("id") String id, @Bind("room") String room, @Bind("user") String user,
-            @Bind("guestModerator") boolean guestModerator, @Bind("instance") String instance,
+    void insertParticipant(
+            @Bind("id") String id,
+            @Bind("room") String room,
+            @Bind("user") String user,
+            @Bind("guestModerator") boolean guestModerator,
+            @Bind("instance") String instance,
             @Bind("joinedAt") long joinedAt);
 
     @SqlUpdate("DELETE FROM meeting_participants WHERE id = :id")

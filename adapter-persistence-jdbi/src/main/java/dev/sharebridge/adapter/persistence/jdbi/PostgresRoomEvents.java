@@ -37,6 +37,7 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
     private static final int POLL_MILLIS = 500;
     /** A quiet connection is checked this often, so a dead one is noticed without a notification. */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration START_WAIT = Duration.ofSeconds(10);
@@ -84,12 +85,15 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
                     RETURNING seq
                     """).bind("room", room).mapTo(Long.class).one();
             if (event instanceof RoomEvent.RoomDeleted) {
-                h.createUpdate("DELETE FROM room_event_seqs WHERE room_id = :room").bind("room", room).execute();
+                h.createUpdate("DELETE FROM room_event_seqs WHERE room_id = :room")
+                        .bind("room", room)
+                        .execute();
             }
             h.createQuery("SELECT 1 FROM (SELECT pg_notify(:channel, :payload)) AS sent")
                     .bind("channel", channel)
                     .bind("payload", RoomEventCodec.encode(seq, event))
-                    .mapTo(Integer.class).one();
+                    .mapTo(Integer.class)
+                    .one();
         });
     }
 
@@ -110,7 +114,8 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
         t.start();
         try {
             if (!listening.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("room events: not listening yet after {} s; events of other instances arrive once it does",
+                LOG.warn(
+                        "room events: not listening yet after {} s; events of other instances arrive once it does",
                         START_WAIT.toSeconds());
             }
         } catch (InterruptedException e) {
@@ -143,8 +148,10 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
                 if (!running) {
                     break;
                 }
-                LOG.warn("room events: the listening connection failed ({}); reconnecting in {} ms",
-                        e.getClass().getSimpleName(), backoff.toMillis());
+                LOG.warn(
+                        "room events: the listening connection failed ({}); reconnecting in {} ms",
+                        e.getClass().getSimpleName(),
+                        backoff.toMillis());
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException interrupted) {

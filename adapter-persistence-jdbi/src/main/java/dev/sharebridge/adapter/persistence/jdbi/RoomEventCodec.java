@@ -18,11 +18,9 @@ final class RoomEventCodec {
     static final String VERSION = "1";
 
     /** An event with its number in its room. */
-    record Numbered(long seq, RoomEvent event) {
-    }
+    record Numbered(long seq, RoomEvent event) {}
 
-    private RoomEventCodec() {
-    }
+    private RoomEventCodec() {}
 
     static String encode(long seq, RoomEvent event) {
         String head = VERSION + "|" + seq + "|";
@@ -43,7 +41,8 @@ final class RoomEventCodec {
         if (event instanceof RoomEvent.RoomDeleted) {
             return head + "room_deleted|" + room;
         }
-        throw new IllegalArgumentException("unknown room event " + event.getClass().getName());
+        throw new IllegalArgumentException(
+                "unknown room event " + event.getClass().getName());
     }
 
     static Optional<Numbered> decode(String payload) {
@@ -58,8 +57,8 @@ final class RoomEventCodec {
                 case "folder_created" -> new RoomEvent.FolderCreated(room);
                 case "folder_deleted" -> new RoomEvent.FolderDeleted(room);
                 case "role_changed" -> new RoomEvent.RoleChanged(room, UserId.of(unescape(f[4])));
-                case "guest_role" -> new RoomEvent.GuestRoleChanged(room, new ParticipantId(unescape(f[4])),
-                        "1".equals(f[5]));
+                case "guest_role" ->
+                    new RoomEvent.GuestRoleChanged(room, new ParticipantId(unescape(f[4])), "1".equals(f[5]));
                 case "room_deleted" -> new RoomEvent.RoomDeleted(room);
                 default -> null;
             };

@@ -15,8 +15,11 @@ final class RoomRowMapper implements RowMapper<Room> {
 
     @Override
     public Room map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Room(roomId(rs.getString("id")), Optional.ofNullable(rs.getString("title")),
-                UserId.of(rs.getString("created_by")), Instant.ofEpochMilli(rs.getLong("created_at")));
+        return new Room(
+                roomId(rs.getString("id")),
+                Optional.ofNullable(rs.getString("title")),
+                UserId.of(rs.getString("created_by")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     static RoomId roomId(String text) {

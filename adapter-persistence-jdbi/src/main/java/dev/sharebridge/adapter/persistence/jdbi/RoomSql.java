@@ -19,7 +19,10 @@ interface RoomSql {
             INSERT INTO rooms (id, title, created_by, created_at)
             VALUES (:id, :title, :createdBy, :createdAt)
             """)
-    int insert(@Bind("id") String id, @Bind("title") String title, @Bind("createdBy") String createdBy,
+    int insert(
+            @Bind("id") String id,
+            @Bind("title") String title,
+            @Bind("createdBy") String createdBy,
             @Bind("createdAt") long createdAt);
 
     @SqlQuery("""
@@ -83,7 +86,8 @@ interface RoomSql {
             INSERT INTO room_invite_codes (code_hash, room_id, created_at)
             VALUES (:codeHash, :room, :createdAt)
             """)
-    int insertInviteCode(@Bind("codeHash") String codeHash, @Bind("room") String room, @Bind("createdAt") long createdAt);
+    int insertInviteCode(
+            @Bind("codeHash") String codeHash, @Bind("room") String room, @Bind("createdAt") long createdAt);
 
     @SqlQuery("""
             SELECT code_hash, room_id
@@ -93,6 +97,5 @@ interface RoomSql {
     Optional<InviteCodeRow> findInviteCode(@Bind("codeHash") String codeHash);
 
     /** A {@code room_invite_codes} row. */
-    record InviteCodeRow(String codeHash, String roomId) {
-    }
+    record InviteCodeRow(String codeHash, String roomId) {}
 }

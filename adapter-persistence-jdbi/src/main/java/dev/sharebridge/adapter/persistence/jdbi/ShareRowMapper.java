@@ -23,8 +23,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * showed up as a sixth of the token lookup's time in a profile of the public open path).
  */
 final class ShareRowMapper implements RowMapper<Share> {
-    private static final List<String> ORDER = Arrays.stream(ShareSql.COLUMNS.split(","))
-            .map(String::strip).toList();
+    private static final List<String> ORDER =
+            Arrays.stream(ShareSql.COLUMNS.split(",")).map(String::strip).toList();
     private static final int ID = at("id");
     private static final int ITEM_PATH = at("item_path");
     private static final int ITEM_TYPE = at("item_type");
@@ -58,8 +58,7 @@ final class ShareRowMapper implements RowMapper<Share> {
         return new Share(
                 shareId(id),
                 ItemPath.parse(rs.getString(ITEM_PATH)),
-                ItemType.fromWireName(rs.getString(ITEM_TYPE))
-                        .orElseThrow(() -> corrupt(id, "item_type")),
+                ItemType.fromWireName(rs.getString(ITEM_TYPE)).orElseThrow(() -> corrupt(id, "item_type")),
                 Optional.ofNullable(rs.getString(ROOM_ID))
                         .map(r -> RoomId.parse(r).orElseThrow(() -> corrupt(id, "room_id"))),
                 // never put the stored value into the message: it is the secret

@@ -73,7 +73,8 @@ interface ShareSql {
      * The owner's user-space shares on {@code :path} or below it; {@code :below} is a LIKE pattern
      * whose wildcards are escaped with {@code !} (not a backslash, which some parsers treat specially).
      */
-    String OWNER_PATH = "created_by = :owner AND room_id IS NULL AND (item_path = :path OR item_path LIKE :below ESCAPE '!')";
+    String OWNER_PATH =
+            "created_by = :owner AND room_id IS NULL AND (item_path = :path OR item_path LIKE :below ESCAPE '!')";
 
     @SqlUpdate("""
             INSERT INTO shares (id, item_path, item_type, room_id, token, password_hash, expires_at,
@@ -83,12 +84,24 @@ interface ShareSql {
                     :canRead, :canWrite, :canReshare, :label, :maxAccesses, :accessCount,
                     :lastAccessedAt, :createdAt, :createdBy, :parentId)
             """)
-    int insert(@Bind("id") String id, @Bind("itemPath") String itemPath, @Bind("itemType") String itemType,
-            @Bind("roomId") String roomId, @Bind("token") String token, @Bind("passwordHash") String passwordHash,
-            @Bind("expiresAt") Long expiresAt, @Bind("canRead") boolean canRead, @Bind("canWrite") boolean canWrite,
-            @Bind("canReshare") boolean canReshare, @Bind("label") String label, @Bind("maxAccesses") Long maxAccesses,
-            @Bind("accessCount") long accessCount, @Bind("lastAccessedAt") Long lastAccessedAt,
-            @Bind("createdAt") long createdAt, @Bind("createdBy") String createdBy, @Bind("parentId") String parentId);
+    int insert(
+            @Bind("id") String id,
+            @Bind("itemPath") String itemPath,
+            @Bind("itemType") String itemType,
+            @Bind("roomId") String roomId,
+            @Bind("token") String token,
+            @Bind("passwordHash") String passwordHash,
+            @Bind("expiresAt") Long expiresAt,
+            @Bind("canRead") boolean canRead,
+            @Bind("canWrite") boolean canWrite,
+            @Bind("canReshare") boolean canReshare,
+            @Bind("label") String label,
+            @Bind("maxAccesses") Long maxAccesses,
+            @Bind("accessCount") long accessCount,
+            @Bind("lastAccessedAt") Long lastAccessedAt,
+            @Bind("createdAt") long createdAt,
+            @Bind("createdBy") String createdBy,
+            @Bind("parentId") String parentId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE id = :id")
     Optional<Share> findById(@Bind("id") String id);
@@ -102,8 +115,11 @@ interface ShareSql {
              ORDER BY created_at DESC, id DESC
              LIMIT :limit
             """)
-    List<Share> listByOwner(@Bind("owner") String owner, @Bind("afterCreatedAt") long afterCreatedAt,
-            @Bind("afterId") String afterId, @Bind("limit") int limit);
+    List<Share> listByOwner(
+            @Bind("owner") String owner,
+            @Bind("afterCreatedAt") long afterCreatedAt,
+            @Bind("afterId") String afterId,
+            @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + COLUMNS + """
               FROM shares
@@ -114,12 +130,16 @@ interface ShareSql {
              ORDER BY created_at DESC, id DESC
              LIMIT :limit
             """)
-    List<Share> listByOwnerAndItem(@Bind("owner") String owner, @Bind("item") String item,
-            @Bind("afterCreatedAt") long afterCreatedAt, @Bind("afterId") String afterId, @Bind("limit") int limit);
+    List<Share> listByOwnerAndItem(
+            @Bind("owner") String owner,
+            @Bind("item") String item,
+            @Bind("afterCreatedAt") long afterCreatedAt,
+            @Bind("afterId") String afterId,
+            @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE " + OWNER_PATH + " ORDER BY created_at DESC, id DESC")
-    List<Share> findByOwnerAndPathPrefix(@Bind("owner") String owner, @Bind("path") String path,
-            @Bind("below") String below);
+    List<Share> findByOwnerAndPathPrefix(
+            @Bind("owner") String owner, @Bind("path") String path, @Bind("below") String below);
 
     /** {@link #COLUMNS} of the table named {@code s}. */
     String S_COLUMNS = """
@@ -155,11 +175,15 @@ interface ShareSql {
                    max_accesses = :maxAccesses
              WHERE id = :id
             """)
-    int update(@Bind("id") String id, @Bind("passwordHash") String passwordHash, @Bind("expiresAt") Long expiresAt,
-            @Bind("canRead") boolean canRead, @Bind("canWrite") boolean canWrite,
-            @Bind("canReshare") boolean canReshare, @Bind("label") String label,
+    int update(
+            @Bind("id") String id,
+            @Bind("passwordHash") String passwordHash,
+            @Bind("expiresAt") Long expiresAt,
+            @Bind("canRead") boolean canRead,
+            @Bind("canWrite") boolean canWrite,
+            @Bind("canReshare") boolean canReshare,
+            @Bind("label") String label,
             @Bind("maxAccesses") Long maxAccesses);
-
 
     @SqlUpdate(DELETE_ROOTS + "id = :id" + WITH_DESCENDANTS)
     int deleteWithDescendants(@Bind("id") String id);

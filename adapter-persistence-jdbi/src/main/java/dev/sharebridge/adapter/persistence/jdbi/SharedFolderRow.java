@@ -4,9 +4,19 @@ package dev.sharebridge.adapter.persistence.jdbi;
  * A {@code shared_folders} row as stored: either a claim ({@code state = 'creating'}, only the
  * lease set) or a finished folder with its link passwords still sealed.
  */
-record SharedFolderRow(String roomId, String state, Long leaseUntil, String provider, String folder,
-        String readLinkId, String readUrl, String readPasswordSealed, String rwLinkId, String rwUrl,
-        String rwPasswordSealed, long createdAt) {
+record SharedFolderRow(
+        String roomId,
+        String state,
+        Long leaseUntil,
+        String provider,
+        String folder,
+        String readLinkId,
+        String readUrl,
+        String readPasswordSealed,
+        String rwLinkId,
+        String rwUrl,
+        String rwPasswordSealed,
+        long createdAt) {
 
     static final String READY = "ready";
 

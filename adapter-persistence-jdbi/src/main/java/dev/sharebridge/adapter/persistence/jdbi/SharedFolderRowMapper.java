@@ -12,9 +12,18 @@ final class SharedFolderRowMapper implements RowMapper<SharedFolderRow> {
     public SharedFolderRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         long leaseUntil = rs.getLong("lease_until");
         Long lease = rs.wasNull() ? null : leaseUntil;
-        return new SharedFolderRow(rs.getString("room_id"), rs.getString("state"), lease, rs.getString("provider"),
-                rs.getString("folder"), rs.getString("read_link_id"), rs.getString("read_url"),
-                rs.getString("read_password_sealed"), rs.getString("rw_link_id"), rs.getString("rw_url"),
-                rs.getString("rw_password_sealed"), rs.getLong("created_at"));
+        return new SharedFolderRow(
+                rs.getString("room_id"),
+                rs.getString("state"),
+                lease,
+                rs.getString("provider"),
+                rs.getString("folder"),
+                rs.getString("read_link_id"),
+                rs.getString("read_url"),
+                rs.getString("read_password_sealed"),
+                rs.getString("rw_link_id"),
+                rs.getString("rw_url"),
+                rs.getString("rw_password_sealed"),
+                rs.getLong("created_at"));
     }
 }

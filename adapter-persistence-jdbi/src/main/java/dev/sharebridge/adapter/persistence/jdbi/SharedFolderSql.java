@@ -17,7 +17,10 @@ interface SharedFolderSql {
             INSERT INTO shared_folders (room_id, state, lease_until, created_at, holder)
             VALUES (:room, 'creating', :leaseUntil, :now, :holder)
             """)
-    int insertClaim(@Bind("room") String room, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil,
+    int insertClaim(
+            @Bind("room") String room,
+            @Bind("now") long now,
+            @Bind("leaseUntil") long leaseUntil,
             @Bind("holder") String holder);
 
     /**
@@ -39,7 +42,10 @@ interface SharedFolderSql {
                         AND NOT EXISTS (SELECT 1 FROM instances i
                                          WHERE i.id = shared_folders.holder AND i.lease_until > :now)))
             """)
-    int takeOverExpiredClaim(@Bind("room") String room, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil,
+    int takeOverExpiredClaim(
+            @Bind("room") String room,
+            @Bind("now") long now,
+            @Bind("leaseUntil") long leaseUntil,
             @Bind("holder") String holder);
 
     @SqlQuery("""
@@ -69,10 +75,16 @@ interface SharedFolderSql {
              WHERE room_id = :room
                AND state = 'creating'
             """)
-    int complete(@Bind("room") String room, @Bind("provider") String provider, @Bind("folder") String folder,
-            @Bind("readLinkId") String readLinkId, @Bind("readUrl") String readUrl,
-            @Bind("readPasswordSealed") String readPasswordSealed, @Bind("rwLinkId") String rwLinkId,
-            @Bind("rwUrl") String rwUrl, @Bind("rwPasswordSealed") String rwPasswordSealed,
+    int complete(
+            @Bind("room") String room,
+            @Bind("provider") String provider,
+            @Bind("folder") String folder,
+            @Bind("readLinkId") String readLinkId,
+            @Bind("readUrl") String readUrl,
+            @Bind("readPasswordSealed") String readPasswordSealed,
+            @Bind("rwLinkId") String rwLinkId,
+            @Bind("rwUrl") String rwUrl,
+            @Bind("rwPasswordSealed") String rwPasswordSealed,
             @Bind("createdAt") long createdAt);
 
     @SqlUpdate("""
@@ -109,6 +121,8 @@ interface SharedFolderSql {
              WHERE room_id = :room
                AND state = 'ready'
             """)
-    int reseal(@Bind("room") String room, @Bind("readPasswordSealed") String readPasswordSealed,
+    int reseal(
+            @Bind("room") String room,
+            @Bind("readPasswordSealed") String readPasswordSealed,
             @Bind("rwPasswordSealed") String rwPasswordSealed);
 }

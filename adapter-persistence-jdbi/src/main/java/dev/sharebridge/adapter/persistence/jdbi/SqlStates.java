@@ -13,16 +13,17 @@ final class SqlStates {
      * too_many_connections; H2's 90067 connection broken, 90098 database closed and 90121
      * database called at shutdown (H2 uses its error code as the SQLSTATE).
      */
-    private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300", "90067", "90098",
-            "90121");
+    private static final Set<String> UNREACHABLE =
+            Set.of("57P01", "57P02", "57P03", "53300", "90067", "90098", "90121");
 
-    private SqlStates() {
-    }
+    private SqlStates() {}
 
     /** True for SQLSTATE class 23 (unique, foreign key, check): the same codes on H2 and PostgreSQL. */
     static boolean isIntegrityViolation(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 return true;
             }
         }
@@ -45,7 +46,8 @@ final class SqlStates {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return (SQLException) t;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || UNREACHABLE.contains(sql.getSQLState()))) {
                 return sql;
             }

@@ -13,7 +13,9 @@ final class UserRowMapper implements RowMapper<User> {
 
     @Override
     public User map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new User(UserId.of(rs.getString("id")), rs.getString("token_hash"),
+        return new User(
+                UserId.of(rs.getString("id")),
+                rs.getString("token_hash"),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

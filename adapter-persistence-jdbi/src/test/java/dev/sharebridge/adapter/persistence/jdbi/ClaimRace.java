@@ -14,11 +14,11 @@ import java.util.concurrent.Future;
 
 /** Many callers claiming one room at once, spread over the given repositories, released together. */
 final class ClaimRace {
-    private ClaimRace() {
-    }
+    private ClaimRace() {}
 
-    static List<Claim> run(List<SharedFolderRepository> repositories, int callers, RoomId room, Instant now,
-            Instant leaseUntil) throws Exception {
+    static List<Claim> run(
+            List<SharedFolderRepository> repositories, int callers, RoomId room, Instant now, Instant leaseUntil)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             CountDownLatch ready = new CountDownLatch(callers);

@@ -28,8 +28,16 @@ class DatabaseFailuresTest {
     @Test
     void connectionFailuresAreRecognisedByTheirSqlStateOrType() {
         List<Throwable> down = List.of(
-                state("08000"), state("08001"), state("08003"), state("08004"), state("08006"), state("08P01"),
-                state("57P01"), state("57P02"), state("57P03"), state("53300"),
+                state("08000"),
+                state("08001"),
+                state("08003"),
+                state("08004"),
+                state("08006"),
+                state("08P01"),
+                state("57P01"),
+                state("57P02"),
+                state("57P03"),
+                state("53300"),
                 new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE),
                 new PSQLException("Connection refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT),
                 // HikariCP, when no connection could be had within connectionTimeout
@@ -52,9 +60,16 @@ class DatabaseFailuresTest {
     @Test
     void otherFailuresAreNot() {
         List<Throwable> other = List.of(
-                state("23505"), state("23503"), state("42P01"), state("40001"), state("57014"), state("22001"),
-                new SQLException("no state"), new UnableToExecuteStatementException(state("23505"), null),
-                new IllegalStateException("no cause"), new SQLException("H2 syntax error", "42001", 42001));
+                state("23505"),
+                state("23503"),
+                state("42P01"),
+                state("40001"),
+                state("57014"),
+                state("22001"),
+                new SQLException("no state"),
+                new UnableToExecuteStatementException(state("23505"), null),
+                new IllegalStateException("no cause"),
+                new SQLException("H2 syntax error", "42001", 42001));
         for (Throwable t : other) {
             assertThat(SqlStates.isConnectionFailure(t)).as("%s", t).isFalse();
         }
@@ -65,15 +80,19 @@ class DatabaseFailuresTest {
         UserRepository broken = (UserRepository) java.lang.reflect.Proxy.newProxyInstance(
                 UserRepository.class.getClassLoader(), new Class<?>[] {UserRepository.class}, (p, m, a) -> {
                     throw new UnableToExecuteStatementException(
-                            new PSQLException("FATAL: terminating connection due to administrator command",
-                                    PSQLState.CONNECTION_FAILURE), null);
+                            new PSQLException(
+                                    "FATAL: terminating connection due to administrator command",
+                                    PSQLState.CONNECTION_FAILURE),
+                            null);
                 });
         UserRepository guarded = DatabaseFailures.guarded(UserRepository.class, broken);
 
         assertThatThrownBy(() -> guarded.findById(UserId.of("alice")))
-                .isInstanceOfSatisfying(DatabaseUnavailableException.class, e -> assertThat(e.getMessage())
-                        .startsWith("the database is unavailable: 08006 ")
-                        .contains("terminating connection"));
+                .isInstanceOfSatisfying(
+                        DatabaseUnavailableException.class,
+                        e -> assertThat(e.getMessage())
+                                .startsWith("the database is unavailable: 08006 ")
+                                .contains("terminating connection"));
     }
 
     @Test

@@ -34,11 +34,10 @@ class DurableCommitsTest {
                 }
                 return null;
             });
-            Connection connection = proxy(Connection.class,
-                    (name, args) -> name.equals("createStatement") ? statement : null);
+            Connection connection =
+                    proxy(Connection.class, (name, args) -> name.equals("createStatement") ? statement : null);
             return proxy(DataSource.class, (name, args) -> name.equals("getConnection") ? connection : null);
         }
-
     }
 
     @FunctionalInterface
@@ -47,7 +46,9 @@ class DurableCommitsTest {
     }
 
     private static <T> T proxy(Class<T> type, Answer answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        return type.cast(Proxy.newProxyInstance(
+                type.getClassLoader(),
+                new Class<?>[] {type},
                 (p, method, args) -> method.getName().equals("close") ? null : answer.answer(method.getName(), args)));
     }
 
@@ -74,7 +75,9 @@ class DurableCommitsTest {
         assertThat(third).isNotDone();
         secondCheckpoint.countDown();
         CompletableFuture.allOf(second, third).get(1, TimeUnit.MINUTES);
-        assertThat(db.begun.get()).as("the two later writers shared one checkpoint").isEqualTo(2);
+        assertThat(db.begun.get())
+                .as("the two later writers shared one checkpoint")
+                .isEqualTo(2);
         assertThat(db.running).isEmpty();
     }
 
@@ -85,8 +88,12 @@ class DurableCommitsTest {
 
     @Test
     void statementsThatAreNotQueriesCountAsWrites() {
-        for (String write : List.of("INSERT INTO t VALUES (1)", "  update t set a = 1", "\nDELETE FROM shares\n WHERE id IN (WITH RECURSIVE d AS (SELECT 1) SELECT 1)",
-                "MERGE INTO t KEY (id) VALUES (1)", "CREATE TABLE x (a INT)")) {
+        for (String write : List.of(
+                "INSERT INTO t VALUES (1)",
+                "  update t set a = 1",
+                "\nDELETE FROM shares\n WHERE id IN (WITH RECURSIVE d AS (SELECT 1) SELECT 1)",
+                "MERGE INTO t KEY (id) VALUES (1)",
+                "CREATE TABLE x (a INT)")) {
             assertThat(DurableCommits.isWrite(write)).as(write).isTrue();
         }
         for (String read : List.of("SELECT 1", "  select id from shares where token = ? for update", "VALUES 1")) {

@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class H2BatchedAccessCountsTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     private static final UserId ALICE = UserId.of("alice");
+
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
     private BatchedAccessCounts counts;
 
@@ -65,9 +67,22 @@ class H2BatchedAccessCountsTest {
     }
 
     private static Share link(ShareId id, Optional<Share> parent) {
-        return new Share(id, ItemPath.of("a"), ItemType.FILE, Optional.empty(), ShareToken.generate(new SecureRandom()),
-                Optional.empty(), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0,
-                Optional.empty(), T, ALICE, parent.map(Share::id));
+        return new Share(
+                id,
+                ItemPath.of("a"),
+                ItemType.FILE,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                T,
+                ALICE,
+                parent.map(Share::id));
     }
 
     private Share stored(Share share) {
@@ -81,8 +96,11 @@ class H2BatchedAccessCountsTest {
 
     /** What the table says, read beside the decorator. */
     private static long countInTable(Share s) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT access_count FROM shares WHERE id = :id")
-                .bind("id", s.id().toString()).mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT access_count FROM shares WHERE id = :id")
+                        .bind("id", s.id().toString())
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** Opens {@code link} as the public routes do: its row by token, its ancestors, then the count. */
@@ -102,7 +120,9 @@ class H2BatchedAccessCountsTest {
         assertThat(open(s, T.plusMillis(20))).isTrue();
 
         assertThat(countInTable(s)).isZero();
-        assertThat(counts.findByToken(s.token()).orElseThrow().accessCount()).as("the open path does not wait").isZero();
+        assertThat(counts.findByToken(s.token()).orElseThrow().accessCount())
+                .as("the open path does not wait")
+                .isZero();
         Share shown = counts.findById(s.id()).orElseThrow();
         assertThat(shown.accessCount()).isEqualTo(3);
         assertThat(shown.lastAccessedAt()).contains(T.plusMillis(30));
@@ -114,13 +134,23 @@ class H2BatchedAccessCountsTest {
         Share child = stored(link(ShareId.random(), Optional.of(s)));
 
         open(s, T.plusMillis(1));
-        assertThat(counts.listByOwner(ALICE, Optional.empty(), 10, Optional.empty()).items())
-                .filteredOn(x -> x.id().equals(s.id())).singleElement().extracting(Share::accessCount).isEqualTo(1L);
+        assertThat(counts.listByOwner(ALICE, Optional.empty(), 10, Optional.empty())
+                        .items())
+                .filteredOn(x -> x.id().equals(s.id()))
+                .singleElement()
+                .extracting(Share::accessCount)
+                .isEqualTo(1L);
         open(s, T.plusMillis(2));
         assertThat(counts.findByOwnerAndPathPrefix(ALICE, ItemPath.of("a")))
-                .filteredOn(x -> x.id().equals(s.id())).singleElement().extracting(Share::accessCount).isEqualTo(2L);
+                .filteredOn(x -> x.id().equals(s.id()))
+                .singleElement()
+                .extracting(Share::accessCount)
+                .isEqualTo(2L);
         open(child, T.plusMillis(3));
-        assertThat(counts.findChildren(s.id())).singleElement().extracting(Share::accessCount).isEqualTo(1L);
+        assertThat(counts.findChildren(s.id()))
+                .singleElement()
+                .extracting(Share::accessCount)
+                .isEqualTo(1L);
         assertThat(countInTable(s)).isEqualTo(3);
     }
 
@@ -180,7 +210,8 @@ class H2BatchedAccessCountsTest {
             Share s = link(ShareId.random(), Optional.empty());
             everyRound.insert(s);
             everyRound.findByToken(s.token());
-            assertThat(everyRound.recordAccess(LinkChain.of(s), T.plusMillis(1))).isTrue();
+            assertThat(everyRound.recordAccess(LinkChain.of(s), T.plusMillis(1)))
+                    .isTrue();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (countInTable(s) == 0 && System.nanoTime() < deadline) {
@@ -197,8 +228,9 @@ class H2BatchedAccessCountsTest {
         Share second = stored(link(new ShareId(new UUID(0, 2)), Optional.empty()));
         open(first, T.plusMillis(1));
         open(second, T.plusMillis(1));
-        db.jdbi().useHandle(h -> h.execute("ALTER TABLE shares ADD CONSTRAINT no_second_count CHECK (id <> '"
-                + second.id() + "' OR access_count = 0)"));
+        db.jdbi()
+                .useHandle(h -> h.execute("ALTER TABLE shares ADD CONSTRAINT no_second_count CHECK (id <> '"
+                        + second.id() + "' OR access_count = 0)"));
         try {
             assertThatThrownBy(() -> counts.listByOwner(ALICE, Optional.empty(), 10, Optional.empty()))
                     .isInstanceOf(RuntimeException.class);

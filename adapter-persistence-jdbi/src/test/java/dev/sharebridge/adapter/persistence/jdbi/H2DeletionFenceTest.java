@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2DeletionFenceTest extends DeletionFenceContract {
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
 
     @BeforeAll

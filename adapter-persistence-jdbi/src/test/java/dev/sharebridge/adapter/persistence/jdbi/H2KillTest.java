@@ -37,22 +37,31 @@ class H2KillTest {
         String unlimited = ShareId.random().toString();
         String doomed = ShareId.random().toString();
         RoomId room = RoomId.random();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), WritesThenWaits.class.getName(), url, limited,
-                unlimited, doomed, room.toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WritesThenWaits.class.getName(),
+                        url,
+                        limited,
+                        unlimited,
+                        doomed,
+                        room.toString())
                 .redirectErrorStream(true)
                 .start();
         List<String> output = new ArrayList<>();
         long shown = -1;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null && !line.equals("written"); line = lines.readLine()) {
                 output.add(line);
                 if (line.startsWith("shown ")) {
                     shown = Long.parseLong(line.substring(6));
                 }
             }
-            assertThat(child.isAlive()).as("the writer got to the end: %s", output).isTrue();
+            assertThat(child.isAlive())
+                    .as("the writer got to the end: %s", output)
+                    .isTrue();
             // SIGKILL: no shutdown hook, no close of the database
             child.destroyForcibly();
             // a guard against a hung child, not a speed requirement
@@ -61,24 +70,48 @@ class H2KillTest {
         assertThat(shown).as("%s", output).isEqualTo(3);
 
         try (JdbiPersistence db = JdbiPersistence.open(url, "", "")) {
-            assertThat(db.users().findById(UserId.of("alice"))).as("an added user").isPresent();
-            assertThat(db.users().findById(UserId.of("carol"))).as("a removed user").isEmpty();
-            assertThat(db.users().findById(UserId.of("bob")).orElseThrow().tokenHash()).as("a renewed token")
+            assertThat(db.users().findById(UserId.of("alice")))
+                    .as("an added user")
+                    .isPresent();
+            assertThat(db.users().findById(UserId.of("carol")))
+                    .as("a removed user")
+                    .isEmpty();
+            assertThat(db.users().findById(UserId.of("bob")).orElseThrow().tokenHash())
+                    .as("a renewed token")
                     .isEqualTo(WritesThenWaits.RENEWED_HASH);
-            Share limitedRow = db.shares().findById(ShareId.parse(limited).orElseThrow()).orElseThrow();
+            Share limitedRow =
+                    db.shares().findById(ShareId.parse(limited).orElseThrow()).orElseThrow();
             assertThat(limitedRow.label()).as("an updated link").contains("changed");
-            assertThat(limitedRow.accessCount()).as("counted opens of a limited link").isEqualTo(3);
-            assertThat(db.shares().findById(ShareId.parse(unlimited).orElseThrow()).orElseThrow().accessCount())
-                    .as("the count a read showed").isEqualTo(shown);
-            assertThat(db.shares().findById(ShareId.parse(doomed).orElseThrow())).as("a deleted link").isEmpty();
+            assertThat(limitedRow.accessCount())
+                    .as("counted opens of a limited link")
+                    .isEqualTo(3);
+            assertThat(db.shares()
+                            .findById(ShareId.parse(unlimited).orElseThrow())
+                            .orElseThrow()
+                            .accessCount())
+                    .as("the count a read showed")
+                    .isEqualTo(shown);
+            assertThat(db.shares().findById(ShareId.parse(doomed).orElseThrow()))
+                    .as("a deleted link")
+                    .isEmpty();
             assertThat(db.rooms().findById(room)).as("a room").isPresent();
-            assertThat(db.rooms().member(room, UserId.of("bob"))).as("a member")
+            assertThat(db.rooms().member(room, UserId.of("bob")))
+                    .as("a member")
                     .contains(new RoomMember(UserId.of("bob"), true));
-            assertThat(db.rooms().findRoomByInviteCode("invite-digest")).as("an invite code").contains(room);
-            assertThat(db.sharedFolders(new FakeSecretBox()).claim(room, WritesThenWaits.T0.plusSeconds(1),
-                    WritesThenWaits.T0.plusSeconds(60))).as("a folder creation claim").isInstanceOf(Claim.Busy.class);
-            assertThat(db.deletionFence().watch(Scope.userSpace(UserId.of("alice")), ItemPath.parse("/docs/x"),
-                    WritesThenWaits.T0.plusSeconds(1))).as("a deletion announced on the fence").isEqualTo(Optional.empty());
+            assertThat(db.rooms().findRoomByInviteCode("invite-digest"))
+                    .as("an invite code")
+                    .contains(room);
+            assertThat(db.sharedFolders(new FakeSecretBox())
+                            .claim(room, WritesThenWaits.T0.plusSeconds(1), WritesThenWaits.T0.plusSeconds(60)))
+                    .as("a folder creation claim")
+                    .isInstanceOf(Claim.Busy.class);
+            assertThat(db.deletionFence()
+                            .watch(
+                                    Scope.userSpace(UserId.of("alice")),
+                                    ItemPath.parse("/docs/x"),
+                                    WritesThenWaits.T0.plusSeconds(1)))
+                    .as("a deletion announced on the fence")
+                    .isEqualTo(Optional.empty());
         }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2MeetingStoreTest extends JdbiMeetingStoreTests {
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
     private static JdbiPersistence second;
 

@@ -56,16 +56,30 @@ class H2PersistenceTest {
         try (JdbiPersistence server = JdbiPersistence.open(url, "", "");
                 JdbiPersistence cli = JdbiPersistence.open(url, "", "")) {
             cli.users().add(user("alice"));
-            Share share = new Share(ShareId.random(), ItemPath.parse("/a"), ItemType.FOLDER, Optional.empty(),
-                    ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(),
-                    SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0, Optional.empty(), T0,
-                    UserId.of("alice"), Optional.empty());
+            Share share = new Share(
+                    ShareId.random(),
+                    ItemPath.parse("/a"),
+                    ItemType.FOLDER,
+                    Optional.empty(),
+                    ShareToken.generate(new SecureRandom()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    SharePermissions.DEFAULT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    0,
+                    Optional.empty(),
+                    T0,
+                    UserId.of("alice"),
+                    Optional.empty());
             server.shares().insert(share);
 
             assertThat(server.users().findById(UserId.of("alice"))).isPresent();
             assertThat(cli.shares().findById(share.id())).contains(share);
-            assertThat(cli.shares().recordAccess(LinkChain.of(share), T0.plusSeconds(1))).isTrue();
-            assertThat(server.shares().findById(share.id()).orElseThrow().accessCount()).isEqualTo(1);
+            assertThat(cli.shares().recordAccess(LinkChain.of(share), T0.plusSeconds(1)))
+                    .isTrue();
+            assertThat(server.shares().findById(share.id()).orElseThrow().accessCount())
+                    .isEqualTo(1);
             server.ping();
             cli.ping();
         }
@@ -77,8 +91,14 @@ class H2PersistenceTest {
         try (JdbiPersistence server = JdbiPersistence.open(url, "", "")) {
             server.users().add(user("alice"));
 
-            Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SecondProcess.class.getName(), url, "bob")
+            Process cli = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SecondProcess.class.getName(),
+                            url,
+                            "bob")
                     .redirectErrorStream(true)
                     .start();
             String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -108,8 +128,11 @@ class H2PersistenceTest {
     @Test
     void otherUrlsStayAsTheyAre() {
         for (String url : new String[] {
-                "jdbc:h2:mem:x", "jdbc:h2:tcp://localhost/~/db", "jdbc:postgresql://127.0.0.1:5432/test",
-                "jdbc:h2:file:" + dir.resolve("db") + ";auto_server=false;RETENTION_TIME=1000"}) {
+            "jdbc:h2:mem:x",
+            "jdbc:h2:tcp://localhost/~/db",
+            "jdbc:postgresql://127.0.0.1:5432/test",
+            "jdbc:h2:file:" + dir.resolve("db") + ";auto_server=false;RETENTION_TIME=1000"
+        }) {
             assertThat(JdbiPersistence.prepareH2FileUrl(url)).isEqualTo(url);
         }
     }
@@ -125,7 +148,9 @@ class H2PersistenceTest {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     all.append(t).append('\n');
                 }
-                assertThat(all.toString()).contains("FROM shares WHERE token = ?").doesNotContain(token.value());
+                assertThat(all.toString())
+                        .contains("FROM shares WHERE token = ?")
+                        .doesNotContain(token.value());
             });
         }
     }

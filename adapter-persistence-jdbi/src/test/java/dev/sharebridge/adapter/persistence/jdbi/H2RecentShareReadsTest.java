@@ -32,11 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 class H2RecentShareReadsTest extends ShareRepositoryContract {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration KEPT = Duration.ofHours(1);
+
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
     /** The cache's clock, moved on by {@link #forgetRecent()}. */
     private static final AtomicLong nanos = new AtomicLong();
+
     private static ShareRepository shares;
 
     @BeforeAll
@@ -69,9 +72,20 @@ class H2RecentShareReadsTest extends ShareRepositoryContract {
     }
 
     private static Share link(Optional<Long> maxAccesses) {
-        return Share.create(ShareId.random(), ItemPath.of("a"), ItemType.FILE, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), maxAccesses, T, UserId.of("alice"), Optional.empty());
+        return Share.create(
+                ShareId.random(),
+                ItemPath.of("a"),
+                ItemType.FILE,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                maxAccesses,
+                T,
+                UserId.of("alice"),
+                Optional.empty());
     }
 
     private static Share stored(Optional<Long> maxAccesses) {
@@ -81,8 +95,11 @@ class H2RecentShareReadsTest extends ShareRepositoryContract {
     }
 
     private static void labelBehindTheBack(Share s, String label) {
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE shares SET label = :label WHERE id = :id")
-                .bind("label", label).bind("id", s.id().toString()).execute());
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE shares SET label = :label WHERE id = :id")
+                        .bind("label", label)
+                        .bind("id", s.id().toString())
+                        .execute());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2RoomRepositoryTest extends JdbiRoomRepositoryTests {
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
 
     @BeforeAll

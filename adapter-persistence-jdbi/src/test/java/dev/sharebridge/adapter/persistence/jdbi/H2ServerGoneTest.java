@@ -28,17 +28,30 @@ class H2ServerGoneTest {
 
     @Test
     void callsOnAStoppedH2ServerFailAsDatabaseUnavailable() throws Exception {
-        Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.toString()).start();
+        Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.toString())
+                .start();
         try (JdbiPersistence db = JdbiPersistence.open("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/sb", "", "")) {
             db.users().add(new User(UserId.of("alice"), "a".repeat(64), T0));
             server.stop();
 
             assertThatThrownBy(() -> db.users().findById(UserId.of("alice")))
                     .isInstanceOf(DatabaseUnavailableException.class);
-            Share share = new Share(ShareId.random(), ItemPath.parse("/a"), ItemType.FOLDER, Optional.empty(),
-                    ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(),
-                    SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0, Optional.empty(), T0,
-                    UserId.of("alice"), Optional.empty());
+            Share share = new Share(
+                    ShareId.random(),
+                    ItemPath.parse("/a"),
+                    ItemType.FOLDER,
+                    Optional.empty(),
+                    ShareToken.generate(new SecureRandom()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    SharePermissions.DEFAULT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    0,
+                    Optional.empty(),
+                    T0,
+                    UserId.of("alice"),
+                    Optional.empty());
             assertThatThrownBy(() -> db.shares().findByToken(share.token()))
                     .isInstanceOf(DatabaseUnavailableException.class);
         } finally {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2SharedFolderRepositoryTest extends JdbiSharedFolderRepositoryTests {
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
 
     @BeforeAll

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2UserRepositoryTest extends UserRepositoryContract {
     @TempDir
     static Path dir;
+
     private static JdbiPersistence db;
 
     @BeforeAll

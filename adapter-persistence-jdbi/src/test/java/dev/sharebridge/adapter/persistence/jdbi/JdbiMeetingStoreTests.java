@@ -90,8 +90,8 @@ abstract class JdbiMeetingStoreTests {
             InstanceId a = InstanceId.random(new SecureRandom());
             RoomId room = newRoom();
             registry.join(a, T0, T0.plusSeconds(8));
-            RegisteredParticipant p = new RegisteredParticipant(new ParticipantId("p-1"), room, Optional.empty(),
-                    false, a);
+            RegisteredParticipant p =
+                    new RegisteredParticipant(new ParticipantId("p-1"), room, Optional.empty(), false, a);
             registry.add(p);
             assertThat(secondInstance().participants().find(p.id())).contains(p);
         }

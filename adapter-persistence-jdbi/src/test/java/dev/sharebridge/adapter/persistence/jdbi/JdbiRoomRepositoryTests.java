@@ -68,8 +68,8 @@ abstract class JdbiRoomRepositoryTests extends RoomRepositoryContract {
         rooms.putMember(r.id(), new RoomMember(UserId.of("alice"), true));
 
         assertThat(rooms.findById(r.id())).contains(r);
-        assertThat(rooms.members(r.id())).containsExactly(new RoomMember(UserId.of("alice"), true),
-                new RoomMember(UserId.of("carol"), false));
+        assertThat(rooms.members(r.id()))
+                .containsExactly(new RoomMember(UserId.of("alice"), true), new RoomMember(UserId.of("carol"), false));
         assertThat(rooms.listForUser(UserId.of("carol"))).containsExactly(r);
     }
 }

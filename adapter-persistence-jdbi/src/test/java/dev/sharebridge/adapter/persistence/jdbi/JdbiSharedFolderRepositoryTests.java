@@ -43,9 +43,13 @@ abstract class JdbiSharedFolderRepositoryTests extends SharedFolderRepositoryCon
     }
 
     static SharedFolder secretFolder(RoomId room) {
-        return new SharedFolder(room, "nextcloud", ItemPath.of(SharedFolder.folderName(room)),
+        return new SharedFolder(
+                room,
+                "nextcloud",
+                ItemPath.of(SharedFolder.folderName(room)),
                 new SharedFolderLink("17", "https://cloud.example/s/aaa", READ_PASSWORD),
-                new SharedFolderLink("18", "https://cloud.example/s/bbb", WRITE_PASSWORD), T0);
+                new SharedFolderLink("18", "https://cloud.example/s/bbb", WRITE_PASSWORD),
+                T0);
     }
 
     @Test
@@ -54,10 +58,15 @@ abstract class JdbiSharedFolderRepositoryTests extends SharedFolderRepositoryCon
         folders.claim(room, T0, T0.plusSeconds(60));
         folders.complete(secretFolder(room));
 
-        Map<String, Object> row = db().jdbi().withHandle(h -> h.createQuery(
-                "SELECT * FROM shared_folders WHERE room_id = :room").bind("room", room.toString()).mapToMap().one());
-        assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value))
-                .doesNotContain(READ_PASSWORD).doesNotContain(WRITE_PASSWORD));
+        Map<String, Object> row = db().jdbi()
+                .withHandle(h -> h.createQuery("SELECT * FROM shared_folders WHERE room_id = :room")
+                        .bind("room", room.toString())
+                        .mapToMap()
+                        .one());
+        assertThat(row.values())
+                .allSatisfy(value -> assertThat(String.valueOf(value))
+                        .doesNotContain(READ_PASSWORD)
+                        .doesNotContain(WRITE_PASSWORD));
         // the columns hold what the box sealed, so it is the box's key that protects them
         assertThat(box.open((String) row.get("read_password_sealed"))).isEqualTo(READ_PASSWORD);
         assertThat(box.open((String) row.get("rw_password_sealed"))).isEqualTo(WRITE_PASSWORD);
@@ -98,7 +107,8 @@ abstract class JdbiSharedFolderRepositoryTests extends SharedFolderRepositoryCon
 
         assertThat(underBAlone.find(first)).contains(secretFolder(first));
         assertThat(underBAlone.find(second)).contains(secretFolder(second));
-        assertThat(sealedColumns()).allSatisfy(value -> assertThat(b.isSealedWithCurrentKey(value)).isTrue());
+        assertThat(sealedColumns())
+                .allSatisfy(value -> assertThat(b.isSealedWithCurrentKey(value)).isTrue());
     }
 
     @Test
@@ -122,11 +132,17 @@ abstract class JdbiSharedFolderRepositoryTests extends SharedFolderRepositoryCon
     }
 
     private List<String> sealedColumns() {
-        return db().jdbi().withHandle(h -> h.createQuery("""
+        return db()
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT read_password_sealed, rw_password_sealed FROM shared_folders
                  WHERE state = 'ready' ORDER BY room_id
-                """).map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).list())
-                .stream().flatMap(List::stream).toList();
+                """)
+                        .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2)))
+                        .list())
+                .stream()
+                .flatMap(List::stream)
+                .toList();
     }
 
     @Test
@@ -176,13 +192,19 @@ abstract class JdbiSharedFolderRepositoryTests extends SharedFolderRepositoryCon
         List<Claim> claims = ClaimRace.run(List.of(folders), 8, room, T0.plusSeconds(90), T0.plusSeconds(150));
 
         assertThat(claims).filteredOn(c -> c instanceof Claim.Granted).containsExactly(new Claim.Granted(true));
-        assertThat(claims).filteredOn(c -> !(c instanceof Claim.Granted))
-                .hasSize(7).containsOnly(new Claim.Busy(T0.plusSeconds(150)));
+        assertThat(claims)
+                .filteredOn(c -> !(c instanceof Claim.Granted))
+                .hasSize(7)
+                .containsOnly(new Claim.Busy(T0.plusSeconds(150)));
     }
 
     private static SharedFolder folder(RoomId room) {
-        return new SharedFolder(room, "local", ItemPath.of(SharedFolder.folderName(room)),
+        return new SharedFolder(
+                room,
+                "local",
+                ItemPath.of(SharedFolder.folderName(room)),
                 new SharedFolderLink("a", "https://x.example/a", "Another-Pa55word"),
-                new SharedFolderLink("b", "https://x.example/b", "Another-Pa55word-2"), T0);
+                new SharedFolderLink("b", "https://x.example/b", "Another-Pa55word-2"),
+                T0);
     }
 }

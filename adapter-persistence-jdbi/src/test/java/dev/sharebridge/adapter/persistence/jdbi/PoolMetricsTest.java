@@ -20,10 +20,15 @@ class PoolMetricsTest {
             db.bindMetrics(registry);
             db.ping();
 
-            Gauge max = registry.find("hikaricp.connections.max").tag("pool", "sharebridge").gauge();
+            Gauge max = registry.find("hikaricp.connections.max")
+                    .tag("pool", "sharebridge")
+                    .gauge();
             assertThat(max).isNotNull();
             assertThat(max.value()).isEqualTo(8.0);
-            assertThat(registry.find("hikaricp.connections.active").tag("pool", "sharebridge").gauge()).isNotNull();
+            assertThat(registry.find("hikaricp.connections.active")
+                            .tag("pool", "sharebridge")
+                            .gauge())
+                    .isNotNull();
         }
     }
 }

@@ -30,10 +30,14 @@ class PostgresPersistenceTest {
 
     @Test
     void tablesLiveInTheSchemaOfTheUrl() throws SQLException {
-        try (PostgresSchema schema = PostgresSchema.create(); JdbiPersistence db = schema.open()) {
-            String where = db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT table_schema FROM information_schema.tables WHERE table_name = 'shares' AND table_schema = :s")
-                    .bind("s", schema.name()).mapTo(String.class).one());
+        try (PostgresSchema schema = PostgresSchema.create();
+                JdbiPersistence db = schema.open()) {
+            String where = db.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT table_schema FROM information_schema.tables WHERE table_name = 'shares' AND table_schema = :s")
+                            .bind("s", schema.name())
+                            .mapTo(String.class)
+                            .one());
             assertThat(where).isEqualTo(schema.name());
         }
     }

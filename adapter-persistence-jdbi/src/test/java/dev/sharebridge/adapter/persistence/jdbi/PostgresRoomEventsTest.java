@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class PostgresRoomEventsTest {
     /** A guard against a hang, never a measure of speed. */
     private static final long WAIT_SECONDS = 30;
+
     private static PostgresSchema schema;
     private static PostgresSchema otherSchema;
     private static JdbiPersistence a;
@@ -41,8 +42,7 @@ class PostgresRoomEventsTest {
     private static final Recorder onB = new Recorder();
     private static final Recorder onElsewhere = new Recorder();
 
-    record Received(long seq, RoomEvent event) {
-    }
+    record Received(long seq, RoomEvent event) {}
 
     /** Keeps what a listener received, in order. */
     static final class Recorder implements RoomEvents.Listener {
@@ -140,9 +140,14 @@ class PostgresRoomEventsTest {
 
         assertThat(seenByB).isEqualTo(seenByA);
         for (RoomId r : List.of(room, other)) {
-            assertThat(seenByA.stream().filter(e -> e.event().room().equals(r)).map(Received::seq).toList())
+            assertThat(seenByA.stream()
+                            .filter(e -> e.event().room().equals(r))
+                            .map(Received::seq)
+                            .toList())
                     .as("numbers of room %s", r)
-                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 2L * perPublisher).boxed().toList());
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 2L * perPublisher)
+                            .boxed()
+                            .toList());
         }
     }
 
@@ -150,7 +155,8 @@ class PostgresRoomEventsTest {
     void eachKindOfEventArrivesAsSent() throws Exception {
         drain();
         RoomId room = room();
-        List<RoomEvent> sent = List.of(new RoomEvent.FolderCreated(room),
+        List<RoomEvent> sent = List.of(
+                new RoomEvent.FolderCreated(room),
                 new RoomEvent.RoleChanged(room, UserId.of("bob.smith-2")),
                 new RoomEvent.GuestRoleChanged(room, new ParticipantId("aZ-_09xy"), true),
                 new RoomEvent.GuestRoleChanged(room, new ParticipantId("aZ-_09xy"), false),
@@ -160,9 +166,15 @@ class PostgresRoomEventsTest {
                 new RoomEvent.FolderDeleted(room));
         sent.forEach(a.roomEvents()::publish);
 
-        assertThat(onB.next(sent.size())).containsExactly(new Received(1, sent.get(0)), new Received(2, sent.get(1)),
-                new Received(3, sent.get(2)), new Received(4, sent.get(3)), new Received(5, sent.get(4)),
-                new Received(6, sent.get(5)), new Received(1, sent.get(6)));
+        assertThat(onB.next(sent.size()))
+                .containsExactly(
+                        new Received(1, sent.get(0)),
+                        new Received(2, sent.get(1)),
+                        new Received(3, sent.get(2)),
+                        new Received(4, sent.get(3)),
+                        new Received(5, sent.get(4)),
+                        new Received(6, sent.get(5)),
+                        new Received(1, sent.get(6)));
     }
 
     @Test
@@ -189,7 +201,9 @@ class PostgresRoomEventsTest {
         long before = channel.reconnects();
         terminate(channel.backendPid());
 
-        assertThat(onB.missed.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("missed() after reconnecting").isTrue();
+        assertThat(onB.missed.await(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("missed() after reconnecting")
+                .isTrue();
         assertThat(channel.reconnects()).isEqualTo(before + 1);
         RoomId room = room();
         a.roomEvents().publish(new RoomEvent.FolderCreated(room));
@@ -222,8 +236,8 @@ class PostgresRoomEventsTest {
 
     private static void terminate(int pid) throws SQLException {
         assertThat(pid).isPositive();
-        try (Connection c = DriverManager.getConnection(PostgresSchema.SERVER_URL, PostgresSchema.USER,
-                PostgresSchema.PASSWORD);
+        try (Connection c = DriverManager.getConnection(
+                        PostgresSchema.SERVER_URL, PostgresSchema.USER, PostgresSchema.PASSWORD);
                 PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
             s.setInt(1, pid);
             s.execute();

@@ -53,8 +53,10 @@ class PostgresSharedFolderRepositoryTest extends JdbiSharedFolderRepositoryTests
         List<Claim> claims = ClaimRace.run(servers, 16, room, T0, T0.plusSeconds(60));
 
         assertThat(claims).filteredOn(c -> c instanceof Claim.Granted).containsExactly(new Claim.Granted(false));
-        assertThat(claims).filteredOn(c -> !(c instanceof Claim.Granted))
-                .hasSize(15).containsOnly(new Claim.Busy(T0.plusSeconds(60)));
+        assertThat(claims)
+                .filteredOn(c -> !(c instanceof Claim.Granted))
+                .hasSize(15)
+                .containsOnly(new Claim.Busy(T0.plusSeconds(60)));
     }
 
     @Test
@@ -66,8 +68,10 @@ class PostgresSharedFolderRepositoryTest extends JdbiSharedFolderRepositoryTests
         List<Claim> claims = ClaimRace.run(servers, 16, room, T0.plusSeconds(61), T0.plusSeconds(121));
 
         assertThat(claims).filteredOn(c -> c instanceof Claim.Granted).containsExactly(new Claim.Granted(true));
-        assertThat(claims).filteredOn(c -> !(c instanceof Claim.Granted))
-                .hasSize(15).containsOnly(new Claim.Busy(T0.plusSeconds(121)));
+        assertThat(claims)
+                .filteredOn(c -> !(c instanceof Claim.Granted))
+                .hasSize(15)
+                .containsOnly(new Claim.Busy(T0.plusSeconds(121)));
     }
 
     @Test

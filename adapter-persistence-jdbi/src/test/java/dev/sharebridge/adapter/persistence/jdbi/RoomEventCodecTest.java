@@ -14,7 +14,9 @@ class RoomEventCodecTest {
     @Test
     void everyEventReadsBackAndStaysSmall() {
         RoomId room = RoomId.random();
-        List<RoomEvent> events = List.of(new RoomEvent.FolderCreated(room), new RoomEvent.FolderDeleted(room),
+        List<RoomEvent> events = List.of(
+                new RoomEvent.FolderCreated(room),
+                new RoomEvent.FolderDeleted(room),
                 new RoomEvent.RoleChanged(room, UserId.of("a".repeat(64))),
                 new RoomEvent.GuestRoleChanged(room, new ParticipantId("x|y%z".repeat(12)), true),
                 new RoomEvent.RoomDeleted(room));
@@ -27,8 +29,13 @@ class RoomEventCodecTest {
 
     @Test
     void whatDoesNotReadIsIgnored() {
-        for (String payload : List.of("", "2|1|folder_created|" + RoomId.random(), "1|x|folder_created|r",
-                "1|1|shout|" + RoomId.random(), "1|1|role_changed|" + RoomId.random(), "1|1|folder_created|NOT-A-ROOM")) {
+        for (String payload : List.of(
+                "",
+                "2|1|folder_created|" + RoomId.random(),
+                "1|x|folder_created|r",
+                "1|1|shout|" + RoomId.random(),
+                "1|1|role_changed|" + RoomId.random(),
+                "1|1|folder_created|NOT-A-ROOM")) {
             assertThat(RoomEventCodec.decode(payload)).as(payload).isEmpty();
         }
     }

@@ -9,8 +9,7 @@ import java.time.Instant;
  * test process holds open, add a user, and print every user's name.
  */
 public final class SecondProcess {
-    private SecondProcess() {
-    }
+    private SecondProcess() {}
 
     public static void main(String[] args) {
         try (JdbiPersistence db = JdbiPersistence.open(args[0], "", "")) {

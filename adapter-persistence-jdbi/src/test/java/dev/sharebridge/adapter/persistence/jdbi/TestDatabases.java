@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** Helpers shared by the database tests. */
 final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     static String h2FileUrl(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("sharebridge").toAbsolutePath();
@@ -28,14 +27,19 @@ final class TestDatabases {
 
     /** The SQL migrations Flyway applied (its own bookkeeping rows left out). */
     static int appliedMigrations(JdbiPersistence db) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\"")
-                .mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\"")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     /** Rows in the V3 tables of the rooms feature. */
     static int roomRows(JdbiPersistence db) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM rooms, room_members, room_invite_codes, shared_folders")
-                .mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM rooms, room_members, room_invite_codes, shared_folders")
+                        .mapTo(Integer.class)
+                        .one());
     }
 }

@@ -28,13 +28,25 @@ public final class WritesThenWaits {
     static final String KEPT_HASH = "a".repeat(64);
     static final String RENEWED_HASH = "b".repeat(64);
 
-    private WritesThenWaits() {
-    }
+    private WritesThenWaits() {}
 
     static Share share(String id, Optional<Long> maxAccesses, Optional<ShareId> parent) {
-        return new Share(ShareId.parse(id).orElseThrow(), ItemPath.parse("/docs"), ItemType.FOLDER, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), maxAccesses, 0, Optional.empty(), T0, UserId.of("alice"), parent);
+        return new Share(
+                ShareId.parse(id).orElseThrow(),
+                ItemPath.parse("/docs"),
+                ItemType.FOLDER,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                maxAccesses,
+                0,
+                Optional.empty(),
+                T0,
+                UserId.of("alice"),
+                parent);
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,15 +73,16 @@ public final class WritesThenWaits {
                 db.shares().recordAccess(LinkChain.of(unlimited), T0.plusSeconds(i));
             }
             // a read that shows the count writes the counts kept in memory
-            System.out.println("shown " + db.shares().findById(unlimited.id()).orElseThrow().accessCount());
+            System.out.println("shown "
+                    + db.shares().findById(unlimited.id()).orElseThrow().accessCount());
 
             RoomId room = RoomId.parse(args[4]).orElseThrow();
             db.rooms().insert(new Room(room, Optional.of("standup"), UserId.of("alice"), T0));
             db.rooms().putMember(room, new RoomMember(UserId.of("bob"), true));
             db.rooms().addInviteCode(room, "invite-digest", T0);
             db.sharedFolders(new FakeSecretBox()).claim(room, T0, T0.plusSeconds(600));
-            db.deletionFence().begin(Scope.userSpace(UserId.of("alice")), ItemPath.parse("/docs"), T0,
-                    T0.plusSeconds(600));
+            db.deletionFence()
+                    .begin(Scope.userSpace(UserId.of("alice")), ItemPath.parse("/docs"), T0, T0.plusSeconds(600));
 
             System.out.println("written");
             System.out.flush();

@@ -92,9 +92,11 @@ public final class LocalStorageProvider implements StorageProvider {
 
     /** Prefix of in-progress uploads; such names are hidden and reserved. */
     static final String TEMP_PREFIX = ".sharebridge-upload-";
+
     static final String TEMP_SUFFIX = ".tmp";
     /** Below this much usable space a failed write is taken for a full disk, whatever the error said. */
     private static final long NEARLY_FULL_BYTES = 64 * 1024;
+
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
@@ -147,7 +149,9 @@ public final class LocalStorageProvider implements StorageProvider {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)
+                    if (attrs.isRegularFile()
+                            && name.startsWith(TEMP_PREFIX)
+                            && name.endsWith(TEMP_SUFFIX)
                             && deleteIfAbandoned(file)) {
                         removed[0]++;
                     }
@@ -189,7 +193,8 @@ public final class LocalStorageProvider implements StorageProvider {
      * @return null on a file system without locks (NFS without a lock manager): a clean-up cannot
      *         lock there either and then deletes nothing
      */
-    private static @Nullable FileLock lockOwnTemp(FileChannel out, Path temp) throws IOException, StorageUnavailableException {
+    private static @Nullable FileLock lockOwnTemp(FileChannel out, Path temp)
+            throws IOException, StorageUnavailableException {
         FileLock lock;
         try {
             lock = out.lock();
@@ -247,11 +252,13 @@ public final class LocalStorageProvider implements StorageProvider {
                 if (found.kind != Kind.FILE) {
                     throw new ItemNotFoundException(file);
                 }
-                SeekableByteChannel channel = Files.newByteChannel(found.file, StandardOpenOption.READ,
-                        LinkOption.NOFOLLOW_LINKS);
+                SeekableByteChannel channel =
+                        Files.newByteChannel(found.file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
                 try {
                     Lookup again = lookup(file);
-                    if (again.kind != Kind.FILE || !again.sameVersionAs(found) || channel.size() != found.attrs.size()) {
+                    if (again.kind != Kind.FILE
+                            || !again.sameVersionAs(found)
+                            || channel.size() != found.attrs.size()) {
                         channel.close();
                         continue;
                     }
@@ -299,7 +306,7 @@ public final class LocalStorageProvider implements StorageProvider {
             switch (existing.kind) {
                 case FOLDER -> throw new ItemConflictException(file, "a folder is in the way");
                 case HIDDEN -> throw rejectedLink(file);
-                default -> { }
+                default -> {}
             }
             temp = parent.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
             // CREATE_NEW is O_CREAT|O_EXCL: it neither follows nor reuses anything already there
@@ -418,8 +425,7 @@ public final class LocalStorageProvider implements StorageProvider {
     }
 
     /** The two ends of a move or copy, checked: a visible source, a folder to put it in, what is there now. */
-    private record Ends(Lookup source, Path parent, Path target, Lookup existing) {
-    }
+    private record Ends(Lookup source, Path parent, Path target, Lookup existing) {}
 
     private Ends ends(ItemPath from, ItemPath to, boolean overwrite) throws IOException, StorageException {
         Lookup source = lookup(from);
@@ -428,7 +434,7 @@ public final class LocalStorageProvider implements StorageProvider {
         }
         Lookup parent = lookup(to.parent().orElseThrow());
         switch (parent.kind) {
-            case FOLDER -> { }
+            case FOLDER -> {}
             case HIDDEN -> throw rejectedLink(to);
             default -> throw new ItemConflictException(to, "the destination's folder is missing or a file");
         }
@@ -441,7 +447,7 @@ public final class LocalStorageProvider implements StorageProvider {
                     throw new DestinationExistsException(to);
                 }
             }
-            default -> { }
+            default -> {}
         }
         return new Ends(source, parent.file, target, existing);
     }
@@ -511,7 +517,7 @@ public final class LocalStorageProvider implements StorageProvider {
                         Files.createDirectory(copy);
                         copyTree(entry, copy);
                     }
-                    default -> { } // links and special files are never followed nor copied
+                    default -> {} // links and special files are never followed nor copied
                 }
             }
         }
@@ -535,7 +541,8 @@ public final class LocalStorageProvider implements StorageProvider {
                 }
                 done += n;
             }
-            Files.getFileAttributeView(to, BasicFileAttributeView.class, NO_FOLLOW).setTimes(nextWriteTime(), null, null);
+            Files.getFileAttributeView(to, BasicFileAttributeView.class, NO_FOLLOW)
+                    .setTimes(nextWriteTime(), null, null);
             out.force(true);
         }
     }
@@ -552,7 +559,13 @@ public final class LocalStorageProvider implements StorageProvider {
     // ---- resolution ------------------------------------------------------------------------
 
     /** What a path leads to; HIDDEN covers links, special files and reserved names. */
-    private enum Kind { MISSING, FILE, FOLDER, HIDDEN, BLOCKED_BY_FILE }
+    private enum Kind {
+        MISSING,
+        FILE,
+        FOLDER,
+        HIDDEN,
+        BLOCKED_BY_FILE
+    }
 
     private record Lookup(Kind kind, Path file, BasicFileAttributes attrs) {
         boolean isVisible() {
@@ -567,8 +580,12 @@ public final class LocalStorageProvider implements StorageProvider {
 
         StoredItem toItem(ItemPath path) {
             boolean folder = kind == Kind.FOLDER;
-            return new StoredItem(path, folder ? ItemType.FOLDER : ItemType.FILE, folder ? 0 : attrs.size(),
-                    attrs.lastModifiedTime().toInstant(), etag(attrs));
+            return new StoredItem(
+                    path,
+                    folder ? ItemType.FOLDER : ItemType.FILE,
+                    folder ? 0 : attrs.size(),
+                    attrs.lastModifiedTime().toInstant(),
+                    etag(attrs));
         }
     }
 
@@ -684,7 +701,7 @@ public final class LocalStorageProvider implements StorageProvider {
                 }
                 case FILE -> throw new ItemConflictException(path, "a file is in the way");
                 case HIDDEN -> throw rejectedLink(path);
-                default -> { }
+                default -> {}
             }
             try {
                 Files.createDirectory(target);
@@ -705,8 +722,8 @@ public final class LocalStorageProvider implements StorageProvider {
     }
 
     private static StorageRejectedException rejectedLink(ItemPath path) {
-        return new StorageRejectedException("the storage cannot use the item at " + path
-                + " (a link or special file is in the way)");
+        return new StorageRejectedException(
+                "the storage cannot use the item at " + path + " (a link or special file is in the way)");
     }
 
     // ---- writing ---------------------------------------------------------------------------
@@ -790,7 +807,9 @@ public final class LocalStorageProvider implements StorageProvider {
      */
     private static String etag(BasicFileAttributes attrs) {
         Instant modified = attrs.lastModifiedTime().toInstant();
-        String key = attrs.fileKey() == null ? "" : Integer.toHexString(attrs.fileKey().hashCode());
+        String key = attrs.fileKey() == null
+                ? ""
+                : Integer.toHexString(attrs.fileKey().hashCode());
         return Long.toHexString(attrs.size()) + "-" + Long.toHexString(modified.getEpochSecond()) + "."
                 + Integer.toHexString(modified.getNano()) + "-" + key;
     }
@@ -806,7 +825,8 @@ public final class LocalStorageProvider implements StorageProvider {
             return new StorageRejectedException("the local storage cannot store the name " + path);
         }
         String reason = e instanceof FileSystemException fse && fse.getReason() != null
-                ? fse.getReason() : e.getClass().getSimpleName();
+                ? fse.getReason()
+                : e.getClass().getSimpleName();
         if (isOutOfSpace(e, writing)) {
             return new StorageFullException("local storage is full: could not " + operation + " " + path, e);
         }
@@ -821,8 +841,8 @@ public final class LocalStorageProvider implements StorageProvider {
     private boolean isOutOfSpace(Exception e, boolean writing) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && (message.contains("No space left on device")
-                    || message.contains("Disk quota exceeded"))) {
+            if (message != null
+                    && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
                 return true;
             }
         }

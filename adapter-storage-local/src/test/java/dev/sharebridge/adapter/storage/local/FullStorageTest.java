@@ -32,7 +32,8 @@ class FullStorageTest {
     static Path tmpfs(Path at, String options) throws IOException, InterruptedException {
         Files.createDirectories(at);
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeThat(mount.waitFor()).as("mount -t tmpfs (needs root): %s", said).isZero();
         return at;
@@ -55,7 +56,10 @@ class FullStorageTest {
 
     private List<String> everything(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
+            return all.filter(p -> !p.equals(root))
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -66,7 +70,8 @@ class FullStorageTest {
         local.write(ItemPath.parse("docs/old.txt"), new ByteArrayInputStream("old".getBytes(StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> local.write(ItemPath.parse("docs/big.bin"), bytes(3 * 1024 * 1024)))
-                .isInstanceOf(StorageFullException.class).hasMessageContaining("docs/big.bin")
+                .isInstanceOf(StorageFullException.class)
+                .hasMessageContaining("docs/big.bin")
                 .hasMessageNotContaining(mounted.toString());
         assertThatThrownBy(() -> local.write(ItemPath.parse("docs/old.txt"), bytes(3 * 1024 * 1024)))
                 .isInstanceOf(StorageFullException.class);
@@ -74,8 +79,8 @@ class FullStorageTest {
         assertThat(everything(mounted)).containsExactly("docs", "docs/old.txt");
         assertThat(mounted.resolve("docs/old.txt")).hasContent("old");
         local.write(ItemPath.parse("docs/small.txt"), bytes(1000)); // the space the failed writes took is free again
-        assertThat(local.stat(ItemPath.parse("docs/small.txt"))).hasValueSatisfying(i -> assertThat(i.size())
-                .isEqualTo(1000));
+        assertThat(local.stat(ItemPath.parse("docs/small.txt")))
+                .hasValueSatisfying(i -> assertThat(i.size()).isEqualTo(1000));
     }
 
     @Test
@@ -84,12 +89,13 @@ class FullStorageTest {
         LocalStorageProvider local = new LocalStorageProvider(mounted);
 
         assertThatThrownBy(() -> {
-            for (int i = 0; i < 10; i++) {
-                local.makeFolder(ItemPath.parse("f" + i));
-            }
-        }).isInstanceOf(StorageFullException.class);
-        assertThatThrownBy(() -> local.write(ItemPath.parse("x.txt"), bytes(10))).isInstanceOf(
-                StorageFullException.class);
+                    for (int i = 0; i < 10; i++) {
+                        local.makeFolder(ItemPath.parse("f" + i));
+                    }
+                })
+                .isInstanceOf(StorageFullException.class);
+        assertThatThrownBy(() -> local.write(ItemPath.parse("x.txt"), bytes(10)))
+                .isInstanceOf(StorageFullException.class);
         assertThat(everything(mounted)).allMatch(name -> name.startsWith("f"));
     }
 }

@@ -15,8 +15,7 @@ import java.util.Arrays;
 public final class InterruptedUpload {
     static final String WRITING = "writing";
 
-    private InterruptedUpload() {
-    }
+    private InterruptedUpload() {}
 
     public static void main(String[] args) throws Exception {
         InputStream endless = new InputStream() {

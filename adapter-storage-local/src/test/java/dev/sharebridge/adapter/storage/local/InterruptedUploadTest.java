@@ -36,8 +36,15 @@ class InterruptedUploadTest {
     /** Starts {@link InterruptedUpload} and waits until its first chunk is on disk. */
     private Process uploading(String path) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                InterruptedUpload.class.getName(), root.toString(), path).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        InterruptedUpload.class.getName(),
+                        root.toString(),
+                        path)
+                .redirectErrorStream(true)
+                .start();
         started.add(p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -50,30 +57,39 @@ class InterruptedUploadTest {
 
     private List<Path> tempFiles() throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(f -> f.getFileName().toString().startsWith(LocalStorageProvider.TEMP_PREFIX)).toList();
+            return all.filter(f -> f.getFileName().toString().startsWith(LocalStorageProvider.TEMP_PREFIX))
+                    .toList();
         }
     }
 
     @Test
     void theTempFileOfAKilledUploadIsRemovedAtStartAndARunningOneIsLeftAlone() throws Exception {
-        new LocalStorageProvider(root).write(ItemPath.parse("docs/kept.txt"),
-                new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)));
+        new LocalStorageProvider(root)
+                .write(
+                        ItemPath.parse("docs/kept.txt"),
+                        new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)));
         Process killed = uploading("docs/killed.bin");
         Process running = uploading("other/deeper/running.bin");
         assertThat(tempFiles()).hasSize(2);
         killed.destroyForcibly();
         assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(tempFiles()).as("a killed upload cannot clean up after itself").hasSize(2);
+        assertThat(tempFiles())
+                .as("a killed upload cannot clean up after itself")
+                .hasSize(2);
 
         LocalStorageProvider restarted = new LocalStorageProvider(root);
         int removed = restarted.removeInterruptedUploads();
 
         assertThat(removed).isEqualTo(1);
-        assertThat(tempFiles()).singleElement().satisfies(f -> assertThat(f.getParent().getFileName().toString())
-                .isEqualTo("deeper"));
+        assertThat(tempFiles())
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.getParent().getFileName().toString()).isEqualTo("deeper"));
         assertThat(running.isAlive()).isTrue();
         assertThat(root.resolve("docs/kept.txt")).hasContent("kept");
-        assertThat(restarted.list(ItemPath.parse("docs"))).extracting(i -> i.name()).containsExactly("kept.txt");
+        assertThat(restarted.list(ItemPath.parse("docs")))
+                .extracting(i -> i.name())
+                .containsExactly("kept.txt");
 
         running.destroyForcibly();
         assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -92,8 +108,8 @@ class InterruptedUploadTest {
         assertThat(new LocalStorageProvider(root).removeInterruptedUploads()).isEqualTo(1);
 
         try (Stream<Path> left = Files.list(root.resolve("a"))) {
-            assertThat(left.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
-                    ".sharebridge-upload-notes.txt", "report.tmp");
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(".sharebridge-upload-notes.txt", "report.tmp");
         }
     }
 }

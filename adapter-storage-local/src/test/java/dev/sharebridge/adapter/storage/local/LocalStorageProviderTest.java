@@ -87,7 +87,8 @@ class LocalStorageProviderTest extends StorageProviderContract {
         Files.delete(root);
         assertThatThrownBy(() -> local().stat(ItemPath.root()))
                 .isInstanceOf(StorageUnavailableException.class)
-                .message().doesNotContain(temp.toString());
+                .message()
+                .doesNotContain(temp.toString());
         assertThatThrownBy(local()::ping).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> put("/x.txt", "x")).isInstanceOf(StorageUnavailableException.class);
         // below the root, where the root is only looked at when the first level is not there
@@ -133,9 +134,12 @@ class LocalStorageProviderTest extends StorageProviderContract {
         put("/real.txt", "x");
 
         assertThat(local().list(ItemPath.root())).extracting(StoredItem::name).containsExactly("real.txt");
-        assertThat(local().stat(ItemPath.parse("/" + LocalStorageProvider.TEMP_PREFIX + "crashed.tmp"))).isEmpty();
-        assertThatThrownBy(() -> local().read(ItemPath.parse("/" + LocalStorageProvider.TEMP_PREFIX + "crashed.tmp"),
-                Optional.empty())).isInstanceOf(ItemNotFoundException.class);
+        assertThat(local().stat(ItemPath.parse("/" + LocalStorageProvider.TEMP_PREFIX + "crashed.tmp")))
+                .isEmpty();
+        assertThatThrownBy(() -> local().read(
+                                ItemPath.parse("/" + LocalStorageProvider.TEMP_PREFIX + "crashed.tmp"),
+                                Optional.empty()))
+                .isInstanceOf(ItemNotFoundException.class);
     }
 
     @Test
@@ -175,7 +179,9 @@ class LocalStorageProviderTest extends StorageProviderContract {
             assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(readText("/doc.txt")).isEqualTo("old content");
-            assertThat(local().list(ItemPath.root())).extracting(StoredItem::name).containsExactly("doc.txt");
+            assertThat(local().list(ItemPath.root()))
+                    .extracting(StoredItem::name)
+                    .containsExactly("doc.txt");
             assertThat(rawNames(root)).hasSize(2).anyMatch(n -> n.startsWith(LocalStorageProvider.TEMP_PREFIX));
 
             resume.countDown();
@@ -236,8 +242,10 @@ class LocalStorageProviderTest extends StorageProviderContract {
         GeneratedStream source = new GeneratedStream(size, 42, () -> {
             // halfway through the upload, the first half must already be on disk, not in memory
             try (Stream<Path> entries = Files.list(folder)) {
-                long onDisk = entries.filter(e -> e.getFileName().toString().startsWith(LocalStorageProvider.TEMP_PREFIX))
-                        .mapToLong(e -> e.toFile().length()).sum();
+                long onDisk = entries.filter(
+                                e -> e.getFileName().toString().startsWith(LocalStorageProvider.TEMP_PREFIX))
+                        .mapToLong(e -> e.toFile().length())
+                        .sum();
                 assertThat(onDisk).isGreaterThanOrEqualTo(size / 2 - (1 << 20));
             }
         });
@@ -263,7 +271,8 @@ class LocalStorageProviderTest extends StorageProviderContract {
     // ---- move and copy ---------------------------------------------------------------------
 
     private Object fileKey(String relative) throws IOException {
-        return Files.readAttributes(root.resolve(relative), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return Files.readAttributes(root.resolve(relative), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
     }
 
     @Test
@@ -321,10 +330,13 @@ class LocalStorageProviderTest extends StorageProviderContract {
         put("/dst/keep.txt", "keep");
         Path locked = root.resolve("src/locked.txt");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        assumeThat(Files.isReadable(locked)).as("permissions apply (not running as root)").isFalse();
+        assumeThat(Files.isReadable(locked))
+                .as("permissions apply (not running as root)")
+                .isFalse();
 
         assertThatThrownBy(() -> local().copy(ItemPath.parse("/src"), ItemPath.parse("/dst"), true))
-                .isInstanceOf(StorageUnavailableException.class).hasMessageNotContaining(root.toString());
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageNotContaining(root.toString());
 
         assertThat(rawNames(root)).containsExactly("dst", "src");
         assertThat(rawNames(root.resolve("dst"))).containsExactly("keep.txt");
@@ -379,7 +391,9 @@ class LocalStorageProviderTest extends StorageProviderContract {
             assertThat(local().stat(p("/secret-link"))).isEmpty();
             assertThat(local().stat(p("/in"))).isEmpty();
             assertThat(local().stat(p("/in/inner.txt"))).isEmpty();
-            assertThat(local().list(ItemPath.root())).extracting(StoredItem::name).containsExactly("real");
+            assertThat(local().list(ItemPath.root()))
+                    .extracting(StoredItem::name)
+                    .containsExactly("real");
             assertThatThrownBy(() -> local().list(p("/out"))).isInstanceOf(ItemNotFoundException.class);
             assertThatThrownBy(() -> local().list(p("/in"))).isInstanceOf(ItemNotFoundException.class);
         }
@@ -406,10 +420,8 @@ class LocalStorageProviderTest extends StorageProviderContract {
                     .isInstanceOf(StorageRejectedException.class);
             assertThatThrownBy(() -> local().write(p("/secret-link"), bytes("overwritten")))
                     .isInstanceOf(StorageRejectedException.class);
-            assertThatThrownBy(() -> local().makeFolder(p("/out/newdir")))
-                    .isInstanceOf(StorageRejectedException.class);
-            assertThatThrownBy(() -> local().makeFolder(p("/in")))
-                    .isInstanceOf(StorageRejectedException.class);
+            assertThatThrownBy(() -> local().makeFolder(p("/out/newdir"))).isInstanceOf(StorageRejectedException.class);
+            assertThatThrownBy(() -> local().makeFolder(p("/in"))).isInstanceOf(StorageRejectedException.class);
 
             assertThat(rawNames(outside)).containsExactly("secret.txt");
             assertThat(secret).hasContent("top secret");
@@ -439,7 +451,9 @@ class LocalStorageProviderTest extends StorageProviderContract {
             Files.createSymbolicLink(tree.resolve("to-secret"), secret);
             Files.createSymbolicLink(tree.resolve("to-real"), root.resolve("real"));
 
-            assertThat(local().list(p("/tree/sub"))).extracting(StoredItem::name).containsExactly("own.txt");
+            assertThat(local().list(p("/tree/sub")))
+                    .extracting(StoredItem::name)
+                    .containsExactly("own.txt");
             assertThat(local().delete(p("/tree"))).isTrue();
 
             assertThat(root.resolve("tree")).doesNotExist();
@@ -565,7 +579,8 @@ class LocalStorageProviderTest extends StorageProviderContract {
     @Test
     void readStreamStopsAtRangeEnd() throws Exception {
         put("/r.txt", "abcdefghij");
-        try (ItemContent c = local().read(ItemPath.parse("/r.txt"), Optional.of(new dev.sharebridge.domain.item.ByteRange(3, 4)))) {
+        try (ItemContent c =
+                local().read(ItemPath.parse("/r.txt"), Optional.of(new dev.sharebridge.domain.item.ByteRange(3, 4)))) {
             byte[] buffer = new byte[100];
             assertThat(c.stream().read(buffer)).isEqualTo(2);
             assertThat(new String(buffer, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("de");
@@ -576,8 +591,8 @@ class LocalStorageProviderTest extends StorageProviderContract {
     @Test
     void rangeBeyondTheFileIsRejected() throws Exception {
         put("/r.txt", "abc");
-        assertThatThrownBy(() -> local().read(ItemPath.parse("/r.txt"),
-                Optional.of(new dev.sharebridge.domain.item.ByteRange(1, 3))))
+        assertThatThrownBy(() -> local().read(
+                                ItemPath.parse("/r.txt"), Optional.of(new dev.sharebridge.domain.item.ByteRange(1, 3))))
                 .isInstanceOf(StorageException.class);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecentStatsLocalStorageProviderTest extends StorageProviderContract {
     @TempDir
     Path temp;
+
     Path root;
 
     @Override

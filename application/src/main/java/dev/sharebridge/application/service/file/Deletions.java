@@ -23,6 +23,7 @@ public final class Deletions {
      * again soon after a crash.
      */
     public static final Duration LEASE = Duration.ofMinutes(10);
+
     private static final Logger LOG = Logger.getLogger(Deletions.class.getName());
 
     private final DeletionFence fence;
@@ -47,8 +48,9 @@ public final class Deletions {
                 fence.end(deletion);
             } catch (DatabaseUnavailableException e) {
                 // one line, no stack trace: the request's own answer says the database is away
-                LOG.log(Level.WARNING, "could not end the announcement of a deletion; it ends with its lease: "
-                        + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "could not end the announcement of a deletion; it ends with its lease: " + e.getMessage());
             } catch (RuntimeException e) {
                 // the deletion itself is over; its announcement ends with its lease
                 LOG.log(Level.WARNING, "could not end the announcement of a deletion; it ends with its lease", e);

@@ -134,7 +134,9 @@ public final class FileService implements FileUseCases {
         }
         try {
             List<StoredItem> children = files.list(UserSpaces.toStorage(user, folder));
-            return new FolderListing(item, children.stream().map(c -> UserSpaces.toSpace(user, c)).toList());
+            return new FolderListing(
+                    item,
+                    children.stream().map(c -> UserSpaces.toSpace(user, c)).toList());
         } catch (StorageUnavailableException e) {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {

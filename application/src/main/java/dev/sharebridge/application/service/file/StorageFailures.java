@@ -25,8 +25,7 @@ public final class StorageFailures {
     static final String UPSTREAM_MESSAGE = "the storage is unavailable; try again later";
     static final String FULL_MESSAGE = "the storage has no room for this; nothing of it was kept";
 
-    private StorageFailures() {
-    }
+    private StorageFailures() {}
 
     /**
      * Throws the outcome of a failed stat, list or read. By the port's contract these fail only

@@ -11,8 +11,7 @@ import dev.sharebridge.domain.user.UserId;
 public final class UserSpaces {
     private static final ItemPath USERS = ItemPath.of("users");
 
-    private UserSpaces() {
-    }
+    private UserSpaces() {}
 
     /** The folder holding the user's space, relative to the storage root. */
     public static ItemPath root(UserId user) {

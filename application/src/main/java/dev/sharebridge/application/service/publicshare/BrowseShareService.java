@@ -26,8 +26,9 @@ final class BrowseShareService implements BrowseShareUseCase {
     }
 
     @Override
-    public FolderListing list(PublicAccess access, ItemPath subpath) throws NotFoundException,
-            PasswordRequiredException, RateLimitedException, ForbiddenException, UpstreamUnavailableException {
+    public FolderListing list(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
         Link link = gate.enter(access, clock.instant());
         LinkGate.requireRead(link);
         Optional<StoredItem> folder = LinkGate.stat(link, subpath);
@@ -35,16 +36,20 @@ final class BrowseShareService implements BrowseShareUseCase {
             throw StorageFailures.notFound(subpath);
         }
         try {
-            return new FolderListing(link.present(folder.get()),
-                    link.storage().list(link.target(subpath)).stream().map(link::present).toList());
+            return new FolderListing(
+                    link.present(folder.get()),
+                    link.storage().list(link.target(subpath)).stream()
+                            .map(link::present)
+                            .toList());
         } catch (StorageException e) {
             throw StorageFailures.ofRead(e, subpath);
         }
     }
 
     @Override
-    public StoredItem stat(PublicAccess access, ItemPath subpath) throws NotFoundException,
-            PasswordRequiredException, RateLimitedException, ForbiddenException, UpstreamUnavailableException {
+    public StoredItem stat(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
         Link link = gate.enter(access, clock.instant());
         LinkGate.requireRead(link);
         Optional<StoredItem> item = LinkGate.stat(link, subpath);

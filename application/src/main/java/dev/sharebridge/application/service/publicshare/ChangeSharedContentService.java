@@ -41,7 +41,7 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
     @Override
     public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         Link link = gate.enter(access, clock.instant());
         if (!link.permissions().write()) {
             throw new ForbiddenException("this link does not allow uploads");
@@ -62,7 +62,7 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
     @Override
     public boolean makeFolder(PublicAccess access, ItemPath subpath)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         Link link = gate.enter(access, clock.instant());
         LinkGate.requireReadWrite(link);
         subpath.checkNewNames();
@@ -81,7 +81,7 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
     @Override
     public void delete(PublicAccess access, ItemPath subpath)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         Link link = gate.enter(access, clock.instant());
         LinkGate.requireReadWrite(link);
         if (subpath.isRoot()) {
@@ -104,8 +104,8 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
         }
     }
 
-    private static void deleteItem(Link link, ItemPath target, ItemPath subpath) throws NotFoundException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+    private static void deleteItem(Link link, ItemPath target, ItemPath subpath)
+            throws NotFoundException, ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         boolean deleted;
         try {
             deleted = link.storage().delete(target);

@@ -32,7 +32,7 @@ final class DownloadFromShareService implements DownloadFromShareUseCase {
     @Override
     public ItemContent download(PublicAccess access, ItemPath subpath, Optional<ByteRange> range)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            UpstreamUnavailableException {
+                    UpstreamUnavailableException {
         Instant now = clock.instant();
         Link link = gate.enter(access, now);
         LinkGate.requireRead(link);
@@ -53,8 +53,9 @@ final class DownloadFromShareService implements DownloadFromShareUseCase {
     }
 
     @Override
-    public ZipDownload zip(PublicAccess access, ItemPath subpath) throws NotFoundException,
-            PasswordRequiredException, RateLimitedException, ForbiddenException, UpstreamUnavailableException {
+    public ZipDownload zip(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
         Instant now = clock.instant();
         Link link = zippable(access, subpath, now);
         gate.count(link, access.client(), now);
@@ -63,14 +64,16 @@ final class DownloadFromShareService implements DownloadFromShareUseCase {
     }
 
     @Override
-    public String zipFileName(PublicAccess access, ItemPath subpath) throws NotFoundException,
-            PasswordRequiredException, RateLimitedException, ForbiddenException, UpstreamUnavailableException {
+    public String zipFileName(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
         return zipName(zippable(access, subpath, clock.instant()), subpath);
     }
 
     /** The checks of a zip: everything, read, and a folder at {@code subpath}. */
-    private Link zippable(PublicAccess access, ItemPath subpath, Instant now) throws NotFoundException,
-            PasswordRequiredException, RateLimitedException, ForbiddenException, UpstreamUnavailableException {
+    private Link zippable(PublicAccess access, ItemPath subpath, Instant now)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
         Link link = gate.enter(access, now);
         LinkGate.requireRead(link);
         Optional<StoredItem> folder = LinkGate.stat(link, subpath);

@@ -30,17 +30,19 @@ final class FolderZip {
 
     void writeTo(OutputStream out) throws IOException {
         // the caller owns `out`: closing the zip must finish it, not close the client's stream
-        try (ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
+        try (ZipOutputStream zip = new ZipOutputStream(
+                new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
 
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        }, StandardCharsets.UTF_8)) {
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                },
+                StandardCharsets.UTF_8)) {
             addChildren(zip, folder, "");
         } catch (StorageException e) {
             throw new IOException("the storage failed while writing a zip", e);

@@ -50,8 +50,12 @@ final class Grants {
             return false;
         }
         String[] parts = grant.get().split("\\.", -1);
-        if ((parts.length != 3 && parts.length != 4) || parts[0].length() != NONCE_LENGTH || !isBase64Url(parts[0])
-                || parts[1].isEmpty() || parts[1].length() > 18 || !parts[1].chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if ((parts.length != 3 && parts.length != 4)
+                || parts[0].length() != NONCE_LENGTH
+                || !isBase64Url(parts[0])
+                || parts[1].isEmpty()
+                || parts[1].length() > 18
+                || !parts[1].chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         long expiry = Long.parseLong(parts[1]);
@@ -68,13 +72,14 @@ final class Grants {
 
     private boolean matches(String keyId, String data, String mac) {
         return secrets.mac(keyId, data)
-                .map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                        mac.getBytes(StandardCharsets.UTF_8)))
+                .map(expected -> MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), mac.getBytes(StandardCharsets.UTF_8)))
                 .orElse(false);
     }
 
     private static String signed(Share share, String nonce, long expiry) {
-        return share.id() + "|" + nonce + "|" + expiry + "|" + share.passwordHash().orElse("");
+        return share.id() + "|" + nonce + "|" + expiry + "|"
+                + share.passwordHash().orElse("");
     }
 
     private static boolean isBase64Url(String s) {

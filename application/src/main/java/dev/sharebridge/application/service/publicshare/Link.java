@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A usable link with what its whole reshare chain allows, as {@link LinkGate} lets it in. */
-record Link(LinkChain chain, SharePermissions permissions, Optional<Instant> expiresAt, StorageProvider storage,
+record Link(
+        LinkChain chain,
+        SharePermissions permissions,
+        Optional<Instant> expiresAt,
+        StorageProvider storage,
         ItemPath root) {
 
     /** The link the visitor holds. */

@@ -56,14 +56,18 @@ final class LinkGate {
     private final Grants grants;
     private final SlidingWindowLimiter notFoundPerClient;
 
-    LinkGate(ShareRepository shares, StorageProvider files, StorageProvider roomFiles, Grants grants,
+    LinkGate(
+            ShareRepository shares,
+            StorageProvider files,
+            StorageProvider roomFiles,
+            Grants grants,
             ShareSettings settings) {
         this.shares = shares;
         this.files = files;
         this.roomFiles = roomFiles;
         this.grants = grants;
-        this.notFoundPerClient = new SlidingWindowLimiter(settings.notFoundPerClient(), settings.notFoundWindow(),
-                MAX_TRACKED_KEYS);
+        this.notFoundPerClient =
+                new SlidingWindowLimiter(settings.notFoundPerClient(), settings.notFoundWindow(), MAX_TRACKED_KEYS);
     }
 
     /** Token, link, ancestors, grant: everything but the operation's own permission. */
@@ -108,7 +112,8 @@ final class LinkGate {
             throw notFound(client, now);
         }
         StorageProvider storage = share.isRoomLink() ? roomFiles : files;
-        ItemPath root = share.isRoomLink() ? share.itemPath() : UserSpaces.toStorage(share.createdBy(), share.itemPath());
+        ItemPath root =
+                share.isRoomLink() ? share.itemPath() : UserSpaces.toStorage(share.createdBy(), share.itemPath());
         return new Link(chain, permissions, chain.expiresAt(), storage, root);
     }
 
@@ -142,7 +147,8 @@ final class LinkGate {
     }
 
     /** The item at {@code subpath}, if any; below a shared file there is none. */
-    static Optional<StoredItem> stat(Link link, ItemPath subpath) throws NotFoundException, UpstreamUnavailableException {
+    static Optional<StoredItem> stat(Link link, ItemPath subpath)
+            throws NotFoundException, UpstreamUnavailableException {
         if (link.share().itemType() == ItemType.FILE && !subpath.isRoot()) {
             return Optional.empty();
         }

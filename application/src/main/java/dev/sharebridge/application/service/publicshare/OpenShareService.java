@@ -50,7 +50,13 @@ final class OpenShareService implements OpenShareUseCase {
             gate.count(link, access.client(), now);
         }
         Share s = link.share();
-        return new OpenedShare(link.displayName(), item.type(), item.isFolder() ? 0 : item.size(), s.hasPassword(),
-                link.expiresAt(), link.permissions(), s.label());
+        return new OpenedShare(
+                link.displayName(),
+                item.type(),
+                item.isFolder() ? 0 : item.size(),
+                s.hasPassword(),
+                link.expiresAt(),
+                link.permissions(),
+                s.label());
     }
 }

@@ -37,8 +37,15 @@ public final class PublicShareServices {
     private final ReshareService reshare;
 
     /** For deployments whose room links live on the same storage as the user spaces. */
-    public PublicShareServices(ShareRepository shares, StorageProvider files, PasswordHasher hasher,
-            PasswordStrength strength, DeletionFence fence, SecretBox secrets, Clock clock, SecureRandom random,
+    public PublicShareServices(
+            ShareRepository shares,
+            StorageProvider files,
+            PasswordHasher hasher,
+            PasswordStrength strength,
+            DeletionFence fence,
+            SecretBox secrets,
+            Clock clock,
+            SecureRandom random,
             ShareSettings settings) {
         this(shares, files, files, hasher, strength, fence, secrets, clock, random, settings);
     }
@@ -47,17 +54,29 @@ public final class PublicShareServices {
      * @param files the storage of the user spaces (links without a room)
      * @param roomFiles the shared-folder storage; links of a room have paths relative to its root
      */
-    public PublicShareServices(ShareRepository shares, StorageProvider files, StorageProvider roomFiles,
-            PasswordHasher hasher, PasswordStrength strength, DeletionFence fence, SecretBox secrets, Clock clock,
-            SecureRandom random, ShareSettings settings) {
+    public PublicShareServices(
+            ShareRepository shares,
+            StorageProvider files,
+            StorageProvider roomFiles,
+            PasswordHasher hasher,
+            PasswordStrength strength,
+            DeletionFence fence,
+            SecretBox secrets,
+            Clock clock,
+            SecureRandom random,
+            ShareSettings settings) {
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(settings, "settings");
         Grants grants = new Grants(Objects.requireNonNull(secrets, "secrets"), random);
-        LinkGate gate = new LinkGate(shares, Objects.requireNonNull(files, "files"),
-                Objects.requireNonNull(roomFiles, "roomFiles"), grants, settings);
+        LinkGate gate = new LinkGate(
+                shares,
+                Objects.requireNonNull(files, "files"),
+                Objects.requireNonNull(roomFiles, "roomFiles"),
+                grants,
+                settings);
         this.open = new OpenShareService(gate, clock);
         this.verify = new VerifySharePasswordService(gate, grants, hasher, clock, settings);
         this.browse = new BrowseShareService(gate, clock);

@@ -41,8 +41,14 @@ final class ReshareService implements ReshareUseCase {
     private final SecureRandom random;
     private final ShareSettings settings;
 
-    ReshareService(LinkGate gate, ShareRepository shares, PasswordHasher hasher, NewPasswords passwords, Clock clock,
-            SecureRandom random, ShareSettings settings) {
+    ReshareService(
+            LinkGate gate,
+            ShareRepository shares,
+            PasswordHasher hasher,
+            NewPasswords passwords,
+            Clock clock,
+            SecureRandom random,
+            ShareSettings settings) {
         this.gate = gate;
         this.shares = shares;
         this.hasher = hasher;
@@ -63,9 +69,11 @@ final class ReshareService implements ReshareUseCase {
         if (link.chain().links().size() >= LinkChain.MAX_LENGTH) {
             throw new ForbiddenException("this link has been reshared too often to be reshared again");
         }
-        SharePermissions permissions = command.permissions().orElseGet(() -> defaultChildPermissions(link.permissions()));
+        SharePermissions permissions =
+                command.permissions().orElseGet(() -> defaultChildPermissions(link.permissions()));
         if (!link.permissions().includes(permissions)) {
-            throw new InvalidValueException(Field.PERMISSIONS, "a reshared link cannot have more permissions than its parent");
+            throw new InvalidValueException(
+                    Field.PERMISSIONS, "a reshared link cannot have more permissions than its parent");
         }
         Optional<Instant> expiresAt = command.expiresAt().or(() -> link.expiresAt());
         if (command.expiresAt().isPresent()) {
@@ -90,8 +98,12 @@ final class ReshareService implements ReshareUseCase {
         // No fence here: the child names its parent (a foreign key), so deleting the item, which
         // deletes the parent, deletes the child with it or makes its insert fail.
         for (int attempt = 1; ; attempt++) {
-            Share child = Share.reshare(parent, ShareId.random(), token,
-                    new LinkPolicy(permissions, hash, expiresAt, Optional.empty(), command.label()), now);
+            Share child = Share.reshare(
+                    parent,
+                    ShareId.random(),
+                    token,
+                    new LinkPolicy(permissions, hash, expiresAt, Optional.empty(), command.label()),
+                    now);
             try {
                 shares.insert(child);
                 return new ShareView(child, settings.linkUrl(child.token()));
@@ -112,7 +124,8 @@ final class ReshareService implements ReshareUseCase {
     }
 
     private static SharePermissions defaultChildPermissions(SharePermissions parent) {
-        return parent.includes(SharePermissions.DEFAULT) ? SharePermissions.DEFAULT
+        return parent.includes(SharePermissions.DEFAULT)
+                ? SharePermissions.DEFAULT
                 : new SharePermissions(parent.read(), parent.write(), false);
     }
 }

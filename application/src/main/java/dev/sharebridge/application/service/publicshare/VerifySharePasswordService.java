@@ -33,18 +33,18 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
     private final SlidingWindowLimiter failuresPerClient;
     private final SlidingWindowLimiter failuresPerToken;
 
-    VerifySharePasswordService(LinkGate gate, Grants grants, PasswordHasher hasher, Clock clock,
-            ShareSettings settings) {
+    VerifySharePasswordService(
+            LinkGate gate, Grants grants, PasswordHasher hasher, Clock clock, ShareSettings settings) {
         this.gate = gate;
         this.grants = grants;
         this.hasher = hasher;
         this.clock = clock;
         this.settings = settings;
         this.hashingSlots = new Semaphore(settings.hashingSlots());
-        this.failuresPerClient = new SlidingWindowLimiter(settings.verifyFailuresPerClient(), settings.verifyWindow(),
-                LinkGate.MAX_TRACKED_KEYS);
-        this.failuresPerToken = new SlidingWindowLimiter(settings.verifyFailuresPerToken(), settings.verifyWindow(),
-                LinkGate.MAX_TRACKED_KEYS);
+        this.failuresPerClient = new SlidingWindowLimiter(
+                settings.verifyFailuresPerClient(), settings.verifyWindow(), LinkGate.MAX_TRACKED_KEYS);
+        this.failuresPerToken = new SlidingWindowLimiter(
+                settings.verifyFailuresPerToken(), settings.verifyWindow(), LinkGate.MAX_TRACKED_KEYS);
     }
 
     @Override
@@ -85,8 +85,8 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
             failuresPerToken.refund(tokenKey);
             // not queued; the client's failures tell the adapter how long to hold this answer, so
             // that a client that floods while every slot is busy gets it no faster than a guess's
-            throw new ServiceBusyException("the server is busy; try again in a moment", BUSY_RETRY,
-                    failuresPerClient.count(clientKey, now));
+            throw new ServiceBusyException(
+                    "the server is busy; try again in a moment", BUSY_RETRY, failuresPerClient.count(clientKey, now));
         }
         boolean ok;
         try {

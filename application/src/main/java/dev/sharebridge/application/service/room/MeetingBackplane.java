@@ -10,8 +10,8 @@ import java.util.Objects;
  * What makes several server instances on one database one meeting server: the tickets, the
  * participants of every instance, the room-event channel, and this instance's own id.
  */
-public record MeetingBackplane(TicketStore tickets, ParticipantRegistry participants, RoomEvents events,
-        InstanceId instance) {
+public record MeetingBackplane(
+        TicketStore tickets, ParticipantRegistry participants, RoomEvents events, InstanceId instance) {
     public MeetingBackplane {
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(participants, "participants");

@@ -88,10 +88,17 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
     private final Map<RoomId, Object> roomLocks = new ConcurrentHashMap<>();
     /** The number of the last event seen per room with participants here (guarded by the room's lock). */
     private final Map<RoomId, Long> lastSeq = new ConcurrentHashMap<>();
+
     private volatile boolean registered;
 
-    public MeetingService(RoomRepository rooms, SharedFolderRepository folders, MeetingBackplane backplane,
-            SignalingPublisher publisher, Clock clock, SecureRandom random, RoomSettings settings) {
+    public MeetingService(
+            RoomRepository rooms,
+            SharedFolderRepository folders,
+            MeetingBackplane backplane,
+            SignalingPublisher publisher,
+            Clock clock,
+            SecureRandom random,
+            RoomSettings settings) {
         this.rooms = rooms;
         this.folders = folders;
         this.tickets = backplane.tickets();
@@ -173,7 +180,9 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
         DisplayText.check(Field.DISPLAY_NAME, name);
         Optional<String> code = InviteCode.parse(inviteCode);
         Optional<RoomId> codeRoom = code.flatMap(c -> rooms.findRoomByInviteCode(TokenDigest.digest(c)));
-        if (codeRoom.isEmpty() || !codeRoom.get().equals(room) || rooms.findById(room).isEmpty()) {
+        if (codeRoom.isEmpty()
+                || !codeRoom.get().equals(room)
+                || rooms.findById(room).isEmpty()) {
             throw new NotFoundException(RoomAccess.NOT_FOUND);
         }
         return issue(room, Optional.empty());
@@ -195,7 +204,8 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
 
     @Override
     public Admission redeem(String ticket) throws UnauthorizedException {
-        Optional<PendingTicket> p = ticket == null || ticket.isEmpty() ? Optional.empty()
+        Optional<PendingTicket> p = ticket == null || ticket.isEmpty()
+                ? Optional.empty()
                 : tickets.take(TokenDigest.digest(ticket), clock.instant());
         if (p.isEmpty()) {
             throw new UnauthorizedException("invalid or expired ticket");
@@ -253,8 +263,10 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
         try {
             registry.remove(id);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not remove a participant from the shared registry; it goes with"
-                    + " this instance's lease", e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not remove a participant from the shared registry; it goes with" + " this instance's lease",
+                    e);
         }
         if (participants.values().stream().noneMatch(other -> other.room.equals(p.room))) {
             synchronized (lock(p.room)) {
@@ -449,8 +461,11 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
                 return;
             }
             p.lastView = view;
-            publisher.send(id, view.isPresent() ? new SignalingMessage.SharedFolderUpdated(view.get())
-                    : new SignalingMessage.SharedFolderDeleted());
+            publisher.send(
+                    id,
+                    view.isPresent()
+                            ? new SignalingMessage.SharedFolderUpdated(view.get())
+                            : new SignalingMessage.SharedFolderDeleted());
         });
     }
 
@@ -463,7 +478,9 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
 
     private void disconnectLocked(RoomId room) {
         List<ParticipantId> gone = participants.entrySet().stream()
-                .filter(e -> e.getValue().room.equals(room)).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().room.equals(room))
+                .map(Map.Entry::getKey)
+                .toList();
         gone.forEach(id -> {
             participants.remove(id);
             publisher.disconnect(id);
@@ -491,7 +508,9 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
 
     /** Live participants connected to this instance, for tests and metrics. */
     int liveParticipants(RoomId room) {
-        return (int) participants.values().stream().filter(p -> p.live && p.room.equals(room)).count();
+        return (int) participants.values().stream()
+                .filter(p -> p.live && p.room.equals(room))
+                .count();
     }
 
     private RoomRole roleOf(Room room, Participant p) {

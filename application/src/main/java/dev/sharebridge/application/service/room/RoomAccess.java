@@ -25,8 +25,7 @@ final class RoomAccess {
         if (room.isOwner(user)) {
             return Optional.of(RoomRole.MODERATOR);
         }
-        return rooms.member(room.id(), user)
-                .map(m -> m.moderator() ? RoomRole.MODERATOR : RoomRole.PARTICIPANT);
+        return rooms.member(room.id(), user).map(m -> m.moderator() ? RoomRole.MODERATOR : RoomRole.PARTICIPANT);
     }
 
     /** The room, when the caller is in it; otherwise the same not-found as for no room at all. */

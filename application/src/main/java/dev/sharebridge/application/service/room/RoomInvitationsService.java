@@ -22,8 +22,8 @@ public final class RoomInvitationsService implements RoomInvitationsUseCase {
     private final RoomAccess access;
     private final RoomMembers members;
 
-    public RoomInvitationsService(RoomRepository rooms, UserRepository users, MeetingService meetings, Clock clock,
-            SecureRandom random) {
+    public RoomInvitationsService(
+            RoomRepository rooms, UserRepository users, MeetingService meetings, Clock clock, SecureRandom random) {
         this.rooms = rooms;
         this.clock = clock;
         this.random = random;

@@ -27,8 +27,12 @@ public final class RoomService implements ManageRoomsUseCase {
     private final RoomMembers members;
 
     /** @param users the accounts members must have (see {@code RoomMembers}) */
-    public RoomService(RoomRepository rooms, UserRepository users, SharedFolderService folders,
-            MeetingService meetings, Clock clock) {
+    public RoomService(
+            RoomRepository rooms,
+            UserRepository users,
+            SharedFolderService folders,
+            MeetingService meetings,
+            Clock clock) {
         this.rooms = rooms;
         this.folders = folders;
         this.meetings = meetings;
@@ -39,7 +43,10 @@ public final class RoomService implements ManageRoomsUseCase {
 
     @Override
     public Room create(UserId owner, Optional<String> title) {
-        Room room = Room.create(RoomId.random(), title.map(String::strip).filter(t -> !t.isEmpty()), owner,
+        Room room = Room.create(
+                RoomId.random(),
+                title.map(String::strip).filter(t -> !t.isEmpty()),
+                owner,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         rooms.insert(room);
         return room;

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param instanceLease how long an instance counts as running after its last heartbeat: its
  *     participants and its shared-folder creations are taken for gone after that
  */
-public record RoomSettings(String publicUrl, String providerName, Optional<Integer> expiryDays,
-        Duration creationLease, Duration ticketTtl, Duration instanceLease) {
+public record RoomSettings(
+        String publicUrl,
+        String providerName,
+        Optional<Integer> expiryDays,
+        Duration creationLease,
+        Duration ticketTtl,
+        Duration instanceLease) {
     public RoomSettings {
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(providerName, "providerName");
@@ -35,7 +40,12 @@ public record RoomSettings(String publicUrl, String providerName, Optional<Integ
     }
 
     public static RoomSettings defaults(String publicUrl, String providerName, Optional<Integer> expiryDays) {
-        return new RoomSettings(publicUrl, providerName, expiryDays, Duration.ofMinutes(2), Duration.ofSeconds(60),
+        return new RoomSettings(
+                publicUrl,
+                providerName,
+                expiryDays,
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(60),
                 Duration.ofSeconds(8));
     }
 }

@@ -5,6 +5,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.SharedFolderResult;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
+import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
@@ -13,7 +14,6 @@ import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository.Claim;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
-import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.Room;
@@ -70,8 +70,7 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
     static final int LINK_THREADS = 8;
 
     /** A folder's two links. */
-    private record Links(SharedFolderLink read, SharedFolderLink readWrite) {
-    }
+    private record Links(SharedFolderLink read, SharedFolderLink readWrite) {}
 
     /** How a waiting caller pauses between looks at a folder another caller is creating. */
     @FunctionalInterface
@@ -95,16 +94,43 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
     private final RoomAccess access;
     private final Pause pause;
 
-    public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
-            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, SharedFolderEvents events,
-            Clock clock, SecureRandom random, RoomSettings settings) {
-        this(rooms, folders, shares, fence, storage, hasher, events, clock, random, settings,
+    public SharedFolderService(
+            RoomRepository rooms,
+            SharedFolderRepository folders,
+            ShareRepository shares,
+            DeletionFence fence,
+            StorageProvider storage,
+            PasswordHasher hasher,
+            SharedFolderEvents events,
+            Clock clock,
+            SecureRandom random,
+            RoomSettings settings) {
+        this(
+                rooms,
+                folders,
+                shares,
+                fence,
+                storage,
+                hasher,
+                events,
+                clock,
+                random,
+                settings,
                 d -> Thread.sleep(d.toMillis()));
     }
 
-    public SharedFolderService(RoomRepository rooms, SharedFolderRepository folders, ShareRepository shares,
-            DeletionFence fence, StorageProvider storage, PasswordHasher hasher, SharedFolderEvents events,
-            Clock clock, SecureRandom random, RoomSettings settings, Pause pause) {
+    public SharedFolderService(
+            RoomRepository rooms,
+            SharedFolderRepository folders,
+            ShareRepository shares,
+            DeletionFence fence,
+            StorageProvider storage,
+            PasswordHasher hasher,
+            SharedFolderEvents events,
+            Clock clock,
+            SecureRandom random,
+            RoomSettings settings,
+            Pause pause) {
         this.fence = fence;
         this.deletions = new Deletions(fence, clock);
         this.rooms = rooms;
@@ -147,15 +173,15 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
                 return new SharedFolderResult(SharedFolderView.of(folder, RoomRole.MODERATOR), true);
             }
             if (!now.isBefore(deadline)) {
-                throw new UpstreamUnavailableException("the shared folder is being created; try again",
-                        null, Optional.of(Duration.ofSeconds(1)));
+                throw new UpstreamUnavailableException(
+                        "the shared folder is being created; try again", null, Optional.of(Duration.ofSeconds(1)));
             }
             try {
                 pause.pause(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UpstreamUnavailableException("interrupted while waiting for the shared folder", e,
-                        Optional.empty());
+                throw new UpstreamUnavailableException(
+                        "interrupted while waiting for the shared folder", e, Optional.empty());
             }
         }
     }
@@ -179,8 +205,8 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
             Links links = storage.publicLinks().isPresent()
                     ? nativeLinks(storage.publicLinks().get(), path, undo)
                     : localLinks(room, path, watch.get(), undo);
-            SharedFolder folder = new SharedFolder(room.id(), settings.providerName(), path, links.read(),
-                    links.readWrite(), clock.instant());
+            SharedFolder folder = new SharedFolder(
+                    room.id(), settings.providerName(), path, links.read(), links.readWrite(), clock.instant());
             folders.complete(folder);
             return folder;
         } catch (StorageException | RuntimeException e) {
@@ -203,8 +229,10 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
         try {
             folders.release(room);
         } catch (RuntimeException releaseFailure) {
-            LOG.log(Level.WARNING, "could not release the creation claim of room " + room
-                    + "; it expires with its lease", releaseFailure);
+            LOG.log(
+                    Level.WARNING,
+                    "could not release the creation claim of room " + room + "; it expires with its lease",
+                    releaseFailure);
         }
     }
 
@@ -227,13 +255,14 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
             }
             throw new StorageUnavailableException("a link could not be created", failure);
         }
-        return new Links(new SharedFolderLink(roLink.get().id(), roLink.get().url(), readPassword),
+        return new Links(
+                new SharedFolderLink(roLink.get().id(), roLink.get().url(), readPassword),
                 new SharedFolderLink(rwLink.get().id(), rwLink.get().url(), writePassword));
     }
 
     /** The link, once made (and then undone on a later failure); empty when making it failed. */
-    private static Optional<PublicLink> awaitLink(CompletableFuture<PublicLink> f, PublicLinkCapability links,
-            List<Runnable> undo) {
+    private static Optional<PublicLink> awaitLink(
+            CompletableFuture<PublicLink> f, PublicLinkCapability links, List<Runnable> undo) {
         try {
             PublicLink link = f.get();
             undo.add(() -> quietly(() -> links.delete(link.id())));
@@ -265,25 +294,36 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
     private Links localLinks(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo) {
         Instant now = clock.instant();
         Optional<Instant> expiresAt = settings.expiryDays().map(d -> now.plus(Duration.ofDays(d)));
-        SharedFolderLink read = localLink(room, path, watch, undo, SharePermissions.READ_ONLY,
-                "meeting folder (read)", now, expiresAt);
-        SharedFolderLink readWrite = localLink(room, path, watch, undo, SharePermissions.READ_WRITE,
-                "meeting folder (read-write)", now, expiresAt);
+        SharedFolderLink read =
+                localLink(room, path, watch, undo, SharePermissions.READ_ONLY, "meeting folder (read)", now, expiresAt);
+        SharedFolderLink readWrite = localLink(
+                room, path, watch, undo, SharePermissions.READ_WRITE, "meeting folder (read-write)", now, expiresAt);
         return new Links(read, readWrite);
     }
 
-    private SharedFolderLink localLink(Room room, ItemPath path, DeletionFence.Watch watch, List<Runnable> undo,
-            SharePermissions permissions, String label, Instant now, Optional<Instant> expiresAt) {
+    private SharedFolderLink localLink(
+            Room room,
+            ItemPath path,
+            DeletionFence.Watch watch,
+            List<Runnable> undo,
+            SharePermissions permissions,
+            String label,
+            Instant now,
+            Optional<Instant> expiresAt) {
         String password = passwords.next();
-        LinkPolicy policy = LinkPolicy.of(permissions).withPasswordHash(Optional.of(hasher.hash(password)))
-                .withExpiresAt(expiresAt).withLabel(Optional.of(label));
-        Share share = Share.roomLink(ShareId.random(), ShareToken.generate(random), room.id(), room.createdBy(), path,
-                policy, now);
+        LinkPolicy policy = LinkPolicy.of(permissions)
+                .withPasswordHash(Optional.of(hasher.hash(password)))
+                .withExpiresAt(expiresAt)
+                .withLabel(Optional.of(label));
+        Share share = Share.roomLink(
+                ShareId.random(), ShareToken.generate(random), room.id(), room.createdBy(), path, policy, now);
         if (!fence.insert(watch, share)) {
             throw new RoomDeletedException();
         }
         undo.add(() -> quietly(() -> shares.deleteWithDescendants(share.id())));
-        return new SharedFolderLink(share.id().toString(), settings.publicUrl() + "/s/" + share.token().value(),
+        return new SharedFolderLink(
+                share.id().toString(),
+                settings.publicUrl() + "/s/" + share.token().value(),
                 password);
     }
 
@@ -295,7 +335,8 @@ public final class SharedFolderService implements SharedFolderUseCase, AutoClose
     @Override
     public SharedFolderView get(UserId caller, RoomId room) throws NotFoundException {
         RoomRole role = access.roleIn(caller, room);
-        SharedFolder folder = folders.find(room).orElseThrow(() -> new NotFoundException("the room has no shared folder"));
+        SharedFolder folder =
+                folders.find(room).orElseThrow(() -> new NotFoundException("the room has no shared folder"));
         return SharedFolderView.of(folder, role);
     }
 

@@ -62,8 +62,15 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
     private final DeletionFence fence;
     private final NewPasswords passwords;
 
-    public ShareLinkService(ShareRepository shares, StorageProvider files, PasswordHasher hasher,
-            PasswordStrength strength, DeletionFence fence, Clock clock, SecureRandom random, ShareSettings settings) {
+    public ShareLinkService(
+            ShareRepository shares,
+            StorageProvider files,
+            PasswordHasher hasher,
+            PasswordStrength strength,
+            DeletionFence fence,
+            Clock clock,
+            SecureRandom random,
+            ShareSettings settings) {
         this.shares = Objects.requireNonNull(shares, "shares");
         this.files = Objects.requireNonNull(files, "files");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -80,7 +87,8 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
      * outlive an item deleted while it was being made. The slow hash runs outside all of it.
      */
     @Override
-    public ShareView create(UserId owner, NewShareCommand command) throws NotFoundException, UpstreamUnavailableException {
+    public ShareView create(UserId owner, NewShareCommand command)
+            throws NotFoundException, UpstreamUnavailableException {
         Instant now = clock.instant();
         // every check on the input runs before the (slow) hash and the storage call
         SharePermissions permissions = command.permissions().orElse(SharePermissions.DEFAULT);
@@ -97,8 +105,8 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         if (password.isPresent()) {
             passwords.checkGuessable(password.get(), List.of(token), context(owner, path, command.label()));
         }
-        LinkPolicy policy = new LinkPolicy(permissions, password.map(hasher::hash), command.expiresAt(),
-                command.maxAccesses(), command.label());
+        LinkPolicy policy = new LinkPolicy(
+                permissions, password.map(hasher::hash), command.expiresAt(), command.maxAccesses(), command.label());
         int clashes = 0;
         for (int looks = 1; ; ) {
             Share share = Share.ownerLink(ShareId.random(), token, owner, path, item.type(), policy, now);
@@ -118,8 +126,8 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
             }
             // a deletion began in the space since the watch: is the item still there?
             if (++looks > FENCE_ATTEMPTS) {
-                throw new UpstreamUnavailableException("items of this space are being deleted; try again", null,
-                        Optional.of(Duration.ofSeconds(1)));
+                throw new UpstreamUnavailableException(
+                        "items of this space are being deleted; try again", null, Optional.of(Duration.ofSeconds(1)));
             }
             watch = watch(scope, path);
             item = existingItem(owner, path, command);
@@ -179,15 +187,19 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         FieldUpdate<String> password = update.password().map(passwords::checkForm);
         Share current = owned(owner, id);
         if (password instanceof FieldUpdate.Set<String> s) {
-            passwords.checkGuessable(s.value(), List.of(current.token()), context(owner, current.itemPath(),
-                    update.label().applyTo(current.label())));
+            passwords.checkGuessable(
+                    s.value(),
+                    List.of(current.token()),
+                    context(owner, current.itemPath(), update.label().applyTo(current.label())));
         }
-        Share next = current
-                .withPasswordHash(password instanceof FieldUpdate.Set<String> s
-                        ? Optional.of(hasher.hash(s.value()))
-                        : password.applyTo(current.passwordHash()))
+        Share next = current.withPasswordHash(
+                        password instanceof FieldUpdate.Set<String> s
+                                ? Optional.of(hasher.hash(s.value()))
+                                : password.applyTo(current.passwordHash()))
                 .withExpiresAt(update.expiresAt().applyTo(current.expiresAt()))
-                .withPermissions(update.permissions().applyTo(Optional.of(current.permissions())).orElseThrow())
+                .withPermissions(update.permissions()
+                        .applyTo(Optional.of(current.permissions()))
+                        .orElseThrow())
                 .withLabel(update.label().applyTo(current.label()))
                 .withMaxAccesses(update.maxAccesses().applyTo(current.maxAccesses()));
         if (!shares.update(next)) {
@@ -215,13 +227,15 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
             throws NotFoundException, UpstreamUnavailableException {
         StoredItem item = existingItem(owner, path);
         if (command.itemType().isPresent() && command.itemType().get() != item.type()) {
-            throw new InvalidValueException(Field.ITEM_TYPE, "{field} does not match the item, which is a "
-                    + item.type().wireName());
+            throw new InvalidValueException(
+                    Field.ITEM_TYPE,
+                    "{field} does not match the item, which is a " + item.type().wireName());
         }
         return item;
     }
 
-    private StoredItem existingItem(UserId owner, ItemPath path) throws NotFoundException, UpstreamUnavailableException {
+    private StoredItem existingItem(UserId owner, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException {
         ItemPath inStorage = UserSpaces.toStorage(owner, path);
         try {
             Optional<StoredItem> item = files.stat(inStorage);

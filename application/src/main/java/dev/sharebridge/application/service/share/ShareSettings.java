@@ -22,8 +22,15 @@ import java.util.Objects;
  * @param notFoundPerClient not-found answers one client may get per {@code notFoundWindow}
  * @param notFoundWindow the sliding window of the not-found limit
  */
-public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailuresPerClient, Duration verifyWindow,
-        int verifyFailuresPerToken, int hashingSlots, int notFoundPerClient, Duration notFoundWindow) {
+public record ShareSettings(
+        String publicUrl,
+        Duration grantTtl,
+        int verifyFailuresPerClient,
+        Duration verifyWindow,
+        int verifyFailuresPerToken,
+        int hashingSlots,
+        int notFoundPerClient,
+        Duration notFoundWindow) {
 
     public static final Duration MAX_GRANT_TTL = Duration.ofHours(1);
     /*
@@ -66,9 +73,15 @@ public record ShareSettings(String publicUrl, Duration grantTtl, int verifyFailu
      * time.
      */
     public static ShareSettings defaults(String publicUrl) {
-        return new ShareSettings(publicUrl, DEFAULT_GRANT_TTL, DEFAULT_VERIFY_FAILURES_PER_CLIENT,
-                DEFAULT_VERIFY_WINDOW, DEFAULT_VERIFY_FAILURES_PER_TOKEN, defaultHashingSlots(),
-                DEFAULT_NOT_FOUND_PER_CLIENT, DEFAULT_NOT_FOUND_WINDOW);
+        return new ShareSettings(
+                publicUrl,
+                DEFAULT_GRANT_TTL,
+                DEFAULT_VERIFY_FAILURES_PER_CLIENT,
+                DEFAULT_VERIFY_WINDOW,
+                DEFAULT_VERIFY_FAILURES_PER_TOKEN,
+                defaultHashingSlots(),
+                DEFAULT_NOT_FOUND_PER_CLIENT,
+                DEFAULT_NOT_FOUND_WINDOW);
     }
 
     /** One password hash at a time per CPU core. */

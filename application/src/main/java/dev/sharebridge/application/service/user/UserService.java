@@ -1,6 +1,5 @@
 package dev.sharebridge.application.service.user;
 
-import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UnauthorizedException;
@@ -18,6 +17,7 @@ import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageProvider;
@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** Adds, lists, removes and authenticates the users who own files and share links, and renews their tokens. */
-public final class UserService implements AddUserUseCase, ListUsersUseCase, RemoveUserUseCase, AuthenticateUserUseCase,
-        IssueTokenUseCase {
+public final class UserService
+        implements AddUserUseCase, ListUsersUseCase, RemoveUserUseCase, AuthenticateUserUseCase, IssueTokenUseCase {
     static final String TOKEN_PREFIX = "sb_";
     static final int TOKEN_BYTES = 32;
     /** "sb_" and 43 characters of unpadded base64url. */
@@ -45,8 +45,13 @@ public final class UserService implements AddUserUseCase, ListUsersUseCase, Remo
     private final SecureRandom random;
     private final Deletions deletions;
 
-    public UserService(UserRepository users, ShareRepository shares, StorageProvider files, DeletionFence fence,
-            Clock clock, SecureRandom random) {
+    public UserService(
+            UserRepository users,
+            ShareRepository shares,
+            StorageProvider files,
+            DeletionFence fence,
+            Clock clock,
+            SecureRandom random) {
         this.users = Objects.requireNonNull(users, "users");
         this.shares = Objects.requireNonNull(shares, "shares");
         this.files = Objects.requireNonNull(files, "files");
@@ -122,7 +127,9 @@ public final class UserService implements AddUserUseCase, ListUsersUseCase, Remo
         if (bearerToken == null || bearerToken.length() != TOKEN_LENGTH || !bearerToken.startsWith(TOKEN_PREFIX)) {
             throw invalid();
         }
-        return users.findByTokenHash(TokenDigest.digest(bearerToken)).map(User::id).orElseThrow(UserService::invalid);
+        return users.findByTokenHash(TokenDigest.digest(bearerToken))
+                .map(User::id)
+                .orElseThrow(UserService::invalid);
     }
 
     private static UnauthorizedException invalid() {

@@ -46,9 +46,20 @@ class FileServiceTest {
     }
 
     private Share share(UserId owner, String path, ItemType type) {
-        Share s = Share.create(ShareId.random(), ItemPath.parse(path), type, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), clock.instant(), owner, Optional.empty());
+        Share s = Share.create(
+                ShareId.random(),
+                ItemPath.parse(path),
+                type,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                owner,
+                Optional.empty());
         shares.insert(s);
         return s;
     }
@@ -69,7 +80,8 @@ class FileServiceTest {
     void users_never_see_each_others_files() throws Exception {
         service.upload(alice, ItemPath.parse("secret.txt"), bytes("x"));
 
-        assertThatThrownBy(() -> service.stat(bob, ItemPath.parse("secret.txt"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.stat(bob, ItemPath.parse("secret.txt")))
+                .isInstanceOf(NotFoundException.class);
         assertThat(service.list(bob, ItemPath.root()).children()).isEmpty();
     }
 
@@ -102,7 +114,8 @@ class FileServiceTest {
 
         try (ItemContent c = service.read(alice, ItemPath.parse("a.txt"), Optional.of(new ByteRange(2, 4)))) {
             assertThat(c.item().path()).isEqualTo(ItemPath.parse("a.txt"));
-            assertThat(new String(c.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("234");
+            assertThat(new String(c.stream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("234");
         }
         assertThatThrownBy(() -> service.read(alice, ItemPath.parse("b.txt"), Optional.empty()))
                 .isInstanceOf(NotFoundException.class);
@@ -114,19 +127,22 @@ class FileServiceTest {
         assertThat(service.makeFolder(alice, ItemPath.parse("x/y"))).isFalse();
         service.upload(alice, ItemPath.parse("f"), bytes("f"));
         assertThatThrownBy(() -> service.makeFolder(alice, ItemPath.parse("f"))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> service.upload(alice, ItemPath.parse("x"), bytes("f"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> service.upload(alice, ItemPath.parse("x"), bytes("f")))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void storage_failures_are_translated() {
         files.fail(Op.STAT, new StorageUnavailableException("down", null, Duration.ofSeconds(30)));
         assertThatThrownBy(() -> service.stat(alice, ItemPath.parse("a")))
-                .isInstanceOfSatisfying(UpstreamUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        UpstreamUnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
         files.heal();
         files.fail(Op.WRITE, new StorageRejectedException("reserved name"));
         assertThatThrownBy(() -> service.upload(alice, ItemPath.parse("a"), bytes("x")))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
     }
 
     @Test
@@ -164,7 +180,8 @@ class FileServiceTest {
     @Test
     void the_root_of_a_space_cannot_be_deleted_or_written() {
         assertThatThrownBy(() -> service.delete(alice, ItemPath.root()))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
         assertThatThrownBy(() -> service.upload(alice, ItemPath.root(), bytes("x")))
                 .isInstanceOf(InvalidValueException.class);
     }

@@ -22,11 +22,18 @@ class ChangeSharedContentServiceTest extends PublicShareFixture {
     @Test
     void a_read_only_link_can_write_nothing() {
         Share s = folder(SharePermissions.READ_ONLY);
-        assertThatThrownBy(() -> services.change().upload(as(s), ItemPath.parse("n.txt"), bytes("n"))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("f"))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt"))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.reshare().reshare(as(s), new ReshareCommand(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().upload(as(s), ItemPath.parse("n.txt"), bytes("n")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("f")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.reshare()
+                        .reshare(
+                                as(s),
+                                new ReshareCommand(
+                                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
+                .isInstanceOf(ForbiddenException.class);
         assertThat(files.exists(ItemPath.parse("/users/alice/docs/a.txt"))).isTrue();
         assertThat(files.exists(ItemPath.parse("/users/alice/docs/n.txt"))).isFalse();
     }
@@ -35,19 +42,27 @@ class ChangeSharedContentServiceTest extends PublicShareFixture {
     void a_file_drop_takes_new_files_only_and_shows_nothing() throws Exception {
         Share s = folder(new SharePermissions(false, true, false));
 
-        assertThat(services.change().upload(as(s), ItemPath.parse("in/new.txt"), bytes("new")).created()).isTrue();
-        assertThat(files.content(ItemPath.parse("/users/alice/docs/in/new.txt"))).isEqualTo("new");
+        assertThat(services.change()
+                        .upload(as(s), ItemPath.parse("in/new.txt"), bytes("new"))
+                        .created())
+                .isTrue();
+        assertThat(files.content(ItemPath.parse("/users/alice/docs/in/new.txt")))
+                .isEqualTo("new");
 
         assertThatThrownBy(() -> services.change().upload(as(s), ItemPath.parse("a.txt"), bytes("evil")))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(files.content(ItemPath.parse("/users/alice/docs/a.txt"))).isEqualTo("hello");
         assertThatThrownBy(() -> services.browse().list(as(s), ItemPath.root())).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.browse().stat(as(s), ItemPath.parse("a.txt"))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.browse().stat(as(s), ItemPath.parse("a.txt")))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> services.download().download(as(s), ItemPath.parse("a.txt"), Optional.empty()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.download().zip(as(s), ItemPath.root())).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt"))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("f"))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.download().zip(as(s), ItemPath.root()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("f")))
+                .isInstanceOf(ForbiddenException.class);
         assertThat(services.open().open(as(s)).itemType()).isEqualTo(ItemType.FOLDER);
     }
 
@@ -55,21 +70,31 @@ class ChangeSharedContentServiceTest extends PublicShareFixture {
     void read_write_links_replace_make_folders_and_delete_but_never_the_root() throws Exception {
         Share s = folder(SharePermissions.READ_WRITE);
 
-        assertThat(services.change().upload(as(s), ItemPath.parse("a.txt"), bytes("new")).created()).isFalse();
+        assertThat(services.change()
+                        .upload(as(s), ItemPath.parse("a.txt"), bytes("new"))
+                        .created())
+                .isFalse();
         assertThat(files.content(ItemPath.parse("/users/alice/docs/a.txt"))).isEqualTo("new");
         assertThat(services.change().makeFolder(as(s), ItemPath.parse("made"))).isTrue();
         services.change().delete(as(s), ItemPath.parse("sub"));
         assertThat(files.exists(ItemPath.parse("/users/alice/docs/sub"))).isFalse();
-        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.root())).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("gone"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.root()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("gone")))
+                .isInstanceOf(NotFoundException.class);
         assertThat(files.exists(ItemPath.parse("/users/alice/docs"))).isTrue();
     }
 
     @Test
     void deleting_through_a_link_removes_the_owners_links_on_the_deleted_item() throws Exception {
         Share s = folder(SharePermissions.READ_WRITE);
-        Share onSub = share("docs/sub/b.txt", ItemType.FILE, SharePermissions.DEFAULT, Optional.empty(),
-                Optional.empty(), Optional.empty());
+        Share onSub = share(
+                "docs/sub/b.txt",
+                ItemType.FILE,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         services.change().delete(as(s), ItemPath.parse("sub"));
 
@@ -79,7 +104,12 @@ class ChangeSharedContentServiceTest extends PublicShareFixture {
 
     @Test
     void subpaths_stay_inside_the_shared_item() throws Exception {
-        Share file = share("docs/a.txt", ItemType.FILE, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+        Share file = share(
+                "docs/a.txt",
+                ItemType.FILE,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         Share dir = folder(SharePermissions.DEFAULT);
 

@@ -34,23 +34,36 @@ class DownloadFromShareServiceTest extends PublicShareFixture {
         zip.body().writeTo(out);
 
         Map<String, String> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()), StandardCharsets.UTF_8)) {
+        try (ZipInputStream in =
+                new ZipInputStream(new ByteArrayInputStream(out.toByteArray()), StandardCharsets.UTF_8)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(entries).containsExactly(Map.entry("a.txt", "hello"), Map.entry("empty/", ""),
-                Map.entry("sub/", ""), Map.entry("sub/b.txt", "bee"));
-        assertThat(services.download().zip(as(s), ItemPath.parse("sub")).fileName()).isEqualTo("sub.zip");
+        assertThat(entries)
+                .containsExactly(
+                        Map.entry("a.txt", "hello"),
+                        Map.entry("empty/", ""),
+                        Map.entry("sub/", ""),
+                        Map.entry("sub/b.txt", "bee"));
+        assertThat(services.download().zip(as(s), ItemPath.parse("sub")).fileName())
+                .isEqualTo("sub.zip");
     }
 
     @Test
     void zip_needs_a_folder() {
-        Share file = share("docs/a.txt", ItemType.FILE, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+        Share file = share(
+                "docs/a.txt",
+                ItemType.FILE,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         Share dir = folder(SharePermissions.DEFAULT);
-        assertThatThrownBy(() -> services.download().zip(as(file), ItemPath.root())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> services.download().zip(as(dir), ItemPath.parse("a.txt"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.download().zip(as(file), ItemPath.root()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.download().zip(as(dir), ItemPath.parse("a.txt")))
+                .isInstanceOf(NotFoundException.class);
         assertThat(shares.recordAccessCalls()).isZero();
     }
 }

@@ -21,10 +21,20 @@ class GrantsTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant EXPIRY = Instant.parse("2030-01-01T00:00:00Z");
     /** The share the grant below was made for. */
-    private static final Share SHARE = Share.create(ShareId.of("6f1c2a3e-0b4d-4c5e-8f90-112233445566"),
-            ItemPath.parse("/docs"), ItemType.FOLDER, Optional.empty(), ShareToken.generate(new SecureRandom()),
-            Optional.of("$2a$10$hashofthepassword"), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(),
-            Optional.empty(), NOW, UserId.of("alice"), Optional.empty());
+    private static final Share SHARE = Share.create(
+            ShareId.of("6f1c2a3e-0b4d-4c5e-8f90-112233445566"),
+            ItemPath.parse("/docs"),
+            ItemType.FOLDER,
+            Optional.empty(),
+            ShareToken.generate(new SecureRandom()),
+            Optional.of("$2a$10$hashofthepassword"),
+            Optional.empty(),
+            SharePermissions.DEFAULT,
+            Optional.empty(),
+            Optional.empty(),
+            NOW,
+            UserId.of("alice"),
+            Optional.empty());
     /** Made by the code before key ids, with {@link FakeSecretBox#DEFAULT_KEY}, for {@link #SHARE}. */
     private static final String GRANT_BEFORE_KEY_IDS =
             "1QrCiLkO3i4xGwI3a8p8cA.1893456000000.R3_S79F1J_GuDp7RN0lF3UT9yu508v2dNxS16H1avU0";
@@ -39,12 +49,15 @@ class GrantsTest {
         String[] parts = grant.value().split("\\.");
         assertThat(parts).hasSize(4);
         assertThat(parts[2]).isEqualTo(box.keyId());
-        assertThat(new Grants(box, random).isValid(Optional.of(grant.value()), SHARE, NOW)).isTrue();
+        assertThat(new Grants(box, random).isValid(Optional.of(grant.value()), SHARE, NOW))
+                .isTrue();
     }
 
     @Test
     void aGrantOfThePreviousKeyCountsUntilThatKeyIsDropped() {
-        String underA = new Grants(new FakeSecretBox("key-a"), random).issue(SHARE, EXPIRY).value();
+        String underA = new Grants(new FakeSecretBox("key-a"), random)
+                .issue(SHARE, EXPIRY)
+                .value();
         Grants rotated = new Grants(new FakeSecretBox("key-b", "key-a"), random);
         Grants dropped = new Grants(new FakeSecretBox("key-b"), random);
 
@@ -59,11 +72,14 @@ class GrantsTest {
         assertThat(new Grants(new FakeSecretBox(), random).isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, NOW))
                 .isTrue();
         assertThat(new Grants(new FakeSecretBox("key-b", FakeSecretBox.DEFAULT_KEY), random)
-                .isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, NOW)).isTrue();
+                        .isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, NOW))
+                .isTrue();
         assertThat(new Grants(new FakeSecretBox("key-b"), random)
-                .isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, NOW)).isFalse();
-        assertThat(new Grants(new FakeSecretBox(), random)
-                .isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, EXPIRY)).as("expired").isFalse();
+                        .isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, NOW))
+                .isFalse();
+        assertThat(new Grants(new FakeSecretBox(), random).isValid(Optional.of(GRANT_BEFORE_KEY_IDS), SHARE, EXPIRY))
+                .as("expired")
+                .isFalse();
     }
 
     @Test
@@ -75,15 +91,19 @@ class GrantsTest {
         String flipped = (parts[3].charAt(0) == 'A' ? "B" : "A") + parts[3].substring(1);
 
         for (String forged : new String[] {
-                parts[0] + "." + parts[1] + "." + b.keyId() + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + "unknown" + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + "" + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + "a!b" + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + "k".repeat(17) + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + parts[2] + "." + flipped,
-                parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2] + "." + parts[3]}) {
-            assertThat(grants.isValid(Optional.of(forged), SHARE, NOW)).as(forged).isFalse();
+            parts[0] + "." + parts[1] + "." + b.keyId() + "." + parts[3],
+            parts[0] + "." + parts[1] + "." + "unknown" + "." + parts[3],
+            parts[0] + "." + parts[1] + "." + "" + "." + parts[3],
+            parts[0] + "." + parts[1] + "." + "a!b" + "." + parts[3],
+            parts[0] + "." + parts[1] + "." + "k".repeat(17) + "." + parts[3],
+            parts[0] + "." + parts[1] + "." + parts[2] + "." + flipped,
+            parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2] + "." + parts[3]
+        }) {
+            assertThat(grants.isValid(Optional.of(forged), SHARE, NOW))
+                    .as(forged)
+                    .isFalse();
         }
-        assertThat(grants.isValid(Optional.of(String.join(".", parts)), SHARE, NOW)).isTrue();
+        assertThat(grants.isValid(Optional.of(String.join(".", parts)), SHARE, NOW))
+                .isTrue();
     }
 }

@@ -29,7 +29,12 @@ class OpenShareServiceTest extends PublicShareFixture {
 
     @Test
     void open_describes_the_item_and_counts() throws Exception {
-        Share s = share("docs/a.txt", ItemType.FILE, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+        Share s = share(
+                "docs/a.txt",
+                ItemType.FILE,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
 
         OpenedShare o = services.open().open(as(s));
@@ -46,7 +51,12 @@ class OpenShareServiceTest extends PublicShareFixture {
     @Test
     void a_link_works_until_the_millisecond_before_it_expires() throws Exception {
         Instant expiry = clock.instant().plus(Duration.ofHours(2));
-        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.of(expiry),
+        Share s = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.of(expiry),
                 Optional.empty());
 
         clock.set(expiry.minusMillis(1));
@@ -54,7 +64,8 @@ class OpenShareServiceTest extends PublicShareFixture {
         assertThat(services.open().open(as(s)).expiresAt()).contains(expiry);
 
         clock.set(expiry);
-        assertThatThrownBy(() -> services.open().open(as(s))).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> services.open().open(as(s)))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage(PublicShareServices.NOT_FOUND);
         assertThatThrownBy(() -> services.browse().list(as(s), ItemPath.root())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> services.download().download(as(s), ItemPath.parse("a.txt"), Optional.empty()))
@@ -63,18 +74,33 @@ class OpenShareServiceTest extends PublicShareFixture {
 
     @Test
     void unknown_malformed_expired_and_used_up_links_get_the_same_answer() throws Exception {
-        Share expired = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(),
-                Optional.of(clock.instant().plusSeconds(1)), Optional.empty());
-        Share once = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
-                Optional.of(1L));
+        Share expired = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.of(clock.instant().plusSeconds(1)),
+                Optional.empty());
+        Share once = share(
+                "docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), Optional.of(1L));
         services.open().open(as(once));
         clock.advance(Duration.ofSeconds(1));
 
-        String[] tokens = {expired.token().value(), once.token().value(), ShareToken.generate(random).value(),
-                "../../etc/passwd", "%", "A".repeat(31), "A".repeat(31) + "%", ""};
+        String[] tokens = {
+            expired.token().value(),
+            once.token().value(),
+            ShareToken.generate(random).value(),
+            "../../etc/passwd",
+            "%",
+            "A".repeat(31),
+            "A".repeat(31) + "%",
+            ""
+        };
         for (String t : tokens) {
-            assertThatThrownBy(() -> services.open().open(new PublicAccess(t, Optional.empty(), "client-" + t.length())))
-                    .isInstanceOfSatisfying(NotFoundException.class,
+            assertThatThrownBy(
+                            () -> services.open().open(new PublicAccess(t, Optional.empty(), "client-" + t.length())))
+                    .isInstanceOfSatisfying(
+                            NotFoundException.class,
                             e -> assertThat(e.getMessage()).isEqualTo(PublicShareServices.NOT_FOUND));
         }
     }
@@ -83,11 +109,12 @@ class OpenShareServiceTest extends PublicShareFixture {
 
     @Test
     void exactly_max_accesses_opens_and_downloads_succeed() throws Exception {
-        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
-                Optional.of(3L));
+        Share s = share(
+                "docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), Optional.of(3L));
 
         services.open().open(as(s));
-        assertThat(text(services.download().download(as(s), ItemPath.parse("a.txt"), Optional.empty()))).isEqualTo("hello");
+        assertThat(text(services.download().download(as(s), ItemPath.parse("a.txt"), Optional.empty())))
+                .isEqualTo("hello");
         services.download().zip(as(s), ItemPath.root());
 
         assertThatThrownBy(() -> services.open().open(as(s))).isInstanceOf(NotFoundException.class);
@@ -98,10 +125,15 @@ class OpenShareServiceTest extends PublicShareFixture {
 
     @Test
     void concurrent_opens_count_exactly() throws Exception {
-        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+        Share s = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of(40L));
-        settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 2, 1000,
-                Duration.ofMinutes(1));
+        settings = new ShareSettings(
+                "https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 2, 1000, Duration.ofMinutes(1));
         services = newService();
         CompletableFuture<?>[] all = new CompletableFuture<?>[100];
         AtomicInteger ok = new AtomicInteger();
@@ -136,37 +168,52 @@ class OpenShareServiceTest extends PublicShareFixture {
 
     @Test
     void describe_and_zip_file_name_answer_as_open_and_zip_do_without_counting() throws Exception {
-        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
-                Optional.of(1L));
+        Share s = share(
+                "docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), Optional.of(1L));
 
         OpenedShare described = services.open().describe(as(s));
         assertThat(described.itemName()).isEqualTo("docs");
         assertThat(services.download().zipFileName(as(s), ItemPath.root())).isEqualTo("docs.zip");
-        assertThat(services.download().zipFileName(as(s), ItemPath.parse("sub"))).isEqualTo("sub.zip");
+        assertThat(services.download().zipFileName(as(s), ItemPath.parse("sub")))
+                .isEqualTo("sub.zip");
         assertThat(shares.recordAccessCalls()).isZero();
 
         assertThat(services.open().open(as(s))).isEqualTo(described);
         // used up: every route, counted or not, now finds nothing
         assertThatThrownBy(() -> services.open().describe(as(s))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> services.download().zipFileName(as(s), ItemPath.root())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.download().zipFileName(as(s), ItemPath.root()))
+                .isInstanceOf(NotFoundException.class);
         assertThat(shares.findById(s.id()).orElseThrow().accessCount()).isEqualTo(1);
     }
 
     @Test
     void describe_and_zip_file_name_run_every_check() {
-        Share locked = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of(PASSWORD),
-                Optional.empty(), Optional.empty());
+        Share locked = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.of(PASSWORD),
+                Optional.empty(),
+                Optional.empty());
         Share drop = folder(new SharePermissions(false, true, false));
-        Share file = share("docs/a.txt", ItemType.FILE, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(),
+        Share file = share(
+                "docs/a.txt",
+                ItemType.FILE,
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
 
         assertThatThrownBy(() -> services.open().describe(as(locked))).isInstanceOf(PasswordRequiredException.class);
         assertThatThrownBy(() -> services.download().zipFileName(as(locked), ItemPath.root()))
                 .isInstanceOf(PasswordRequiredException.class);
-        assertThatThrownBy(() -> services.download().zipFileName(as(drop), ItemPath.root())).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.download().zipFileName(as(file), ItemPath.root())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> services.open().describe(new PublicAccess("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Optional.empty(),
-                CLIENT))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.download().zipFileName(as(drop), ItemPath.root()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.download().zipFileName(as(file), ItemPath.root()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.open()
+                        .describe(new PublicAccess("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Optional.empty(), CLIENT)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     // ---- room links
@@ -174,15 +221,28 @@ class OpenShareServiceTest extends PublicShareFixture {
     @Test
     void room_links_are_served_from_the_shared_folder_storage() throws Exception {
         roomFiles.put(ItemPath.parse("meetings/sharebridge-room-1/notes.txt"), "minutes");
-        Share room = Share.create(ShareId.random(), ItemPath.parse("meetings/sharebridge-room-1"), ItemType.FOLDER,
-                Optional.of(RoomId.random()), ShareToken.generate(random), Optional.empty(), Optional.empty(),
-                SharePermissions.READ_WRITE, Optional.empty(), Optional.empty(), clock.instant(), alice, Optional.empty());
+        Share room = Share.create(
+                ShareId.random(),
+                ItemPath.parse("meetings/sharebridge-room-1"),
+                ItemType.FOLDER,
+                Optional.of(RoomId.random()),
+                ShareToken.generate(random),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.READ_WRITE,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                alice,
+                Optional.empty());
         shares.insert(room);
 
-        assertThat(services.browse().list(as(room), ItemPath.root()).children()).extracting(i -> i.path().toString())
+        assertThat(services.browse().list(as(room), ItemPath.root()).children())
+                .extracting(i -> i.path().toString())
                 .containsExactly("/notes.txt");
         services.change().upload(as(room), ItemPath.parse("up.txt"), bytes("u"));
-        assertThat(roomFiles.content(ItemPath.parse("meetings/sharebridge-room-1/up.txt"))).isEqualTo("u");
+        assertThat(roomFiles.content(ItemPath.parse("meetings/sharebridge-room-1/up.txt")))
+                .isEqualTo("u");
         assertThat(files.exists(ItemPath.parse("meetings"))).isFalse();
     }
 }

@@ -46,14 +46,31 @@ abstract class PublicShareFixture {
     }
 
     PublicShareServices newService() {
-        return new PublicShareServices(shares, files, roomFiles, hasher, strength, fence, new FakeSecretBox(), clock,
-                random, settings);
+        return new PublicShareServices(
+                shares, files, roomFiles, hasher, strength, fence, new FakeSecretBox(), clock, random, settings);
     }
 
-    Share share(String path, ItemType type, SharePermissions p, Optional<String> password,
-            Optional<Instant> expiry, Optional<Long> max) {
-        Share s = Share.create(ShareId.random(), ItemPath.parse(path), type, Optional.empty(), ShareToken.generate(random),
-                password.map(hasher::hash), expiry, p, Optional.of("lbl"), max, clock.instant(), alice, Optional.empty());
+    Share share(
+            String path,
+            ItemType type,
+            SharePermissions p,
+            Optional<String> password,
+            Optional<Instant> expiry,
+            Optional<Long> max) {
+        Share s = Share.create(
+                ShareId.random(),
+                ItemPath.parse(path),
+                type,
+                Optional.empty(),
+                ShareToken.generate(random),
+                password.map(hasher::hash),
+                expiry,
+                p,
+                Optional.of("lbl"),
+                max,
+                clock.instant(),
+                alice,
+                Optional.empty());
         shares.insert(s);
         return s;
     }

@@ -29,7 +29,12 @@ class ReshareServiceTest extends PublicShareFixture {
     // ---- reshare
 
     private Share resharable(Optional<Instant> expiry) {
-        return share("docs", ItemType.FOLDER, new SharePermissions(true, true, true), Optional.empty(), expiry,
+        return share(
+                "docs",
+                ItemType.FOLDER,
+                new SharePermissions(true, true, true),
+                Optional.empty(),
+                expiry,
                 Optional.empty());
     }
 
@@ -38,8 +43,11 @@ class ReshareServiceTest extends PublicShareFixture {
         Instant expiry = clock.instant().plus(Duration.ofDays(2));
         Share parent = resharable(Optional.of(expiry));
 
-        ShareView child = services.reshare().reshare(as(parent), new ReshareCommand(Optional.of(PASSWORD), Optional.empty(),
-                Optional.empty(), Optional.of("for carol")));
+        ShareView child = services.reshare()
+                .reshare(
+                        as(parent),
+                        new ReshareCommand(
+                                Optional.of(PASSWORD), Optional.empty(), Optional.empty(), Optional.of("for carol")));
 
         Share c = child.share();
         assertThat(c.parentId()).contains(parent.id());
@@ -49,35 +57,70 @@ class ReshareServiceTest extends PublicShareFixture {
         assertThat(c.expiresAt()).contains(expiry);
         assertThat(c.permissions()).isEqualTo(SharePermissions.DEFAULT);
         assertThat(c.hasPassword()).isTrue();
-        assertThat(child.url()).isEqualTo("https://share.example.org/s/" + c.token().value());
+        assertThat(child.url())
+                .isEqualTo("https://share.example.org/s/" + c.token().value());
         assertThat(shares.findById(c.id())).isPresent();
     }
 
     @Test
     void reshare_cannot_exceed_the_parent() {
         Instant expiry = clock.instant().plus(Duration.ofDays(2));
-        Share parent = share("docs", ItemType.FOLDER, new SharePermissions(true, false, true), Optional.empty(),
-                Optional.of(expiry), Optional.empty());
+        Share parent = share(
+                "docs",
+                ItemType.FOLDER,
+                new SharePermissions(true, false, true),
+                Optional.empty(),
+                Optional.of(expiry),
+                Optional.empty());
 
-        assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(), Optional.empty(),
-                Optional.of(SharePermissions.READ_WRITE), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("permissions"));
-        assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(),
-                Optional.of(expiry.plusMillis(1)), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
-        assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.of("password1"),
-                Optional.empty(), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> services.reshare()
+                        .reshare(
+                                as(parent),
+                                new ReshareCommand(
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.of(SharePermissions.READ_WRITE),
+                                        Optional.empty())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("permissions"));
+        assertThatThrownBy(() -> services.reshare()
+                        .reshare(
+                                as(parent),
+                                new ReshareCommand(
+                                        Optional.empty(),
+                                        Optional.of(expiry.plusMillis(1)),
+                                        Optional.empty(),
+                                        Optional.empty())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+        assertThatThrownBy(() -> services.reshare()
+                        .reshare(
+                                as(parent),
+                                new ReshareCommand(
+                                        Optional.of("password1"),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThat(shares.size()).isEqualTo(1);
     }
 
     @Test
     void a_reshared_password_must_not_contain_the_parents_token_nor_be_guessable() {
         Share parent = resharable(Optional.empty());
-        for (String bad : List.of(parent.token().value(), "see " + parent.token().value().toLowerCase(Locale.ROOT),
-                "Password2024", "welcome2024", "qwertzuiop", "\udfffQx7-harbour-lantern")) {
-            assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.of(bad), Optional.empty(),
-                    Optional.empty(), Optional.empty())))
+        for (String bad : List.of(
+                parent.token().value(),
+                "see " + parent.token().value().toLowerCase(Locale.ROOT),
+                "Password2024",
+                "welcome2024",
+                "qwertzuiop",
+                "\udfffQx7-harbour-lantern")) {
+            assertThatThrownBy(() -> services.reshare()
+                            .reshare(
+                                    as(parent),
+                                    new ReshareCommand(
+                                            Optional.of(bad), Optional.empty(), Optional.empty(), Optional.empty())))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                         assertThat(e.field()).isEqualTo("password");
                         assertThat(e.getMessage()).doesNotContain(parent.token().value());
@@ -90,17 +133,31 @@ class ReshareServiceTest extends PublicShareFixture {
     @Test
     void a_reshare_expiry_past_the_maximum_is_refused() {
         Share parent = resharable(Optional.empty());
-        assertThatThrownBy(() -> services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(),
-                Optional.of(Instant.parse("+292278995-01-01T00:00:00Z")), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+        assertThatThrownBy(() -> services.reshare()
+                        .reshare(
+                                as(parent),
+                                new ReshareCommand(
+                                        Optional.empty(),
+                                        Optional.of(Instant.parse("+292278995-01-01T00:00:00Z")),
+                                        Optional.empty(),
+                                        Optional.empty())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
     }
 
     @Test
     void a_child_dies_with_its_parent_and_never_outgrows_it() throws Exception {
         Instant expiry = clock.instant().plus(Duration.ofDays(2));
         Share parent = resharable(Optional.of(expiry));
-        Share child = services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(), Optional.empty(),
-                Optional.of(new SharePermissions(true, true, false)), Optional.empty())).share();
+        Share child = services.reshare()
+                .reshare(
+                        as(parent),
+                        new ReshareCommand(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(new SharePermissions(true, true, false)),
+                                Optional.empty()))
+                .share();
         services.change().upload(as(child), ItemPath.parse("x.txt"), bytes("x"));
 
         // the owner narrows the parent: the child narrows with it at once
@@ -119,13 +176,25 @@ class ReshareServiceTest extends PublicShareFixture {
     // ---- reshared links and max_accesses
 
     private Share resharableWithMaxAccesses(long max) {
-        return share("docs", ItemType.FOLDER, new SharePermissions(true, true, true), Optional.empty(),
-                Optional.empty(), Optional.of(max));
+        return share(
+                "docs",
+                ItemType.FOLDER,
+                new SharePermissions(true, true, true),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(max));
     }
 
     private Share childOf(Share parent) throws Exception {
-        return services.reshare().reshare(as(parent), new ReshareCommand(Optional.empty(), Optional.empty(),
-                Optional.of(new SharePermissions(true, true, true)), Optional.empty())).share();
+        return services.reshare()
+                .reshare(
+                        as(parent),
+                        new ReshareCommand(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(new SharePermissions(true, true, true)),
+                                Optional.empty()))
+                .share();
     }
 
     /** Each call from its own client, so that the answers are never the not-found limiter's 429. */
@@ -144,7 +213,8 @@ class ReshareServiceTest extends PublicShareFixture {
         text(services.download().download(as(child), ItemPath.parse("a.txt"), Optional.empty()));
 
         assertThatThrownBy(() -> services.open().open(fresh(child))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> services.open().open(fresh(parent))).as("used up by its sub-link")
+        assertThatThrownBy(() -> services.open().open(fresh(parent)))
+                .as("used up by its sub-link")
                 .isInstanceOf(NotFoundException.class);
         assertThat(shares.findById(parent.id()).orElseThrow().accessCount()).isEqualTo(2);
         assertThat(shares.findById(child.id()).orElseThrow().accessCount()).isEqualTo(2);
@@ -224,12 +294,16 @@ class ReshareServiceTest extends PublicShareFixture {
                     () -> services.change().upload(fresh(link), ItemPath.parse("new.txt"), bytes("n")),
                     () -> services.change().makeFolder(fresh(link), ItemPath.parse("new")),
                     () -> services.change().delete(fresh(link), ItemPath.parse("a.txt")),
-                    () -> services.reshare().reshare(fresh(link), new ReshareCommand(Optional.empty(), Optional.empty(),
-                            Optional.empty(), Optional.empty())));
+                    () -> services.reshare()
+                            .reshare(
+                                    fresh(link),
+                                    new ReshareCommand(
+                                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
             for (int i = 0; i < routes.size(); i++) {
                 int route = i;
-                assertThatThrownBy(() -> routes.get(route).call()).as("route %d of %s", route,
-                        link == child ? "the child" : "the grandchild").isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> routes.get(route).call())
+                        .as("route %d of %s", route, link == child ? "the child" : "the grandchild")
+                        .isInstanceOf(NotFoundException.class);
             }
         }
         assertThat(files.exists(ItemPath.parse("/users/alice/docs/a.txt"))).isTrue();

@@ -31,7 +31,12 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
     // ---- passwords and grants
 
     private Share protectedFolder() {
-        return share("docs", ItemType.FOLDER, SharePermissions.READ_WRITE, Optional.of(PASSWORD), Optional.empty(),
+        return share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.READ_WRITE,
+                Optional.of(PASSWORD),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -40,15 +45,20 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         Share s = protectedFolder();
 
         assertThatThrownBy(() -> services.open().open(as(s))).isInstanceOf(PasswordRequiredException.class);
-        assertThatThrownBy(() -> services.browse().list(as(s), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
-        assertThatThrownBy(() -> services.browse().stat(as(s), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.browse().list(as(s), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.browse().stat(as(s), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
         assertThatThrownBy(() -> services.download().download(as(s), ItemPath.parse("a.txt"), Optional.empty()))
                 .isInstanceOf(PasswordRequiredException.class);
-        assertThatThrownBy(() -> services.download().zip(as(s), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.download().zip(as(s), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
         assertThatThrownBy(() -> services.change().upload(as(s), ItemPath.parse("x"), bytes("x")))
                 .isInstanceOf(PasswordRequiredException.class);
-        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("x"))).isInstanceOf(PasswordRequiredException.class);
-        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt"))).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("x")))
+                .isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt")))
+                .isInstanceOf(PasswordRequiredException.class);
         assertThat(shares.recordAccessCalls()).isZero();
 
         Grant g = services.verify().verify(s.token().value(), PASSWORD, CLIENT);
@@ -59,19 +69,35 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
     @Test
     void verify_normalises_the_password_to_nfc() throws Exception {
         String composed = "caf\u00e9 au lait 42";
-        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of(composed), Optional.empty(),
+        Share s = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.of(composed),
+                Optional.empty(),
                 Optional.empty());
-        assertThat(services.verify().verify(s.token().value(), "cafe\u0301 au lait 42", CLIENT).value()).isNotBlank();
+        assertThat(services.verify()
+                        .verify(s.token().value(), "cafe\u0301 au lait 42", CLIENT)
+                        .value())
+                .isNotBlank();
     }
 
     @Test
     void a_lone_surrogate_is_a_wrong_password_not_a_question_mark() throws Exception {
         // with getBytes(UTF_8) both would be "?Qx7-harbour-lantern" and both would verify
-        Share s = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of("?Qx7-harbour-lantern"),
-                Optional.empty(), Optional.empty());
+        Share s = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.of("?Qx7-harbour-lantern"),
+                Optional.empty(),
+                Optional.empty());
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), "\ud800Qx7-harbour-lantern", CLIENT))
                 .isInstanceOf(InvalidPasswordException.class);
-        assertThat(services.verify().verify(s.token().value(), "?Qx7-harbour-lantern", CLIENT).value()).isNotBlank();
+        assertThat(services.verify()
+                        .verify(s.token().value(), "?Qx7-harbour-lantern", CLIENT)
+                        .value())
+                .isNotBlank();
     }
 
     @Test
@@ -83,12 +109,21 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         clock.set(g.expiresAt().minusMillis(1));
         services.browse().list(as(s, g), ItemPath.root());
         clock.set(g.expiresAt());
-        assertThatThrownBy(() -> services.browse().list(as(s, g), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.browse().list(as(s, g), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
 
         Instant shareExpiry = clock.instant().plus(Duration.ofMinutes(10));
-        Share soon = share("docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.of(PASSWORD),
-                Optional.of(shareExpiry), Optional.empty());
-        assertThat(services.verify().verify(soon.token().value(), PASSWORD, CLIENT).expiresAt()).isEqualTo(shareExpiry);
+        Share soon = share(
+                "docs",
+                ItemType.FOLDER,
+                SharePermissions.DEFAULT,
+                Optional.of(PASSWORD),
+                Optional.of(shareExpiry),
+                Optional.empty());
+        assertThat(services.verify()
+                        .verify(soon.token().value(), PASSWORD, CLIENT)
+                        .expiresAt())
+                .isEqualTo(shareExpiry);
     }
 
     @Test
@@ -97,7 +132,8 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         Grant g = services.verify().verify(s.token().value(), PASSWORD, CLIENT);
 
         shares.update(s.withPasswordHash(Optional.of(hasher.hash(PASSWORD))));
-        assertThatThrownBy(() -> services.browse().list(as(s, g), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.browse().list(as(s, g), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
 
         Grant g2 = services.verify().verify(s.token().value(), PASSWORD, CLIENT);
         services.browse().list(as(s, g2), ItemPath.root());
@@ -105,7 +141,8 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         // no password: the link is open, and the old grant is no longer what lets anyone in
         services.browse().list(as(s), ItemPath.root());
         shares.update(s.withPasswordHash(Optional.of(hasher.hash(PASSWORD))));
-        assertThatThrownBy(() -> services.browse().list(as(s, g2), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.browse().list(as(s, g2), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
     }
 
     @Test
@@ -114,9 +151,11 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         Share other = protectedFolder();
         Grant g = services.verify().verify(s.token().value(), PASSWORD, CLIENT);
 
-        assertThatThrownBy(() -> services.browse().list(as(other, g), ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        assertThatThrownBy(() -> services.browse().list(as(other, g), ItemPath.root()))
+                .isInstanceOf(PasswordRequiredException.class);
         shares.deleteWithDescendants(s.id());
-        assertThatThrownBy(() -> services.browse().list(as(s, g), ItemPath.root())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.browse().list(as(s, g), ItemPath.root()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -126,14 +165,23 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         String[] parts = g.value().split("\\.");
         long later = Long.parseLong(parts[1]) + Duration.ofDays(1).toMillis();
         String flipped = parts[2].charAt(0) == 'A' ? "B" + parts[2].substring(1) : "A" + parts[2].substring(1);
-        String otherKey = new FakeSecretBox("another key").mac(s.id() + "|" + parts[0] + "|" + parts[1] + "|"
-                + s.passwordHash().orElseThrow());
+        String otherKey = new FakeSecretBox("another key")
+                .mac(s.id() + "|" + parts[0] + "|" + parts[1] + "|"
+                        + s.passwordHash().orElseThrow());
 
-        for (String forged : new String[] {"", "x", parts[0] + "." + later + "." + parts[2],
-                parts[0] + "." + parts[1] + "." + flipped, parts[0] + "." + parts[1] + "." + otherKey,
-                g.value() + ".x", "." + parts[1] + "." + parts[2], "A".repeat(22) + "." + parts[1] + "." + parts[2]}) {
-            assertThatThrownBy(() -> services.browse().list(new PublicAccess(s.token().value(), Optional.of(forged), CLIENT),
-                    ItemPath.root())).isInstanceOf(PasswordRequiredException.class);
+        for (String forged : new String[] {
+            "",
+            "x",
+            parts[0] + "." + later + "." + parts[2],
+            parts[0] + "." + parts[1] + "." + flipped,
+            parts[0] + "." + parts[1] + "." + otherKey,
+            g.value() + ".x",
+            "." + parts[1] + "." + parts[2],
+            "A".repeat(22) + "." + parts[1] + "." + parts[2]
+        }) {
+            assertThatThrownBy(() -> services.browse()
+                            .list(new PublicAccess(s.token().value(), Optional.of(forged), CLIENT), ItemPath.root()))
+                    .isInstanceOf(PasswordRequiredException.class);
         }
         assertThat(g.toString()).doesNotContain(g.value());
     }
@@ -142,7 +190,9 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
     void grants_are_fresh_each_time() throws Exception {
         Share s = protectedFolder();
         assertThat(services.verify().verify(s.token().value(), PASSWORD, CLIENT).value())
-                .isNotEqualTo(services.verify().verify(s.token().value(), PASSWORD, CLIENT).value());
+                .isNotEqualTo(services.verify()
+                        .verify(s.token().value(), PASSWORD, CLIENT)
+                        .value());
     }
 
     // ---- throttling
@@ -158,18 +208,24 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         assertThat(hashed).isEqualTo(10);
 
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), PASSWORD, CLIENT))
-                .isInstanceOfSatisfying(RateLimitedException.class,
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(15)));
         assertThat(hasher.verifyCalls()).isEqualTo(hashed);
 
         // another client is not affected; after the window this client may try again
-        assertThat(services.verify().verify(s.token().value(), PASSWORD, "198.51.100.1").value()).isNotBlank();
+        assertThat(services.verify()
+                        .verify(s.token().value(), PASSWORD, "198.51.100.1")
+                        .value())
+                .isNotBlank();
         clock.advance(Duration.ofMinutes(5));
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), PASSWORD, CLIENT))
-                .isInstanceOfSatisfying(RateLimitedException.class,
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
         clock.advance(Duration.ofMinutes(10));
-        assertThat(services.verify().verify(s.token().value(), PASSWORD, CLIENT).value()).isNotBlank();
+        assertThat(services.verify().verify(s.token().value(), PASSWORD, CLIENT).value())
+                .isNotBlank();
     }
 
     @Test
@@ -186,7 +242,9 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), "wrong password!!", CLIENT))
                 .isInstanceOf(RateLimitedException.class);
         assertThatThrownBy(() -> services.verify().verify(s.token().value(), "wrong password!!", "198.51.100.1"))
-                .isInstanceOfSatisfying(InvalidPasswordException.class, e -> assertThat(e.failures()).isOne());
+                .isInstanceOfSatisfying(
+                        InvalidPasswordException.class,
+                        e -> assertThat(e.failures()).isOne());
     }
 
     @Test
@@ -226,14 +284,15 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
             assertThatThrownBy(() -> services.verify().verify(s.token().value(), bad, CLIENT))
                     .isInstanceOf(InvalidPasswordException.class);
         }
-        assertThatThrownBy(() -> services.verify().verify(s.token().value(), null, CLIENT)).isInstanceOf(InvalidPasswordException.class);
+        assertThatThrownBy(() -> services.verify().verify(s.token().value(), null, CLIENT))
+                .isInstanceOf(InvalidPasswordException.class);
         assertThat(hasher.verifyCalls()).isZero();
     }
 
     @Test
     void the_per_token_cap_stops_distributed_guessing() throws Exception {
-        settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 5, 2, 50,
-                Duration.ofMinutes(1));
+        settings = new ShareSettings(
+                "https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 5, 2, 50, Duration.ofMinutes(1));
         services = newService();
         Share s = protectedFolder();
         for (int i = 0; i < 5; i++) {
@@ -248,8 +307,8 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
 
     @Test
     void a_full_set_of_hashing_slots_turns_requests_away_at_once() throws Exception {
-        settings = new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 1, 50,
-                Duration.ofMinutes(1));
+        settings = new ShareSettings(
+                "https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100, 1, 50, Duration.ofMinutes(1));
         services = newService();
         Share s = protectedFolder();
         CountDownLatch inside = new CountDownLatch(1);
@@ -278,27 +337,40 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
 
         release.countDown();
         assertThat(first.join().value()).isNotBlank();
-        hasher.setGate(() -> { });
-        assertThat(services.verify().verify(s.token().value(), PASSWORD, "198.51.100.2").value()).isNotBlank();
+        hasher.setGate(() -> {});
+        assertThat(services.verify()
+                        .verify(s.token().value(), PASSWORD, "198.51.100.2")
+                        .value())
+                .isNotBlank();
     }
 
     @Test
     void many_not_founds_from_one_client_become_rate_limited() throws Exception {
         // 50 per minute: the test's own limit, not the default
-        settings = new ShareSettings("https://share.example.org", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100,
-                ShareSettings.defaultHashingSlots(), 50, Duration.ofMinutes(1));
+        settings = new ShareSettings(
+                "https://share.example.org",
+                Duration.ofHours(1),
+                10,
+                Duration.ofMinutes(15),
+                100,
+                ShareSettings.defaultHashingSlots(),
+                50,
+                Duration.ofMinutes(1));
         services = newService();
         Share s = folder(SharePermissions.DEFAULT);
         for (int i = 0; i < 50; i++) {
-            assertThatThrownBy(() -> services.open().open(new PublicAccess(ShareToken.generate(random).value(), Optional.empty(),
-                    CLIENT))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> services.open()
+                            .open(new PublicAccess(ShareToken.generate(random).value(), Optional.empty(), CLIENT)))
+                    .isInstanceOf(NotFoundException.class);
         }
         assertThatThrownBy(() -> services.open().open(new PublicAccess("bogus", Optional.empty(), CLIENT)))
-                .isInstanceOfSatisfying(RateLimitedException.class,
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1)));
         // the answer is 429 for existing links too, so it tells nothing about a token
         assertThatThrownBy(() -> services.open().open(as(s))).isInstanceOf(RateLimitedException.class);
-        assertThat(services.open().open(new PublicAccess(s.token().value(), Optional.empty(), "198.51.100.3"))).isNotNull();
+        assertThat(services.open().open(new PublicAccess(s.token().value(), Optional.empty(), "198.51.100.3")))
+                .isNotNull();
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(services.open().open(as(s))).isNotNull();

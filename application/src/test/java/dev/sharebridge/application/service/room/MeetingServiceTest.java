@@ -12,7 +12,6 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.room.Admission;
-import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage.JoinSuccess;
@@ -22,6 +21,7 @@ import dev.sharebridge.application.port.out.signaling.SignalingMessage.SharedFol
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
 import dev.sharebridge.domain.room.InviteCode;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.domain.room.Room;
 import dev.sharebridge.domain.room.RoomRole;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
@@ -64,10 +64,11 @@ class MeetingServiceTest {
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
         ParticipantId owner = join(OWNER);
         ParticipantId bob = join(BOB);
-        assertThat(f.publisher.to(owner)).containsExactly(
-                new JoinSuccess(owner, RoomRole.MODERATOR, Optional.of(full)));
-        assertThat(f.publisher.to(bob)).containsExactly(
-                new JoinSuccess(bob, RoomRole.PARTICIPANT, Optional.of(new SharedFolderView(full.read(), Optional.empty()))));
+        assertThat(f.publisher.to(owner))
+                .containsExactly(new JoinSuccess(owner, RoomRole.MODERATOR, Optional.of(full)));
+        assertThat(f.publisher.to(bob))
+                .containsExactly(new JoinSuccess(
+                        bob, RoomRole.PARTICIPANT, Optional.of(new SharedFolderView(full.read(), Optional.empty()))));
     }
 
     @Test
@@ -103,9 +104,11 @@ class MeetingServiceTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> f.meetings.startAsGuest(room.id(), "x".repeat(22), "Ada"))
                 .isInstanceOf(NotFoundException.class);
-        Admission a = f.meetings.redeem(f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
+        Admission a = f.meetings.redeem(
+                f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
         f.meetings.enter(a.participant());
-        assertThat(last(a.participant())).isEqualTo(new JoinSuccess(a.participant(), RoomRole.PARTICIPANT, Optional.empty()));
+        assertThat(last(a.participant()))
+                .isEqualTo(new JoinSuccess(a.participant(), RoomRole.PARTICIPANT, Optional.empty()));
     }
 
     @Test
@@ -164,7 +167,8 @@ class MeetingServiceTest {
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
         InviteCode code = f.invitations.createInviteCode(OWNER, room.id());
         ParticipantId owner = join(OWNER);
-        Admission guest = f.meetings.redeem(f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
+        Admission guest = f.meetings.redeem(
+                f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
         f.meetings.enter(guest.participant());
         f.meetings.moderation(owner, MeetingService.GRANT, guest.participant().value());
         assertThat(last(guest.participant())).isEqualTo(new SharedFolderUpdated(full));
@@ -198,8 +202,10 @@ class MeetingServiceTest {
     void roomsAreInvisibleToStrangersAndInvitesNeedModerators() throws Exception {
         assertThatThrownBy(() -> f.roomService.get(STRANGER, room.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> f.invitations.invite(BOB, room.id(), CAROL)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> f.invitations.invite(STRANGER, room.id(), CAROL)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.invitations.invite(OWNER, room.id(), dev.sharebridge.domain.user.UserId.of("nobody")))
+        assertThatThrownBy(() -> f.invitations.invite(STRANGER, room.id(), CAROL))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(
+                        () -> f.invitations.invite(OWNER, room.id(), dev.sharebridge.domain.user.UserId.of("nobody")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(f.roomService.list(BOB)).containsExactly(room);
         assertThat(f.roomService.list(STRANGER)).isEmpty();

@@ -44,8 +44,9 @@ class MeetingsAcrossInstancesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        f = new RoomFixture(new InMemoryStorageProvider(Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"),
-                ZoneOffset.UTC)), Optional.empty());
+        f = new RoomFixture(
+                new InMemoryStorageProvider(Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC)),
+                Optional.empty());
         room = f.roomService.create(OWNER, Optional.of("Standup"));
         f.invitations.invite(OWNER, room.id(), BOB);
         publisherB = new RecordingSignalingPublisher();
@@ -54,8 +55,14 @@ class MeetingsAcrossInstancesTest {
 
     private MeetingService instance(InProcessRoomEvents events) {
         instanceB = InstanceId.random(new SecureRandom());
-        return new MeetingService(f.rooms, f.folders, new MeetingBackplane(f.tickets, f.registry, events, instanceB),
-                publisherB, f.clock, new SecureRandom(), f.settings);
+        return new MeetingService(
+                f.rooms,
+                f.folders,
+                new MeetingBackplane(f.tickets, f.registry, events, instanceB),
+                publisherB,
+                f.clock,
+                new SecureRandom(),
+                f.settings);
     }
 
     private ParticipantId joinOnB(UserId user) throws Exception {
@@ -66,7 +73,8 @@ class MeetingsAcrossInstancesTest {
 
     private ParticipantId guestOnB() throws Exception {
         InviteCode code = f.invitations.createInviteCode(OWNER, room.id());
-        Admission a = b.redeem(f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
+        Admission a =
+                b.redeem(f.meetings.startAsGuest(room.id(), code.value(), "Ada").value());
         b.enter(a.participant());
         return a.participant();
     }
@@ -90,8 +98,8 @@ class MeetingsAcrossInstancesTest {
         b.enter(onB.participant());
 
         assertThat(publisherB.to(onB.participant()))
-                .containsExactly(new JoinSuccess(onB.participant(), dev.sharebridge.domain.room.RoomRole.PARTICIPANT,
-                        Optional.empty()));
+                .containsExactly(new JoinSuccess(
+                        onB.participant(), dev.sharebridge.domain.room.RoomRole.PARTICIPANT, Optional.empty()));
         assertThat(f.registry.find(onB.participant()).orElseThrow().instance()).isEqualTo(instanceB);
         assertThat(f.tickets.size()).isZero();
     }
@@ -129,7 +137,8 @@ class MeetingsAcrossInstancesTest {
         assertThat(f.registry.find(guest).orElseThrow().guestModerator()).isTrue();
         // the guest, now a moderator on B, commands back
         b.moderation(guest, MeetingService.REVOKE, bob.value());
-        assertThat(lastOnB(bob)).isEqualTo(new SharedFolderUpdated(new SharedFolderView(full.read(), Optional.empty())));
+        assertThat(lastOnB(bob))
+                .isEqualTo(new SharedFolderUpdated(new SharedFolderView(full.read(), Optional.empty())));
 
         f.meetings.moderation(owner, MeetingService.GRANT, "gone-or-never-there");
         assertThat(f.publisher.to(owner)).last().isEqualTo(new ModerationError("invalid_command"));
@@ -168,7 +177,8 @@ class MeetingsAcrossInstancesTest {
         ParticipantId bob = joinOnB(BOB);
         SharedFolderView full = f.sharedFolders.put(OWNER, room.id()).view();
         b.onEvent(1, new RoomEvent.FolderCreated(room.id()));
-        assertThat(lastOnB(bob)).isEqualTo(new SharedFolderUpdated(new SharedFolderView(full.read(), Optional.empty())));
+        assertThat(lastOnB(bob))
+                .isEqualTo(new SharedFolderUpdated(new SharedFolderView(full.read(), Optional.empty())));
 
         f.rooms.putMember(room.id(), new RoomMember(BOB, true)); // event 2 never arrives
         b.onEvent(3, new RoomEvent.FolderCreated(room.id()));

@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A storage with native public links (like NextCloud) whose link calls can be made to fail. */
 final class NativeLinkStorage implements StorageProvider, PublicLinkCapability {
-    record Made(ItemPath folder, Access access, String password, Optional<LocalDate> expiresOn) {
-    }
+    record Made(ItemPath folder, Access access, String password, Optional<LocalDate> expiresOn) {}
 
     final InMemoryStorageProvider files;
     final Map<String, Made> links = new ConcurrentHashMap<>();
@@ -42,7 +41,8 @@ final class NativeLinkStorage implements StorageProvider, PublicLinkCapability {
             throws StorageException {
         creatingThreads.add(Thread.currentThread().getName());
         if (access == failCreateOf) {
-            throw new StorageUnavailableException("link creation failed (test)", null, java.time.Duration.ofSeconds(42));
+            throw new StorageUnavailableException(
+                    "link creation failed (test)", null, java.time.Duration.ofSeconds(42));
         }
         String id = Integer.toString(ids.incrementAndGet());
         links.put(id, new Made(folder, access, password, expiresOn));

@@ -36,13 +36,15 @@ class RemoveUserTest {
         f.sharedFolders.put(OWNER, olgas.id());
         Room bobs = f.roomService.create(BOB, Optional.of("Bob's"));
         f.invitations.invite(BOB, bobs.id(), OWNER);
-        Admission bobInOlgas = f.meetings.redeem(f.meetings.start(BOB, olgas.id()).value());
+        Admission bobInOlgas =
+                f.meetings.redeem(f.meetings.start(BOB, olgas.id()).value());
         f.meetings.enter(bobInOlgas.participant());
 
         removal.remove(OWNER);
 
         assertThat(f.rooms.findById(olgas.id())).isEmpty();
-        assertThat(storage.exists(ItemPath.of(SharedFolder.folderName(olgas.id())))).isFalse();
+        assertThat(storage.exists(ItemPath.of(SharedFolder.folderName(olgas.id()))))
+                .isFalse();
         assertThat(f.shares.all()).isEmpty();
         assertThat(f.folders.hasRow(olgas.id())).isFalse();
         assertThat(f.publisher.wasDisconnected(bobInOlgas.participant())).isTrue();

@@ -3,12 +3,12 @@ package dev.sharebridge.application.service.room;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import dev.sharebridge.application.testing.FakePasswordHasher;
-import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
-import dev.sharebridge.application.testing.InMemoryTicketStore;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
+import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
 import dev.sharebridge.application.testing.InMemoryRoomRepository;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemorySharedFolderRepository;
+import dev.sharebridge.application.testing.InMemoryTicketStore;
 import dev.sharebridge.application.testing.InMemoryUserRepository;
 import dev.sharebridge.application.testing.MutableClock;
 import dev.sharebridge.application.testing.RecordingSignalingPublisher;
@@ -52,11 +52,26 @@ final class RoomFixture {
         SecureRandom random = new SecureRandom();
         settings = RoomSettings.defaults("https://share.example.org", "test", expiryDays);
         registry.roomExists(room -> rooms.findById(room).isPresent());
-        meetings = new MeetingService(rooms, folders,
-                new MeetingBackplane(tickets, registry, events, InstanceId.random(random)), publisher, clock, random,
+        meetings = new MeetingService(
+                rooms,
+                folders,
+                new MeetingBackplane(tickets, registry, events, InstanceId.random(random)),
+                publisher,
+                clock,
+                random,
                 settings);
-        sharedFolders = new SharedFolderService(rooms, folders, shares, fence, storage, hasher, meetings, clock, random,
-                settings, d -> Thread.onSpinWait());
+        sharedFolders = new SharedFolderService(
+                rooms,
+                folders,
+                shares,
+                fence,
+                storage,
+                hasher,
+                meetings,
+                clock,
+                random,
+                settings,
+                d -> Thread.onSpinWait());
         roomService = new RoomService(rooms, users, sharedFolders, meetings, clock);
         invitations = new RoomInvitationsService(rooms, users, meetings, clock, random);
         moderators = new RoomModeratorsService(rooms, users, meetings);

@@ -36,11 +36,17 @@ import org.junit.jupiter.api.Test;
 class SharedFolderServiceTest {
 
     private static List<Share> allRoomShares(RoomFixture f, Room room) {
-        return f.shares.all().stream().filter(s -> s.roomId().equals(Optional.of(room.id()))).toList();
+        return f.shares.all().stream()
+                .filter(s -> s.roomId().equals(Optional.of(room.id())))
+                .toList();
     }
 
     private static void assertStrongPassword(String p) {
-        assertThat(p).hasSizeGreaterThanOrEqualTo(16).matches(".*[A-Z].*").matches(".*[a-z].*").matches(".*[0-9].*");
+        assertThat(p)
+                .hasSizeGreaterThanOrEqualTo(16)
+                .matches(".*[A-Z].*")
+                .matches(".*[a-z].*")
+                .matches(".*[0-9].*");
     }
 
     @Test
@@ -59,7 +65,8 @@ class SharedFolderServiceTest {
 
         List<Share> links = allRoomShares(f, room);
         assertThat(links).hasSize(2);
-        assertThat(links).extracting(Share::permissions)
+        assertThat(links)
+                .extracting(Share::permissions)
                 .containsExactlyInAnyOrder(SharePermissions.READ_ONLY, SharePermissions.READ_WRITE);
         assertThat(links).allSatisfy(s -> {
             assertThat(s.passwordHash()).isPresent();
@@ -67,7 +74,8 @@ class SharedFolderServiceTest {
             assertThat(s.expiresAt()).contains(f.clock.instant().plus(Duration.ofDays(2)));
             assertThat(s.itemPath()).isEqualTo(ItemPath.of(SharedFolder.folderName(room.id())));
         });
-        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isPresent();
+        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id()))))
+                .isPresent();
 
         SharedFolderResult again = f.sharedFolders.put(OWNER, room.id());
         assertThat(again.created()).isFalse();
@@ -100,7 +108,8 @@ class SharedFolderServiceTest {
         storage.fail(Op.MAKE_FOLDER, new StorageUnavailableException("down", null, Duration.ofSeconds(7)));
 
         assertThatThrownBy(() -> f.sharedFolders.put(OWNER, room.id()))
-                .isInstanceOfSatisfying(UpstreamUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        UpstreamUnavailableException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
         assertThat(f.folders.hasRow(room.id())).isFalse();
         assertThat(allRoomShares(f, room)).isEmpty();
@@ -121,7 +130,8 @@ class SharedFolderServiceTest {
         assertThatThrownBy(() -> f.sharedFolders.put(OWNER, room.id())).isSameAs(down);
         assertThat(f.folders.hasRow(room.id())).isFalse();
         assertThat(allRoomShares(f, room)).isEmpty();
-        assertThat(storage.exists(ItemPath.of(SharedFolder.folderName(room.id())))).isFalse();
+        assertThat(storage.exists(ItemPath.of(SharedFolder.folderName(room.id()))))
+                .isFalse();
 
         assertThat(f.sharedFolders.put(OWNER, room.id()).created()).isTrue();
     }
@@ -132,13 +142,15 @@ class SharedFolderServiceTest {
         RoomFixture f = new RoomFixture(storage, Optional.of(3));
         Room room = f.roomService.create(OWNER, Optional.empty());
         SharedFolderView view = f.sharedFolders.put(OWNER, room.id()).view();
-        assertThat(storage.links.values()).extracting(NativeLinkStorage.Made::access)
+        assertThat(storage.links.values())
+                .extracting(NativeLinkStorage.Made::access)
                 .containsExactlyInAnyOrder(Access.READ, Access.READ_WRITE);
         assertThat(storage.links.values()).allSatisfy(m -> {
             assertThat(m.expiresOn()).contains(LocalDate.parse("2026-11-29"));
             assertThat(m.folder()).isEqualTo(ItemPath.of(SharedFolder.folderName(room.id())));
         });
-        NativeLinkStorage.Made rw = storage.links.get(view.readWrite().orElseThrow().linkId());
+        NativeLinkStorage.Made rw =
+                storage.links.get(view.readWrite().orElseThrow().linkId());
         assertThat(rw.access()).isEqualTo(Access.READ_WRITE);
         assertThat(rw.password()).isEqualTo(view.readWrite().get().password());
         assertThat(allRoomShares(f, room)).isEmpty();
@@ -157,7 +169,8 @@ class SharedFolderServiceTest {
         assertThatThrownBy(() -> f.sharedFolders.put(OWNER, other.id()))
                 .isInstanceOf(UpstreamUnavailableException.class);
         assertThat(storage.links).hasSize(2);
-        assertThat(storage.files.stat(ItemPath.of(SharedFolder.folderName(other.id())))).isEmpty();
+        assertThat(storage.files.stat(ItemPath.of(SharedFolder.folderName(other.id()))))
+                .isEmpty();
     }
 
     @Test
@@ -168,10 +181,12 @@ class SharedFolderServiceTest {
             Room room = f.roomService.create(OWNER, Optional.empty());
             storage.failCreateOf = failing;
             assertThatThrownBy(() -> f.sharedFolders.put(OWNER, room.id()))
-                    .isInstanceOfSatisfying(UpstreamUnavailableException.class,
+                    .isInstanceOfSatisfying(
+                            UpstreamUnavailableException.class,
                             e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(42)));
             assertThat(storage.links).isEmpty();
-            assertThat(storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
+            assertThat(storage.stat(ItemPath.of(SharedFolder.folderName(room.id()))))
+                    .isEmpty();
             assertThat(f.folders.hasRow(room.id())).isFalse();
 
             storage.failCreateOf = null;
@@ -196,7 +211,9 @@ class SharedFolderServiceTest {
                 results.add(r.get());
             }
             assertThat(results).filteredOn(SharedFolderResult::created).hasSize(1);
-            assertThat(results).extracting(SharedFolderResult::view).containsOnly(results.get(0).view());
+            assertThat(results)
+                    .extracting(SharedFolderResult::view)
+                    .containsOnly(results.get(0).view());
             assertThat(storage.links).hasSize(2);
         } finally {
             pool.shutdownNow();
@@ -232,7 +249,8 @@ class SharedFolderServiceTest {
         storage.failDelete = false;
         f.sharedFolders.delete(OWNER, room.id());
         assertThat(storage.links).isEmpty();
-        assertThat(storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
+        assertThat(storage.stat(ItemPath.of(SharedFolder.folderName(room.id()))))
+                .isEmpty();
     }
 
     @Test
@@ -276,7 +294,8 @@ class SharedFolderServiceTest {
             pool.shutdownNow();
         }
         assertThat(allRoomShares(f, room)).isEmpty();
-        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
+        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id()))))
+                .isEmpty();
         assertThat(f.fence.inProgress()).isZero();
     }
 
@@ -287,8 +306,11 @@ class SharedFolderServiceTest {
         f.sharedFolders.put(OWNER, room.id());
         f.sharedFolders.delete(OWNER, room.id());
         assertThat(allRoomShares(f, room)).isEmpty();
-        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id())))).isEmpty();
-        assertThat(f.sharedFolders.put(OWNER, room.id()).created()).as("made again after the deletion").isTrue();
+        assertThat(f.storage.stat(ItemPath.of(SharedFolder.folderName(room.id()))))
+                .isEmpty();
+        assertThat(f.sharedFolders.put(OWNER, room.id()).created())
+                .as("made again after the deletion")
+                .isTrue();
         assertThat(allRoomShares(f, room)).hasSize(2);
     }
 }

@@ -56,11 +56,11 @@ class CreateWhileDeletingTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final SecureRandom random = new SecureRandom();
     private final ShareSettings settings = ShareSettings.defaults("https://share.example.org");
-    private final ShareLinkService links = new ShareLinkService(shares, files, hasher, new FakePasswordStrength(),
-            fence, clock, random, settings);
+    private final ShareLinkService links =
+            new ShareLinkService(shares, files, hasher, new FakePasswordStrength(), fence, clock, random, settings);
     private final FileService fileService = new FileService(files, shares, fence, clock);
-    private final PublicShareServices publicShares = new PublicShareServices(shares, files, hasher,
-            new FakePasswordStrength(), fence, new FakeSecretBox(), clock, random, settings);
+    private final PublicShareServices publicShares = new PublicShareServices(
+            shares, files, hasher, new FakePasswordStrength(), fence, new FakeSecretBox(), clock, random, settings);
     private final UserService userService = new UserService(users, shares, files, fence, clock, random);
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final UserId alice = UserId.of("alice");
@@ -79,8 +79,14 @@ class CreateWhileDeletingTest {
     }
 
     private static NewShareCommand protectedLink(ItemPath path) {
-        return new NewShareCommand(path, Optional.empty(), Optional.of(PASSWORD), Optional.empty(),
-                Optional.of(new SharePermissions(true, true, true)), Optional.empty(), Optional.empty());
+        return new NewShareCommand(
+                path,
+                Optional.empty(),
+                Optional.of(PASSWORD),
+                Optional.empty(),
+                Optional.of(new SharePermissions(true, true, true)),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Starts a creation and returns once it has looked at the item and stopped in the hash. */
@@ -158,14 +164,24 @@ class CreateWhileDeletingTest {
 
     @Test
     void aCreationThatLookedBeforeADeleteThroughALinkStoresNoLink() throws Exception {
-        ShareView folderLink = links.create(alice, new NewShareCommand(ItemPath.parse("docs"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(new SharePermissions(true, true, false)),
-                Optional.empty(), Optional.empty()));
+        ShareView folderLink = links.create(
+                alice,
+                new NewShareCommand(
+                        ItemPath.parse("docs"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(new SharePermissions(true, true, false)),
+                        Optional.empty(),
+                        Optional.empty()));
         Pause inHash = new Pause();
         Future<ShareView> create = createPausedInTheHash(report, inHash);
 
-        publicShares.change().delete(new PublicAccess(folderLink.share().token().value(), Optional.empty(), "203.0.113.9"),
-                ItemPath.parse("report.txt"));
+        publicShares
+                .change()
+                .delete(
+                        new PublicAccess(folderLink.share().token().value(), Optional.empty(), "203.0.113.9"),
+                        ItemPath.parse("report.txt"));
         inHash.release();
 
         assertThat(failureOf(create)).isInstanceOf(NotFoundException.class);
@@ -174,34 +190,50 @@ class CreateWhileDeletingTest {
 
     @Test
     void aReshareWhoseParentIsDeletedMeanwhileIsNotFoundNotAnError() throws Exception {
-        Share parent = links.create(alice, new NewShareCommand(report, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(new SharePermissions(true, false, true)), Optional.empty(),
-                Optional.empty())).share();
+        Share parent = links.create(
+                        alice,
+                        new NewShareCommand(
+                                report,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(new SharePermissions(true, false, true)),
+                                Optional.empty(),
+                                Optional.empty()))
+                .share();
         Pause inHash = new Pause();
         hasher.setHashGate(inHash);
         PublicAccess visitor = new PublicAccess(parent.token().value(), Optional.empty(), "203.0.113.9");
-        Future<ShareView> reshare = pool.submit(() -> publicShares.reshare().reshare(visitor,
-                new ReshareCommand(Optional.of(PASSWORD), Optional.empty(), Optional.empty(), Optional.empty())));
+        Future<ShareView> reshare = pool.submit(() -> publicShares
+                .reshare()
+                .reshare(
+                        visitor,
+                        new ReshareCommand(
+                                Optional.of(PASSWORD), Optional.empty(), Optional.empty(), Optional.empty())));
         inHash.awaitReached();
 
         fileService.delete(alice, report);
         inHash.release();
 
-        assertThat(failureOf(reshare)).isInstanceOf(NotFoundException.class)
-                .hasMessage(PublicShareServices.NOT_FOUND);
+        assertThat(failureOf(reshare)).isInstanceOf(NotFoundException.class).hasMessage(PublicShareServices.NOT_FOUND);
         assertThat(shares.findByOwnerAndPathPrefix(alice, ItemPath.root())).isEmpty();
     }
 
     @Test
     void aCrashedDeletionBlocksLinksOnItsPathOnlyUntilItsLeaseEnds() throws Exception {
         // begun and never ended, as by a process killed in the middle of a deletion
-        Deletion crashed = fence.begin(Scope.userSpace(alice), ItemPath.parse("docs"), clock.instant(),
+        Deletion crashed = fence.begin(
+                Scope.userSpace(alice),
+                ItemPath.parse("docs"),
+                clock.instant(),
                 clock.instant().plusSeconds(600));
         assertThatThrownBy(() -> links.create(alice, protectedLink(report))).isInstanceOf(NotFoundException.class);
-        assertThat(links.create(alice, protectedLink(ItemPath.root())).share().itemPath()).isEqualTo(ItemPath.root());
+        assertThat(links.create(alice, protectedLink(ItemPath.root())).share().itemPath())
+                .isEqualTo(ItemPath.root());
 
         clock.set(Instant.parse("2026-01-01T10:10:00Z"));
-        assertThat(links.create(alice, protectedLink(report)).share().itemPath()).isEqualTo(report);
+        assertThat(links.create(alice, protectedLink(report)).share().itemPath())
+                .isEqualTo(report);
         fence.end(crashed);
     }
 
@@ -211,19 +243,23 @@ class CreateWhileDeletingTest {
             files.put(ItemPath.parse("/users/alice/docs/report.txt"), "round " + round);
             CompletableFuture<?>[] creations = new CompletableFuture<?>[4];
             for (int i = 0; i < creations.length; i++) {
-                creations[i] = CompletableFuture.runAsync(() -> {
-                    try {
-                        links.create(alice, protectedLink(report));
-                    } catch (NotFoundException e) {
-                        // deleted first: fine
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool);
+                creations[i] = CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                links.create(alice, protectedLink(report));
+                            } catch (NotFoundException e) {
+                                // deleted first: fine
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        pool);
             }
             fileService.delete(alice, report);
             CompletableFuture.allOf(creations).get(30, TimeUnit.SECONDS);
-            assertThat(shares.findByOwnerAndPathPrefix(alice, report)).as("round %d", round).isEmpty();
+            assertThat(shares.findByOwnerAndPathPrefix(alice, report))
+                    .as("round %d", round)
+                    .isEmpty();
         }
     }
 }

@@ -38,8 +38,15 @@ class ShareLinkServiceTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final FakePasswordStrength strength = new FakePasswordStrength();
     private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
-    private final ShareLinkService service = new ShareLinkService(shares, files, hasher, strength, fence, clock,
-            new SecureRandom(), ShareSettings.defaults("https://share.example.org/"));
+    private final ShareLinkService service = new ShareLinkService(
+            shares,
+            files,
+            hasher,
+            strength,
+            fence,
+            clock,
+            new SecureRandom(),
+            ShareSettings.defaults("https://share.example.org/"));
     private final UserId alice = UserId.of("alice");
     private final UserId bob = UserId.of("bob");
 
@@ -48,23 +55,45 @@ class ShareLinkServiceTest {
     }
 
     private static NewShareCommand command(String path) {
-        return new NewShareCommand(ItemPath.parse(path), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewShareCommand(
+                ItemPath.parse(path),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static NewShareCommand withPassword(String path, String password) {
-        return new NewShareCommand(ItemPath.parse(path), Optional.empty(), Optional.of(password), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewShareCommand(
+                ItemPath.parse(path),
+                Optional.empty(),
+                Optional.of(password),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static NewShareCommand withExpiry(String path, Instant expiry) {
-        return new NewShareCommand(ItemPath.parse(path), Optional.empty(), Optional.empty(), Optional.of(expiry),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewShareCommand(
+                ItemPath.parse(path),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(expiry),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static ShareUpdate noChange() {
-        return new ShareUpdate(FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged(),
-                FieldUpdate.unchanged(), FieldUpdate.unchanged());
+        return new ShareUpdate(
+                FieldUpdate.unchanged(),
+                FieldUpdate.unchanged(),
+                FieldUpdate.unchanged(),
+                FieldUpdate.unchanged(),
+                FieldUpdate.unchanged());
     }
 
     @Test
@@ -78,7 +107,8 @@ class ShareLinkServiceTest {
         assertThat(s.createdAt()).isEqualTo(clock.instant());
         assertThat(s.roomId()).isEmpty();
         assertThat(s.parentId()).isEmpty();
-        assertThat(view.url()).isEqualTo("https://share.example.org/s/" + s.token().value());
+        assertThat(view.url())
+                .isEqualTo("https://share.example.org/s/" + s.token().value());
         assertThat(shares.findById(s.id())).contains(s);
         assertThat(service.create(alice, command("docs")).share().itemType()).isEqualTo(ItemType.FOLDER);
     }
@@ -92,10 +122,17 @@ class ShareLinkServiceTest {
 
     @Test
     void a_mismatched_item_type_is_bad_input() {
-        NewShareCommand c = new NewShareCommand(ItemPath.parse("docs"), Optional.of(ItemType.FILE), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        NewShareCommand c = new NewShareCommand(
+                ItemPath.parse("docs"),
+                Optional.of(ItemType.FILE),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         assertThatThrownBy(() -> service.create(alice, c))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("itemType"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("itemType"));
     }
 
     @Test
@@ -103,16 +140,27 @@ class ShareLinkServiceTest {
         Instant now = clock.instant();
         for (Instant bad : new Instant[] {now, now.minusMillis(1)}) {
             assertThatThrownBy(() -> service.create(alice, withExpiry("docs", bad)))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+                    .isInstanceOfSatisfying(
+                            InvalidValueException.class,
+                            e -> assertThat(e.field()).isEqualTo("expiresAt"));
         }
-        assertThat(service.create(alice, withExpiry("docs", now.plusMillis(1))).share().expiresAt())
+        assertThat(service.create(alice, withExpiry("docs", now.plusMillis(1)))
+                        .share()
+                        .expiresAt())
                 .contains(now.plusMillis(1));
     }
 
     @Test
     void password_policy_is_enforced_and_only_a_hash_is_stored() throws Exception {
-        for (String bad : new String[] {"short1!", "Password2024", "welcome2024", "qwertzuiop",
-                "x".repeat(30) + "é".repeat(22), "tab\tinside-it-here", "\ud800Qx7-harbour-lantern"}) {
+        for (String bad : new String[] {
+            "short1!",
+            "Password2024",
+            "welcome2024",
+            "qwertzuiop",
+            "x".repeat(30) + "é".repeat(22),
+            "tab\tinside-it-here",
+            "\ud800Qx7-harbour-lantern"
+        }) {
             assertThatThrownBy(() -> service.create(alice, withPassword("docs", bad)))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                         assertThat(e.field()).isEqualTo("password");
@@ -129,22 +177,47 @@ class ShareLinkServiceTest {
 
     @Test
     void label_and_max_accesses_are_checked() {
-        NewShareCommand zero = new NewShareCommand(ItemPath.parse("docs"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(0L));
-        NewShareCommand longLabel = new NewShareCommand(ItemPath.parse("docs"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of("x".repeat(256)), Optional.empty());
+        NewShareCommand zero = new NewShareCommand(
+                ItemPath.parse("docs"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(0L));
+        NewShareCommand longLabel = new NewShareCommand(
+                ItemPath.parse("docs"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("x".repeat(256)),
+                Optional.empty());
         assertThatThrownBy(() -> service.create(alice, zero))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxAccesses"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxAccesses"));
         assertThatThrownBy(() -> service.create(alice, longLabel))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("label"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("label"));
     }
 
     @Test
     void another_users_share_and_room_links_are_not_found() throws Exception {
         ShareId id = service.create(alice, command("docs")).share().id();
-        Share room = Share.create(ShareId.random(), ItemPath.parse("sharebridge-room-x"), ItemType.FOLDER,
-                Optional.of(RoomId.random()), ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(),
-                SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), clock.instant(), alice, Optional.empty());
+        Share room = Share.create(
+                ShareId.random(),
+                ItemPath.parse("sharebridge-room-x"),
+                ItemType.FOLDER,
+                Optional.of(RoomId.random()),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                alice,
+                Optional.empty());
         shares.insert(room);
 
         assertThatThrownBy(() -> service.get(bob, id)).isInstanceOf(NotFoundException.class);
@@ -160,23 +233,47 @@ class ShareLinkServiceTest {
     @Test
     void update_merges_absent_clear_and_set() throws Exception {
         Instant expiry = clock.instant().plus(Duration.ofDays(1));
-        Share s = service.create(alice, new NewShareCommand(ItemPath.parse("docs"), Optional.empty(),
-                Optional.of(GOOD_PASSWORD), Optional.of(expiry), Optional.empty(), Optional.of("team"),
-                Optional.of(5L))).share();
+        Share s = service.create(
+                        alice,
+                        new NewShareCommand(
+                                ItemPath.parse("docs"),
+                                Optional.empty(),
+                                Optional.of(GOOD_PASSWORD),
+                                Optional.of(expiry),
+                                Optional.empty(),
+                                Optional.of("team"),
+                                Optional.of(5L)))
+                .share();
 
         Share same = service.update(alice, s.id(), noChange()).share();
         assertThat(same).isEqualTo(s);
 
-        Share changed = service.update(alice, s.id(), new ShareUpdate(FieldUpdate.unchanged(), FieldUpdate.clear(),
-                FieldUpdate.set(SharePermissions.READ_WRITE), FieldUpdate.set("new"), FieldUpdate.clear())).share();
+        Share changed = service.update(
+                        alice,
+                        s.id(),
+                        new ShareUpdate(
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.clear(),
+                                FieldUpdate.set(SharePermissions.READ_WRITE),
+                                FieldUpdate.set("new"),
+                                FieldUpdate.clear()))
+                .share();
         assertThat(changed.passwordHash()).isEqualTo(s.passwordHash());
         assertThat(changed.expiresAt()).isEmpty();
         assertThat(changed.permissions()).isEqualTo(SharePermissions.READ_WRITE);
         assertThat(changed.label()).contains("new");
         assertThat(changed.maxAccesses()).isEmpty();
 
-        Share noPassword = service.update(alice, s.id(), new ShareUpdate(FieldUpdate.clear(), FieldUpdate.unchanged(),
-                FieldUpdate.unchanged(), FieldUpdate.clear(), FieldUpdate.set(3L))).share();
+        Share noPassword = service.update(
+                        alice,
+                        s.id(),
+                        new ShareUpdate(
+                                FieldUpdate.clear(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.clear(),
+                                FieldUpdate.set(3L)))
+                .share();
         assertThat(noPassword.hasPassword()).isFalse();
         assertThat(noPassword.label()).isEmpty();
         assertThat(noPassword.maxAccesses()).contains(3L);
@@ -187,11 +284,20 @@ class ShareLinkServiceTest {
     void a_password_containing_the_links_own_token_is_refused() throws Exception {
         Share s = service.create(alice, command("docs")).share();
         for (String bad : new String[] {s.token().value(), "pw-" + s.token().value() + "-pw"}) {
-            assertThatThrownBy(() -> service.update(alice, s.id(), new ShareUpdate(FieldUpdate.set(bad),
-                    FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
+            assertThatThrownBy(() -> service.update(
+                            alice,
+                            s.id(),
+                            new ShareUpdate(
+                                    FieldUpdate.set(bad),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged(),
+                                    FieldUpdate.unchanged())))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                         assertThat(e.field()).isEqualTo("password");
-                        assertThat(e.getMessage()).contains("token").doesNotContain(s.token().value());
+                        assertThat(e.getMessage())
+                                .contains("token")
+                                .doesNotContain(s.token().value());
                     });
         }
         assertThat(service.get(alice, s.id()).share().hasPassword()).isFalse();
@@ -199,49 +305,107 @@ class ShareLinkServiceTest {
 
     @Test
     void the_estimator_hears_the_words_of_the_link() throws Exception {
-        service.create(alice, new NewShareCommand(ItemPath.parse("docs/a.txt"), Optional.empty(),
-                Optional.of(GOOD_PASSWORD), Optional.empty(), Optional.empty(), Optional.of("for carol"),
-                Optional.empty()));
-        assertThat(strength.lastContext()).contains("alice", "a.txt", "for carol").hasSize(4);
-        assertThatThrownBy(() -> service.create(alice, new NewShareCommand(ItemPath.parse("docs"), Optional.empty(),
-                Optional.of("for carol and dave"), Optional.empty(), Optional.empty(),
-                Optional.of("for carol and dave"), Optional.empty())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage())
-                        .startsWith("password is too easy to guess: "));
+        service.create(
+                alice,
+                new NewShareCommand(
+                        ItemPath.parse("docs/a.txt"),
+                        Optional.empty(),
+                        Optional.of(GOOD_PASSWORD),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("for carol"),
+                        Optional.empty()));
+        assertThat(strength.lastContext())
+                .contains("alice", "a.txt", "for carol")
+                .hasSize(4);
+        assertThatThrownBy(() -> service.create(
+                        alice,
+                        new NewShareCommand(
+                                ItemPath.parse("docs"),
+                                Optional.empty(),
+                                Optional.of("for carol and dave"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("for carol and dave"),
+                                Optional.empty())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.getMessage()).startsWith("password is too easy to guess: "));
     }
 
     @Test
     void an_expiry_past_the_maximum_is_refused_on_create_and_update() throws Exception {
         Instant far = Instant.parse("+292278995-01-01T00:00:00Z");
         assertThatThrownBy(() -> service.create(alice, withExpiry("docs", far)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         ShareId id = service.create(alice, command("docs")).share().id();
-        assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(), FieldUpdate.set(far),
-                FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+        assertThatThrownBy(() -> service.update(
+                        alice,
+                        id,
+                        new ShareUpdate(
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.set(far),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
         assertThat(service.get(alice, id).share().expiresAt()).isEmpty();
     }
 
     @Test
     void update_checks_its_values_like_create() throws Exception {
         ShareId id = service.create(alice, command("docs")).share().id();
-        assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.set("password1"),
-                FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
-        assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(),
-                FieldUpdate.set(clock.instant()), FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
-        assertThatThrownBy(() -> service.update(alice, id, new ShareUpdate(FieldUpdate.unchanged(),
-                FieldUpdate.unchanged(), FieldUpdate.clear(), FieldUpdate.unchanged(), FieldUpdate.unchanged())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("permissions"));
+        assertThatThrownBy(() -> service.update(
+                        alice,
+                        id,
+                        new ShareUpdate(
+                                FieldUpdate.set("password1"),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> service.update(
+                        alice,
+                        id,
+                        new ShareUpdate(
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.set(clock.instant()),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+        assertThatThrownBy(() -> service.update(
+                        alice,
+                        id,
+                        new ShareUpdate(
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.clear(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged())))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("permissions"));
         assertThat(service.get(alice, id).share().permissions()).isEqualTo(SharePermissions.DEFAULT);
     }
 
     @Test
     void a_new_password_gets_a_new_hash() throws Exception {
         Share s = service.create(alice, withPassword("docs", GOOD_PASSWORD)).share();
-        Share again = service.update(alice, s.id(), new ShareUpdate(FieldUpdate.set(GOOD_PASSWORD), FieldUpdate.unchanged(),
-                FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.unchanged())).share();
+        Share again = service.update(
+                        alice,
+                        s.id(),
+                        new ShareUpdate(
+                                FieldUpdate.set(GOOD_PASSWORD),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged(),
+                                FieldUpdate.unchanged()))
+                .share();
         assertThat(again.passwordHash()).isPresent().isNotEqualTo(s.passwordHash());
     }
 
@@ -258,20 +422,35 @@ class ShareLinkServiceTest {
         assertThat(first.items()).hasSize(2);
         assertThat(second.items()).hasSize(1);
         assertThat(second.nextCursor()).isEmpty();
-        assertThat(service.list(alice, Optional.empty(), 200, Optional.empty()).items()).hasSize(4);
-        assertThat(service.list(bob, Optional.empty(), 10, Optional.empty()).items()).isEmpty();
+        assertThat(service.list(alice, Optional.empty(), 200, Optional.empty()).items())
+                .hasSize(4);
+        assertThat(service.list(bob, Optional.empty(), 10, Optional.empty()).items())
+                .isEmpty();
         for (int bad : new int[] {0, -1, 201}) {
             assertThatThrownBy(() -> service.list(alice, Optional.empty(), bad, Optional.empty()))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+                    .isInstanceOfSatisfying(
+                            InvalidValueException.class,
+                            e -> assertThat(e.field()).isEqualTo("limit"));
         }
     }
 
     @Test
     void delete_takes_reshared_links_with_it() throws Exception {
         Share parent = service.create(alice, command("docs")).share();
-        Share child = Share.create(ShareId.random(), parent.itemPath(), parent.itemType(), Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), clock.instant(), alice, Optional.of(parent.id()));
+        Share child = Share.create(
+                ShareId.random(),
+                parent.itemPath(),
+                parent.itemType(),
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                alice,
+                Optional.of(parent.id()));
         shares.insert(child);
         Share unrelated = service.create(alice, command("docs/a.txt")).share();
 

@@ -23,10 +23,26 @@ class ShareSettingsTest {
 
     @Test
     void grants_never_live_longer_than_an_hour() {
-        assertThatThrownBy(() -> new ShareSettings("https://x", Duration.ofHours(1).plusMillis(1), 10,
-                Duration.ofMinutes(15), 100, 1, 50, Duration.ofMinutes(1)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("grantTtl"));
-        assertThatThrownBy(() -> new ShareSettings("https://x", Duration.ofHours(1), 10, Duration.ofMinutes(15), 100,
-                0, 50, Duration.ofMinutes(1))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new ShareSettings(
+                        "https://x",
+                        Duration.ofHours(1).plusMillis(1),
+                        10,
+                        Duration.ofMinutes(15),
+                        100,
+                        1,
+                        50,
+                        Duration.ofMinutes(1)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("grantTtl"));
+        assertThatThrownBy(() -> new ShareSettings(
+                        "https://x",
+                        Duration.ofHours(1),
+                        10,
+                        Duration.ofMinutes(15),
+                        100,
+                        0,
+                        50,
+                        Duration.ofMinutes(1)))
+                .isInstanceOf(InvalidValueException.class);
     }
 }

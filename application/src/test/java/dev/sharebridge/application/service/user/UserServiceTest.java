@@ -1,6 +1,5 @@
 package dev.sharebridge.application.service.user;
 
-import dev.sharebridge.domain.TokenDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryUserRepository;
 import dev.sharebridge.application.testing.MutableClock;
+import dev.sharebridge.domain.TokenDigest;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.share.Share;
@@ -30,8 +30,8 @@ class UserServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryShareRepository shares = new InMemoryShareRepository();
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
-    private final UserService service = new UserService(users, shares, files, new InMemoryDeletionFence(shares), clock,
-            new SecureRandom());
+    private final UserService service =
+            new UserService(users, shares, files, new InMemoryDeletionFence(shares), clock, new SecureRandom());
     private final UserId alice = UserId.of("alice");
 
     @Test
@@ -39,7 +39,9 @@ class UserServiceTest {
         NewUser added = service.add(alice);
 
         assertThat(added.token()).startsWith("sb_").hasSize(46).matches("sb_[A-Za-z0-9_-]{43}");
-        assertThat(added.user().tokenHash()).isEqualTo(TokenDigest.digest(added.token())).doesNotContain(added.token());
+        assertThat(added.user().tokenHash())
+                .isEqualTo(TokenDigest.digest(added.token()))
+                .doesNotContain(added.token());
         assertThat(added.user().createdAt()).isEqualTo(clock.instant());
         assertThat(users.findById(alice)).contains(added.user());
         assertThat(added.toString()).doesNotContain(added.token());
@@ -47,7 +49,8 @@ class UserServiceTest {
 
     @Test
     void tokens_differ_between_users() throws Exception {
-        assertThat(service.add(alice).token()).isNotEqualTo(service.add(UserId.of("bob")).token());
+        assertThat(service.add(alice).token())
+                .isNotEqualTo(service.add(UserId.of("bob")).token());
     }
 
     @Test
@@ -61,8 +64,14 @@ class UserServiceTest {
         String token = service.add(alice).token();
 
         assertThat(service.authenticate(token)).isEqualTo(alice);
-        for (String bad : new String[] {null, "", "sb_", token + "x", "xx" + token.substring(2),
-                token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A")}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "sb_",
+            token + "x",
+            "xx" + token.substring(2),
+            token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A")
+        }) {
             assertThatThrownBy(() -> service.authenticate(bad)).isInstanceOf(UnauthorizedException.class);
         }
     }
@@ -80,15 +89,27 @@ class UserServiceTest {
         service.add(UserId.of("bob"));
         files.put(UserSpaces.toStorage(alice, ItemPath.of("a.txt")), "hi");
         files.put(UserSpaces.toStorage(UserId.of("bob"), ItemPath.of("b.txt")), "hi");
-        shares.insert(Share.create(ShareId.random(), ItemPath.of("a.txt"), ItemType.FILE, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), clock.instant(), alice, Optional.empty()));
+        shares.insert(Share.create(
+                ShareId.random(),
+                ItemPath.of("a.txt"),
+                ItemType.FILE,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                alice,
+                Optional.empty()));
 
         service.remove(alice);
 
         assertThat(shares.size()).isZero();
         assertThat(files.exists(UserSpaces.root(alice))).isFalse();
-        assertThat(files.exists(UserSpaces.toStorage(UserId.of("bob"), ItemPath.of("b.txt")))).isTrue();
+        assertThat(files.exists(UserSpaces.toStorage(UserId.of("bob"), ItemPath.of("b.txt"))))
+                .isTrue();
         assertThat(users.findById(alice)).isEmpty();
         assertThatThrownBy(() -> service.authenticate(token)).isInstanceOf(UnauthorizedException.class);
         assertThatThrownBy(() -> service.remove(alice)).isInstanceOf(NotFoundException.class);
@@ -98,9 +119,20 @@ class UserServiceTest {
     void a_new_token_replaces_the_old_one_and_keeps_files_and_links() throws Exception {
         NewUser added = service.add(alice);
         files.put(UserSpaces.toStorage(alice, ItemPath.of("a.txt")), "hi");
-        shares.insert(Share.create(ShareId.random(), ItemPath.of("a.txt"), ItemType.FILE, Optional.empty(),
-                ShareToken.generate(new SecureRandom()), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), clock.instant(), alice, Optional.empty()));
+        shares.insert(Share.create(
+                ShareId.random(),
+                ItemPath.of("a.txt"),
+                ItemType.FILE,
+                Optional.empty(),
+                ShareToken.generate(new SecureRandom()),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
+                alice,
+                Optional.empty()));
 
         NewUser renewed = service.issueToken(alice);
 
@@ -110,7 +142,8 @@ class UserServiceTest {
         assertThat(renewed.user().tokenHash()).isEqualTo(TokenDigest.digest(renewed.token()));
         assertThat(service.authenticate(renewed.token())).isEqualTo(alice);
         assertThatThrownBy(() -> service.authenticate(added.token())).isInstanceOf(UnauthorizedException.class);
-        assertThat(files.exists(UserSpaces.toStorage(alice, ItemPath.of("a.txt")))).isTrue();
+        assertThat(files.exists(UserSpaces.toStorage(alice, ItemPath.of("a.txt"))))
+                .isTrue();
         assertThat(shares.size()).isEqualTo(1);
     }
 

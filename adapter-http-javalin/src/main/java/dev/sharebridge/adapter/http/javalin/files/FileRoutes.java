@@ -33,8 +33,7 @@ public final class FileRoutes {
     }
 
     /** The folder form: {@code {path, name, type:"folder", children:[item...]}}. */
-    record FolderJson(String path, String name, String type, List<ItemJson> children) {
-    }
+    record FolderJson(String path, String name, String type, List<ItemJson> children) {}
 
     public void register(RoutesConfig routes) {
         routes.put("/api/files/<path>", this::upload);
@@ -89,8 +88,14 @@ public final class FileRoutes {
         UserId user = auth.user(ctx);
         FolderListing listing = files.list(user, PathParams.itemPath(ctx));
         StoredItem folder = listing.folder();
-        json.respond(ctx, 200, new FolderJson(folder.path().relative(), folder.name(), "folder",
-                listing.children().stream().map(ItemJson::from).toList()));
+        json.respond(
+                ctx,
+                200,
+                new FolderJson(
+                        folder.path().relative(),
+                        folder.name(),
+                        "folder",
+                        listing.children().stream().map(ItemJson::from).toList()));
     }
 
     private static ItemPath nonRoot(Context ctx) {

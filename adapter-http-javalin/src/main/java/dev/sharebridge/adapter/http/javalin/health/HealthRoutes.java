@@ -19,11 +19,9 @@ public final class HealthRoutes {
         this.json = json;
     }
 
-    record Healthy(String status) {
-    }
+    record Healthy(String status) {}
 
-    record Unhealthy(String status, List<String> failing) {
-    }
+    record Unhealthy(String status, List<String> failing) {}
 
     public void register(RoutesConfig routes) {
         routes.get("/health", this::health);

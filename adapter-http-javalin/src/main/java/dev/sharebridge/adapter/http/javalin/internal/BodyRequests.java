@@ -77,8 +77,9 @@ public final class BodyRequests extends Handler.Wrapper implements Graceful {
                 full = true;
             } else {
                 waiting.add(w);
-                w.expiry = request.getComponents().getScheduler().schedule(() -> expire(w), maxWait.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                w.expiry = request.getComponents()
+                        .getScheduler()
+                        .schedule(() -> expire(w), maxWait.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         if (placed) {

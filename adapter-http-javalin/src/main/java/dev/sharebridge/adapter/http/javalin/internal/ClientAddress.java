@@ -78,7 +78,8 @@ public final class ClientAddress {
             byte[] b = a.getAddress();
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                sb.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff))).append(':');
+                sb.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff)))
+                        .append(':');
             }
             return sb.append(":/64").toString();
         }

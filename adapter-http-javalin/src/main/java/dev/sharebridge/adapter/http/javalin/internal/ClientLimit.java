@@ -33,7 +33,8 @@ public final class ClientLimit extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String client = clients.identify(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
+        String client = clients.identify(
+                Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
         if (inProgress.merge(client, 1, Integer::sum) > max) {
             release(client);
             onRefused.run();

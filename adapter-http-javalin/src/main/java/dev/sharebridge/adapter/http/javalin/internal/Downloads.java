@@ -21,8 +21,7 @@ import java.util.Optional;
 public final class Downloads {
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     /** The strong, quoted entity tag of an item (characters not allowed in an ETag are replaced). */
     public static String etag(StoredItem item) {
@@ -131,11 +130,14 @@ public final class Downloads {
         StringBuilder encoded = new StringBuilder();
         for (byte b : n.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || ATTR_CHARS.indexOf(c) >= 0) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
@@ -149,7 +151,8 @@ public final class Downloads {
         res.setContentType("application/octet-stream");
         res.setHeader("Accept-Ranges", "bytes");
         res.setHeader("ETag", etag(item));
-        res.setHeader("Last-Modified",
+        res.setHeader(
+                "Last-Modified",
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(item.modifiedAt().atOffset(ZoneOffset.UTC)));
         res.setHeader("Content-Disposition", contentDisposition(item.name()));
         range.ifPresent(r -> res.setHeader("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + item.size()));

@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 
 /** Re-labels validation errors with the name the client used for the field. */
 public final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     public static <T> T as(String field, Supplier<T> parse) {
         try {

@@ -20,6 +20,7 @@ public final class HttpMetrics {
     static final String VERIFY_ROUTE = "/api/s/{token}/verify";
     /** {@link #refused} reasons. */
     public static final String CLIENT_LIMIT = "client_limit";
+
     public static final String BUSY = "busy";
     /**
      * The upper bounds (le) of the request histogram: a small fixed set from 1 ms to 10 s, like
@@ -27,8 +28,21 @@ public final class HttpMetrics {
      * Micrometer's own percentile histogram had 69 buckets per series (350 KB per scrape with 37
      * series, 87 KB with these 13 plus +Inf).
      */
-    static final Duration[] BUCKETS = {millis(1), millis(2.5), millis(5), millis(10), millis(25), millis(50),
-            millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000), millis(10_000)};
+    static final Duration[] BUCKETS = {
+        millis(1),
+        millis(2.5),
+        millis(5),
+        millis(10),
+        millis(25),
+        millis(50),
+        millis(100),
+        millis(250),
+        millis(500),
+        millis(1000),
+        millis(2500),
+        millis(5000),
+        millis(10_000)
+    };
 
     private final MeterRegistry registry;
     // meters are looked up once per key, not built and registered on every request
@@ -40,19 +54,22 @@ public final class HttpMetrics {
 
     private HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.opens = counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})");
-        this.verifyFailures = counter("sharebridge.share.verify.failures",
-                "Wrong passwords given to POST /api/s/{token}/verify");
+        this.opens =
+                counter("sharebridge.share.opens", "Public share links opened (200 answers to GET /api/s/{token})");
+        this.verifyFailures =
+                counter("sharebridge.share.verify.failures", "Wrong passwords given to POST /api/s/{token}/verify");
         for (String reason : new String[] {CLIENT_LIMIT, BUSY}) {
-            refusals.put(reason, Counter.builder("sharebridge.http.refused")
-                    .description("Requests refused before routing by a limit on slow or greedy clients, by reason")
-                    .tag("reason", reason)
-                    .register(registry));
+            refusals.put(
+                    reason,
+                    Counter.builder("sharebridge.http.refused")
+                            .description(
+                                    "Requests refused before routing by a limit on slow or greedy clients, by reason")
+                            .tag("reason", reason)
+                            .register(registry));
         }
     }
 
-    private record RequestKey(String method, String route, int status) {
-    }
+    private record RequestKey(String method, String route, int status) {}
 
     /** Records into {@code registry}. */
     public static HttpMetrics into(MeterRegistry registry) {
@@ -75,10 +92,14 @@ public final class HttpMetrics {
             verifyFailures.increment();
         }
         if (status == 429 && ResponseHeaders.isPublic(ctx)) {
-            throttles.computeIfAbsent(route, r -> Counter.builder("sharebridge.share.throttles")
-                    .description("429 answers on the public share routes, by route template")
-                    .tag("route", r)
-                    .register(registry)).increment();
+            throttles
+                    .computeIfAbsent(
+                            route,
+                            r -> Counter.builder("sharebridge.share.throttles")
+                                    .description("429 answers on the public share routes, by route template")
+                                    .tag("route", r)
+                                    .register(registry))
+                    .increment();
         }
     }
 
@@ -89,10 +110,14 @@ public final class HttpMetrics {
      * body in time).
      */
     public void refused(String reason) {
-        refusals.computeIfAbsent(reason, r -> Counter.builder("sharebridge.http.refused")
-                .description("Requests refused before routing by a limit on slow or greedy clients, by reason")
-                .tag("reason", r)
-                .register(registry)).increment();
+        refusals.computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("sharebridge.http.refused")
+                                .description(
+                                        "Requests refused before routing by a limit on slow or greedy clients, by reason")
+                                .tag("reason", r)
+                                .register(registry))
+                .increment();
     }
 
     private Timer timer(RequestKey key) {

@@ -24,8 +24,8 @@ public final class HttpProblem extends RuntimeException {
     }
 
     public static HttpProblem unauthorized() {
-        return new HttpProblem(401, "unauthorized", "a valid bearer token is required",
-                Map.of("WWW-Authenticate", "Bearer"));
+        return new HttpProblem(
+                401, "unauthorized", "a valid bearer token is required", Map.of("WWW-Authenticate", "Bearer"));
     }
 
     public static HttpProblem notFound(String detail) {
@@ -33,7 +33,10 @@ public final class HttpProblem extends RuntimeException {
     }
 
     public static HttpProblem rangeNotSatisfiable(long size) {
-        return new HttpProblem(416, "range_not_satisfiable", "the requested range is outside the file",
+        return new HttpProblem(
+                416,
+                "range_not_satisfiable",
+                "the requested range is outside the file",
                 Map.of("Content-Range", "bytes */" + size));
     }
 

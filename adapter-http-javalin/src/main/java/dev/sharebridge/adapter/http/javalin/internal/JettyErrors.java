@@ -36,8 +36,8 @@ public final class JettyErrors extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         // refused before routing, so no request logger sees it; logged before the answer leaves
         RequestLog.refused(request.getMethod(), code, problemHeaders(request, response));
         if (code == 429 || code == 503) {
@@ -61,15 +61,22 @@ public final class JettyErrors extends ErrorHandler {
 
         // whichever of the two this handler's servlet error dispatch ends in, whatever Accept says
         @Override
-        protected void generateResponse(Request request, Response response, int code, String message,
-                Throwable cause, Callback callback) {
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback) {
             problemHeaders(request, response);
             sendProblem(response, callback, code);
         }
 
         @Override
-        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-                String contentType, List<Charset> charsets, int code, String message, Throwable cause) {
+        protected boolean generateAcceptableResponse(
+                Request request,
+                Response response,
+                Callback callback,
+                String contentType,
+                List<Charset> charsets,
+                int code,
+                String message,
+                Throwable cause) {
             problemHeaders(request, response);
             return sendProblem(response, callback, code);
         }

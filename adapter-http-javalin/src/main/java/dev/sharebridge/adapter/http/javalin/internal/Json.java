@@ -73,7 +73,9 @@ public final class Json {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        m.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(32).build());
         this.mapper = m;
     }
 
@@ -83,8 +85,7 @@ public final class Json {
 
     /** The route metadata of the routes that read their body as JSON ({@link #route}). */
     public static final class Body implements EndpointMetadata {
-        private Body() {
-        }
+        private Body() {}
     }
 
     private static final Body BODY = new Body();
@@ -113,8 +114,11 @@ public final class Json {
         }
         String type = ctx.req().getHeader("Content-Type");
         if (type == null ? hasBody(ctx) : !isJson(type)) {
-            throw new HttpProblem(415, "unsupported_media_type",
-                    "the request body must be JSON, sent as Content-Type: application/json", Map.of());
+            throw new HttpProblem(
+                    415,
+                    "unsupported_media_type",
+                    "the request body must be JSON, sent as Content-Type: application/json",
+                    Map.of());
         }
     }
 
@@ -126,8 +130,11 @@ public final class Json {
     static boolean isJson(String contentType) {
         String[] parts = contentType.split(";", -1);
         String media = parts[0].strip().toLowerCase(Locale.ROOT);
-        boolean json = media.equals(JSON) || (media.startsWith("application/") && media.endsWith("+json")
-                && media.length() > "application/+json".length() && media.indexOf('/') == media.lastIndexOf('/'));
+        boolean json = media.equals(JSON)
+                || (media.startsWith("application/")
+                        && media.endsWith("+json")
+                        && media.length() > "application/+json".length()
+                        && media.indexOf('/') == media.lastIndexOf('/'));
         if (!json) {
             return false;
         }
@@ -153,7 +160,8 @@ public final class Json {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -197,7 +205,10 @@ public final class Json {
      */
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidValueException("body", "the request body is not UTF-8");
         }
@@ -222,8 +233,10 @@ public final class Json {
         } catch (JsonMappingException e) {
             String name = prefixed(field, pathOf(e));
             // a JSON number the field cannot hold (max_accesses: 99999999999999999999) is of the right kind
-            boolean range = e.getOriginalMessage() != null && e.getOriginalMessage().contains("out of range");
-            throw new InvalidValueException(name.isEmpty() ? "body" : name,
+            boolean range =
+                    e.getOriginalMessage() != null && e.getOriginalMessage().contains("out of range");
+            throw new InvalidValueException(
+                    name.isEmpty() ? "body" : name,
                     "field '" + name + "' " + (range ? "is out of range" : "has the wrong type"));
         } catch (JsonProcessingException e) {
             throw new InvalidValueException("body", "the request body is not valid JSON");

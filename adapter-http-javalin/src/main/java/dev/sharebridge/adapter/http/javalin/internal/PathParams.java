@@ -8,8 +8,7 @@ import io.javalin.http.Context;
 public final class PathParams {
     public static final String PATH = "path";
 
-    private PathParams() {
-    }
+    private PathParams() {}
 
     /** The {@code <path>} parameter, or the root when the route has none. */
     public static ItemPath itemPath(Context ctx) {

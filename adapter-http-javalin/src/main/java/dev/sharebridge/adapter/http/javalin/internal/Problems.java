@@ -26,9 +26,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The single exception-to-problem mapping of the API (RFC 9457 {@code application/problem+json}).
@@ -40,11 +40,13 @@ public final class Problems {
     public static final String PROBLEM_JSON = "application/problem+json";
     /** The one detail every public 404 carries, so unknown, expired and malformed links look alike. */
     public static final String PUBLIC_NOT_FOUND = "This link does not exist or has expired.";
+
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String CODE = "sb.problem-code";
     static final String DATABASE_DOWN = "the database is unavailable; try again in a moment";
     /** Long enough for a restarted database to answer, short enough not to lose a visitor. */
     static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
+
     static final Duration DATABASE_WARN_EVERY = Duration.ofSeconds(10);
 
     private final Json json;
@@ -58,8 +60,8 @@ public final class Problems {
      * @param held how answers are held back
      * @param answerDelay how long the answer to an outcome is held back (zero: not at all)
      */
-    public Problems(Json json, ResponseHeaders headers, HeldAnswers held,
-            Function<UseCaseException, Duration> answerDelay) {
+    public Problems(
+            Json json, ResponseHeaders headers, HeldAnswers held, Function<UseCaseException, Duration> answerDelay) {
         this.json = json;
         this.headers = headers;
         this.held = held;
@@ -67,8 +69,7 @@ public final class Problems {
     }
 
     /** The body of every error response. */
-    record Problem(String type, String title, int status, String detail, String code) {
-    }
+    record Problem(String type, String title, int status, String detail, String code) {}
 
     /** Registers the mapping for every exception (Javalin keeps its own HTTP exceptions apart). */
     public void register(RoutesConfig routes) {
@@ -80,12 +81,19 @@ public final class Problems {
         // the client's own failure, whatever the storage or the parser made of the broken stream
         Optional<RequestBodies.Failure> body = RequestBodies.failure(ctx);
         if (body.isPresent()) {
-            LOG.debug("request {} {} {}: the request body could not be read ({}): {}", RequestLog.requestId(ctx),
-                    RequestMethod.of(ctx), RequestLog.template(ctx), body.get(), e.getClass().getName());
+            LOG.debug(
+                    "request {} {} {}: the request body could not be read ({}): {}",
+                    RequestLog.requestId(ctx),
+                    RequestMethod.of(ctx),
+                    RequestLog.template(ctx),
+                    body.get(),
+                    e.getClass().getName());
         }
         if (ctx.res().isCommitted()) {
             if (body.isEmpty()) {
-                LOG.warn("request {} failed after the response was committed: {}", RequestLog.requestId(ctx),
+                LOG.warn(
+                        "request {} failed after the response was committed: {}",
+                        RequestLog.requestId(ctx),
                         e.getClass().getName());
             }
             return;
@@ -130,8 +138,7 @@ public final class Problems {
         return json.write(p);
     }
 
-    private record Mapped(int status, String code, String detail, Map<String, String> headers) {
-    }
+    private record Mapped(int status, String code, String detail, Map<String, String> headers) {}
 
     private Mapped map(Exception e, Context ctx) {
         if (e instanceof HttpProblem p) {
@@ -149,10 +156,17 @@ public final class Problems {
         DatabaseUnavailableException down = databaseUnavailable(e);
         if (down != null) {
             warnDatabaseUnavailable(ctx, down);
-            return new Mapped(503, "upstream_unavailable", DATABASE_DOWN,
+            return new Mapped(
+                    503,
+                    "upstream_unavailable",
+                    DATABASE_DOWN,
                     Map.of("Retry-After", Long.toString(DATABASE_RETRY.toSeconds())));
         }
-        LOG.error("request {} {} {} failed", RequestLog.requestId(ctx), RequestMethod.of(ctx), RequestLog.template(ctx),
+        LOG.error(
+                "request {} {} {} failed",
+                RequestLog.requestId(ctx),
+                RequestMethod.of(ctx),
+                RequestLog.template(ctx),
                 e);
         return new Mapped(500, "internal_error", "an unexpected error occurred", Map.of());
     }
@@ -179,8 +193,12 @@ public final class Problems {
             return;
         }
         long more = databaseAnswersNotLogged.getAndSet(0);
-        LOG.warn("request {} {} {} answered 503: {}{}", RequestLog.requestId(ctx), RequestMethod.of(ctx),
-                RequestLog.template(ctx), down.getMessage(),
+        LOG.warn(
+                "request {} {} {} answered 503: {}{}",
+                RequestLog.requestId(ctx),
+                RequestMethod.of(ctx),
+                RequestLog.template(ctx),
+                down.getMessage(),
                 more == 0 ? "" : " (and " + more + " more answers for the same reason since the last such line)");
     }
 
@@ -203,7 +221,8 @@ public final class Problems {
         } else if (u instanceof InsufficientStorageException) {
             return new Mapped(507, u.code(), detail, Map.of());
         } else if (u instanceof UpstreamUnavailableException up) {
-            return up.retryAfter().map(d -> new Mapped(503, up.code(), detail, retryAfter(d)))
+            return up.retryAfter()
+                    .map(d -> new Mapped(503, up.code(), detail, retryAfter(d)))
                     .orElseGet(() -> new Mapped(502, up.code(), detail, Map.of()));
         }
         throw new IllegalStateException("unmapped use case outcome " + u.code());
@@ -213,12 +232,17 @@ public final class Problems {
         int status = h.getStatus();
         return switch (status) {
             case 404 -> new Mapped(404, "not_found", "no such route", Map.of());
-            case 405 -> new Mapped(405, "method_not_allowed", "this method is not allowed here",
-                    Map.of("Allow", allow(h.getDetails())));
+            case 405 ->
+                new Mapped(
+                        405,
+                        "method_not_allowed",
+                        "this method is not allowed here",
+                        Map.of("Allow", allow(h.getDetails())));
             case 413 -> new Mapped(413, "payload_too_large", "the request body is too large", Map.of());
-            default -> status >= 500
-                    ? new Mapped(status, "internal_error", "an unexpected error occurred", Map.of())
-                    : new Mapped(status, "bad_request", "the request cannot be processed", Map.of());
+            default ->
+                status >= 500
+                        ? new Mapped(status, "internal_error", "an unexpected error occurred", Map.of())
+                        : new Mapped(status, "bad_request", "the request cannot be processed", Map.of());
         };
     }
 
@@ -228,8 +252,11 @@ public final class Problems {
      */
     static String allow(Map<String, String> details) {
         Set<String> methods = new TreeSet<>();
-        details.values().forEach(v -> Arrays.stream(v.split(",")).map(String::strip).filter(m -> !m.isEmpty())
-                .forEach(methods::add));
+        details.values()
+                .forEach(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(m -> !m.isEmpty())
+                        .forEach(methods::add));
         if (methods.contains("GET")) {
             methods.add("HEAD");
         }

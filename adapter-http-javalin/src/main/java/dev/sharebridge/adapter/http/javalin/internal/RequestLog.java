@@ -22,6 +22,7 @@ public final class RequestLog {
     public static final String MDC_KEY = "request_id";
     /** The route of a request no route matched (404, 405, bad paths). */
     public static final String UNMATCHED = "unmatched";
+
     private static final Logger LOG = LoggerFactory.getLogger("dev.sharebridge.http.access");
     private static final String ID = "sb.request-id";
     // no spaces, quotes or control characters: the id goes into log lines and outgoing headers as is
@@ -31,8 +32,7 @@ public final class RequestLog {
     private static final Pattern ANGLE_PARAMETER = Pattern.compile("<([^>/]*)>");
     private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
 
-    private RequestLog() {
-    }
+    private RequestLog() {}
 
     /**
      * Gives the request its id and puts it into the MDC: called first for every HTTP request,
@@ -67,8 +67,12 @@ public final class RequestLog {
      * no duration; the method as Jetty read it ({@code BAD} when the request line itself was not).
      */
     public static void refused(String method, int status, String requestId) {
-        LOG.info("method={} route={} status={} duration_ms=0 request_id={}", method == null ? "-" : method, UNMATCHED,
-                status, requestId);
+        LOG.info(
+                "method={} route={} status={} duration_ms=0 request_id={}",
+                method == null ? "-" : method,
+                UNMATCHED,
+                status,
+                requestId);
     }
 
     /**
@@ -80,7 +84,8 @@ public final class RequestLog {
         try {
             Endpoint e = ctx.endpoint();
             // with no route matched, the endpoint is the last filter that ran (BEFORE "*")
-            boolean route = e != null && (e.method.isHttpMethod() || e.method.name().startsWith("WEBSOCKET"));
+            boolean route =
+                    e != null && (e.method.isHttpMethod() || e.method.name().startsWith("WEBSOCKET"));
             return route ? braces(e.path) : UNMATCHED;
         } catch (RuntimeException e) {
             return UNMATCHED;
@@ -89,8 +94,10 @@ public final class RequestLog {
 
     /** {@code /a/<path>} as {@code /a/{path}}; the few templates are converted once each. */
     static String braces(String javalinPath) {
-        return javalinPath.indexOf('<') < 0 ? javalinPath
-                : TEMPLATES.computeIfAbsent(javalinPath, p -> ANGLE_PARAMETER.matcher(p).replaceAll("{$1}"));
+        return javalinPath.indexOf('<') < 0
+                ? javalinPath
+                : TEMPLATES.computeIfAbsent(
+                        javalinPath, p -> ANGLE_PARAMETER.matcher(p).replaceAll("{$1}"));
     }
 
     /**
@@ -99,8 +106,13 @@ public final class RequestLog {
      */
     public static void log(Context ctx, String route, Float millis) {
         try {
-            LOG.info("method={} route={} status={} duration_ms={} request_id={}", RequestMethod.of(ctx), route,
-                    ctx.statusCode(), millis == null ? 0 : Math.round(millis), requestId(ctx));
+            LOG.info(
+                    "method={} route={} status={} duration_ms={} request_id={}",
+                    RequestMethod.of(ctx),
+                    route,
+                    ctx.statusCode(),
+                    millis == null ? 0 : Math.round(millis),
+                    requestId(ctx));
         } finally {
             MDC.remove(MDC_KEY);
         }

@@ -31,8 +31,7 @@ public final class RequestMethod implements Filter {
     // a WebSocket upgrade keeps its method: Jetty's upgrade looks at the real one
     private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
 
-    public RequestMethod() {
-    }
+    public RequestMethod() {}
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -86,7 +85,8 @@ public final class RequestMethod implements Filter {
         @Override
         public Enumeration<String> getHeaderNames() {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(n -> !OVERRIDE_HEADER.equalsIgnoreCase(n)).toList());
+                    .filter(n -> !OVERRIDE_HEADER.equalsIgnoreCase(n))
+                    .toList());
         }
     }
 }

@@ -21,8 +21,7 @@ public final class RequestTarget {
     static final String QUERY_DETAIL = "the query string must be UTF-8, percent-encoded as % and two hex digits";
     private static final char REPLACEMENT = '\uFFFD';
 
-    private RequestTarget() {
-    }
+    private RequestTarget() {}
 
     /** @throws InvalidValueException (400 validation_failed) when the path or the query is malformed */
     public static void check(Context ctx) {

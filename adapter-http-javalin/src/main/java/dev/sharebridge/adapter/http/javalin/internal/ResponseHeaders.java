@@ -14,8 +14,7 @@ public final class ResponseHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public ResponseHeaders() {
-    }
+    public ResponseHeaders() {}
 
     /**
      * Sets the request id, nosniff and, on public routes and pages, their headers. Called on a
@@ -52,7 +51,11 @@ public final class ResponseHeaders {
 
     /** The share page {@code /s/…}, the owners' app {@code /}, and the assets of both. */
     private static boolean isPage(String uri) {
-        return uri != null && (uri.equals("/") || uri.startsWith("/s/") || uri.equals("/s")
-                || uri.startsWith("/assets/") || uri.startsWith("/app/"));
+        return uri != null
+                && (uri.equals("/")
+                        || uri.startsWith("/s/")
+                        || uri.equals("/s")
+                        || uri.startsWith("/assets/")
+                        || uri.startsWith("/app/"));
     }
 }

@@ -30,7 +30,8 @@ public final class SameOrigin {
 
     /** @param publicUrl the configured public base URL ({@code https://share.example.org/base}) */
     public SameOrigin(String publicUrl, ClientAddress clients) {
-        this.publicOrigin = origin(publicUrl).orElseThrow(() -> new IllegalArgumentException("not a URL: " + publicUrl));
+        this.publicOrigin =
+                origin(publicUrl).orElseThrow(() -> new IllegalArgumentException("not a URL: " + publicUrl));
         this.clients = clients;
     }
 
@@ -58,12 +59,18 @@ public final class SameOrigin {
         if (host == null || clients.isTrustedProxy(ctx.req().getRemoteAddr())) {
             return false;
         }
-        return origin(ctx.req().getScheme() + "://" + host.strip()).map(given.get()::equals).orElse(false);
+        return origin(ctx.req().getScheme() + "://" + host.strip())
+                .map(given.get()::equals)
+                .orElse(false);
     }
 
     private static HttpProblem refused() {
-        return new HttpProblem(403, CODE, "a change authorised by the link's grant cookie must come from this "
-                + "server's own pages; send the grant as X-Share-Grant instead", Map.of());
+        return new HttpProblem(
+                403,
+                CODE,
+                "a change authorised by the link's grant cookie must come from this "
+                        + "server's own pages; send the grant as X-Share-Grant instead",
+                Map.of());
     }
 
     /**
@@ -83,7 +90,8 @@ public final class SameOrigin {
             return Optional.empty();
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
     }
 }

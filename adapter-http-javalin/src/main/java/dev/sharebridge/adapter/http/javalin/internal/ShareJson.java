@@ -6,9 +6,23 @@ import dev.sharebridge.domain.share.SharePermissions;
 import java.time.Instant;
 
 /** The owner's view of a share link (docs/reference.md §6); never the password or its hash. */
-public record ShareJson(String id, String itemId, String itemName, String itemType, String token, String url,
-        boolean hasPassword, Instant expiresAt, PermissionsJson permissions, String label, Long maxAccesses,
-        long accessCount, Instant lastAccessedAt, Instant createdAt, String createdBy, String parentId) {
+public record ShareJson(
+        String id,
+        String itemId,
+        String itemName,
+        String itemType,
+        String token,
+        String url,
+        boolean hasPassword,
+        Instant expiresAt,
+        PermissionsJson permissions,
+        String label,
+        Long maxAccesses,
+        long accessCount,
+        Instant lastAccessedAt,
+        Instant createdAt,
+        String createdBy,
+        String parentId) {
 
     /** {@code {read, write, reshare}} both ways. */
     public record PermissionsJson(Boolean read, Boolean write, Boolean reshare) {
@@ -18,18 +32,29 @@ public record ShareJson(String id, String itemId, String itemName, String itemTy
 
         /** The permissions these flags ask for; an absent flag is off. */
         public SharePermissions toPermissions() {
-            return new SharePermissions(Boolean.TRUE.equals(read), Boolean.TRUE.equals(write),
-                    Boolean.TRUE.equals(reshare));
+            return new SharePermissions(
+                    Boolean.TRUE.equals(read), Boolean.TRUE.equals(write), Boolean.TRUE.equals(reshare));
         }
     }
 
     public static ShareJson from(ShareView view) {
         Share s = view.share();
-        return new ShareJson(s.id().toString(), s.itemPath().relative(), s.itemPath().name(),
-                s.itemType().wireName(), s.token().value(), view.url(), s.hasPassword(),
-                ItemJson.seconds(s.expiresAt().orElse(null)), PermissionsJson.from(s.permissions()),
-                s.label().orElse(null), s.maxAccesses().orElse(null), s.accessCount(),
-                ItemJson.seconds(s.lastAccessedAt().orElse(null)), ItemJson.seconds(s.createdAt()),
-                s.createdBy().value(), s.parentId().map(Object::toString).orElse(null));
+        return new ShareJson(
+                s.id().toString(),
+                s.itemPath().relative(),
+                s.itemPath().name(),
+                s.itemType().wireName(),
+                s.token().value(),
+                view.url(),
+                s.hasPassword(),
+                ItemJson.seconds(s.expiresAt().orElse(null)),
+                PermissionsJson.from(s.permissions()),
+                s.label().orElse(null),
+                s.maxAccesses().orElse(null),
+                s.accessCount(),
+                ItemJson.seconds(s.lastAccessedAt().orElse(null)),
+                ItemJson.seconds(s.createdAt()),
+                s.createdBy().value(),
+                s.parentId().map(Object::toString).orElse(null));
     }
 }

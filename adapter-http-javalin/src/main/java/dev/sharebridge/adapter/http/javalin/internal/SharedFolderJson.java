@@ -8,7 +8,9 @@ import dev.sharebridge.domain.room.SharedFolderLink;
  * A meeting's shared folder as one person may see it (docs/reference.md §8), the same shape over REST and
  * signaling: {@code read_write} is left out, not null, for non-moderators.
  */
-public record SharedFolderJson(LinkJson read, @JsonInclude(JsonInclude.Include.NON_NULL) LinkJson readWrite) {
+public record SharedFolderJson(
+        LinkJson read,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LinkJson readWrite) {
 
     /** One link with its password; the provider's link id stays inside. */
     public record LinkJson(String url, String password) {
@@ -23,7 +25,8 @@ public record SharedFolderJson(LinkJson read, @JsonInclude(JsonInclude.Include.N
     }
 
     public static SharedFolderJson from(SharedFolderView view) {
-        return new SharedFolderJson(LinkJson.from(view.read()), view.readWrite().map(LinkJson::from).orElse(null));
+        return new SharedFolderJson(
+                LinkJson.from(view.read()), view.readWrite().map(LinkJson::from).orElse(null));
     }
 
     @Override

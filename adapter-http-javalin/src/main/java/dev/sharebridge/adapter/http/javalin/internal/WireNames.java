@@ -10,8 +10,7 @@ import dev.sharebridge.domain.InvalidValueException;
  * does not compile here until it has its name.
  */
 public final class WireNames {
-    private WireNames() {
-    }
+    private WireNames() {}
 
     public static String of(Field field) {
         return switch (field) {

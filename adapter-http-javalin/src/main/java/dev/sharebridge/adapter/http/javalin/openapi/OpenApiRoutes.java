@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 public final class OpenApiRoutes {
     /** Where the build puts the document on the classpath. */
     public static final String RESOURCE = "dev/sharebridge/adapter/http/javalin/openapi/openapi.yaml";
+
     public static final String CONTENT_TYPE = "application/yaml; charset=utf-8";
     private final byte[] document;
 

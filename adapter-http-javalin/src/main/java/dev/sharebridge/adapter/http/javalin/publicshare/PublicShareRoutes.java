@@ -15,8 +15,8 @@ import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
 import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.Grant;
-import dev.sharebridge.application.port.in.publicshare.OpenedShare;
 import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
+import dev.sharebridge.application.port.in.publicshare.OpenedShare;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
@@ -64,9 +64,17 @@ public final class PublicShareRoutes {
     private final Clock clock;
 
     /** @param sameOrigin tells the server's own pages from others, for writes the grant cookie authorises */
-    public PublicShareRoutes(OpenShareUseCase opening, VerifySharePasswordUseCase verifying,
-            BrowseShareUseCase browsing, DownloadFromShareUseCase downloads, ChangeSharedContentUseCase changes,
-            ReshareUseCase resharing, Json json, ClientAddress clients, SameOrigin sameOrigin, boolean secureCookies,
+    public PublicShareRoutes(
+            OpenShareUseCase opening,
+            VerifySharePasswordUseCase verifying,
+            BrowseShareUseCase browsing,
+            DownloadFromShareUseCase downloads,
+            ChangeSharedContentUseCase changes,
+            ReshareUseCase resharing,
+            Json json,
+            ClientAddress clients,
+            SameOrigin sameOrigin,
+            boolean secureCookies,
             Clock clock) {
         this.opening = opening;
         this.verifying = verifying;
@@ -81,27 +89,26 @@ public final class PublicShareRoutes {
         this.clock = clock;
     }
 
-    record OpenedJson(String itemName, String itemType, long size, boolean hasPassword, Instant expiresAt,
-            PermissionsJson permissions, String label) {
-    }
+    record OpenedJson(
+            String itemName,
+            String itemType,
+            long size,
+            boolean hasPassword,
+            Instant expiresAt,
+            PermissionsJson permissions,
+            String label) {}
 
-    record VerifyRequest(String password) {
-    }
+    record VerifyRequest(String password) {}
 
-    record GrantJson(String grant, Instant expiresAt) {
-    }
+    record GrantJson(String grant, Instant expiresAt) {}
 
-    record ChildJson(String name, String type, long size, Instant modifiedAt) {
-    }
+    record ChildJson(String name, String type, long size, Instant modifiedAt) {}
 
-    record ListingJson(String path, List<ChildJson> children) {
-    }
+    record ListingJson(String path, List<ChildJson> children) {}
 
-    record ReshareRequest(String password, String expiresAt, PermissionsJson permissions, String label) {
-    }
+    record ReshareRequest(String password, String expiresAt, PermissionsJson permissions, String label) {}
 
-    record ReshareJson(String token, String url, Instant expiresAt, PermissionsJson permissions) {
-    }
+    record ReshareJson(String token, String url, Instant expiresAt, PermissionsJson permissions) {}
 
     public void register(RoutesConfig routes) {
         String base = "/api/s/{token}";
@@ -123,9 +130,17 @@ public final class PublicShareRoutes {
     private void open(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         OpenedShare o = RequestMethod.isHead(ctx) ? opening.describe(access) : opening.open(access);
-        json.respond(ctx, 200, new OpenedJson(o.itemName(), o.itemType().wireName(), o.size(), o.hasPassword(),
-                ItemJson.seconds(o.expiresAt().orElse(null)), PermissionsJson.from(o.permissions()),
-                o.label().orElse(null)));
+        json.respond(
+                ctx,
+                200,
+                new OpenedJson(
+                        o.itemName(),
+                        o.itemType().wireName(),
+                        o.size(),
+                        o.hasPassword(),
+                        ItemJson.seconds(o.expiresAt().orElse(null)),
+                        PermissionsJson.from(o.permissions()),
+                        o.label().orElse(null)));
     }
 
     private void verify(Context ctx) throws Exception {
@@ -135,18 +150,28 @@ public final class PublicShareRoutes {
             throw new InvalidValueException("password", "password is required");
         }
         Grant grant = verifying.verify(token, req.password(), client(ctx));
-        long maxAge = Math.max(0, Duration.between(clock.instant(), grant.expiresAt()).toSeconds());
-        ctx.res().addHeader("Set-Cookie", grantCookieName(token) + "=" + grant.value() + "; Max-Age=" + maxAge
-                + "; Path=/; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
+        long maxAge =
+                Math.max(0, Duration.between(clock.instant(), grant.expiresAt()).toSeconds());
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        grantCookieName(token) + "=" + grant.value() + "; Max-Age=" + maxAge
+                                + "; Path=/; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
         json.respond(ctx, 200, new GrantJson(grant.value(), ItemJson.seconds(grant.expiresAt())));
     }
 
     private void list(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         FolderListing listing = browsing.list(access, PathParams.itemPath(ctx));
-        json.respond(ctx, 200, new ListingJson(listing.folder().path().relative(), listing.children().stream()
-                .map(c -> new ChildJson(c.name(), c.type().wireName(), c.size(), ItemJson.seconds(c.modifiedAt())))
-                .toList()));
+        json.respond(
+                ctx,
+                200,
+                new ListingJson(
+                        listing.folder().path().relative(),
+                        listing.children().stream()
+                                .map(c -> new ChildJson(
+                                        c.name(), c.type().wireName(), c.size(), ItemJson.seconds(c.modifiedAt())))
+                                .toList()));
     }
 
     private void download(Context ctx) throws Exception {
@@ -218,14 +243,20 @@ public final class PublicShareRoutes {
     private void reshare(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         ReshareRequest req = json.read(ctx, ReshareRequest.class);
-        ReshareCommand command = new ReshareCommand(Optional.ofNullable(req.password()),
+        ReshareCommand command = new ReshareCommand(
+                Optional.ofNullable(req.password()),
                 Optional.ofNullable(req.expiresAt()).map(e -> Json.instant("expires_at", e)),
                 Optional.ofNullable(req.permissions()).map(p -> Fields.as("permissions", p::toPermissions)),
                 Optional.ofNullable(req.label()));
         ShareView view = resharing.reshare(access, command);
-        json.respond(ctx, 201, new ReshareJson(view.share().token().value(), view.url(),
-                ItemJson.seconds(view.share().expiresAt().orElse(null)),
-                PermissionsJson.from(view.share().permissions())));
+        json.respond(
+                ctx,
+                201,
+                new ReshareJson(
+                        view.share().token().value(),
+                        view.url(),
+                        ItemJson.seconds(view.share().expiresAt().orElse(null)),
+                        PermissionsJson.from(view.share().permissions())));
     }
 
     private PublicAccess access(Context ctx) {
@@ -250,7 +281,8 @@ public final class PublicShareRoutes {
         if (ctx.header("Cookie") == null) {
             return Optional.empty(); // most opens: no cookie, so no hashing for its name
         }
-        Optional<String> cookie = Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
+        Optional<String> cookie =
+                Optional.ofNullable(ctx.cookie(grantCookieName(token))).filter(c -> !c.isBlank());
         if (cookie.isPresent() && !isSafe(ctx)) {
             sameOrigin.check(ctx);
         }

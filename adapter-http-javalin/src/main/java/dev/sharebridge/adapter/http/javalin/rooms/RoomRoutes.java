@@ -44,8 +44,14 @@ public final class RoomRoutes {
     private final Auth auth;
     private final Json json;
 
-    public RoomRoutes(ManageRoomsUseCase rooms, RoomInvitationsUseCase invitations, RoomModeratorsUseCase moderators,
-            SharedFolderUseCase folders, MeetingUseCase meetings, Auth auth, Json json) {
+    public RoomRoutes(
+            ManageRoomsUseCase rooms,
+            RoomInvitationsUseCase invitations,
+            RoomModeratorsUseCase moderators,
+            SharedFolderUseCase folders,
+            MeetingUseCase meetings,
+            Auth auth,
+            Json json) {
         this.rooms = rooms;
         this.invitations = invitations;
         this.moderators = moderators;
@@ -56,8 +62,7 @@ public final class RoomRoutes {
     }
 
     /** {@code POST /v1/rooms} body; the server fields (id, owner, time) are unknown fields here. */
-    record CreateRequest(String title) {
-    }
+    record CreateRequest(String title) {}
 
     /** {@code POST /v1/rooms/{id}/start} body of a guest. */
     record GuestStart(String inviteCode, String displayName) {
@@ -69,13 +74,15 @@ public final class RoomRoutes {
 
     record RoomJson(String id, String title, String createdBy, Instant createdAt) {
         static RoomJson from(Room room) {
-            return new RoomJson(room.id().toString(), room.title().orElse(null), room.createdBy().value(),
+            return new RoomJson(
+                    room.id().toString(),
+                    room.title().orElse(null),
+                    room.createdBy().value(),
                     ItemJson.seconds(room.createdAt()));
         }
     }
 
-    record RoomListJson(List<RoomJson> items) {
-    }
+    record RoomListJson(List<RoomJson> items) {}
 
     record InviteCodeJson(String code) {
         @Override
@@ -115,7 +122,10 @@ public final class RoomRoutes {
 
     private void list(Context ctx) {
         UserId user = auth.user(ctx);
-        json.respond(ctx, 200, new RoomListJson(rooms.list(user).stream().map(RoomJson::from).toList()));
+        json.respond(
+                ctx,
+                200,
+                new RoomListJson(rooms.list(user).stream().map(RoomJson::from).toList()));
     }
 
     private void get(Context ctx) throws Exception {
@@ -146,7 +156,11 @@ public final class RoomRoutes {
 
     private void createInviteCode(Context ctx) throws Exception {
         UserId caller = auth.user(ctx);
-        json.respond(ctx, 201, new InviteCodeJson(invitations.createInviteCode(caller, roomId(ctx)).value()));
+        json.respond(
+                ctx,
+                201,
+                new InviteCodeJson(
+                        invitations.createInviteCode(caller, roomId(ctx)).value()));
     }
 
     private void putFolder(Context ctx) throws Exception {
@@ -179,7 +193,9 @@ public final class RoomRoutes {
             RoomId room = roomId(ctx);
             GuestStart guest = json.read(ctx, GuestStart.class);
             if (guest.inviteCode() == null) {
-                throw new HttpProblem(401, "unauthorized",
+                throw new HttpProblem(
+                        401,
+                        "unauthorized",
                         "a bearer token, or an invite_code and display_name for a guest, is required",
                         Map.of("WWW-Authenticate", "Bearer"));
             }

@@ -26,8 +26,7 @@ public final class ShareCountRoutes {
         this.json = json;
     }
 
-    record CountJson(String below, int count) {
-    }
+    record CountJson(String below, int count) {}
 
     public void register(RoutesConfig routes) {
         routes.get("/api/shares/count", this::count);

@@ -21,7 +21,6 @@ import dev.sharebridge.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,8 @@ import java.util.function.Function;
 
 /** The owner's share-link management routes (docs/reference.md §6): create, list, get, update, delete. */
 public final class ShareRoutes {
-    private static final Set<String> UPDATABLE = Set.of("password", "expires_at", "permissions", "label",
-            "max_accesses");
+    private static final Set<String> UPDATABLE =
+            Set.of("password", "expires_at", "permissions", "label", "max_accesses");
     private final ManageShareLinksUseCase shares;
     private final Auth auth;
     private final Json json;
@@ -43,12 +42,16 @@ public final class ShareRoutes {
     }
 
     /** {@code POST /api/shares} body; server fields (token, counts, owner) are unknown fields here. */
-    record CreateRequest(String itemId, String itemType, String password, String expiresAt,
-            PermissionsJson permissions, String label, Long maxAccesses) {
-    }
+    record CreateRequest(
+            String itemId,
+            String itemType,
+            String password,
+            String expiresAt,
+            PermissionsJson permissions,
+            String label,
+            Long maxAccesses) {}
 
-    record PageJson(List<ShareJson> items, String nextCursor) {
-    }
+    record PageJson(List<ShareJson> items, String nextCursor) {}
 
     public void register(RoutesConfig routes) {
         Json.route(routes, HandlerType.POST, "/api/shares", this::create);
@@ -65,19 +68,25 @@ public final class ShareRoutes {
             throw new InvalidValueException("item_id", "item_id is required");
         }
         ItemPath path = Fields.as("item_id", () -> ItemPath.parse(req.itemId()));
-        Optional<ItemType> type = Optional.ofNullable(req.itemType()).map(t -> ItemType.fromWireName(t)
-                .orElseThrow(() -> new InvalidValueException("item_type", "item_type must be \"file\" or \"folder\"")));
-        NewShareCommand command = new NewShareCommand(path, type, Optional.ofNullable(req.password()),
+        Optional<ItemType> type = Optional.ofNullable(req.itemType())
+                .map(t -> ItemType.fromWireName(t)
+                        .orElseThrow(() ->
+                                new InvalidValueException("item_type", "item_type must be \"file\" or \"folder\"")));
+        NewShareCommand command = new NewShareCommand(
+                path,
+                type,
+                Optional.ofNullable(req.password()),
                 Optional.ofNullable(req.expiresAt()).map(e -> Json.instant("expires_at", e)),
                 Optional.ofNullable(req.permissions()).map(p -> Fields.as("permissions", p::toPermissions)),
-                Optional.ofNullable(req.label()), Optional.ofNullable(req.maxAccesses()));
+                Optional.ofNullable(req.label()),
+                Optional.ofNullable(req.maxAccesses()));
         json.respond(ctx, 201, ShareJson.from(shares.create(user, command)));
     }
 
     private void list(Context ctx) {
         UserId user = auth.user(ctx);
-        Optional<ItemPath> item = Optional.ofNullable(ctx.queryParam("item_id"))
-                .map(i -> Fields.as("item_id", () -> ItemPath.parse(i)));
+        Optional<ItemPath> item =
+                Optional.ofNullable(ctx.queryParam("item_id")).map(i -> Fields.as("item_id", () -> ItemPath.parse(i)));
         int limit = ManageShareLinksUseCase.DEFAULT_PAGE_SIZE;
         String rawLimit = ctx.queryParam("limit");
         if (rawLimit != null) {
@@ -87,14 +96,18 @@ public final class ShareRoutes {
                 limit = -1;
             }
             if (limit < 1 || limit > ManageShareLinksUseCase.MAX_PAGE_SIZE) {
-                throw new InvalidValueException("limit",
-                        "limit must be a number from 1 to " + ManageShareLinksUseCase.MAX_PAGE_SIZE);
+                throw new InvalidValueException(
+                        "limit", "limit must be a number from 1 to " + ManageShareLinksUseCase.MAX_PAGE_SIZE);
             }
         }
         Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty());
         ShareViewPage page = shares.list(user, item, limit, cursor);
-        json.respond(ctx, 200, new PageJson(page.items().stream().map(ShareJson::from).toList(),
-                page.nextCursor().orElse(null)));
+        json.respond(
+                ctx,
+                200,
+                new PageJson(
+                        page.items().stream().map(ShareJson::from).toList(),
+                        page.nextCursor().orElse(null)));
     }
 
     private void get(Context ctx) throws Exception {
@@ -109,14 +122,19 @@ public final class ShareRoutes {
         if (!body.isObject()) {
             throw new InvalidValueException("body", "the request body must be a JSON object");
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!UPDATABLE.contains(name)) {
                 throw new InvalidValueException(name, "unknown field '" + name + "'");
             }
         }
-        FieldUpdate<SharePermissions> permissions = field(body, "permissions",
-                n -> Fields.as("permissions", () -> json.convert(n, PermissionsJson.class, "permissions").toPermissions()));
+        FieldUpdate<SharePermissions> permissions = field(
+                body,
+                "permissions",
+                n -> Fields.as(
+                        "permissions",
+                        () -> json.convert(n, PermissionsJson.class, "permissions")
+                                .toPermissions()));
         if (permissions instanceof FieldUpdate.Clear) {
             throw new InvalidValueException("permissions", "permissions cannot be null; send the flags to set");
         }

@@ -109,9 +109,9 @@ final class OutgoingQueue {
                 return;
             }
             try {
-                outlet.send(next, this::sent, this::failed);
+                outlet.send(next, this::sent, cause -> failed());
             } catch (RuntimeException e) {
-                failed(e);
+                failed();
             }
         }
     }
@@ -123,7 +123,7 @@ final class OutgoingQueue {
         drain();
     }
 
-    private void failed(Throwable cause) {
+    private void failed() {
         // the session is broken; its close or error event unregisters it
         synchronized (this) {
             sending = false;

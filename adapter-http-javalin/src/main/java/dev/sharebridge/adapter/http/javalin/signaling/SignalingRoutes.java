@@ -9,9 +9,9 @@ import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.port.in.room.Admission;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
-import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.domain.InvalidValueException;
+import dev.sharebridge.domain.room.ParticipantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -35,6 +35,7 @@ public final class SignalingRoutes {
     static final int MAX_MESSAGE_BYTES = 16 * 1024;
     /** Pings keep idle meetings open through proxies; a peer silent for longer is dropped. */
     static final Duration PING_INTERVAL = Duration.ofSeconds(30);
+
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
     private static final int SWITCHING_PROTOCOLS = 101;
     private static final String PARTICIPANT = "sharebridge.signaling.participant";
@@ -45,8 +46,8 @@ public final class SignalingRoutes {
     private final Json json;
     private final Problems problems;
 
-    public SignalingRoutes(MeetingUseCase meetings, WebSocketSignalingPublisher publisher, Json json,
-            Problems problems) {
+    public SignalingRoutes(
+            MeetingUseCase meetings, WebSocketSignalingPublisher publisher, Json json, Problems problems) {
         this.meetings = meetings;
         this.publisher = publisher;
         this.json = json;
@@ -72,8 +73,7 @@ public final class SignalingRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(UpgradeRefused.class, (e, ctx) -> {
-        });
+        routes.exception(UpgradeRefused.class, (e, ctx) -> {});
         routes.wsBeforeUpgrade(PATH, this::admit);
         routes.wsAfterUpgrade(PATH, this::abandonFailedUpgrade);
         routes.ws(PATH, ws -> {
@@ -138,8 +138,11 @@ public final class SignalingRoutes {
             message = null;
         }
         JsonNode payload = message == null ? null : message.get("payload");
-        if (message == null || !message.isObject() || !"moderation".equals(textOf(message, "namespace"))
-                || payload == null || !payload.isObject()) {
+        if (message == null
+                || !message.isObject()
+                || !"moderation".equals(textOf(message, "namespace"))
+                || payload == null
+                || !payload.isObject()) {
             publisher.sendControlError(participant, "invalid_message");
             return;
         }

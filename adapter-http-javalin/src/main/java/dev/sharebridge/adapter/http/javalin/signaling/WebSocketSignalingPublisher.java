@@ -3,10 +3,10 @@ package dev.sharebridge.adapter.http.javalin.signaling;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.SharedFolderJson;
-import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
 import dev.sharebridge.application.port.out.signaling.SignalingPublisher;
+import dev.sharebridge.domain.room.ParticipantId;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -68,8 +68,7 @@ public final class WebSocketSignalingPublisher implements SignalingPublisher {
     }
 
     void register(ParticipantId participant, Outlet outlet) {
-        OutgoingQueue queue = new OutgoingQueue(outlet, maxQueuedMessages,
-                () -> connections.remove(participant));
+        OutgoingQueue queue = new OutgoingQueue(outlet, maxQueuedMessages, () -> connections.remove(participant));
         OutgoingQueue previous = connections.put(participant, queue);
         if (previous != null) {
             // a participant id belongs to one redeemed ticket, so this is not expected; never keep two
@@ -88,7 +87,8 @@ public final class WebSocketSignalingPublisher implements SignalingPublisher {
     void sendControlError(ParticipantId to, String error) {
         OutgoingQueue queue = connections.get(to);
         if (queue != null) {
-            ObjectNode payload = json.mapper().createObjectNode().put("message", "error").put("error", error);
+            ObjectNode payload =
+                    json.mapper().createObjectNode().put("message", "error").put("error", error);
             queue.offer(envelope("control", payload));
         }
     }
@@ -117,7 +117,8 @@ public final class WebSocketSignalingPublisher implements SignalingPublisher {
             p.put("message", "error");
             p.put("error", error.error());
         } else {
-            throw new IllegalArgumentException("unknown signaling message " + message.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unknown signaling message " + message.getClass().getName());
         }
         return p;
     }

@@ -17,8 +17,20 @@ import java.util.Map;
  */
 public final class AppRoutes {
     /** The app's modules, served as /app/NAME; main.js is the one the page loads. */
-    private static final List<String> MODULES = List.of("api.js", "clipboard.js", "confirm.js", "files.js", "links.js",
-            "main.js", "room.js", "rooms.js", "session.js", "share-dialog.js", "share-form.js", "signin.js", "ui.js",
+    private static final List<String> MODULES = List.of(
+            "api.js",
+            "clipboard.js",
+            "confirm.js",
+            "files.js",
+            "links.js",
+            "main.js",
+            "room.js",
+            "rooms.js",
+            "session.js",
+            "share-dialog.js",
+            "share-form.js",
+            "signin.js",
+            "ui.js",
             "uploads.js");
 
     private final Asset page;

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -28,8 +27,8 @@ import java.util.Map;
 public final class SharePageRoutes {
     private static final String ROOT = "sharebridge-web/";
     /** The modules of both pages, served as /assets/lib/NAME. */
-    private static final List<String> SHARED_MODULES = List.of("dom.js", "format.js", "http.js", "listing.js",
-            "messages.js", "paths.js", "upload.js");
+    private static final List<String> SHARED_MODULES =
+            List.of("dom.js", "format.js", "http.js", "listing.js", "messages.js", "paths.js", "upload.js");
     /** The share page's modules, served as /assets/share/NAME; main.js is the one the page loads. */
     private static final List<String> MODULES = List.of("link.js", "listing.js", "main.js", "upload.js", "verify.js");
 

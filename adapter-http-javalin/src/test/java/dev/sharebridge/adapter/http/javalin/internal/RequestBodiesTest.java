@@ -27,8 +27,10 @@ class RequestBodiesTest {
     private static final class ScriptedBody {
         private final Deque<Content.Chunk> next = new ArrayDeque<>();
         private final Map<String, Object> attributes = new HashMap<>();
-        final Request request = (Request) Proxy.newProxyInstance(Request.class.getClassLoader(),
-                new Class<?>[] {Request.class}, (proxy, method, args) -> switch (method.getName()) {
+        final Request request = (Request) Proxy.newProxyInstance(
+                Request.class.getClassLoader(),
+                new Class<?>[] {Request.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "read" -> {
                         Content.Chunk c = next.poll();
                         yield c == Content.Chunk.EMPTY ? null : c;

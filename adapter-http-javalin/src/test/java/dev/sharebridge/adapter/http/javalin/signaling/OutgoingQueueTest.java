@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.out.signaling.SignalingMessage;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.domain.room.RoomRole;
 import dev.sharebridge.domain.room.SharedFolderLink;
 import java.time.Clock;
@@ -97,7 +97,8 @@ class OutgoingQueueTest {
         assertThat(outlet.handedOver).hasSize(1);
         outlet.completeOne();
         outlet.completeOne();
-        assertThat(outlet.handedOver).extracting(t -> read(t).get("payload").get("error").asText())
+        assertThat(outlet.handedOver)
+                .extracting(t -> read(t).get("payload").get("error").asText())
                 .containsExactly("a", "b", "c");
     }
 
@@ -147,27 +148,30 @@ class OutgoingQueueTest {
         SharedFolderLink read = new SharedFolderLink("1", "https://x/s/r", "read-pw");
         SharedFolderLink rw = new SharedFolderLink("2", "https://x/s/w", "write-pw");
         publisher.send(FAST, new SignalingMessage.JoinSuccess(FAST, RoomRole.PARTICIPANT, Optional.empty()));
-        publisher.send(FAST, new SignalingMessage.JoinSuccess(FAST, RoomRole.MODERATOR,
-                Optional.of(new SharedFolderView(read, Optional.of(rw)))));
+        publisher.send(
+                FAST,
+                new SignalingMessage.JoinSuccess(
+                        FAST, RoomRole.MODERATOR, Optional.of(new SharedFolderView(read, Optional.of(rw)))));
         publisher.send(FAST, new SignalingMessage.SharedFolderUpdated(new SharedFolderView(read, Optional.empty())));
         publisher.send(FAST, DELETED);
         publisher.send(FAST, new SignalingMessage.ModerationError("insufficient_permissions"));
         publisher.sendControlError(FAST, "invalid_message");
-        assertThat(outlet.handedOver).containsExactly(
-                "{\"namespace\":\"control\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                        + "{\"message\":\"join_success\",\"id\":\"fast\",\"role\":\"participant\"}}",
-                "{\"namespace\":\"control\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                        + "{\"message\":\"join_success\",\"id\":\"fast\",\"role\":\"moderator\",\"shared_folder\":"
-                        + "{\"read\":{\"url\":\"https://x/s/r\",\"password\":\"read-pw\"},"
-                        + "\"read_write\":{\"url\":\"https://x/s/w\",\"password\":\"write-pw\"}}}}",
-                "{\"namespace\":\"shared_folder\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                        + "{\"message\":\"updated\",\"read\":{\"url\":\"https://x/s/r\",\"password\":\"read-pw\"}}}",
-                "{\"namespace\":\"shared_folder\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                        + "{\"message\":\"deleted\"}}",
-                "{\"namespace\":\"moderation\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                        + "{\"message\":\"error\",\"error\":\"insufficient_permissions\"}}",
-                "{\"namespace\":\"control\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
-                        + "{\"message\":\"error\",\"error\":\"invalid_message\"}}");
+        assertThat(outlet.handedOver)
+                .containsExactly(
+                        "{\"namespace\":\"control\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
+                                + "{\"message\":\"join_success\",\"id\":\"fast\",\"role\":\"participant\"}}",
+                        "{\"namespace\":\"control\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
+                                + "{\"message\":\"join_success\",\"id\":\"fast\",\"role\":\"moderator\",\"shared_folder\":"
+                                + "{\"read\":{\"url\":\"https://x/s/r\",\"password\":\"read-pw\"},"
+                                + "\"read_write\":{\"url\":\"https://x/s/w\",\"password\":\"write-pw\"}}}}",
+                        "{\"namespace\":\"shared_folder\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
+                                + "{\"message\":\"updated\",\"read\":{\"url\":\"https://x/s/r\",\"password\":\"read-pw\"}}}",
+                        "{\"namespace\":\"shared_folder\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
+                                + "{\"message\":\"deleted\"}}",
+                        "{\"namespace\":\"moderation\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
+                                + "{\"message\":\"error\",\"error\":\"insufficient_permissions\"}}",
+                        "{\"namespace\":\"control\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"payload\":"
+                                + "{\"message\":\"error\",\"error\":\"invalid_message\"}}");
     }
 
     @Test
@@ -182,8 +186,7 @@ class OutgoingQueueTest {
             }
 
             @Override
-            public void close(int code, String reason) {
-            }
+            public void close(int code, String reason) {}
         });
         publisher.send(SLOW, DELETED);
         publisher.send(SLOW, DELETED);

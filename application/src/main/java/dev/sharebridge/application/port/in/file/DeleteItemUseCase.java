@@ -12,8 +12,8 @@ import dev.sharebridge.domain.user.UserId;
  */
 public interface DeleteItemUseCase {
     /** @return how many share links were deleted with the item */
-    int delete(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException,
-            InsufficientStorageException;
+    int delete(UserId user, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException;
 
     /** How many share links would die with the item (for a confirmation). */
     int countSharesBelow(UserId user, ItemPath path);

@@ -8,6 +8,6 @@ import dev.sharebridge.domain.user.UserId;
 
 /** Lists a folder of the caller's space; the root always exists. */
 public interface ListFolderUseCase {
-    FolderListing list(UserId user, ItemPath folder) throws NotFoundException, UpstreamUnavailableException,
-            InsufficientStorageException;
+    FolderListing list(UserId user, ItemPath folder)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException;
 }

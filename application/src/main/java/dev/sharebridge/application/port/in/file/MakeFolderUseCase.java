@@ -8,6 +8,6 @@ import dev.sharebridge.domain.user.UserId;
 
 /** Makes a folder (and its parents) in the caller's space. @return true when it was created */
 public interface MakeFolderUseCase {
-    boolean makeFolder(UserId user, ItemPath path) throws ConflictException, UpstreamUnavailableException,
-            InsufficientStorageException;
+    boolean makeFolder(UserId user, ItemPath path)
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException;
 }

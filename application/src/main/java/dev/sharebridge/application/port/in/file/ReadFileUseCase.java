@@ -12,6 +12,5 @@ import java.util.Optional;
 /** Opens a file of the caller's space for streaming (all of it or one range). Folders are not found. */
 public interface ReadFileUseCase {
     ItemContent read(UserId user, ItemPath path, Optional<ByteRange> range)
-            throws NotFoundException, UpstreamUnavailableException,
-            InsufficientStorageException;
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException;
 }

@@ -9,6 +9,6 @@ import dev.sharebridge.domain.user.UserId;
 
 /** Looks up one item of the caller's space. */
 public interface StatItemUseCase {
-    StoredItem stat(UserId user, ItemPath path) throws NotFoundException, UpstreamUnavailableException,
-            InsufficientStorageException;
+    StoredItem stat(UserId user, ItemPath path)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException;
 }

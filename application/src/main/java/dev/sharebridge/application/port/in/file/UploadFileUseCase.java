@@ -11,6 +11,5 @@ import java.io.InputStream;
 /** Streams a file into the caller's space, creating parents; replaces an existing file. */
 public interface UploadFileUseCase {
     WriteResult upload(UserId user, ItemPath path, InputStream content)
-            throws ConflictException, UpstreamUnavailableException,
-            InsufficientStorageException;
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException;
 }

@@ -13,10 +13,12 @@ import dev.sharebridge.domain.item.StoredItem;
 public interface BrowseShareUseCase {
 
     /** Lists a folder of a folder share. */
-    FolderListing list(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException,
-            RateLimitedException, ForbiddenException, UpstreamUnavailableException;
+    FolderListing list(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException;
 
     /** Looks up an item (for ETag/HEAD/Range decisions). */
-    StoredItem stat(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException,
-            RateLimitedException, ForbiddenException, UpstreamUnavailableException;
+    StoredItem stat(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException;
 }

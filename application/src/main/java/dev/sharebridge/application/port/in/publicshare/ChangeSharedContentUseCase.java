@@ -21,15 +21,15 @@ public interface ChangeSharedContentUseCase {
     /** Uploads a file. Needs write; replacing an existing file needs read too. */
     WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException;
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException;
 
     /** Makes a folder. Needs write and read. @return true when created */
     boolean makeFolder(PublicAccess access, ItemPath subpath)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException;
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException;
 
     /** Deletes an item below the shared root (never the root). Needs write and read. */
     void delete(PublicAccess access, ItemPath subpath)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            ConflictException, UpstreamUnavailableException, InsufficientStorageException;
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException;
 }

@@ -16,13 +16,15 @@ public interface DownloadFromShareUseCase {
     /** Counts an access and opens the file. */
     ItemContent download(PublicAccess access, ItemPath subpath, Optional<ByteRange> range)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-            UpstreamUnavailableException;
+                    UpstreamUnavailableException;
 
     /** Counts an access and returns the folder as a zip to stream. Folder shares only. */
-    ZipDownload zip(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException,
-            RateLimitedException, ForbiddenException, UpstreamUnavailableException;
+    ZipDownload zip(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException;
 
     /** The file name {@link #zip} would offer, after the same checks, without counting (for {@code HEAD}). */
-    String zipFileName(PublicAccess access, ItemPath subpath) throws NotFoundException, PasswordRequiredException,
-            RateLimitedException, ForbiddenException, UpstreamUnavailableException;
+    String zipFileName(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException;
 }

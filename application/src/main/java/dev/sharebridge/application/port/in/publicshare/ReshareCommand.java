@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A visitor's request for a derived link; bounded by the parent's permissions and expiry. */
-public record ReshareCommand(Optional<String> password, Optional<Instant> expiresAt,
-        Optional<SharePermissions> permissions, Optional<String> label) {
+public record ReshareCommand(
+        Optional<String> password,
+        Optional<Instant> expiresAt,
+        Optional<SharePermissions> permissions,
+        Optional<String> label) {
     @Override
     public String toString() {
         return "ReshareCommand[password=" + (password.isPresent() ? "***" : "none") + "]";

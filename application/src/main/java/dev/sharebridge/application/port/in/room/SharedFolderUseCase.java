@@ -21,6 +21,5 @@ public interface SharedFolderUseCase {
     SharedFolderView get(UserId caller, RoomId room) throws NotFoundException;
 
     /** Deletes both links and the folder with all files; nothing there is fine. Moderators only. */
-    void delete(UserId caller, RoomId room)
-            throws NotFoundException, ForbiddenException, UpstreamUnavailableException;
+    void delete(UserId caller, RoomId room) throws NotFoundException, ForbiddenException, UpstreamUnavailableException;
 }

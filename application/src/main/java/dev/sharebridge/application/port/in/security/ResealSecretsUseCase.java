@@ -13,8 +13,7 @@ public interface ResealSecretsUseCase {
      * @param folders the shared folders whose link passwords are stored
      * @param resealed how many of them were sealed with another key (or before key ids) and are now sealed anew
      */
-    record Resealed(String keyId, int folders, int resealed) {
-    }
+    record Resealed(String keyId, int folders, int resealed) {}
 
     /** @throws IllegalStateException when a stored secret opens with no configured key; then nothing changed */
     Resealed reseal();

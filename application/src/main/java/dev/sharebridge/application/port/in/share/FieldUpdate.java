@@ -10,11 +10,9 @@ import java.util.function.Function;
  */
 public sealed interface FieldUpdate<T> {
 
-    record Unchanged<T>() implements FieldUpdate<T> {
-    }
+    record Unchanged<T>() implements FieldUpdate<T> {}
 
-    record Clear<T>() implements FieldUpdate<T> {
-    }
+    record Clear<T>() implements FieldUpdate<T> {}
 
     record Set<T>(T value) implements FieldUpdate<T> {
         public Set {

@@ -11,8 +11,13 @@ import java.util.Optional;
  * What a user asks for when creating a share link. {@code itemType}, when given, must match the
  * item; {@code permissions} defaults to read only.
  */
-public record NewShareCommand(ItemPath itemPath, Optional<ItemType> itemType, Optional<String> password,
-        Optional<Instant> expiresAt, Optional<SharePermissions> permissions, Optional<String> label,
+public record NewShareCommand(
+        ItemPath itemPath,
+        Optional<ItemType> itemType,
+        Optional<String> password,
+        Optional<Instant> expiresAt,
+        Optional<SharePermissions> permissions,
+        Optional<String> label,
         Optional<Long> maxAccesses) {
     public NewShareCommand {
         Objects.requireNonNull(itemPath, "itemPath");

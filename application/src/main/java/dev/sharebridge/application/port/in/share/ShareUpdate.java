@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A partial update of a share link: absent fields stay, cleared fields are removed. */
-public record ShareUpdate(FieldUpdate<String> password, FieldUpdate<Instant> expiresAt,
-        FieldUpdate<SharePermissions> permissions, FieldUpdate<String> label, FieldUpdate<Long> maxAccesses) {
+public record ShareUpdate(
+        FieldUpdate<String> password,
+        FieldUpdate<Instant> expiresAt,
+        FieldUpdate<SharePermissions> permissions,
+        FieldUpdate<String> label,
+        FieldUpdate<Long> maxAccesses) {
     public ShareUpdate {
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -15,16 +15,13 @@ public interface SharedFolderRepository {
     /** What {@link #claim} found. */
     sealed interface Claim {
         /** The caller now owns the creation until {@code leaseUntil}. */
-        record Granted(boolean tookOverExpired) implements Claim {
-        }
+        record Granted(boolean tookOverExpired) implements Claim {}
 
         /** The folder already exists. */
-        record Ready(SharedFolder folder) implements Claim {
-        }
+        record Ready(SharedFolder folder) implements Claim {}
 
         /** Another caller is creating it; its lease runs until {@code leaseUntil}. */
-        record Busy(Instant leaseUntil) implements Claim {
-        }
+        record Busy(Instant leaseUntil) implements Claim {}
     }
 
     /**
@@ -51,8 +48,7 @@ public interface SharedFolderRepository {
      * @param folders  the finished folders, whose link passwords are stored
      * @param resealed how many of them had passwords sealed with another key and were sealed anew
      */
-    record Resealed(int folders, int resealed) {
-    }
+    record Resealed(int folders, int resealed) {}
 
     /**
      * Seals the stored link passwords of every finished folder anew with the current key, where

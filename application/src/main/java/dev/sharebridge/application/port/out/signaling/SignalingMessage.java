@@ -1,7 +1,7 @@
 package dev.sharebridge.application.port.out.signaling;
 
-import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
+import dev.sharebridge.domain.room.ParticipantId;
 import dev.sharebridge.domain.room.RoomRole;
 import java.util.Optional;
 

@@ -12,6 +12,5 @@ public interface SignalingPublisher {
     void send(ParticipantId to, SignalingMessage message);
 
     /** Asks the transport to close a participant's connection (e.g. the room was deleted). */
-    default void disconnect(ParticipantId participant) {
-    }
+    default void disconnect(ParticipantId participant) {}
 }

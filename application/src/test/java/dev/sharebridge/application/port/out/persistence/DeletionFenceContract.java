@@ -50,9 +50,20 @@ public abstract class DeletionFenceContract {
     }
 
     private Share link(String path) {
-        return Share.create(ShareId.random(), ItemPath.parse(path), ItemType.FOLDER, Optional.empty(),
-                ShareToken.generate(random), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT,
-                Optional.empty(), Optional.empty(), T0, ALICE, Optional.empty());
+        return Share.create(
+                ShareId.random(),
+                ItemPath.parse(path),
+                ItemType.FOLDER,
+                Optional.empty(),
+                ShareToken.generate(random),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                T0,
+                ALICE,
+                Optional.empty());
     }
 
     private Watch watch(String path) {
@@ -89,10 +100,12 @@ public abstract class DeletionFenceContract {
     void nothingCanBeWatchedWhileItOrAFolderAboveItIsBeingDeleted() {
         Deletion d = fence().begin(SPACE, ItemPath.parse("docs/sub"), T0, T0.plusSeconds(60));
         assertThat(fence().watch(SPACE, ItemPath.parse("docs/sub"), T0)).isEmpty();
-        assertThat(fence().watch(SPACE, ItemPath.parse("docs/sub/deep/file.txt"), T0)).isEmpty();
+        assertThat(fence().watch(SPACE, ItemPath.parse("docs/sub/deep/file.txt"), T0))
+                .isEmpty();
         assertThat(fence().watch(SPACE, ItemPath.parse("docs"), T0)).isPresent();
         assertThat(fence().watch(SPACE, ItemPath.parse("docs/subway"), T0)).isPresent();
-        assertThat(fence().watch(Scope.userSpace(UserId.of("bob")), ItemPath.parse("docs/sub"), T0)).isPresent();
+        assertThat(fence().watch(Scope.userSpace(UserId.of("bob")), ItemPath.parse("docs/sub"), T0))
+                .isPresent();
         fence().end(d);
         assertThat(fence().watch(SPACE, ItemPath.parse("docs/sub"), T0)).isPresent();
     }
@@ -107,20 +120,37 @@ public abstract class DeletionFenceContract {
     @Test
     void aDeletionThatNeverEndsStopsCoveringWhenItsLeaseRunsOut() {
         fence().begin(SPACE, ItemPath.parse("docs"), T0, T0.plusSeconds(60));
-        assertThat(fence().watch(SPACE, ItemPath.parse("docs"), T0.plusSeconds(59))).isEmpty();
-        assertThat(fence().watch(SPACE, ItemPath.parse("docs"), T0.plusSeconds(60))).isPresent();
+        assertThat(fence().watch(SPACE, ItemPath.parse("docs"), T0.plusSeconds(59)))
+                .isEmpty();
+        assertThat(fence().watch(SPACE, ItemPath.parse("docs"), T0.plusSeconds(60)))
+                .isPresent();
     }
 
     @Test
     void aTakenTokenIsAnIllegalState() {
         Share first = link("docs");
         assertThat(fence().insert(watch("docs"), first)).isTrue();
-        Share sameToken = new Share(ShareId.random(), first.itemPath(), first.itemType(), first.roomId(), first.token(),
-                Optional.empty(), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0,
-                Optional.empty(), T0, ALICE, Optional.empty());
+        Share sameToken = new Share(
+                ShareId.random(),
+                first.itemPath(),
+                first.itemType(),
+                first.roomId(),
+                first.token(),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                T0,
+                ALICE,
+                Optional.empty());
         assertThatThrownBy(() -> fence().insert(watch("docs"), sameToken)).isInstanceOf(IllegalStateException.class);
         assertThat(shares().findById(sameToken.id())).isEmpty();
-        assertThat(fence().insert(watch("docs"), link("docs"))).as("the scope still works").isTrue();
+        assertThat(fence().insert(watch("docs"), link("docs")))
+                .as("the scope still works")
+                .isTrue();
     }
 
     @Test

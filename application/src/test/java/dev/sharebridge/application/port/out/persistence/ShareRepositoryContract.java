@@ -40,12 +40,14 @@ public abstract class ShareRepositoryContract {
 
     /** Stored instants have millisecond precision; every instant in this suite has it too. */
     protected static final Instant T0 = Instant.parse("2026-03-04T05:06:07.891Z");
+
     protected static final UserId ALICE = UserId.of("alice");
     protected static final UserId BOB = UserId.of("bob");
 
     /** A newest-first order the listing must follow: created_at desc, then the id's text desc. */
     private static final Comparator<Share> NEWEST_FIRST = Comparator.comparing(Share::createdAt)
-            .thenComparing(s -> s.id().toString()).reversed();
+            .thenComparing(s -> s.id().toString())
+            .reversed();
 
     private int tokens;
 
@@ -88,15 +90,33 @@ public abstract class ShareRepositoryContract {
     }
 
     private Share reshare(Share parent, String path) {
-        return share(ShareId.random(), parent.createdBy(), path, parent.createdAt().plusSeconds(1),
-                Optional.empty(), Optional.of(parent.id()));
+        return share(
+                ShareId.random(),
+                parent.createdBy(),
+                path,
+                parent.createdAt().plusSeconds(1),
+                Optional.empty(),
+                Optional.of(parent.id()));
     }
 
-    private Share share(ShareId id, UserId owner, String path, Instant createdAt, Optional<RoomId> room,
-            Optional<ShareId> parent) {
-        return new Share(id, ItemPath.parse(path), ItemType.FOLDER, room, nextToken(), Optional.empty(),
-                Optional.empty(), SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0, Optional.empty(),
-                createdAt, owner, parent);
+    private Share share(
+            ShareId id, UserId owner, String path, Instant createdAt, Optional<RoomId> room, Optional<ShareId> parent) {
+        return new Share(
+                id,
+                ItemPath.parse(path),
+                ItemType.FOLDER,
+                room,
+                nextToken(),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                createdAt,
+                owner,
+                parent);
     }
 
     private Share stored(Share share) {
@@ -126,11 +146,22 @@ public abstract class ShareRepositoryContract {
     @Test
     void everyFieldRoundTrips() {
         Share parent = stored(share(ALICE, "/Fotos", T0));
-        Share full = new Share(ShareId.random(), ItemPath.parse("/Fotos/Sommer ☀/bild 1.jpg"), ItemType.FILE,
-                Optional.of(RoomId.random()), nextToken(), Optional.of("$2a$12$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234"),
-                Optional.of(T0.plus(Duration.ofDays(2)).plusMillis(7)), new SharePermissions(false, true, true),
-                Optional.of("Bericht – Q1 ✓ \"quoted\" 'single' %_!"), Optional.of(9_000_000_000L), 3,
-                Optional.of(T0.plusMillis(123)), T0.plusMillis(1), ALICE, Optional.of(parent.id()));
+        Share full = new Share(
+                ShareId.random(),
+                ItemPath.parse("/Fotos/Sommer ☀/bild 1.jpg"),
+                ItemType.FILE,
+                Optional.of(RoomId.random()),
+                nextToken(),
+                Optional.of("$2a$12$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234"),
+                Optional.of(T0.plus(Duration.ofDays(2)).plusMillis(7)),
+                new SharePermissions(false, true, true),
+                Optional.of("Bericht – Q1 ✓ \"quoted\" 'single' %_!"),
+                Optional.of(9_000_000_000L),
+                3,
+                Optional.of(T0.plusMillis(123)),
+                T0.plusMillis(1),
+                ALICE,
+                Optional.of(parent.id()));
 
         shares().insert(full);
 
@@ -181,13 +212,27 @@ public abstract class ShareRepositoryContract {
     @Test
     void insertingATakenTokenFailsAndKeepsTheStoredShare() {
         Share first = stored(share(ALICE, "/a", T0));
-        Share sameToken = new Share(ShareId.random(), ItemPath.parse("/b"), ItemType.FOLDER, Optional.empty(),
-                first.token(), Optional.empty(), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), T0, BOB, Optional.empty());
+        Share sameToken = new Share(
+                ShareId.random(),
+                ItemPath.parse("/b"),
+                ItemType.FOLDER,
+                Optional.empty(),
+                first.token(),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                T0,
+                BOB,
+                Optional.empty());
 
         assertThatThrownBy(() -> shares().insert(sameToken))
                 .isInstanceOf(IllegalStateException.class)
-                .satisfies(e -> assertThat(messagesOf(e)).doesNotContain(first.token().value()));
+                .satisfies(e ->
+                        assertThat(messagesOf(e)).doesNotContain(first.token().value()));
 
         assertThat(shares().findById(sameToken.id())).isEmpty();
         assertThat(shares().findByToken(first.token())).contains(first);
@@ -208,17 +253,43 @@ public abstract class ShareRepositoryContract {
         ShareToken mixed = token("AbCdEfGhIjKlMnOpQrStUvWxYz012345");
         ShareToken swapped = token("aBcDeFgHiJkLmNoPqRsTuVwXyZ012345");
         ShareToken upper = token("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345");
-        Share first = stored(new Share(ShareId.random(), ItemPath.parse("/a"), ItemType.FOLDER, Optional.empty(), mixed,
-                Optional.empty(), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), 0,
-                Optional.empty(), T0, ALICE, Optional.empty()));
+        Share first = stored(new Share(
+                ShareId.random(),
+                ItemPath.parse("/a"),
+                ItemType.FOLDER,
+                Optional.empty(),
+                mixed,
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                T0,
+                ALICE,
+                Optional.empty()));
 
         assertThat(shares().findByToken(swapped)).isEmpty();
         assertThat(shares().findByToken(upper)).isEmpty();
 
         // a token differing only by case is a different token, so it may be stored beside the first
-        Share second = stored(new Share(ShareId.random(), ItemPath.parse("/b"), ItemType.FOLDER, Optional.empty(),
-                swapped, Optional.empty(), Optional.empty(), SharePermissions.DEFAULT, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), T0, ALICE, Optional.empty()));
+        Share second = stored(new Share(
+                ShareId.random(),
+                ItemPath.parse("/b"),
+                ItemType.FOLDER,
+                Optional.empty(),
+                swapped,
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                T0,
+                ALICE,
+                Optional.empty()));
         assertThat(shares().findByToken(mixed)).contains(first);
         assertThat(shares().findByToken(swapped)).contains(second);
     }
@@ -334,16 +405,19 @@ public abstract class ShareRepositoryContract {
         stored(share(ALICE, "/a", T0));
 
         assertThatThrownBy(() -> shares().listByOwner(ALICE, Optional.empty(), 5, Optional.of(cursor)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 
     @Test
     void aCursorOfForeignShapeIsRejected() {
-        String fake = Base64.getUrlEncoder().withoutPadding()
+        String fake = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("1.not-a-number.also-not-an-id".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> shares().listByOwner(ALICE, Optional.empty(), 5, Optional.of(fake)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 
     // ---- findByOwnerAndPathPrefix, findChildren ------------------------------------------------
@@ -387,10 +461,14 @@ public abstract class ShareRepositoryContract {
         Share brackets = stored(share(ALICE, "/a[b]/k", T0));
         stored(share(ALICE, "/ab/k", T0));
 
-        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a_")))).containsExactly(underscore.id());
-        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a%")))).containsExactly(percent.id());
-        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a!")))).containsExactly(bang.id());
-        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a[b]")))).containsExactly(brackets.id());
+        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a_"))))
+                .containsExactly(underscore.id());
+        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a%"))))
+                .containsExactly(percent.id());
+        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a!"))))
+                .containsExactly(bang.id());
+        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a[b]"))))
+                .containsExactly(brackets.id());
     }
 
     @Test
@@ -411,7 +489,8 @@ public abstract class ShareRepositoryContract {
     @Test
     void updateReplacesEveryMutableField() {
         Share original = stored(share(ALICE, "/a", T0));
-        Share changed = original.withPasswordHash(Optional.of("$2a$12$hashhashhashhashhashhuHASHHASHHASHHASHHASHHASHHASHHAS"))
+        Share changed = original.withPasswordHash(
+                        Optional.of("$2a$12$hashhashhashhashhashhuHASHHASHHASHHASHHASHHASHHASHHAS"))
                 .withExpiresAt(Optional.of(T0.plus(Duration.ofHours(5)).plusMillis(3)))
                 .withPermissions(new SharePermissions(true, true, true))
                 .withLabel(Optional.of("for the team"))
@@ -429,9 +508,22 @@ public abstract class ShareRepositoryContract {
     void updateLeavesTheOtherFieldsAlone() {
         Share original = stored(share(ALICE, "/a", T0));
         shares().recordAccess(LinkChain.of(original), T0.plusSeconds(1));
-        Share stale = new Share(original.id(), ItemPath.parse("/elsewhere"), ItemType.FILE, Optional.of(RoomId.random()),
-                nextToken(), Optional.empty(), Optional.empty(), SharePermissions.READ_WRITE, Optional.of("new"),
-                Optional.empty(), 0, Optional.empty(), T0.plusSeconds(99), BOB, Optional.empty());
+        Share stale = new Share(
+                original.id(),
+                ItemPath.parse("/elsewhere"),
+                ItemType.FILE,
+                Optional.of(RoomId.random()),
+                nextToken(),
+                Optional.empty(),
+                Optional.empty(),
+                SharePermissions.READ_WRITE,
+                Optional.of("new"),
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                T0.plusSeconds(99),
+                BOB,
+                Optional.empty());
 
         assertThat(shares().update(stale)).isTrue();
 
@@ -474,7 +566,8 @@ public abstract class ShareRepositoryContract {
 
     @Test
     void recordAccessOnAMissingShareAnswersFalse() {
-        assertThat(shares().recordAccess(LinkChain.of(share(ALICE, "/a", T0)), T0)).isFalse();
+        assertThat(shares().recordAccess(LinkChain.of(share(ALICE, "/a", T0)), T0))
+                .isFalse();
     }
 
     @Test
@@ -495,7 +588,8 @@ public abstract class ShareRepositoryContract {
         Instant expiry = T0.plus(Duration.ofDays(1));
         Share s = stored(share(ALICE, "/a", T0).withExpiresAt(Optional.of(expiry)));
 
-        assertThat(shares().recordAccess(LinkChain.of(s), expiry.minusMillis(1))).isTrue();
+        assertThat(shares().recordAccess(LinkChain.of(s), expiry.minusMillis(1)))
+                .isTrue();
         assertThat(shares().recordAccess(LinkChain.of(s), expiry)).isFalse();
         assertThat(shares().recordAccess(LinkChain.of(s), expiry.plusMillis(1))).isFalse();
 
@@ -556,7 +650,9 @@ public abstract class ShareRepositoryContract {
 
         List<Share> ancestors = shares().findAncestors(grandchild);
 
-        assertThat(ancestors.isEmpty() || ancestors.get(ancestors.size() - 1).parentId().isPresent()).isTrue();
+        assertThat(ancestors.isEmpty()
+                        || ancestors.get(ancestors.size() - 1).parentId().isPresent())
+                .isTrue();
     }
 
     @Test
@@ -578,7 +674,8 @@ public abstract class ShareRepositoryContract {
         Share child = stored(reshare(root, "/a"));
         Share grandchild = stored(reshare(child, "/a"));
 
-        assertThat(shares().recordAccess(chain(grandchild, child, root), T0.plusMillis(10))).isTrue();
+        assertThat(shares().recordAccess(chain(grandchild, child, root), T0.plusMillis(10)))
+                .isTrue();
         assertThat(shares().recordAccess(chain(child, root), T0.plusMillis(20))).isTrue();
 
         assertThat(reload(root).accessCount()).isEqualTo(2);
@@ -611,7 +708,8 @@ public abstract class ShareRepositoryContract {
         assertThat(reload(child).accessCount()).isZero();
 
         shares().deleteWithDescendants(root.id());
-        assertThat(shares().recordAccess(chain(child, root), expiry.minusSeconds(1))).isFalse();
+        assertThat(shares().recordAccess(chain(child, root), expiry.minusSeconds(1)))
+                .isFalse();
     }
 
     @Test
@@ -621,10 +719,14 @@ public abstract class ShareRepositoryContract {
         Share tight = stored(limitedTo(reshare(root, "/a"), 1));
 
         assertThat(shares().recordAccess(chain(tight, root), T0.plusMillis(1))).isTrue();
-        assertThat(shares().recordAccess(chain(tight, root), T0.plusMillis(2))).as("its own limit").isFalse();
+        assertThat(shares().recordAccess(chain(tight, root), T0.plusMillis(2)))
+                .as("its own limit")
+                .isFalse();
         assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(3))).isTrue();
         assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(4))).isTrue();
-        assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(5))).as("the parent's limit").isFalse();
+        assertThat(shares().recordAccess(chain(roomy, root), T0.plusMillis(5)))
+                .as("the parent's limit")
+                .isFalse();
         assertThat(shares().recordAccess(LinkChain.of(root), T0.plusMillis(6))).isFalse();
 
         assertThat(reload(root).accessCount()).isEqualTo(3);
@@ -646,24 +748,29 @@ public abstract class ShareRepositoryContract {
         chains.add(chain(grandchild, children.get(0), root));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
-        List<Boolean> results = concurrently(120, 16,
+        List<Boolean> results = concurrently(
+                120,
+                16,
                 () -> shares().recordAccess(chains.get(next.getAndIncrement() % chains.size()), T0.plusSeconds(1)));
 
         assertThat(results.stream().filter(ok -> ok).count()).isEqualTo(20);
         assertThat(reload(root).accessCount()).isEqualTo(20);
-        assertThat(children.stream().mapToLong(c -> reload(c).accessCount()).sum()).isEqualTo(20);
+        assertThat(children.stream().mapToLong(c -> reload(c).accessCount()).sum())
+                .isEqualTo(20);
     }
 
     @Test
     void concurrentAccessesThroughUnlimitedSubLinksAsTheOpenPathMakesThemAreAllCounted() throws Exception {
         Share root = stored(share(ALICE, "/a", T0));
-        List<Share> children = List.of(stored(reshare(root, "/a")), stored(reshare(root, "/a")),
-                stored(reshare(root, "/a")));
+        List<Share> children =
+                List.of(stored(reshare(root, "/a")), stored(reshare(root, "/a")), stored(reshare(root, "/a")));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
         List<Boolean> results = concurrently(90, 16, () -> {
             // as the open path does: the link by token, its parent by id, then the count
-            Share child = shares().findByToken(children.get(next.getAndIncrement() % 3).token()).orElseThrow();
+            Share child = shares().findByToken(
+                            children.get(next.getAndIncrement() % 3).token())
+                    .orElseThrow();
             List<Share> links = new ArrayList<>(List.of(child));
             links.addAll(shares().findAncestors(child));
             return shares().recordAccess(LinkChain.of(links), T0.plusSeconds(1));
@@ -785,7 +892,8 @@ public abstract class ShareRepositoryContract {
         Share bobs = stored(share(BOB, "/a", T0));
 
         // aChild is both below /a and derived from a: it is deleted, and counted, once
-        assertThat(shares().deleteByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a"))).isEqualTo(4);
+        assertThat(shares().deleteByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a")))
+                .isEqualTo(4);
 
         for (Share gone : List.of(a, aChild, aGrandchild, ab)) {
             assertThat(shares().findById(gone.id())).isEmpty();
@@ -793,7 +901,8 @@ public abstract class ShareRepositoryContract {
         for (Share kept : List.of(sibling, roomLink, bobs)) {
             assertThat(reload(kept)).isEqualTo(kept);
         }
-        assertThat(shares().deleteByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a"))).isZero();
+        assertThat(shares().deleteByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a")))
+                .isZero();
     }
 
     @Test
@@ -802,7 +911,8 @@ public abstract class ShareRepositoryContract {
         // a derived link normally lies below its parent; deletion follows the parent link regardless
         Share odd = stored(share(ShareId.random(), BOB, "/elsewhere", T0, Optional.empty(), Optional.of(a.id())));
 
-        assertThat(shares().deleteByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a"))).isEqualTo(2);
+        assertThat(shares().deleteByOwnerAndPathPrefix(ALICE, ItemPath.parse("/a")))
+                .isEqualTo(2);
 
         assertThat(shares().findById(odd.id())).isEmpty();
     }

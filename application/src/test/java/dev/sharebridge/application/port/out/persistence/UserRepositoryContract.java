@@ -44,7 +44,8 @@ public abstract class UserRepositoryContract {
         assertThat(users().add(alice)).isTrue();
 
         assertThat(users().findById(UserId.of("alice"))).contains(alice);
-        assertThat(users().findById(UserId.of("alice")).orElseThrow().createdAt()).isEqualTo(T0);
+        assertThat(users().findById(UserId.of("alice")).orElseThrow().createdAt())
+                .isEqualTo(T0);
     }
 
     @Test
@@ -113,7 +114,8 @@ public abstract class UserRepositoryContract {
 
         assertThat(users().findByTokenHash(HASH_ALICE)).isEmpty();
         assertThat(users().findByTokenHash(newHash)).contains(user("alice", newHash, T0));
-        assertThat(users().findById(UserId.of("alice")).orElseThrow().createdAt()).isEqualTo(T0);
+        assertThat(users().findById(UserId.of("alice")).orElseThrow().createdAt())
+                .isEqualTo(T0);
     }
 
     @Test

@@ -73,7 +73,8 @@ public abstract class ParticipantRegistryContract {
         assertThat(registry.find(guest.id()).orElseThrow().guestModerator()).isTrue();
         assertThat(registry.setGuestModerator(guest.id(), false)).isTrue();
         assertThat(registry.find(guest.id()).orElseThrow().guestModerator()).isFalse();
-        assertThat(registry.setGuestModerator(new ParticipantId("p-nobody"), true)).isFalse();
+        assertThat(registry.setGuestModerator(new ParticipantId("p-nobody"), true))
+                .isFalse();
     }
 
     @Test

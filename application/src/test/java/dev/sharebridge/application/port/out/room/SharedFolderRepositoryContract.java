@@ -35,9 +35,13 @@ public abstract class SharedFolderRepositoryContract {
     }
 
     static SharedFolder folder(RoomId room) {
-        return new SharedFolder(room, "local", ItemPath.of(SharedFolder.folderName(room)),
+        return new SharedFolder(
+                room,
+                "local",
+                ItemPath.of(SharedFolder.folderName(room)),
                 new SharedFolderLink("ro-1", "https://x.example/s/ro", "Read-Pa55word-long"),
-                new SharedFolderLink("rw-1", "https://x.example/s/rw", "Write-Pa55word-long"), T0);
+                new SharedFolderLink("rw-1", "https://x.example/s/rw", "Write-Pa55word-long"),
+                T0);
     }
 
     @Test
@@ -57,7 +61,8 @@ public abstract class SharedFolderRepositoryContract {
         SharedFolder f = folder(room);
         folders.complete(f);
         assertThat(folders.find(room)).contains(f);
-        assertThat(folders.claim(room, T0.plusSeconds(600), T0.plusSeconds(700))).isEqualTo(new Claim.Ready(f));
+        assertThat(folders.claim(room, T0.plusSeconds(600), T0.plusSeconds(700)))
+                .isEqualTo(new Claim.Ready(f));
     }
 
     @Test
