@@ -1,6 +1,5 @@
 package dev.sharebridge.bootstrap;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.sharebridge.adapter.http.javalin.ClientLimits;
 import dev.sharebridge.adapter.http.javalin.HttpApi;
 import dev.sharebridge.adapter.http.javalin.HttpApiDependencies;
@@ -54,27 +53,18 @@ import dev.sharebridge.bootstrap.config.ServerConfig;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import dev.sharebridge.bootstrap.config.SharedFolderConfig;
 import dev.sharebridge.bootstrap.config.StorageConfig;
+import dev.sharebridge.bootstrap.metrics.JvmMetrics;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.SecretKeys;
 import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
 import dev.sharebridge.domain.storage.StorageProvider;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -161,8 +151,7 @@ public final class Sharebridge implements Instance {
             JdbiPersistence persistence = resources.add(JdbiPersistence.open(db.url(), db.username(), db.password()));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.add(metrics::close);
-            JvmGcMetrics gcMetrics = resources.add(new JvmGcMetrics());
-            bindJvmMetrics(metrics, gcMetrics);
+            resources.add(JvmMetrics.bindTo(metrics));
             persistence.bindMetrics(metrics);
             Map<String, LocalStorageProvider> localStorage = new LinkedHashMap<>();
             StorageProvider files = cached(
@@ -277,50 +266,6 @@ public final class Sharebridge implements Instance {
             }
             throw e;
         }
-    }
-
-    /**
-     * Memory, GC, threads, class loading, CPU and uptime of this JVM ({@code jvm_*}, {@code process_*},
-     * {@code system_*}), under names {@code promtool check metrics} accepts (see {@link #lintCleanNames}).
-     */
-    private static void bindJvmMetrics(MeterRegistry registry, JvmGcMetrics gcMetrics) {
-        registry.config().meterFilter(lintCleanNames());
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
-            FunctionCounter.builder("process.cpu", os, o -> Math.max(0, o.getProcessCpuTime()) / 1e9)
-                    .description("CPU time used by the Java virtual machine process")
-                    .baseUnit("seconds")
-                    .register(registry);
-        }
-        new JvmMemoryMetrics().bindTo(registry);
-        gcMetrics.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-    }
-
-    /**
-     * Micrometer's binders name three series against the Prometheus conventions that promtool
-     * lints: {@code process_cpu_time_ns_total} (an abbreviated unit; replaced by the usual
-     * {@code process_cpu_seconds_total}), {@code system_cpu_count} (a gauge with a {@code _count}
-     * suffix, which belongs to histograms; renamed {@code system_cpus}) and
-     * {@code jvm_classes_loaded_count_classes_total} (the sum of {@code jvm_classes_loaded_classes}
-     * and {@code jvm_classes_unloaded_classes_total}; left out).
-     */
-    static MeterFilter lintCleanNames() {
-        return new MeterFilter() {
-            @Override
-            public MeterFilterReply accept(Meter.Id id) {
-                return id.getName().equals("process.cpu.time") || id.getName().equals("jvm.classes.loaded.count")
-                        ? MeterFilterReply.DENY
-                        : MeterFilterReply.NEUTRAL;
-            }
-
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
-            }
-        };
     }
 
     /**
