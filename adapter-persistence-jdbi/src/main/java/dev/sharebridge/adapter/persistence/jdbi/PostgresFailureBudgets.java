@@ -89,6 +89,10 @@ final class PostgresFailureBudgets implements FailureBudgets {
 
         @Override
         public Optional<Duration> blocked(String key, Instant now) {
+            if (knownBlocked.isEmpty()) {
+                // the usual case on every public route: not even a digest
+                return Optional.empty();
+            }
             String digest = TokenDigest.digest(key);
             Instant until = knownBlocked.get(digest);
             if (until == null) {
