@@ -13,20 +13,26 @@ import org.slf4j.LoggerFactory;
  * This instance's place among the instances on one database while it serves: started with the
  * server, it takes the instance's lease, starts listening for room events, and runs the meeting
  * heartbeat on a thread of its own; closed, it stops the heartbeat and ends the lease, which
- * removes this instance's participants from the shared registry at once.
+ * removes this instance's participants from the shared registry at once. The same thread sweeps
+ * the expired keys of the shared budgets of failures, a bounded batch per beat.
  */
 final class MeetingPresence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingPresence.class);
 
     private final MeetingService meetings;
     private final Runnable listen;
+    private final Runnable sweep;
     private final Duration interval;
     private ScheduledExecutorService heartbeat;
 
-    /** @param listen starts receiving the room events of other instances */
-    MeetingPresence(MeetingService meetings, Runnable listen, Duration interval) {
+    /**
+     * @param listen starts receiving the room events of other instances
+     * @param sweep removes a bounded batch of expired rows that any instance may remove
+     */
+    MeetingPresence(MeetingService meetings, Runnable listen, Runnable sweep, Duration interval) {
         this.meetings = meetings;
         this.listen = listen;
+        this.sweep = sweep;
         this.interval = interval;
     }
 
@@ -41,9 +47,17 @@ final class MeetingPresence implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // heartbeat() catches its own failures: a task that threw would never run again
-        heartbeat.scheduleWithFixedDelay(
-                meetings::heartbeat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // heartbeat() catches its own failures, beat() the sweep's: a task that threw would never run again
+        heartbeat.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        meetings.heartbeat();
+        try {
+            sweep.run();
+        } catch (RuntimeException e) {
+            LOG.warn("sweeping expired rows failed; retrying at the next heartbeat", e);
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.RoomRepository;
@@ -91,6 +92,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sharebridge implements Instance {
     private static final Logger LOG = LoggerFactory.getLogger(Sharebridge.class);
+    /** Expired keys of the budgets of failures removed per heartbeat, at most: a short statement. */
+    private static final int EXPIRED_BUDGETS_PER_SWEEP = 1_000;
+
     private final SharebridgeConfig config;
     private final JdbiPersistence persistence;
     private final StorageProvider files;
@@ -202,8 +206,13 @@ public final class Sharebridge implements Instance {
                     random,
                     roomSettings);
             // closed after HTTP (its connections leave first), before the database
-            MeetingPresence presence = resources.add(
-                    new MeetingPresence(meetings, persistence::listenForRoomEvents, roomSettings.heartbeatInterval()));
+            // on PostgreSQL shared by every instance on the database; on H2 in this process's memory
+            FailureBudgets failureBudgets = persistence.failureBudgets();
+            MeetingPresence presence = resources.add(new MeetingPresence(
+                    meetings,
+                    persistence::listenForRoomEvents,
+                    () -> failureBudgets.removeExpired(clock.instant(), EXPIRED_BUDGETS_PER_SWEEP),
+                    roomSettings.heartbeatInterval()));
             SharedFolderService sharedFolders = resources.add(new SharedFolderService(
                     rooms, folders, shares, fence, roomFiles, hasher, meetings, clock, random, roomSettings));
             RoomService roomService = new RoomService(rooms, persistence.users(), sharedFolders, meetings, clock);
@@ -211,7 +220,17 @@ public final class Sharebridge implements Instance {
                     new RoomInvitationsService(rooms, persistence.users(), meetings, clock, random);
             RoomModeratorsService moderators = new RoomModeratorsService(rooms, persistence.users(), meetings);
             PublicShareServices publicShares = new PublicShareServices(
-                    shares, files, roomFiles, hasher, strength, fence, secretBox, clock, random, settings);
+                    shares,
+                    files,
+                    roomFiles,
+                    hasher,
+                    strength,
+                    fence,
+                    secretBox,
+                    clock,
+                    random,
+                    settings,
+                    failureBudgets);
 
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));

@@ -95,7 +95,9 @@ class MultiInstanceE2eTest {
 
     /** Goes on E2eServer's {@code [security]} section: the shared key, then the shared database. */
     private static String instanceToml(String more) {
-        return "secret_key = '" + secretKey + "'\n\n" + E2eServer.databaseToml(schema.url()) + "\n" + more;
+        // the tests of the budgets name their own clients through X-Forwarded-For
+        return "secret_key = '" + secretKey + "'\ntrusted_proxies = [\"127.0.0.1\"]\n\n"
+                + E2eServer.databaseToml(schema.url()) + "\n" + more;
     }
 
     /** A room of olga's, made on A, with bob invited on B. */
@@ -129,6 +131,66 @@ class MultiInstanceE2eTest {
 
     private static WsClient join(E2eServer on, String ticket) {
         return WsClient.join(on.http().base(), ticket);
+    }
+
+    @Test
+    void wrongPasswordsAlternatingBetweenInstancesGetTheFirst429AfterTheTenth() {
+        String client = "198.51.100.10";
+        assertThat(a.http()
+                        .put("/api/files/guarded.txt", "secret".getBytes(StandardCharsets.UTF_8), bearer(olga))
+                        .status())
+                .isEqualTo(201);
+        Http.Response created = a.http()
+                .postJson(
+                        "/api/shares",
+                        Map.of("item_id", "guarded.txt", "password", "Tq7!vR2#pLm9@xW4-meadow"),
+                        bearer(olga));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String verify = "/api/s/" + created.json().path("token").asText() + "/verify";
+        for (int i = 1; i <= 10; i++) {
+            E2eServer on = i % 2 == 1 ? a : b;
+            Http.Response wrong =
+                    on.http().postJson(verify, Map.of("password", "wrong guess " + i), "X-Forwarded-For", client);
+            assertThat(wrong.status()).as("wrong password %d: %s", i, wrong).isEqualTo(401);
+        }
+        // the tenth was taken on B: A has not learnt it, and its own take is refused
+        for (E2eServer on : new E2eServer[] {a, b}) {
+            Http.Response refused = on.http()
+                    .postJson(verify, Map.of("password", "Tq7!vR2#pLm9@xW4-meadow"), "X-Forwarded-For", client);
+            assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+        }
+        // per client: another client still has its ten
+        assertThat(b.http()
+                        .postJson(
+                                verify,
+                                Map.of("password", "Tq7!vR2#pLm9@xW4-meadow"),
+                                "X-Forwarded-For",
+                                "198.51.100.20")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void notFoundsAlternatingBetweenInstancesAreThirtyBefore429() {
+        String client = "198.51.100.11";
+        for (int i = 1; i <= 30; i++) {
+            E2eServer on = i % 2 == 1 ? a : b;
+            Http.Response unknown = on.http().get("/api/s/no-such-link-" + i, "X-Forwarded-For", client);
+            assertThat(unknown.status()).as("unknown link %d: %s", i, unknown).isEqualTo(404);
+        }
+        // the thirtieth was on B, which knows the client is blocked; A learns it at its next not-found
+        Http.Response onA = a.http().get("/api/s/no-such-link-31", "X-Forwarded-For", client);
+        assertThat(onA.status()).as("%s", onA).isEqualTo(429);
+        assertThat(onA.header("Retry-After")).isPresent();
+        for (E2eServer on : new E2eServer[] {a, b}) {
+            assertThat(on.http()
+                            .get("/api/s/no-such-link-32", "X-Forwarded-For", client)
+                            .status())
+                    .isEqualTo(429);
+        }
+        // nothing of it stored in clear
+        assertThat(count("SELECT COUNT(*) FROM failure_budgets WHERE key_digest = ?", client))
+                .isZero();
     }
 
     @Test

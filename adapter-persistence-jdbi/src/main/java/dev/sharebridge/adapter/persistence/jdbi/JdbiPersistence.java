@@ -3,6 +3,8 @@ package dev.sharebridge.adapter.persistence.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sharebridge.application.counting.BatchedAccessCounts;
+import dev.sharebridge.application.limits.InMemoryFailureBudgets;
+import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
@@ -53,6 +55,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final TicketStore tickets;
     private final ParticipantRegistry participants;
     private final RoomEvents roomEvents;
+    private final FailureBudgets failureBudgets;
 
     private JdbiPersistence(HikariDataSource dataSource, boolean h2File, Properties credentials) {
         this.dataSource = dataSource;
@@ -81,9 +84,13 @@ public final class JdbiPersistence implements AutoCloseable {
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
         this.participants = DatabaseFailures.guarded(ParticipantRegistry.class, new JdbiParticipantRegistry(jdbi));
         String url = dataSource.getJdbcUrl();
-        this.roomEvents = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length())
+        boolean postgres = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length());
+        this.roomEvents = postgres
                 ? new PostgresRoomEvents(jdbi, url, credentials, channelName(jdbi))
                 : new InProcessRoomEvents();
+        this.failureBudgets = postgres
+                ? DatabaseFailures.guarded(FailureBudgets.class, new PostgresFailureBudgets(jdbi))
+                : new InMemoryFailureBudgets();
     }
 
     /**
@@ -213,6 +220,15 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Signaling tickets, usable on every instance on this database. */
     public TicketStore tickets() {
         return tickets;
+    }
+
+    /**
+     * The budgets of failures of the public routes (wrong passwords, not-found answers): on
+     * PostgreSQL in the database, shared by every instance on it, each attempt one upsert; on H2,
+     * which serves one instance, in this process's memory. One per database: call once and keep it.
+     */
+    public FailureBudgets failureBudgets() {
+        return failureBudgets;
     }
 
     /** The instances on this database and the meeting participants connected to each. */

@@ -6,6 +6,8 @@ import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.out.limits.FailureBudget;
+import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
@@ -35,7 +37,11 @@ import java.util.Optional;
  * <p>Unknown, expired and used-up links all get {@link #NOT_FOUND}, one fixed message. A client
  * that has collected {@code notFoundPerClient} of them in the window is turned away with
  * {@link RateLimitedException} on every public route until the window has passed (also for links
- * that exist, so that answer carries no information about a token either).
+ * that exist, so that answer carries no information about a token either). The budget is one of
+ * the {@link FailureBudgets}: shared by every instance on one database when they are, each
+ * not-found written once; the check in front of every route asks only what this instance has
+ * learnt, so it writes and reads nothing, and a client that used its budget through another
+ * instance is turned away here at its next not-found at the latest.
  *
  * <p>A reshared link works only while all its ancestors work, and never with more permissions or
  * a later expiry than any of them: the link's {@link LinkChain} is read on every request, so
@@ -47,27 +53,28 @@ import java.util.Optional;
 final class LinkGate {
     /** The one answer for a link that does not exist, was deleted, has expired or is used up. */
     static final String NOT_FOUND = "this link does not exist or has expired";
-    /** Upper bound on remembered keys per limiter (memory stays bounded under floods). */
-    static final int MAX_TRACKED_KEYS = 100_000;
+    /** The name of the not-found budget among the {@link FailureBudgets}. */
+    static final String NOT_FOUND_BUDGET = "not_found_per_client";
 
     private final ShareRepository shares;
     private final StorageProvider files;
     private final StorageProvider roomFiles;
     private final Grants grants;
-    private final SlidingWindowLimiter notFoundPerClient;
+    private final FailureBudget notFoundPerClient;
 
     LinkGate(
             ShareRepository shares,
             StorageProvider files,
             StorageProvider roomFiles,
             Grants grants,
-            ShareSettings settings) {
+            ShareSettings settings,
+            FailureBudgets budgets) {
         this.shares = shares;
         this.files = files;
         this.roomFiles = roomFiles;
         this.grants = grants;
         this.notFoundPerClient =
-                new SlidingWindowLimiter(settings.notFoundPerClient(), settings.notFoundWindow(), MAX_TRACKED_KEYS);
+                budgets.budget(NOT_FOUND_BUDGET, settings.notFoundPerClient(), settings.notFoundWindow());
     }
 
     /** Token, link, ancestors, grant: everything but the operation's own permission. */
@@ -118,15 +125,21 @@ final class LinkGate {
     }
 
     /** Counts an access against every link of the chain; a used-up link is not found. */
-    void count(Link link, String client, Instant now) throws NotFoundException {
+    void count(Link link, String client, Instant now) throws NotFoundException, RateLimitedException {
         if (!shares.recordAccess(link.chain(), now)) {
             throw notFound(client, now);
         }
     }
 
-    /** The one not-found answer, charged to the client's budget. */
-    NotFoundException notFound(String client, Instant now) {
-        notFoundPerClient.record(client, now);
+    /**
+     * The one not-found answer, charged to the client's budget; a client that has used its budget
+     * meanwhile (through another instance, which this one had not learnt yet) is turned away
+     * instead.
+     */
+    NotFoundException notFound(String client, Instant now) throws RateLimitedException {
+        if (notFoundPerClient.take(client, now) instanceof FailureBudget.Take.Refused refused) {
+            throw rateLimited(refused.retryAfter());
+        }
         return new NotFoundException(NOT_FOUND);
     }
 

@@ -1,11 +1,13 @@
 package dev.sharebridge.application.service.publicshare;
 
+import dev.sharebridge.application.limits.InMemoryFailureBudgets;
 import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
 import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
 import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
+import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
@@ -23,7 +25,8 @@ import java.util.Objects;
  * The public-link use cases, wired once: one service per driving port, all behind one
  * {@link LinkGate}, so that they share the grants, the lookup of a link's chain and the one
  * not-found budget per client across every public route. Build one per server (or embedding
- * application); two instances would keep two budgets.
+ * application). The budgets of failures are kept in {@link FailureBudgets}: in this process's
+ * memory unless given, or shared by every instance on one database (the server on PostgreSQL).
  */
 public final class PublicShareServices {
     /** The one answer for a link that does not exist, was deleted, has expired or is used up. */
@@ -50,10 +53,7 @@ public final class PublicShareServices {
         this(shares, files, files, hasher, strength, fence, secrets, clock, random, settings);
     }
 
-    /**
-     * @param files the storage of the user spaces (links without a room)
-     * @param roomFiles the shared-folder storage; links of a room have paths relative to its root
-     */
+    /** With the budgets of failures in this process's memory ({@link InMemoryFailureBudgets}). */
     public PublicShareServices(
             ShareRepository shares,
             StorageProvider files,
@@ -65,20 +65,53 @@ public final class PublicShareServices {
             Clock clock,
             SecureRandom random,
             ShareSettings settings) {
+        this(
+                shares,
+                files,
+                roomFiles,
+                hasher,
+                strength,
+                fence,
+                secrets,
+                clock,
+                random,
+                settings,
+                new InMemoryFailureBudgets());
+    }
+
+    /**
+     * @param files the storage of the user spaces (links without a room)
+     * @param roomFiles the shared-folder storage; links of a room have paths relative to its root
+     * @param budgets where the budgets of wrong passwords and not-found answers are kept
+     */
+    public PublicShareServices(
+            ShareRepository shares,
+            StorageProvider files,
+            StorageProvider roomFiles,
+            PasswordHasher hasher,
+            PasswordStrength strength,
+            DeletionFence fence,
+            SecretBox secrets,
+            Clock clock,
+            SecureRandom random,
+            ShareSettings settings,
+            FailureBudgets budgets) {
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(budgets, "budgets");
         Grants grants = new Grants(Objects.requireNonNull(secrets, "secrets"), random);
         LinkGate gate = new LinkGate(
                 shares,
                 Objects.requireNonNull(files, "files"),
                 Objects.requireNonNull(roomFiles, "roomFiles"),
                 grants,
-                settings);
+                settings,
+                budgets);
         this.open = new OpenShareService(gate, clock);
-        this.verify = new VerifySharePasswordService(gate, grants, hasher, clock, settings);
+        this.verify = new VerifySharePasswordService(gate, grants, hasher, clock, settings, budgets);
         this.browse = new BrowseShareService(gate, clock);
         this.download = new DownloadFromShareService(gate, clock);
         this.change = new ChangeSharedContentService(gate, shares, new Deletions(fence, clock), clock);

@@ -6,6 +6,9 @@ import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.ServiceBusyException;
 import dev.sharebridge.application.port.in.publicshare.Grant;
 import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
+import dev.sharebridge.application.port.out.limits.FailureBudget;
+import dev.sharebridge.application.port.out.limits.FailureBudget.Take;
+import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.domain.share.Share;
@@ -20,9 +23,19 @@ import java.util.concurrent.Semaphore;
  * Trading a password for a grant. Guessing is bounded twice before any hash is computed: per
  * client on one link and per link for all clients together; and only {@code hashingSlots} hashes
  * run at once, further requests being turned away rather than queued.
+ *
+ * <p>Both budgets are {@link FailureBudgets}, shared by every instance on one database when they
+ * are. An attempt is taken from both before the hash (atomically, so concurrent guesses on any
+ * number of instances never get more than the limit through) and given back when it was no
+ * failure. So a shared budget costs a verify with a password a few short writes; they are next
+ * to a password hash, which costs far more, and an open never touches them.
  */
 final class VerifySharePasswordService implements VerifySharePasswordUseCase {
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** The names of the two budgets among the {@link FailureBudgets}. */
+    static final String PER_CLIENT_BUDGET = "verify_per_client_link";
+
+    static final String PER_LINK_BUDGET = "verify_per_link";
 
     private final LinkGate gate;
     private final Grants grants;
@@ -30,21 +43,26 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
     private final Clock clock;
     private final ShareSettings settings;
     private final Semaphore hashingSlots;
-    private final SlidingWindowLimiter failuresPerClient;
-    private final SlidingWindowLimiter failuresPerToken;
+    private final FailureBudget failuresPerClient;
+    private final FailureBudget failuresPerToken;
 
     VerifySharePasswordService(
-            LinkGate gate, Grants grants, PasswordHasher hasher, Clock clock, ShareSettings settings) {
+            LinkGate gate,
+            Grants grants,
+            PasswordHasher hasher,
+            Clock clock,
+            ShareSettings settings,
+            FailureBudgets budgets) {
         this.gate = gate;
         this.grants = grants;
         this.hasher = hasher;
         this.clock = clock;
         this.settings = settings;
         this.hashingSlots = new Semaphore(settings.hashingSlots());
-        this.failuresPerClient = new SlidingWindowLimiter(
-                settings.verifyFailuresPerClient(), settings.verifyWindow(), LinkGate.MAX_TRACKED_KEYS);
-        this.failuresPerToken = new SlidingWindowLimiter(
-                settings.verifyFailuresPerToken(), settings.verifyWindow(), LinkGate.MAX_TRACKED_KEYS);
+        this.failuresPerClient =
+                budgets.budget(PER_CLIENT_BUDGET, settings.verifyFailuresPerClient(), settings.verifyWindow());
+        this.failuresPerToken =
+                budgets.budget(PER_LINK_BUDGET, settings.verifyFailuresPerToken(), settings.verifyWindow());
     }
 
     @Override
@@ -67,22 +85,22 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         // throttle before hashing: an attempt is counted up front (atomically) and refunded
         // when it turns out not to be a failure
         String tokenKey = share.id().toString();
-        wait = failuresPerClient.tryAcquire(clientKey, now);
-        if (wait.isPresent()) {
-            throw LinkGate.rateLimited(wait.get());
+        Take taken = failuresPerClient.take(clientKey, now);
+        if (taken instanceof Take.Refused refused) {
+            throw LinkGate.rateLimited(refused.retryAfter());
         }
-        wait = failuresPerToken.tryAcquire(tokenKey, now);
-        if (wait.isPresent()) {
-            failuresPerClient.refund(clientKey);
-            throw LinkGate.rateLimited(wait.get());
+        int attempts = ((Take.Taken) taken).total();
+        if (failuresPerToken.take(tokenKey, now) instanceof Take.Refused refused) {
+            failuresPerClient.giveBack(clientKey);
+            throw LinkGate.rateLimited(refused.retryAfter());
         }
         Optional<String> candidate = SharePasswordPolicy.verifiable(password);
         if (candidate.isEmpty()) {
-            throw wrongPassword(clientKey, now);
+            throw wrongPassword(attempts);
         }
         if (!hashingSlots.tryAcquire()) {
-            failuresPerClient.refund(clientKey);
-            failuresPerToken.refund(tokenKey);
+            failuresPerClient.giveBack(clientKey);
+            failuresPerToken.giveBack(tokenKey);
             // not queued; the client's failures tell the adapter how long to hold this answer, so
             // that a client that floods while every slot is busy gets it no faster than a guess's
             throw new ServiceBusyException(
@@ -95,10 +113,10 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
             hashingSlots.release();
         }
         if (!ok) {
-            throw wrongPassword(clientKey, now);
+            throw wrongPassword(attempts);
         }
         failuresPerClient.reset(clientKey);
-        failuresPerToken.refund(tokenKey);
+        failuresPerToken.giveBack(tokenKey);
         return grants.issue(share, grantExpiry(link, now));
     }
 
@@ -112,7 +130,7 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
     }
 
     /** With the client's failures on the link, which an adapter may answer ever more slowly. */
-    private InvalidPasswordException wrongPassword(String clientKey, Instant now) {
-        return new InvalidPasswordException("the password is not correct", failuresPerClient.count(clientKey, now));
+    private static InvalidPasswordException wrongPassword(int failures) {
+        return new InvalidPasswordException("the password is not correct", failures);
     }
 }

@@ -1,4 +1,4 @@
-package dev.sharebridge.application.service.publicshare;
+package dev.sharebridge.application.limits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +84,21 @@ final class SlidingWindowLimiter {
 
     synchronized void reset(String key) {
         events.remove(key);
+    }
+
+    /** Forgets at most {@code max} keys whose events have all left the window. @return how many */
+    synchronized int removeExpired(Instant now, int max) {
+        int removed = 0;
+        Iterator<ArrayDeque<Instant>> it = events.values().iterator();
+        while (removed < max && it.hasNext()) {
+            ArrayDeque<Instant> q = it.next();
+            prune(q, now);
+            if (q.isEmpty()) {
+                it.remove();
+                removed++;
+            }
+        }
+        return removed;
     }
 
     synchronized int size() {

@@ -1,4 +1,4 @@
-package dev.sharebridge.application.service.publicshare;
+package dev.sharebridge.application.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
