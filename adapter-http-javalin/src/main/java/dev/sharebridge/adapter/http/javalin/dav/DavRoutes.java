@@ -561,14 +561,14 @@ public final class DavRoutes {
     private void checkLocks(Context ctx, UserId user, ItemPath target, List<ItemPath> changed) throws Exception {
         IfHeader condition = checkIf(ctx, user, target);
         for (ItemPath p : changed) {
-            requireTokens(user, condition, locks.covering(user, p));
+            requireTokens(condition, locks.covering(user, p));
         }
     }
 
     /** As {@link #checkLocks}, for a request that changes the item, its parent and all below it. */
     private void checkLocksBelow(Context ctx, UserId user, ItemPath path) throws Exception {
         checkLocks(ctx, user, path, withParent(path));
-        requireTokens(user, ifHeader(ctx), locks.atOrBelow(user, path));
+        requireTokens(ifHeader(ctx), locks.atOrBelow(user, path));
     }
 
     private IfHeader checkIf(Context ctx, UserId user, ItemPath target) throws Exception {
@@ -597,7 +597,7 @@ public final class DavRoutes {
         return condition;
     }
 
-    private static void requireTokens(UserId user, IfHeader condition, List<DavLocks.Lock> held) {
+    private static void requireTokens(IfHeader condition, List<DavLocks.Lock> held) {
         List<String> submitted = condition.tokens();
         for (DavLocks.Lock l : held) {
             if (!submitted.contains(l.token())) {
