@@ -12,6 +12,7 @@ package dev.sharebridge.application.error;
 public abstract sealed class UseCaseException extends Exception
         permits NotFoundException,
                 ConflictException,
+                PreconditionFailedException,
                 ForbiddenException,
                 UnauthorizedException,
                 PasswordRequiredException,

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.http.javalin;
 
+import dev.sharebridge.adapter.http.javalin.dav.DavRoutes;
 import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
 import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
@@ -301,6 +302,7 @@ public final class HttpApi implements AutoCloseable {
                         clock)
                 .register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
+        new DavRoutes(deps.files(), deps.authenticate(), clock).register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
         new RoomRoutes(

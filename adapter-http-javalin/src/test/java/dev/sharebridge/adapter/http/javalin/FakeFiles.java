@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
 import dev.sharebridge.domain.item.ByteRange;
@@ -9,6 +10,7 @@ import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.IOException;
@@ -157,6 +159,49 @@ final class FakeFiles implements FileUseCases {
         }
         space.keySet().removeIf(p -> p.startsWith(path));
         return 0;
+    }
+
+    @Override
+    public TransferResult move(UserId user, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, ConflictException, PreconditionFailedException {
+        return transfer(user, from, to, overwrite, true);
+    }
+
+    @Override
+    public TransferResult copy(UserId user, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, ConflictException, PreconditionFailedException {
+        return transfer(user, from, to, overwrite, false);
+    }
+
+    /** As the storage port says: no parents made, the destination replaced whole or refused. */
+    private TransferResult transfer(UserId user, ItemPath from, ItemPath to, boolean overwrite, boolean move)
+            throws NotFoundException, ConflictException, PreconditionFailedException {
+        Map<ItemPath, Node> space = space(user);
+        if (from.isRoot() || space.get(from) == null) {
+            throw new NotFoundException("no such item");
+        }
+        Node parent = space.get(to.parent().orElse(ItemPath.root()));
+        if (parent == null || parent.type() != ItemType.FOLDER) {
+            throw new ConflictException("no folder to hold it");
+        }
+        boolean existed = space.containsKey(to);
+        if (existed && !overwrite) {
+            throw new PreconditionFailedException("an item is already there");
+        }
+        space.keySet().removeIf(p -> p.startsWith(to));
+        Map<ItemPath, Node> moved = new java.util.HashMap<>();
+        space.forEach((p, n) -> {
+            if (p.startsWith(from)) {
+                moved.put(
+                        to.resolve(p.relativeTo(from)),
+                        move ? n : new Node(n.type(), n.file(), n.size(), "c" + seq.incrementAndGet()));
+            }
+        });
+        if (move) {
+            space.keySet().removeIf(p -> p.startsWith(from));
+        }
+        space.putAll(moved);
+        return new TransferResult(item(to, space.get(to)), !existed);
     }
 
     @Override

@@ -78,10 +78,14 @@ class OpenApiDocumentTest extends ApiTestSupport {
         return YAML.readTree(OpenApiRoutes.load());
     }
 
-    /** The server's routes the document lacks; it may leave HEAD implied. */
+    /**
+     * The server's routes the document lacks; it may leave HEAD implied, and WebDAV ({@code /dav},
+     * methods OpenAPI cannot name) is described in docs/webdav.md and reference §11 instead.
+     */
     private static Set<String> undocumented(Set<String> server, Set<String> documented) {
         Set<String> rest = minus(server, documented);
         rest.removeIf(r -> r.startsWith("HEAD "));
+        rest.removeIf(r -> r.endsWith(" /dav") || r.contains(" /dav/"));
         return rest;
     }
 

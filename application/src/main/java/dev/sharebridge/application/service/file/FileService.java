@@ -1,8 +1,10 @@
 package dev.sharebridge.application.service.file;
 
 import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
@@ -16,13 +18,17 @@ import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
+import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.ItemNotFoundException;
 import dev.sharebridge.domain.storage.StorageException;
 import dev.sharebridge.domain.storage.StorageFullException;
 import dev.sharebridge.domain.storage.StorageProvider;
+import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferPaths;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
@@ -183,6 +189,87 @@ public final class FileService implements FileUseCases {
             }
             return deleted;
         }
+    }
+
+    /**
+     * Announces both paths on the fence before it looks at the links: the source, because nothing
+     * will be at it afterwards, and the destination when an item there may be replaced. Under the
+     * announcements no link can be made on either, so the look for links on the source holds until
+     * the move is done; the replaced item's links are deleted as {@link #delete} deletes them.
+     */
+    @Override
+    public TransferResult move(UserId user, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, ConflictException, PreconditionFailedException, ForbiddenException,
+                    UpstreamUnavailableException, InsufficientStorageException {
+        checkTransfer("move", from, to, overwrite);
+        stat(user, from);
+        Scope scope = Scope.userSpace(user);
+        try (Deletions.Announced source = deletions.announce(scope, from)) {
+            if (!shares.findByOwnerAndPathPrefix(user, from).isEmpty()) {
+                throw new ForbiddenException("share links are on " + from
+                        + " or below it; moving an item with share links is not supported yet");
+            }
+            return transfer(user, from, to, overwrite, true);
+        }
+    }
+
+    @Override
+    public TransferResult copy(UserId user, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        checkTransfer("copy", from, to, overwrite);
+        stat(user, from);
+        return transfer(user, from, to, overwrite, false);
+    }
+
+    /** The storage call, with the destination announced and its links deleted when it may be replaced. */
+    private TransferResult transfer(UserId user, ItemPath from, ItemPath to, boolean overwrite, boolean move)
+            throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        if (!overwrite) {
+            return storageTransfer(user, from, to, false, move);
+        }
+        try (Deletions.Announced destination = deletions.announce(Scope.userSpace(user), to)) {
+            shares.deleteByOwnerAndPathPrefix(user, to);
+            TransferResult result = storageTransfer(user, from, to, true, move);
+            // links a process without the fence made meanwhile (as in delete); the item now at
+            // the destination came without links, as the source had none or kept its own
+            shares.deleteByOwnerAndPathPrefix(user, to);
+            return result;
+        }
+    }
+
+    private TransferResult storageTransfer(UserId user, ItemPath from, ItemPath to, boolean overwrite, boolean move)
+            throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        try {
+            ItemPath source = UserSpaces.toStorage(user, from);
+            ItemPath destination = UserSpaces.toStorage(user, to);
+            TransferResult result =
+                    move ? files.move(source, destination, overwrite) : files.copy(source, destination, overwrite);
+            return new TransferResult(UserSpaces.toSpace(user, result.item()), result.created());
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException e) {
+            throw StorageFailures.notFound(from);
+        } catch (ItemConflictException e) {
+            throw new ConflictException("the folder to hold " + to + " does not exist");
+        } catch (DestinationExistsException e) {
+            throw new PreconditionFailedException("an item is already at " + to);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    private static void checkTransfer(String operation, ItemPath from, ItemPath to, boolean overwrite) {
+        try {
+            TransferPaths.check(operation, from, to, overwrite);
+        } catch (StorageRejectedException e) {
+            throw rejected(e);
+        }
+        to.checkNewNames();
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sharebridge.application.error.ConflictException;
+import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FolderListing;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
@@ -23,6 +25,7 @@ import dev.sharebridge.domain.share.ShareToken;
 import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.StorageRejectedException;
 import dev.sharebridge.domain.storage.StorageUnavailableException;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.ByteArrayInputStream;
@@ -143,6 +146,51 @@ class FileServiceTest {
         assertThatThrownBy(() -> service.upload(alice, ItemPath.parse("a"), bytes("x")))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("path"));
+    }
+
+    @Test
+    void move_renames_within_the_space_and_refuses_an_item_with_share_links() throws Exception {
+        service.upload(alice, ItemPath.parse("d/a.txt"), bytes("a"));
+        service.upload(alice, ItemPath.parse("linked/b.txt"), bytes("b"));
+        Share link = share(alice, "linked/b.txt", ItemType.FILE);
+
+        TransferResult moved = service.move(alice, ItemPath.parse("d"), ItemPath.parse("e"), false);
+        assertThat(moved.created()).isTrue();
+        assertThat(moved.item().path()).isEqualTo(ItemPath.parse("e"));
+        assertThat(files.exists(ItemPath.parse("/users/alice/e/a.txt"))).isTrue();
+        assertThat(files.exists(ItemPath.parse("/users/alice/d"))).isFalse();
+
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("linked"), ItemPath.parse("x"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(files.exists(ItemPath.parse("/users/alice/linked/b.txt"))).isTrue();
+        assertThat(shares.all()).containsExactly(link);
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("nothing"), ItemPath.parse("x"), false))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("e"), ItemPath.parse("no/parent"), false))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("e"), ItemPath.parse("e/in"), false))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void copy_keeps_the_source_and_its_links_and_a_replaced_destination_loses_its_links() throws Exception {
+        service.upload(alice, ItemPath.parse("src.txt"), bytes("new"));
+        service.upload(alice, ItemPath.parse("dst.txt"), bytes("old"));
+        Share onSource = share(alice, "src.txt", ItemType.FILE);
+        share(alice, "dst.txt", ItemType.FILE);
+
+        assertThatThrownBy(() -> service.copy(alice, ItemPath.parse("src.txt"), ItemPath.parse("dst.txt"), false))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(shares.all()).hasSize(2);
+
+        TransferResult copied = service.copy(alice, ItemPath.parse("src.txt"), ItemPath.parse("dst.txt"), true);
+        assertThat(copied.created()).isFalse();
+        assertThat(shares.all()).containsExactly(onSource);
+        try (ItemContent c = service.read(alice, ItemPath.parse("dst.txt"), Optional.empty())) {
+            assertThat(new String(c.stream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("new");
+        }
+        assertThat(fence.inProgress()).isZero();
     }
 
     @Test

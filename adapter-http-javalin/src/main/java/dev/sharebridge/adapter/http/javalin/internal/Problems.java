@@ -6,6 +6,7 @@ import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.InvalidPasswordException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
+import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.ServiceBusyException;
 import dev.sharebridge.application.error.UnauthorizedException;
@@ -208,6 +209,8 @@ public final class Problems {
             return new Mapped(404, u.code(), detail, Map.of());
         } else if (u instanceof ConflictException) {
             return new Mapped(409, u.code(), detail, Map.of());
+        } else if (u instanceof PreconditionFailedException) {
+            return new Mapped(412, u.code(), detail, Map.of());
         } else if (u instanceof ForbiddenException) {
             return new Mapped(403, u.code(), detail, Map.of());
         } else if (u instanceof UnauthorizedException) {
@@ -282,9 +285,11 @@ public final class Problems {
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
+            case 423 -> "Locked";
             case 429 -> "Too Many Requests";
             case 499 -> "Client Closed Request";
             case 500 -> "Internal Server Error";

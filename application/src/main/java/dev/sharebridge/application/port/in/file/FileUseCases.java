@@ -10,4 +10,5 @@ public interface FileUseCases
                 UploadFileUseCase,
                 MakeFolderUseCase,
                 ListFolderUseCase,
-                DeleteItemUseCase {}
+                DeleteItemUseCase,
+                TransferItemUseCase {}

@@ -1,0 +1,85 @@
+package dev.sharebridge.adapter.http.javalin.dav;
+
+import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.user.UserId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dead properties clients set with PROPPATCH (Windows' timestamps, litmus' test values), by
+ * user and path, kept in this process's memory: they follow MOVE and COPY and end with DELETE
+ * through {@code /dav/}, and are lost on restart and not seen by other instances (a table is the
+ * next step; docs/webdav.md). Bounded per user, as anything a client fills in memory must be.
+ */
+final class DeadProperties {
+    /** Resources with properties per user; a PROPPATCH beyond it is refused with 507. */
+    static final int MAX_RESOURCES_PER_USER = 10_000;
+
+    private final Map<UserId, Map<ItemPath, Map<PropName, String>>> byUser = new LinkedHashMap<>();
+
+    /** A change of one property: a value (an element as text) to set, or empty to remove it. */
+    record Change(PropName name, Optional<String> value) {}
+
+    synchronized Map<PropName, String> of(UserId user, ItemPath path) {
+        Map<PropName, String> props = byUser.getOrDefault(user, Map.of()).get(path);
+        return props == null ? Map.of() : new LinkedHashMap<>(props);
+    }
+
+    /** Whether the changes fit: false when they would add a resource beyond the bound. */
+    synchronized boolean fits(UserId user, ItemPath path) {
+        Map<ItemPath, Map<PropName, String>> space = byUser.getOrDefault(user, Map.of());
+        return space.containsKey(path) || space.size() < MAX_RESOURCES_PER_USER;
+    }
+
+    /** Applies the changes in order, all of them (the caller checked each may be made). */
+    synchronized void apply(UserId user, ItemPath path, List<Change> changes) {
+        Map<ItemPath, Map<PropName, String>> space = space(user);
+        Map<PropName, String> props = space.computeIfAbsent(path, p -> new LinkedHashMap<>());
+        for (Change c : changes) {
+            if (c.value().isPresent()) {
+                props.put(c.name(), c.value().get());
+            } else {
+                props.remove(c.name());
+            }
+        }
+        if (props.isEmpty()) {
+            space.remove(path);
+        }
+        if (space.isEmpty()) {
+            byUser.remove(user);
+        }
+    }
+
+    /** Forgets the properties of {@code path} and everything below it. */
+    synchronized void delete(UserId user, ItemPath path) {
+        Map<ItemPath, Map<PropName, String>> space = byUser.get(user);
+        if (space != null) {
+            space.keySet().removeIf(p -> p.startsWith(path));
+            if (space.isEmpty()) {
+                byUser.remove(user);
+            }
+        }
+    }
+
+    /** Gives the tree at {@code to} the properties of the tree at {@code from} (replacing its own). */
+    synchronized void copy(UserId user, ItemPath from, ItemPath to, boolean removeSource) {
+        delete(user, to);
+        Map<ItemPath, Map<PropName, String>> space = byUser.get(user);
+        if (space == null) {
+            return;
+        }
+        List<ItemPath> below = new ArrayList<>(
+                space.keySet().stream().filter(p -> p.startsWith(from)).toList());
+        for (ItemPath p : below) {
+            Map<PropName, String> props = removeSource ? space.remove(p) : new LinkedHashMap<>(space.get(p));
+            space.put(to.resolve(p.relativeTo(from)), props);
+        }
+    }
+
+    private Map<ItemPath, Map<PropName, String>> space(UserId user) {
+        return byUser.computeIfAbsent(user, u -> new LinkedHashMap<>());
+    }
+}
