@@ -2,7 +2,9 @@ package dev.sharebridge.adapter.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sharebridge.application.cache.InProcessCacheInvalidations;
 import dev.sharebridge.application.counting.BatchedAccessCounts;
+import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,6 +56,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final TicketStore tickets;
     private final ParticipantRegistry participants;
     private final RoomEvents roomEvents;
+    private final CacheInvalidations cacheInvalidations;
 
     private JdbiPersistence(HikariDataSource dataSource, boolean h2File, Properties credentials) {
         this.dataSource = dataSource;
@@ -81,22 +85,30 @@ public final class JdbiPersistence implements AutoCloseable {
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
         this.participants = DatabaseFailures.guarded(ParticipantRegistry.class, new JdbiParticipantRegistry(jdbi));
         String url = dataSource.getJdbcUrl();
-        this.roomEvents = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length())
-                ? new PostgresRoomEvents(jdbi, url, credentials, channelName(jdbi))
-                : new InProcessRoomEvents();
+        if (url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length())) {
+            String where = channelSuffix(jdbi);
+            PostgresCacheInvalidations caches =
+                    new PostgresCacheInvalidations(jdbi, "sharebridge_caches_" + where, new SecureRandom());
+            this.cacheInvalidations = caches;
+            this.roomEvents = new PostgresRoomEvents(jdbi, url, credentials, "sharebridge_rooms_" + where, caches);
+        } else {
+            this.cacheInvalidations = new InProcessCacheInvalidations();
+            this.roomEvents = new InProcessRoomEvents();
+        }
     }
 
     /**
-     * The notification channel of this database and schema: processes on the same ones share it,
-     * and those on another schema of the same database (tests) do not hear each other.
+     * What names the notification channels of this database and schema: processes on the same
+     * ones share them, and those on another schema of the same database (tests) do not hear each
+     * other.
      */
-    private static String channelName(Jdbi jdbi) {
+    private static String channelSuffix(Jdbi jdbi) {
         String where = jdbi.withHandle(h -> h.createQuery("SELECT current_database() || '/' || current_schema()")
                 .mapTo(String.class)
                 .one());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
-            return "sharebridge_rooms_" + HexFormat.of().formatHex(digest, 0, 8);
+            return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -227,6 +239,16 @@ public final class JdbiPersistence implements AutoCloseable {
      */
     public RoomEvents roomEvents() {
         return roomEvents;
+    }
+
+    /**
+     * The channel that tells the caches of every process on this database and schema of changes:
+     * on PostgreSQL {@code NOTIFY}, received on the room events' connection, so it receives (and
+     * the caches keep anything) only once {@link #listenForRoomEvents()} has started and while
+     * that connection lives; on H2 an in-process bus, which always receives.
+     */
+    public CacheInvalidations cacheInvalidations() {
+        return cacheInvalidations;
     }
 
     /**
