@@ -340,13 +340,17 @@ class MultiInstanceE2eTest {
 
     /** An unlimited link of olga's to a file of its own (on both, whose storage is their own), made on A. */
     private static JsonNode link(String name) {
+        return link(olga, name);
+    }
+
+    private static JsonNode link(String owner, String name) {
         for (E2eServer on : new E2eServer[] {a, b}) {
             assertThat(on.http()
-                            .put("/api/files/" + name, name.getBytes(StandardCharsets.UTF_8), bearer(olga))
+                            .put("/api/files/" + name, name.getBytes(StandardCharsets.UTF_8), bearer(owner))
                             .status())
                     .isEqualTo(201);
         }
-        Http.Response created = a.http().postJson("/api/shares", Map.of("item_id", name), bearer(olga));
+        Http.Response created = a.http().postJson("/api/shares", Map.of("item_id", name), bearer(owner));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json();
     }
@@ -394,6 +398,19 @@ class MultiInstanceE2eTest {
                 .isEqualTo(204));
 
         assertThat(b.http().get(path).status()).as("B heard after %s", heard).isEqualTo(404);
+    }
+
+    @Test
+    void aUserRemovedByTheCliOnTheSameDatabaseTakesItsLinksOffB() {
+        String carl = a.addUser("carl");
+        JsonNode link = link(carl, "carls.txt");
+        String path = "/api/s/" + link.path("token").asText();
+        keptOnB(path);
+
+        changeOnAndAwaitB(
+                () -> assertThat(a.cli("users", "remove", "carl").code()).isZero());
+
+        assertThat(b.http().get(path).status()).isEqualTo(404);
     }
 
     @Test

@@ -252,8 +252,9 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /**
-     * Starts receiving room events of every process on the database (PostgreSQL: one connection
-     * of its own, outside the pool, until {@link #close()}); with H2 nothing is needed.
+     * Starts receiving room events and cache invalidations of every process on the database
+     * (PostgreSQL: one connection of its own for both, outside the pool, until {@link #close()});
+     * with H2 nothing is needed.
      */
     public void listenForRoomEvents() {
         if (roomEvents instanceof PostgresRoomEvents pg) {
