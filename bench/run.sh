@@ -4,6 +4,8 @@
 #   bench/run.sh open flood       only the named ones (jmh open download flood folder startup)
 #   bench/run.sh events           room-event latency across two instances (needs PostgreSQL; never by default)
 #   bench/run.sh budgets          cost per failed verify with the budgets in PostgreSQL vs in memory (needs PostgreSQL; never by default)
+#   bench/run.sh caches           [cache] shares_ms 0/100/1000 with two instances: busy-link opens, revocation
+#                                 latency across instances (needs PostgreSQL; never by default)
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (32),
 # BENCH_BIG_MIB (1024), BENCH_SKIP_BUILD=1 to reuse the last build, BENCH_JAVA=/path/to/java to run
 # the benchmark servers on another JVM (e.g. Java 21+, where requests run on virtual threads).

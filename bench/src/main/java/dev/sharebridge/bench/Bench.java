@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the start-up measurement, each a few times, and prints a table of figures and ratios.
  *
  * <p>Arguments: names of the benchmarks to run ({@code open download flood folder startup};
- * default all; {@code events} and {@code budgets}, which need PostgreSQL, only when named). System properties: {@code bench.seconds} (per wrk run, default 5),
+ * default all; {@code events}, {@code budgets} and {@code caches}, which need PostgreSQL, only when named). System properties: {@code bench.seconds} (per wrk run, default 5),
  * {@code bench.rounds} (default 3), {@code bench.connections} (default 32), {@code bench.bigMiB}
  * (default 1024), {@code bench.jar} (the shipped jar, default
  * {@code bootstrap/target/sharebridge.jar}).
@@ -55,6 +55,13 @@ public final class Bench {
         }
         if (which.contains("budgets")) {
             new FailureBudgetsBench(bench.report, ROUNDS).run();
+        }
+        if (which.contains("caches")) {
+            if (!Wrk.available()) {
+                System.err.println("wrk is missing: apt-get install wrk (bench/run.sh does that when it may)");
+                System.exit(2);
+            }
+            new CacheInvalidationBench(bench.report, SECONDS, ROUNDS, CONNECTIONS).run();
         }
         if (which.contains("startup")) {
             new StartupBench(

@@ -21,6 +21,7 @@ import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.room.InstanceId;
@@ -158,10 +159,12 @@ public final class Sharebridge implements Instance {
             resources.add(JvmMetrics.bindTo(metrics));
             persistence.bindMetrics(metrics);
             Map<String, LocalStorageProvider> localStorage = new LinkedHashMap<>();
+            CacheInvalidations invalidations = persistence.cacheInvalidations();
             StorageProvider files = cached(
                     metrics,
                     "files",
                     config.cache().files(),
+                    invalidations,
                     resources.addIfCloseable(
                             storage(config.storage(), nextcloudCallMetrics(metrics, "storage"), localStorage)));
             ServerConfig server = config.server();
@@ -177,7 +180,7 @@ public final class Sharebridge implements Instance {
             // link rows kept by token in front of the counting that JdbiPersistence puts on the
             // database (the order is explained in RecentShareReads and BatchedAccessCounts)
             RecentShareReads shares =
-                    new RecentShareReads(persistence.shares(), config.cache().shares());
+                    new RecentShareReads(persistence.shares(), config.cache().shares(), invalidations);
             cacheMetrics(metrics, "shares", shares, RecentShareReads::stats);
             DeletionFence fence = persistence.deletionFence();
             UserService users = new UserService(persistence.users(), shares, files, fence, clock, random);
@@ -186,7 +189,13 @@ public final class Sharebridge implements Instance {
                     new ShareLinkService(shares, files, hasher, strength, fence, clock, random, settings);
 
             StorageProvider roomFiles = sharedFolderStorage(
-                    config, files, nextcloudCallMetrics(metrics, "shared_folder"), metrics, resources, localStorage);
+                    config,
+                    files,
+                    nextcloudCallMetrics(metrics, "shared_folder"),
+                    metrics,
+                    resources,
+                    localStorage,
+                    invalidations);
             RoomSettings roomSettings = RoomSettings.defaults(
                     publicUrl,
                     config.sharedFolder().provider(),
@@ -289,7 +298,9 @@ public final class Sharebridge implements Instance {
 
     /**
      * {@code sharebridge_cache_lookups_total{cache, result="hit|miss"}}: how often a kept link row
-     * or stat result was reused ({@code [cache]}); both stay 0 while that cache is off.
+     * or stat result was reused ({@code [cache]}); both stay 0 while that cache is off. And
+     * {@code sharebridge_cache_invalidations_total{cache}}: how often another instance's change
+     * ended what it kept.
      */
     private static <T> void cacheMetrics(
             MeterRegistry registry, String cache, T source, Function<T, RecentReads.Stats> stats) {
@@ -308,6 +319,13 @@ public final class Sharebridge implements Instance {
                     .tag("result", result)
                     .register(registry);
         }
+        FunctionCounter.builder(
+                        "sharebridge.cache.invalidations",
+                        source,
+                        s -> stats.apply(s).invalidations())
+                .description("Times everything kept ([cache]) was forgotten for a change another instance made")
+                .tag("cache", cache)
+                .register(registry);
     }
 
     /**
@@ -377,8 +395,12 @@ public final class Sharebridge implements Instance {
 
     /** {@code storage} behind the stat cache of {@code [cache] files_ms}, counted in metrics as {@code name}. */
     private static StorageProvider cached(
-            MeterRegistry metrics, String name, Duration maxStaleness, StorageProvider storage) {
-        RecentStatsStorage cached = new RecentStatsStorage(storage, maxStaleness);
+            MeterRegistry metrics,
+            String name,
+            Duration maxStaleness,
+            CacheInvalidations invalidations,
+            StorageProvider storage) {
+        RecentStatsStorage cached = new RecentStatsStorage(storage, maxStaleness, invalidations);
         cacheMetrics(metrics, name, cached, RecentStatsStorage::stats);
         return cached;
     }
@@ -394,7 +416,8 @@ public final class Sharebridge implements Instance {
             NextcloudCallListener calls,
             MeterRegistry metrics,
             Resources resources,
-            Map<String, LocalStorageProvider> localStorage) {
+            Map<String, LocalStorageProvider> localStorage,
+            CacheInvalidations invalidations) {
         SharedFolderConfig shared = config.sharedFolder();
         if (shared.nextcloud().isPresent()) {
             return resources.add(new NextcloudStorageProvider(
@@ -410,6 +433,7 @@ public final class Sharebridge implements Instance {
                 metrics,
                 "shared_folder_files",
                 config.cache().files(),
+                invalidations,
                 local(
                         localStorage,
                         "shared folder storage",

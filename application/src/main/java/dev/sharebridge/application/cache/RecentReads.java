@@ -22,7 +22,9 @@ import java.util.function.Predicate;
  * {@link Ticket} before it starts, and a value whose ticket predates the last change is neither
  * kept nor answered. Changes made elsewhere (another process
  * on the same database or folder) are seen after at most {@code maxStaleness}, counted from
- * before the read. Bounded: when full it starts over, which costs one read per key.
+ * before the read, or as soon as the decorator hears of them and calls {@link #changedElsewhere()}.
+ * While {@link #pause() paused} (the channel that tells of changes elsewhere is down) nothing is
+ * kept or answered. Bounded: when full it starts over, which costs one read per key.
  *
  * @param <K> what a value is looked up by
  * @param <V> the value; immutable
@@ -36,8 +38,12 @@ public final class RecentReads<K, V> {
     /** The state before a read: the change it comes after and when it began. */
     record Ticket(long generation, long readAt) {}
 
-    /** How often {@link #get} answered from a kept value ({@code hits}) or not ({@code misses}), while enabled. */
-    public record Stats(long hits, long misses) {}
+    /**
+     * How often {@link #get} answered from a kept value ({@code hits}) or not ({@code misses}), while
+     * enabled, and how often everything was forgotten for a change made elsewhere ({@code
+     * invalidations}).
+     */
+    public record Stats(long hits, long misses, long invalidations) {}
 
     private final long maxStalenessNanos;
     private final LongSupplier nanoTime;
@@ -45,6 +51,8 @@ public final class RecentReads<K, V> {
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder invalidations = new LongAdder();
+    private volatile boolean paused;
 
     /**
      * @param maxStaleness {@link Duration#ZERO} keeps nothing
@@ -63,6 +71,10 @@ public final class RecentReads<K, V> {
         if (maxStalenessNanos == 0) {
             return Optional.empty();
         }
+        if (paused) {
+            misses.increment();
+            return Optional.empty();
+        }
         Entry<V> e = entries.get(key);
         if (e == null || e.generation != generation.get() || nanoTime.getAsLong() - e.readAt >= maxStalenessNanos) {
             misses.increment();
@@ -74,7 +86,7 @@ public final class RecentReads<K, V> {
 
     /** Hits and misses so far (for metrics); both stay 0 while nothing is kept. */
     public Stats stats() {
-        return new Stats(hits.sum(), misses.sum());
+        return new Stats(hits.sum(), misses.sum(), invalidations.sum());
     }
 
     /** To be taken right before a read whose result may be {@link #put}. */
@@ -84,7 +96,7 @@ public final class RecentReads<K, V> {
 
     /** Keeps {@code value}, read for {@code key} after {@code ticket} was taken, unless a change came between. */
     void put(Ticket ticket, K key, V value) {
-        if (maxStalenessNanos == 0 || ticket.generation != generation.get()) {
+        if (maxStalenessNanos == 0 || paused || ticket.generation != generation.get()) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {
@@ -97,6 +109,27 @@ public final class RecentReads<K, V> {
     public void changed() {
         generation.incrementAndGet();
         entries.clear();
+    }
+
+    /** After a change made elsewhere, of which the decorator was told: as {@link #changed()}, counted. */
+    public void changedElsewhere() {
+        invalidations.increment();
+        changed();
+    }
+
+    /**
+     * Keeps and answers nothing until {@link #resume()}: changes made elsewhere may go unheard. A
+     * read already under way when this is called is not kept either (its ticket is older).
+     */
+    public void pause() {
+        paused = true;
+        changed();
+    }
+
+    /** Keeps again, from nothing: changes made elsewhere while paused are unknown. */
+    public void resume() {
+        changed();
+        paused = false;
     }
 
     /** A read or a change of the port, which may fail with its own exception. */

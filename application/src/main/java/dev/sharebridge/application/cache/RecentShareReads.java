@@ -1,5 +1,7 @@
 package dev.sharebridge.application.cache;
 
+import dev.sharebridge.application.port.out.cache.CacheInvalidations;
+import dev.sharebridge.application.port.out.cache.CacheInvalidations.Cache;
 import dev.sharebridge.application.port.out.persistence.CountedAccesses;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
@@ -26,8 +28,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Every change made through this repository ({@link #update} and the deletes) ends every kept
  * row at once, also when it fails halfway, and a row read before a change is never answered after
- * it. Changes made elsewhere (another server, the CLI on the same database) are seen after at most
- * {@code maxStaleness}. Everything else reaches the repository: the lookups by id, owner or
+ * it. Every such change is also {@linkplain CacheInvalidations#publish published}, and every change
+ * another instance (another server, the CLI on the same database) publishes ends every kept row
+ * here as soon as it arrives; while the channel does not receive, nothing is kept. Changes that
+ * nobody publishes are seen after at most {@code maxStaleness}. Everything else reaches the repository: the lookups by id, owner or
  * parent, the ancestors of a reshared link (whose limits must be exact) and the counting, which
  * changes no row this keeps other than its count, and the counts of unlimited links in kept rows
  * may lag (nothing the public routes answer shows them).
@@ -39,16 +43,29 @@ import java.util.function.LongSupplier;
 public final class RecentShareReads implements ShareRepository {
     private final ShareRepository shares;
     private final RecentReads<String, Optional<Share>> recent;
+    private final CacheInvalidations invalidations;
 
-    /** @param maxStaleness {@link Duration#ZERO}: every lookup reaches the repository */
-    public RecentShareReads(ShareRepository shares, Duration maxStaleness) {
-        this(shares, maxStaleness, System::nanoTime);
+    /**
+     * @param maxStaleness {@link Duration#ZERO}: every lookup reaches the repository (changes are
+     *     published all the same, for the instances that keep rows)
+     * @param invalidations the channel to the other instances on the same database
+     */
+    public RecentShareReads(ShareRepository shares, Duration maxStaleness, CacheInvalidations invalidations) {
+        this(shares, maxStaleness, System::nanoTime, invalidations);
+    }
+
+    /** Alone on its database: only the changes made through it end what it keeps before its time. */
+    public RecentShareReads(ShareRepository shares, Duration maxStaleness, LongSupplier nanoTime) {
+        this(shares, maxStaleness, nanoTime, new InProcessCacheInvalidations());
     }
 
     /** @param nanoTime a monotonic clock in nanoseconds, for tests that let the staleness pass */
-    public RecentShareReads(ShareRepository shares, Duration maxStaleness, LongSupplier nanoTime) {
+    public RecentShareReads(
+            ShareRepository shares, Duration maxStaleness, LongSupplier nanoTime, CacheInvalidations invalidations) {
         this.shares = Objects.requireNonNull(shares, "shares");
         this.recent = new RecentReads<>(maxStaleness, nanoTime);
+        this.invalidations = Objects.requireNonNull(invalidations, "invalidations");
+        invalidations.subscribe(new Forget(Cache.SHARES, recent));
     }
 
     /** How often a kept row was reused or not, for metrics. */
@@ -97,7 +114,7 @@ public final class RecentShareReads implements ShareRepository {
 
     @Override
     public boolean update(Share share) {
-        return recent.change(() -> shares.update(share));
+        return change(() -> shares.update(share));
     }
 
     @Override
@@ -112,22 +129,31 @@ public final class RecentShareReads implements ShareRepository {
 
     @Override
     public int deleteWithDescendants(ShareId id) {
-        return recent.change(() -> shares.deleteWithDescendants(id));
+        return change(() -> shares.deleteWithDescendants(id));
     }
 
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
-        return recent.change(() -> shares.deleteByOwnerAndPathPrefix(owner, path));
+        return change(() -> shares.deleteByOwnerAndPathPrefix(owner, path));
     }
 
     @Override
     public int deleteByOwner(UserId owner) {
-        return recent.change(() -> shares.deleteByOwner(owner));
+        return change(() -> shares.deleteByOwner(owner));
     }
 
     @Override
     public int deleteByRoom(RoomId room) {
-        return recent.change(() -> shares.deleteByRoom(room));
+        return change(() -> shares.deleteByRoom(room));
+    }
+
+    /** Runs a change through {@link RecentReads#change} and then tells the other instances, also when it failed. */
+    private <T> T change(RecentReads.Step<T, RuntimeException> change) {
+        try {
+            return recent.change(change);
+        } finally {
+            Forget.publish(invalidations, Cache.SHARES);
+        }
     }
 
     @Override

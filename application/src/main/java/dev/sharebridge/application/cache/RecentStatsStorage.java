@@ -1,5 +1,7 @@
 package dev.sharebridge.application.cache;
 
+import dev.sharebridge.application.port.out.cache.CacheInvalidations;
+import dev.sharebridge.application.port.out.cache.CacheInvalidations.Cache;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -22,23 +24,38 @@ import java.util.function.LongSupplier;
  * (through a share link) is looked at once per that time, on the disk or in NextCloud alike.
  *
  * <p>Every change made through this provider (write, folder, delete, move, copy) ends every
- * kept result at once, not only those of the paths it names; changes made by
- * others (programs writing into the directory, people editing in NextCloud) are seen after at
- * most {@code maxStaleness}. Only {@code stat} is affected: listings, reads, writes and
+ * kept result at once, not only those of the paths it names, and is
+ * {@linkplain CacheInvalidations#publish published}: a change another instance publishes ends
+ * every kept result here as soon as it arrives, and while the channel does not receive nothing is
+ * kept. Changes made by others (programs writing into the directory, people editing in NextCloud)
+ * are seen after at most {@code maxStaleness}. Only {@code stat} is affected: listings, reads, writes and
  * {@link #ping} always reach the storage, and a kept result is never used to open a file.
  */
 public final class RecentStatsStorage implements StorageProvider {
     private final StorageProvider storage;
     private final RecentReads<ItemPath, Optional<StoredItem>> recent;
+    private final CacheInvalidations invalidations;
 
-    /** @param maxStaleness {@link Duration#ZERO}: every stat reaches the storage */
+    /** Alone on its storage: only the changes made through it end what it keeps before its time. */
     public RecentStatsStorage(StorageProvider storage, Duration maxStaleness) {
-        this(storage, maxStaleness, System::nanoTime);
+        this(storage, maxStaleness, new InProcessCacheInvalidations());
     }
 
-    RecentStatsStorage(StorageProvider storage, Duration maxStaleness, LongSupplier nanoTime) {
+    /**
+     * @param maxStaleness {@link Duration#ZERO}: every stat reaches the storage (changes are
+     *     published all the same, for the instances that keep results)
+     * @param invalidations the channel to the other instances on the same storage
+     */
+    public RecentStatsStorage(StorageProvider storage, Duration maxStaleness, CacheInvalidations invalidations) {
+        this(storage, maxStaleness, System::nanoTime, invalidations);
+    }
+
+    RecentStatsStorage(
+            StorageProvider storage, Duration maxStaleness, LongSupplier nanoTime, CacheInvalidations invalidations) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.recent = new RecentReads<>(maxStaleness, nanoTime);
+        this.invalidations = Objects.requireNonNull(invalidations, "invalidations");
+        invalidations.subscribe(new Forget(Cache.FILES, recent));
     }
 
     /** How often a kept result was reused or not, for metrics. */
@@ -63,29 +80,38 @@ public final class RecentStatsStorage implements StorageProvider {
 
     @Override
     public WriteResult write(ItemPath file, InputStream content) throws StorageException {
-        return recent.change(() -> storage.write(file, content));
+        return change(() -> storage.write(file, content));
     }
 
     @Override
     public boolean makeFolder(ItemPath folder) throws StorageException {
-        return recent.change(() -> storage.makeFolder(folder));
+        return change(() -> storage.makeFolder(folder));
     }
 
     @Override
     public boolean delete(ItemPath path) throws StorageException {
-        return recent.change(() -> storage.delete(path));
+        return change(() -> storage.delete(path));
     }
 
     /** Ends every kept result, those of both trees among them, also when the move fails halfway. */
     @Override
     public TransferResult move(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
-        return recent.change(() -> storage.move(from, to, overwrite));
+        return change(() -> storage.move(from, to, overwrite));
     }
 
     /** Ends every kept result: the destination's tree is new or replaced. */
     @Override
     public TransferResult copy(ItemPath from, ItemPath to, boolean overwrite) throws StorageException {
-        return recent.change(() -> storage.copy(from, to, overwrite));
+        return change(() -> storage.copy(from, to, overwrite));
+    }
+
+    /** Runs a change through {@link RecentReads#change} and then tells the other instances, also when it failed. */
+    private <T> T change(RecentReads.Step<T, StorageException> change) throws StorageException {
+        try {
+            return recent.change(change);
+        } finally {
+            Forget.publish(invalidations, Cache.FILES);
+        }
     }
 
     @Override

@@ -126,6 +126,18 @@ final class AccessCounter implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes what is pending for any of {@code ids}, before they are counted exactly: a limit set
+     * elsewhere (another instance) after accesses counted here in memory must see them.
+     */
+    void flushPending(List<ShareId> ids) {
+        for (ShareId id : ids) {
+            if (pending.containsKey(id)) {
+                flush(id);
+            }
+        }
+    }
+
     /** Writes everything pending, in one call of the sink. */
     void flush() {
         flushing.lock();

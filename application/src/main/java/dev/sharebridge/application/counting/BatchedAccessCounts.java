@@ -34,7 +34,8 @@ import java.util.function.IntSupplier;
  * read for the link and every link above it said "no limit" and the access is before each one's
  * expiry. Every change through this repository forgets what was learnt, so a limit or an expiry
  * set here is obeyed from the next open on; one set by another process, once the open path reads
- * the row again. The two reads of the open path do not wait for pending counts: the counts of
+ * the row again, and the opens counted here in memory before it are written before the first
+ * exact count, so that they count against it. The two reads of the open path do not wait for pending counts: the counts of
  * unlimited links in their rows may lag by a round, and nothing the public routes answer shows
  * them. A process killed outright loses at most one round of counts; {@link #close()} writes them.
  *
@@ -154,7 +155,13 @@ public final class BatchedAccessCounts implements ShareRepository, AutoCloseable
         List<ShareId> ids = links.size() == 1
                 ? List.of(links.get(0).id())
                 : links.stream().map(Share::id).toList();
-        return counter.tryCount(ids, now.toEpochMilli()) || shares.recordAccess(chain, now);
+        if (counter.tryCount(ids, now.toEpochMilli())) {
+            return true;
+        }
+        // counted in memory while the rows said "no limit"; a limit set since (on another
+        // instance) counts them too
+        counter.flushPending(ids);
+        return shares.recordAccess(chain, now);
     }
 
     /** Passes accesses counted elsewhere straight on (they are no business of this counter). */

@@ -24,7 +24,30 @@ class RecentReadsTest {
         nanos.addAndGet(1);
         assertThat(recent.get("k")).isEmpty();
         assertThat(recent.get("other")).isEmpty();
-        assertThat(recent.stats()).isEqualTo(new RecentReads.Stats(2, 2));
+        assertThat(recent.stats()).isEqualTo(new RecentReads.Stats(2, 2, 0));
+    }
+
+    @Test
+    void whilePausedNothingIsKeptNorAnsweredAndAReadFromBeforeTheResumeIsNotKeptAfterIt() {
+        recent.put(recent.ticket(), "k", "v");
+        recent.pause();
+        assertThat(recent.get("k")).isEmpty();
+        RecentReads.Ticket whilePaused = recent.ticket();
+        recent.put(whilePaused, "k", "paused");
+        assertThat(recent.get("k")).isEmpty();
+        recent.resume();
+        recent.put(whilePaused, "k", "paused");
+        assertThat(recent.get("k")).as("read before the resume").isEmpty();
+        recent.put(recent.ticket(), "k", "new");
+        assertThat(recent.get("k")).contains("new");
+    }
+
+    @Test
+    void aChangeElsewhereEndsEveryEntryAndIsCounted() {
+        recent.put(recent.ticket(), "k", "v");
+        recent.changedElsewhere();
+        assertThat(recent.get("k")).isEmpty();
+        assertThat(recent.stats().invalidations()).isEqualTo(1);
     }
 
     @Test
@@ -83,7 +106,7 @@ class RecentReadsTest {
         RecentReads<String, String> off = new RecentReads<>(Duration.ZERO, nanos::get);
         off.put(off.ticket(), "k", "v");
         assertThat(off.get("k")).isEmpty();
-        assertThat(off.stats()).isEqualTo(new RecentReads.Stats(0, 0));
+        assertThat(off.stats()).isEqualTo(new RecentReads.Stats(0, 0, 0));
         assertThatThrownBy(() -> new RecentReads<String, String>(Duration.ofMillis(-1), nanos::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -56,6 +56,26 @@ class AccessCounterTest {
     }
 
     @Test
+    void whatWasCountedBeforeALimitSetElsewhereIsWrittenBeforeTheExactCount() {
+        Share s = share();
+        Share other = share();
+        try (AccessCounter counter = counter()) {
+            counter.learn(s);
+            counter.learn(other);
+            assertThat(counter.tryCount(List.of(s.id()), 10)).isTrue();
+            assertThat(counter.tryCount(List.of(s.id()), 20)).isTrue();
+            assertThat(counter.tryCount(List.of(other.id()), 20)).isTrue();
+            // another instance set a limit: the row read again says so
+            counter.learn(s.withMaxAccesses(Optional.of(5L)));
+            assertThat(counter.tryCount(List.of(s.id()), 30)).isFalse();
+            counter.flushPending(List.of(s.id()));
+            assertThat(writes).containsExactly(s.id() + " 2 20");
+            counter.flushPending(List.of(s.id()));
+            assertThat(writes).as("nothing pending any more").hasSize(1);
+        }
+    }
+
+    @Test
     void leavesLimitedUnknownAndExpiredLinksToTheDatabase() {
         Share limited = share().withMaxAccesses(Optional.of(5L));
         Share expiring = share().withExpiresAt(Optional.of(T0.plusSeconds(1)));

@@ -157,14 +157,14 @@ class SharebridgeConfigTest {
     }
 
     @Test
-    void linkRowsAreNotKeptByDefaultOnPostgresqlWhereServersMayShareTheDatabase() throws ConfigException {
+    void linkRowsAreKeptFor100MsOnPostgresqlTooWhereEveryChangeIsPublished() throws ConfigException {
         SharebridgeConfig config = SharebridgeConfig.parse("pg.toml", """
                 [database]
                 url = "jdbc:postgresql://127.0.0.1:5432/test"
                 [security]
                 secret_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
                 """, Map.of());
-        assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ZERO, Duration.ofMillis(100)));
+        assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ofMillis(100), Duration.ofMillis(100)));
         assertThatThrownBy(() ->
                         SharebridgeConfig.parse("bad.toml", "[cache]\nshares_ms = -1\nfiles_ms = 60001\n", Map.of()))
                 .isInstanceOf(ConfigException.class)

@@ -52,6 +52,11 @@ class MultiInstanceE2eTest {
 
     private static final Duration PARTICIPANTS_GONE = Duration.ofSeconds(15);
 
+    /** A guard against a hang while waiting for an invalidation to arrive, never a measure of speed. */
+    private static final Duration INVALIDATION_ARRIVES = Duration.ofSeconds(10);
+
+    private static final String KEEP_LINKS = "[cache]\nshares_ms = 1000\n";
+
     @TempDir
     static Path dir;
 
@@ -68,8 +73,9 @@ class MultiInstanceE2eTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secretKey = Base64.getEncoder().encodeToString(key);
-        a = E2eServer.start(Files.createDirectories(dir.resolve("a")), instanceToml(""));
-        b = E2eServer.start(Files.createDirectories(dir.resolve("b")), instanceToml(""));
+        // link rows kept for a whole second: only the invalidations can make changes count sooner
+        a = E2eServer.start(Files.createDirectories(dir.resolve("a")), instanceToml(KEEP_LINKS));
+        b = E2eServer.start(Files.createDirectories(dir.resolve("b")), instanceToml(KEEP_LINKS));
         olga = a.addUser("olga");
         bob = b.addUser("bob");
     }
@@ -392,6 +398,136 @@ class MultiInstanceE2eTest {
             release.countDown();
             nextcloud.stop(0);
         }
+    }
+
+    /** An unlimited link of olga's to a file of its own (on both, whose storage is their own), made on A. */
+    private static JsonNode link(String name) {
+        return link(olga, name);
+    }
+
+    private static JsonNode link(String owner, String name) {
+        for (E2eServer on : new E2eServer[] {a, b}) {
+            assertThat(on.http()
+                            .put("/api/files/" + name, name.getBytes(StandardCharsets.UTF_8), bearer(owner))
+                            .status())
+                    .isEqualTo(201);
+        }
+        Http.Response created = a.http().postJson("/api/shares", Map.of("item_id", name), bearer(owner));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    /** How often B forgot its link rows for another instance's change. */
+    private static double invalidationsOnB() {
+        return PrometheusText.value(
+                PrometheusText.parse(b.http().get("/metrics").text()),
+                "sharebridge_cache_invalidations_total",
+                Map.of("cache", "shares"));
+    }
+
+    /**
+     * Runs {@code change} (on A), then waits until B has heard of it, without sleeping; returns how
+     * long after the change returned B had forgotten its rows.
+     */
+    private static Duration changeOnAndAwaitB(Runnable change) {
+        double before = invalidationsOnB();
+        change.run();
+        long changed = System.nanoTime();
+        long deadline = changed + INVALIDATION_ARRIVES.toNanos();
+        while (invalidationsOnB() <= before) {
+            assertThat(System.nanoTime())
+                    .as("B told within %s", INVALIDATION_ARRIVES)
+                    .isLessThan(deadline);
+        }
+        return Duration.ofNanos(System.nanoTime() - changed);
+    }
+
+    /** Opens the link on B twice: the second open is answered from the row B keeps. */
+    private static void keptOnB(String path) {
+        assertThat(b.http().get(path).status()).isEqualTo(200);
+        assertThat(b.http().get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLinkRevokedOnAIsRefusedOnBAsSoonAsBHearsOfIt() {
+        JsonNode link = link("revoked.txt");
+        String path = "/api/s/" + link.path("token").asText();
+        keptOnB(path);
+
+        Duration heard = changeOnAndAwaitB(() -> assertThat(a.http()
+                        .delete("/api/shares/" + link.path("id").asText(), bearer(olga))
+                        .status())
+                .isEqualTo(204));
+
+        assertThat(b.http().get(path).status()).as("B heard after %s", heard).isEqualTo(404);
+    }
+
+    @Test
+    void aUserRemovedByTheCliOnTheSameDatabaseTakesItsLinksOffB() {
+        String carl = a.addUser("carl");
+        JsonNode link = link(carl, "carls.txt");
+        String path = "/api/s/" + link.path("token").asText();
+        keptOnB(path);
+
+        changeOnAndAwaitB(
+                () -> assertThat(a.cli("users", "remove", "carl").code()).isZero());
+
+        assertThat(b.http().get(path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPasswordSetOnAIsEnforcedOnB() {
+        JsonNode link = link("password.txt");
+        String path = "/api/s/" + link.path("token").asText();
+        keptOnB(path);
+
+        changeOnAndAwaitB(() -> assertThat(a.http()
+                        .putJson(
+                                "/api/shares/" + link.path("id").asText(),
+                                Map.of("password", "correct horse battery staple 42"),
+                                bearer(olga))
+                        .status())
+                .isEqualTo(200));
+
+        Http.Response open = b.http().get(path);
+        assertThat(open.status()).as("%s", open).isEqualTo(401);
+        assertThat(open.text()).contains("password_required");
+    }
+
+    @Test
+    void aLimitSetOnAAfterOpensOnBIsObeyedOnBExactly() {
+        JsonNode link = link("limited.txt");
+        String id = link.path("id").asText();
+        String path = "/api/s/" + link.path("token").asText();
+        for (int i = 0; i < 5; i++) {
+            assertThat(b.http().get(path).status()).isEqualTo(200);
+        }
+        // a read that shows the count writes B's pending counts first
+        assertThat(b.http()
+                        .get("/api/shares/" + id, bearer(olga))
+                        .json()
+                        .path("access_count")
+                        .asLong())
+                .isEqualTo(5);
+        keptOnB(path);
+
+        changeOnAndAwaitB(() -> assertThat(a.http()
+                        .putJson("/api/shares/" + id, Map.of("max_accesses", 10), bearer(olga))
+                        .status())
+                .isEqualTo(200));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.http().get(path).status())
+                    .as("open %d of the 3 left", i + 1)
+                    .isEqualTo(200);
+        }
+        assertThat(b.http().get(path).status()).as("the 11th open").isEqualTo(404);
+        assertThat(a.http()
+                        .get("/api/shares/" + id, bearer(olga))
+                        .json()
+                        .path("access_count")
+                        .asLong())
+                .isEqualTo(10);
     }
 
     /** Waits, a look every 50 ms, until the condition holds; fails after {@code timeout}. */

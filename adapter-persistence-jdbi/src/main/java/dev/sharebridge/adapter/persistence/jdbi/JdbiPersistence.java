@@ -2,8 +2,10 @@ package dev.sharebridge.adapter.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sharebridge.application.cache.InProcessCacheInvalidations;
 import dev.sharebridge.application.counting.BatchedAccessCounts;
 import dev.sharebridge.application.limits.InMemoryFailureBudgets;
+import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -56,6 +59,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final ParticipantRegistry participants;
     private final RoomEvents roomEvents;
     private final FailureBudgets failureBudgets;
+    private final CacheInvalidations cacheInvalidations;
 
     private JdbiPersistence(HikariDataSource dataSource, boolean h2File, Properties credentials) {
         this.dataSource = dataSource;
@@ -85,25 +89,33 @@ public final class JdbiPersistence implements AutoCloseable {
         this.participants = DatabaseFailures.guarded(ParticipantRegistry.class, new JdbiParticipantRegistry(jdbi));
         String url = dataSource.getJdbcUrl();
         boolean postgres = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length());
-        this.roomEvents = postgres
-                ? new PostgresRoomEvents(jdbi, url, credentials, channelName(jdbi))
-                : new InProcessRoomEvents();
+        if (postgres) {
+            String where = channelSuffix(jdbi);
+            PostgresCacheInvalidations caches =
+                    new PostgresCacheInvalidations(jdbi, "sharebridge_caches_" + where, new SecureRandom());
+            this.cacheInvalidations = caches;
+            this.roomEvents = new PostgresRoomEvents(jdbi, url, credentials, "sharebridge_rooms_" + where, caches);
+        } else {
+            this.cacheInvalidations = new InProcessCacheInvalidations();
+            this.roomEvents = new InProcessRoomEvents();
+        }
         this.failureBudgets = postgres
                 ? DatabaseFailures.guarded(FailureBudgets.class, new PostgresFailureBudgets(jdbi))
                 : new InMemoryFailureBudgets();
     }
 
     /**
-     * The notification channel of this database and schema: processes on the same ones share it,
-     * and those on another schema of the same database (tests) do not hear each other.
+     * What names the notification channels of this database and schema: processes on the same
+     * ones share them, and those on another schema of the same database (tests) do not hear each
+     * other.
      */
-    private static String channelName(Jdbi jdbi) {
+    private static String channelSuffix(Jdbi jdbi) {
         String where = jdbi.withHandle(h -> h.createQuery("SELECT current_database() || '/' || current_schema()")
                 .mapTo(String.class)
                 .one());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
-            return "sharebridge_rooms_" + HexFormat.of().formatHex(digest, 0, 8);
+            return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -246,8 +258,19 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /**
-     * Starts receiving room events of every process on the database (PostgreSQL: one connection
-     * of its own, outside the pool, until {@link #close()}); with H2 nothing is needed.
+     * The channel that tells the caches of every process on this database and schema of changes:
+     * on PostgreSQL {@code NOTIFY}, received on the room events' connection, so it receives (and
+     * the caches keep anything) only once {@link #listenForRoomEvents()} has started and while
+     * that connection lives; on H2 an in-process bus, which always receives.
+     */
+    public CacheInvalidations cacheInvalidations() {
+        return cacheInvalidations;
+    }
+
+    /**
+     * Starts receiving room events and cache invalidations of every process on the database
+     * (PostgreSQL: one connection of its own for both, outside the pool, until {@link #close()});
+     * with H2 nothing is needed.
      */
     public void listenForRoomEvents() {
         if (roomEvents instanceof PostgresRoomEvents pg) {

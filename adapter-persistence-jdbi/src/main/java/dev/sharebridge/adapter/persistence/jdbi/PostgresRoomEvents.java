@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * outside the pool, on one thread that hands each event to the listeners; when that connection
  * fails it reconnects with a growing pause (0.1 s to 5 s) and then tells the listeners that
  * events may have been missed.
+ *
+ * <p>The same connection receives the cache invalidations ({@link PostgresCacheInvalidations}) on
+ * a channel of their own, so that an instance holds one listening connection: the caches are told
+ * when it listens and when it is lost, and keep nothing in between.
  */
 final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresRoomEvents.class);
@@ -46,6 +50,7 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
     private final String url;
     private final Properties credentials;
     private final String channel;
+    private final PostgresCacheInvalidations caches;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch listening = new CountDownLatch(1);
     private final AtomicLong reconnects = new AtomicLong();
@@ -54,11 +59,14 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
     private volatile @Nullable Connection connection;
     private volatile int backendPid;
 
-    PostgresRoomEvents(Jdbi jdbi, String url, Properties credentials, String channel) {
+    /** @param caches told of the notifications on its channel and of the connection's state */
+    PostgresRoomEvents(
+            Jdbi jdbi, String url, Properties credentials, String channel, PostgresCacheInvalidations caches) {
         this.jdbi = jdbi;
         this.url = url;
         this.credentials = credentials;
         this.channel = channel;
+        this.caches = caches;
     }
 
     String channel() {
@@ -131,6 +139,7 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + channel);
+                    s.execute("LISTEN " + caches.channel());
                     try (var rs = s.executeQuery("SELECT pg_backend_pid()")) {
                         backendPid = rs.next() ? rs.getInt(1) : 0;
                     }
@@ -141,10 +150,12 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
                     listeners.forEach(PostgresRoomEvents::missedQuietly);
                 }
                 first = false;
+                caches.listening();
                 listening.countDown();
                 backoff = FIRST_BACKOFF;
                 poll(c);
             } catch (SQLException | RuntimeException e) {
+                caches.deaf();
                 if (!running) {
                     break;
                 }
@@ -172,7 +183,11 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
             PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
             if (notifications != null && notifications.length > 0) {
                 for (PGNotification n : notifications) {
-                    deliver(n.getParameter());
+                    if (n.getName().equals(caches.channel())) {
+                        caches.received(n.getParameter());
+                    } else {
+                        deliver(n.getParameter());
+                    }
                 }
                 lastCheck = System.nanoTime();
             } else if (System.nanoTime() - lastCheck > CHECK_EVERY.toNanos()) {
@@ -219,6 +234,7 @@ final class PostgresRoomEvents implements RoomEvents, AutoCloseable {
         if (t == null) {
             return;
         }
+        caches.deaf();
         t.interrupt();
         try {
             t.join(TimeUnit.SECONDS.toMillis(5));

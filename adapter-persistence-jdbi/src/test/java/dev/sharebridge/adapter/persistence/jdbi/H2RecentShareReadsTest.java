@@ -136,7 +136,7 @@ class H2RecentShareReadsTest extends ShareRepositoryContract {
     @Test
     void withoutALimitEveryLookupReadsTheDatabase() {
         try (JdbiPersistence fresh = JdbiPersistence.open(TestDatabases.h2FileUrl(dir.resolve("zero")), "", "")) {
-            ShareRepository uncached = new RecentShareReads(fresh.shares(), Duration.ZERO);
+            ShareRepository uncached = new RecentShareReads(fresh.shares(), Duration.ZERO, fresh.cacheInvalidations());
             Share s = link(Optional.empty());
             uncached.insert(s);
             assertThat(uncached.findByToken(s.token())).isPresent();
