@@ -42,8 +42,8 @@ public interface ShareRepository {
      * The links {@code link} was reshared from, its parent first, up to one without a parent, in
      * one read; at most {@link LinkChain#MAX_LENGTH}{@code - 1} of them. For the public routes,
      * which check a link's whole chain on every request: the counts of links without
-     * {@code maxAccesses} may lag behind as in {@link #findByToken}, those of links with one are
-     * exact. When the last link returned still has a parent, the chain is broken (an ancestor was
+     * {@code maxAccesses} may lag behind (a decorator may keep rows read by token for a moment,
+     * {@code application.cache.RecentShareReads}), those of links with one are exact. When the last link returned still has a parent, the chain is broken (an ancestor was
      * deleted meanwhile) or longer than any reshare makes.
      */
     List<Share> findAncestors(Share link);
