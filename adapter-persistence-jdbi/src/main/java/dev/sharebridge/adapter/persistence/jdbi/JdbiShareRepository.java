@@ -187,6 +187,7 @@ final class JdbiShareRepository implements ShareRepository {
             }
         }
         List<Boolean> granted;
+        // the pool sets auto-commit back when the connection returns to it
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -195,10 +196,13 @@ final class JdbiShareRepository implements ShareRepository {
                 addGranted(c, rows);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // the failure that matters is the first: a cut connection fails the rollback too
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("counting accesses failed", e);
