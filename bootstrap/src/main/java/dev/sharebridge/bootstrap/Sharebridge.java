@@ -178,7 +178,7 @@ public final class Sharebridge implements Instance {
             ShareSettings settings = security.shareSettings(publicUrl);
 
             // link rows kept by token in front of the counting that JdbiPersistence puts on the
-            // database (the order is explained in RecentShareReads and BatchedAccessCounts)
+            // database (the order is explained in RecentShareReads and AccessGroupCommit)
             RecentShareReads shares =
                     new RecentShareReads(persistence.shares(), config.cache().shares(), invalidations);
             cacheMetrics(metrics, "shares", shares, RecentShareReads::stats);

@@ -2,7 +2,7 @@ package dev.sharebridge.application.cache;
 
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations.Cache;
-import dev.sharebridge.application.port.out.persistence.CountedAccesses;
+import dev.sharebridge.application.port.out.persistence.LinkAccess;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.item.ItemPath;
@@ -15,9 +15,9 @@ import dev.sharebridge.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,11 +34,12 @@ import java.util.function.LongSupplier;
  * nobody publishes are seen after at most {@code maxStaleness}. Everything else reaches the repository: the lookups by id, owner or
  * parent, the ancestors of a reshared link (whose limits must be exact) and the counting, which
  * changes no row this keeps other than its count, and the counts of unlimited links in kept rows
- * may lag (nothing the public routes answer shows them).
+ * may lag (nothing the public routes answer shows them; the owner's reads by id or owner reach
+ * the repository, where every answered access is already counted).
  *
- * <p>Where it goes in the stack: on top, above {@code application.counting.BatchedAccessCounts}
- * (see there why), so that an open answered from here costs one map lookup and no counting
- * bookkeeping.
+ * <p>Where it goes in the stack: on top, above {@code application.counting.AccessGroupCommit}
+ * (see there why), so that an open answered from here costs one map lookup before it joins the
+ * counting batch.
  */
 public final class RecentShareReads implements ShareRepository {
     private final ShareRepository shares;
@@ -123,8 +124,13 @@ public final class RecentShareReads implements ShareRepository {
     }
 
     @Override
-    public void addAccesses(Map<ShareId, CountedAccesses> counted) {
-        shares.addAccesses(counted);
+    public CompletionStage<Boolean> recordAccessLater(LinkChain chain, Instant now) {
+        return shares.recordAccessLater(chain, now);
+    }
+
+    @Override
+    public List<Boolean> recordAccesses(List<LinkAccess> accesses) {
+        return shares.recordAccesses(accesses);
     }
 
     @Override

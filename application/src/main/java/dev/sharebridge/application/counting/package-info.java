@@ -1,6 +1,6 @@
 /**
- * How the opens of links are counted when the count may be written later than the open:
- * {@link dev.sharebridge.application.counting.BatchedAccessCounts} in front of any
+ * How the accesses of links are counted many at a time without any being answered before it is
+ * committed: {@link dev.sharebridge.application.counting.AccessGroupCommit} in front of any
  * {@link dev.sharebridge.application.port.out.persistence.ShareRepository}. The one place that
  * knows how counting is batched.
  *

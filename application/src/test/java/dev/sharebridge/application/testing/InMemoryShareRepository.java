@@ -1,6 +1,6 @@
 package dev.sharebridge.application.testing;
 
-import dev.sharebridge.application.port.out.persistence.CountedAccesses;
+import dev.sharebridge.application.port.out.persistence.LinkAccess;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.Field;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,8 +139,17 @@ public final class InMemoryShareRepository implements ShareRepository {
         return true;
     }
 
+    /** One access after the other, under the one lock: the batch is atomic as the port asks. */
     @Override
-    public synchronized boolean recordAccess(LinkChain chain, Instant now) {
+    public synchronized List<Boolean> recordAccesses(List<LinkAccess> accesses) {
+        List<Boolean> granted = new ArrayList<>(accesses.size());
+        for (LinkAccess access : accesses) {
+            granted.add(countOne(access.chain(), access.at()));
+        }
+        return granted;
+    }
+
+    private boolean countOne(LinkChain chain, Instant now) {
         recordAccessCalls++;
         List<Share> stored = new ArrayList<>();
         for (Share link : chain.links()) {
@@ -166,46 +174,12 @@ public final class InMemoryShareRepository implements ShareRepository {
                             s.label(),
                             s.maxAccesses(),
                             s.accessCount() + 1,
-                            Optional.of(now),
+                            s.lastAccessedAt().filter(at -> at.isAfter(now)).or(() -> Optional.of(now)),
                             s.createdAt(),
                             s.createdBy(),
                             s.parentId()));
         }
         return true;
-    }
-
-    @Override
-    public synchronized void addAccesses(Map<ShareId, CountedAccesses> counted) {
-        for (Iterator<Map.Entry<ShareId, CountedAccesses>> i =
-                        counted.entrySet().iterator();
-                i.hasNext(); ) {
-            Map.Entry<ShareId, CountedAccesses> link = i.next();
-            Share s = shares.get(link.getKey());
-            if (s != null) {
-                Instant last = link.getValue().last();
-                Optional<Instant> later =
-                        s.lastAccessedAt().filter(at -> !at.isBefore(last)).or(() -> Optional.of(last));
-                shares.put(
-                        s.id(),
-                        new Share(
-                                s.id(),
-                                s.itemPath(),
-                                s.itemType(),
-                                s.roomId(),
-                                s.token(),
-                                s.passwordHash(),
-                                s.expiresAt(),
-                                s.permissions(),
-                                s.label(),
-                                s.maxAccesses(),
-                                s.accessCount() + link.getValue().count(),
-                                later,
-                                s.createdAt(),
-                                s.createdBy(),
-                                s.parentId()));
-            }
-            i.remove();
-        }
     }
 
     @Override
@@ -233,7 +207,7 @@ public final class InMemoryShareRepository implements ShareRepository {
         return findByTokenCalls;
     }
 
-    /** How often {@link #recordAccess} was called (to prove which routes count). */
+    /** How many accesses were counted or refused (to prove which routes count). */
     public synchronized int recordAccessCalls() {
         return recordAccessCalls;
     }

@@ -26,13 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  * after a restart on the same data directory, everything it acknowledged is there. Links answered
  * {@code 201}, deletions answered {@code 204}, rooms answered {@code 201}, a user the CLI added
  * while the server ran, every counted open of a link with {@code max_accesses} answered
- * {@code 200}, and the count of a link without a limit as a read of it showed it.
+ * {@code 200}, and the count of a link without a limit as a read of it showed it. The link
+ * without a limit is opened by several clients at once, so its opens are committed in batches:
+ * every open answered {@code 200} is counted; the opens cut off by the kill before their answer
+ * may or may not be, so the count lies between the two.
  */
 class KillDuringWritesE2eTest {
     /** Acknowledged link creations before the kill; at a few hundred per second, about a second of load. */
     private static final int CREATED_BEFORE_KILL = 400;
 
     private static final int WRITERS = 3;
+
+    /** Clients opening the link without a limit at once, besides the one that opens both links. */
+    private static final int OPENERS = 4;
 
     @TempDir
     Path dir;
@@ -48,6 +54,8 @@ class KillDuringWritesE2eTest {
         Queue<String> rooms = new ConcurrentLinkedQueue<>();
         AtomicLong countedOpens = new AtomicLong();
         AtomicLong attemptedOpens = new AtomicLong();
+        AtomicLong answeredUnlimited = new AtomicLong();
+        AtomicLong attemptedUnlimited = new AtomicLong();
         String limitedId;
         String unlimitedId;
         String bob;
@@ -67,7 +75,7 @@ class KillDuringWritesE2eTest {
 
             AtomicBoolean killed = new AtomicBoolean();
             CountDownLatch enough = new CountDownLatch(CREATED_BEFORE_KILL);
-            ExecutorService load = Executors.newFixedThreadPool(WRITERS + 1);
+            ExecutorService load = Executors.newFixedThreadPool(WRITERS + 1 + OPENERS);
             List<Future<?>> running = new ArrayList<>();
             try {
                 for (int w = 0; w < WRITERS; w++) {
@@ -82,18 +90,25 @@ class KillDuringWritesE2eTest {
                         }
                         assertThat(open.status()).as("%s", open).isEqualTo(200);
                         countedOpens.incrementAndGet();
-                        Http.Response other = quietly(() -> http.get(unlimitedLink));
-                        assertThat(other == null || other.status() == 200)
-                                .as("%s", other)
-                                .isTrue();
+                        if (!openCounted(http, unlimitedLink, answeredUnlimited, attemptedUnlimited)) {
+                            return;
+                        }
                     }
                 }));
+                for (int o = 0; o < OPENERS; o++) {
+                    running.add(load.submit(() -> {
+                        boolean answered = true;
+                        while (answered && !killed.get()) {
+                            answered = openCounted(http, unlimitedLink, answeredUnlimited, attemptedUnlimited);
+                        }
+                    }));
+                }
                 // a user added by the CLI while the server runs (through the server's own database)
                 bob = served.addUser("bob");
                 assertThat(enough.await(JavaProcess.STARTUP.toMillis(), TimeUnit.MILLISECONDS))
                         .as("%d links created", created.size())
                         .isTrue();
-                // a read that shows a count writes the counts kept in memory first
+                // every open answered before this read is in the count it shows
                 Http.Response shown = http.get("/api/shares/" + unlimitedId, bearer(alice));
                 shownCount = shown.json().path("access_count").asLong();
                 assertThat(shownCount).as("%s", shown).isPositive();
@@ -132,7 +147,7 @@ class KillDuringWritesE2eTest {
             String summary = String.format(
                     "lost links %d of %d, revived deletions %d of %d, lost rooms %d of %d,"
                             + " limited link counted %d for %d acknowledged opens (%d tried), unlimited link counted %d"
-                            + " after %d were shown, the CLI's user answered %d",
+                            + " after %d were shown, for %d acknowledged opens (%d tried), the CLI's user answered %d",
                     lostLinks.size(),
                     created.size(),
                     revivedLinks.size(),
@@ -144,6 +159,8 @@ class KillDuringWritesE2eTest {
                     attemptedOpens.get(),
                     unlimitedCount,
                     shownCount,
+                    answeredUnlimited.get(),
+                    attemptedUnlimited.get(),
                     bobs);
             System.out.println(summary);
             assertThat(lostLinks.size() + revivedLinks.size() + lostRooms.size())
@@ -151,6 +168,8 @@ class KillDuringWritesE2eTest {
                     .isZero();
             assertThat(limitedCount).as(summary).isBetween(countedOpens.get(), attemptedOpens.get());
             assertThat(unlimitedCount).as(summary).isGreaterThanOrEqualTo(shownCount);
+            assertThat(unlimitedCount).as(summary).isBetween(answeredUnlimited.get(), attemptedUnlimited.get());
+            assertThat(answeredUnlimited.get()).as(summary).isGreaterThan(OPENERS);
             assertThat(bobs).as(summary).isEqualTo(200);
             assertThat(deleted).isNotEmpty();
             assertThat(rooms).isNotEmpty();
@@ -202,6 +221,21 @@ class KillDuringWritesE2eTest {
                 rooms.add(room.json().path("id").asText());
             }
         }
+    }
+
+    /**
+     * Opens a link once, recording the attempt before it is sent and the {@code 200} once it is
+     * answered; false when the server is gone.
+     */
+    private static boolean openCounted(Http http, String link, AtomicLong answered, AtomicLong attempted) {
+        attempted.incrementAndGet();
+        Http.Response open = quietly(() -> http.get(link));
+        if (open == null) {
+            return false;
+        }
+        assertThat(open.status()).as("%s", open).isEqualTo(200);
+        answered.incrementAndGet();
+        return true;
     }
 
     /** The answer, or null when the server is gone (the request never got one). */

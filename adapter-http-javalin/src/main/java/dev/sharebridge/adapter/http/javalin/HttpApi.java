@@ -299,7 +299,8 @@ public final class HttpApi implements AutoCloseable {
                         clients,
                         new SameOrigin(settings.publicUrl(), clients),
                         settings.isHttps(),
-                        clock)
+                        clock,
+                        task -> config.jetty.threadPool.execute(task))
                 .register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new DavRoutes(deps.files(), deps.authenticate(), clock).register(config.routes);

@@ -7,6 +7,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.ServiceBusyException;
+import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FolderListing;
 import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
@@ -34,7 +35,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -60,6 +65,11 @@ final class FakePublicShares
     private final FakeShares shares;
     private final FakeFiles files;
     private final Clock clock;
+    /** When set, opens are counted on it, later, as the group commit does: answers wait for it. */
+    volatile Optional<Executor> countsLater = Optional.empty();
+    /** With {@link #countsLater}: the count refuses, as for a link used up meanwhile. */
+    volatile boolean refusedLater;
+
     volatile PublicAccess lastAccess;
     volatile String lastVerifyClient;
 
@@ -114,6 +124,25 @@ final class FakePublicShares
         OpenedShare opened = describe(access);
         counted.incrementAndGet();
         return opened;
+    }
+
+    @Override
+    public CompletionStage<OpenedShare> openLater(PublicAccess access)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
+        Optional<Executor> later = countsLater;
+        if (later.isEmpty()) {
+            return OpenShareUseCase.super.openLater(access);
+        }
+        OpenedShare opened = describe(access);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (refusedLater) {
+                        throw new CompletionException(new NotFoundException("this link does not exist or has expired"));
+                    }
+                    counted.incrementAndGet();
+                    return opened;
+                },
+                later.get());
     }
 
     @Override

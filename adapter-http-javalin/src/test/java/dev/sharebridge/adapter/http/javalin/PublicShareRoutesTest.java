@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.ZipInputStream;
@@ -227,6 +229,44 @@ class PublicShareRoutesTest extends ApiTestSupport {
             assertThat(answer.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(FakePublicShares.HOLD.toNanos());
         }
         assertThat(api.heldAnswers().waiting()).isZero();
+    }
+
+    @Test
+    void opensWaitForTheirCountWithoutTakingAServerThread() throws Exception {
+        // more opens waiting for their count at once than the server has threads (250)
+        int n = 300;
+        Queue<Runnable> commits = new ConcurrentLinkedQueue<>();
+        publicShares.countsLater = Optional.of(commits::add);
+        List<CompletableFuture<HttpResponse<String>>> opens = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            opens.add(client.sendAsync(req("/api/s/" + folderToken).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (commits.size() < n && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        assertThat(commits).hasSize(n);
+        assertThat(opens).noneMatch(CompletableFuture::isDone);
+
+        // the batch is committed: every open is answered, after its count
+        commits.forEach(Runnable::run);
+        for (CompletableFuture<HttpResponse<String>> open : opens) {
+            HttpResponse<String> r = open.get(60, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(json(r).get("item_name").asText()).isEqualTo("pub");
+        }
+        assertThat(publicShares.counted.get()).isEqualTo(n);
+    }
+
+    @Test
+    void anOpenRefusedByItsCountIsNotFound() {
+        // refused a moment later, on another thread, as a batch that found the link used up
+        publicShares.countsLater = Optional.of(CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        publicShares.refusedLater = true;
+        HttpResponse<String> r = pub(folderToken);
+        assertProblem(r, 404, "not_found");
+        assertPublicHeaders(r, "no-store");
+        assertThat(publicShares.counted.get()).isZero();
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sharebridge.application.cache.InProcessCacheInvalidations;
-import dev.sharebridge.application.counting.BatchedAccessCounts;
+import dev.sharebridge.application.counting.AccessGroupCommit;
 import dev.sharebridge.application.limits.InMemoryFailureBudgets;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
@@ -52,7 +52,7 @@ public final class JdbiPersistence implements AutoCloseable {
     /** The table itself: every call reaches the database. */
     private final ShareRepository shareTable;
 
-    private final BatchedAccessCounts shares;
+    private final AccessGroupCommit shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
     private final TicketStore tickets;
@@ -81,8 +81,8 @@ public final class JdbiPersistence implements AutoCloseable {
         this.users = DatabaseFailures.guarded(UserRepository.class, new JdbiUserRepository(jdbi));
         this.shareTable =
                 DatabaseFailures.guarded(ShareRepository.class, new JdbiShareRepository(jdbi, dataSource, commits));
-        // the opens of unlimited links counted in memory, written in rounds (until close())
-        this.shares = new BatchedAccessCounts(shareTable);
+        // every counted access committed in the batch of those that arrive together
+        this.shares = new AccessGroupCommit(shareTable);
         this.rooms = DatabaseFailures.guarded(RoomRepository.class, new JdbiRoomRepository(jdbi));
         this.fence = DatabaseFailures.guarded(DeletionFence.class, new JdbiDeletionFence(jdbi));
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
@@ -131,9 +131,9 @@ public final class JdbiPersistence implements AutoCloseable {
      * embedded file is opened with {@code RETENTION_TIME=0} (unless the URL sets it), so that the
      * space of old versions is reused at once rather than after 45 s.
      *
-     * <p>{@link #shares()} counts the opens of links without a limit in memory and writes them in
-     * rounds ({@link BatchedAccessCounts}), as the server does; {@link #close()} writes the last
-     * round before it closes the pool. Rows are not kept by token: the server puts
+     * <p>{@link #shares()} commits counted accesses in batches, each access answered once the
+     * batch that carries it is committed ({@link AccessGroupCommit}), as the server does;
+     * {@link #close()} commits what has arrived before it closes the pool. Rows are not kept by token: the server puts
      * {@link dev.sharebridge.application.cache.RecentShareReads} in front of {@link #shares()}
      * for that ({@code [cache] shares_ms}), and an embedding application may do the same.
      *
@@ -193,9 +193,8 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /**
-     * The share links, with the opens of links without {@code max_accesses} counted in memory and
-     * written every 200 ms, before every read that shows a count, and on {@link #close()}
-     * ({@link BatchedAccessCounts}): put any further decorator in front of this one, not behind.
+     * The share links, with counted accesses committed in batches ({@link AccessGroupCommit}):
+     * put any further decorator in front of this one, not behind.
      */
     public ShareRepository shares() {
         return shares;

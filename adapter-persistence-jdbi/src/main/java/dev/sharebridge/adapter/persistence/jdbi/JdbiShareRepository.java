@@ -1,6 +1,6 @@
 package dev.sharebridge.adapter.persistence.jdbi;
 
-import dev.sharebridge.application.port.out.persistence.CountedAccesses;
+import dev.sharebridge.application.port.out.persistence.LinkAccess;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.domain.Field;
@@ -16,19 +16,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link ShareRepository} on the {@code shares} table: it only translates between the port and
  * the SQL of {@link ShareSql}. What makes the public open path fast lives in front of it, in
- * decorators of the port ({@code application.counting.BatchedAccessCounts} counts the opens of
- * unlimited links in memory and hands them to {@link #addAccesses}; {@code
+ * decorators of the port ({@code application.counting.AccessGroupCommit} hands the accesses that
+ * arrive together to {@link #recordAccesses} as one batch; {@code
  * application.cache.RecentShareReads} keeps rows by token); here, only the choice of plain JDBC
  * for the statements that run on every open.
  */
@@ -165,92 +165,127 @@ final class JdbiShareRepository implements ShareRepository {
     }
 
     /**
-     * A link without a parent in the one conditional UPDATE, in plain JDBC (it runs on every open
-     * of a limited link); a reshared link in one transaction of
-     * that UPDATE per link of its chain, from the link that was not reshared down to the visitor's,
-     * which counts only if every one of them matched. Each UPDATE locks its row and checks the
-     * limit and expiry on the newest committed version of it (PostgreSQL and H2 both re-read a
-     * row an UPDATE waited for), and the locks are held to the commit, so accesses through
-     * different sub-links of one parent are counted one after the other. All transactions lock
-     * from the top of the chain down, so two of them never wait for each other in a circle.
+     * The whole batch in one transaction, in plain JDBC (it runs for every counted open). First
+     * every link of every chain is locked and read ({@link ShareSql#LOCK_FOR_COUNTING}), in the
+     * order of their ids, the one order of every process, so two batches never wait for each
+     * other in a circle; the locks are held to the commit, so what is granted is decided on the
+     * newest committed row (a limit or expiry set meanwhile by any process is seen). The accesses
+     * are granted in the order given; then one conditional UPDATE per link adds what was granted
+     * ({@link ShareSql#ADD_GRANTED}, whose condition checks the limit once more in the database).
+     * The batch is answered only once its commit is in the file: a used-up link stays used up and
+     * a counted access stays counted.
      */
     @Override
-    public boolean recordAccess(LinkChain chain, Instant now) {
-        long at = Instants.toMillis(now);
-        List<String> ids =
-                chain.rootFirst().stream().map(s -> s.id().toString()).toList();
-        boolean counted;
-        try (Connection c = dataSource.getConnection()) {
-            counted = ids.size() == 1 ? countOne(c, ids.get(0), at) : countChain(c, ids, at);
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting an access failed", e);
+    public List<Boolean> recordAccesses(List<LinkAccess> accesses) {
+        if (accesses.isEmpty()) {
+            return List.of();
         }
-        if (counted) {
-            // the open is answered only once its count is in the file: a used-up link stays used up
+        Map<String, CountedRow> rows = new TreeMap<>();
+        for (LinkAccess access : accesses) {
+            for (Share link : access.chain().links()) {
+                rows.put(link.id().toString(), new CountedRow());
+            }
+        }
+        List<Boolean> granted;
+        // the pool sets auto-commit back when the connection returns to it
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c, rows);
+                granted = grant(accesses, rows);
+                addGranted(c, rows);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                // the failure that matters is the first: a cut connection fails the rollback too
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting accesses failed", e);
+        }
+        if (granted.contains(true)) {
             commits.await();
         }
-        return counted;
+        return granted;
     }
 
-    private static boolean countOne(Connection c, String id, long at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ShareSql.RECORD_ACCESS)) {
-            ps.setLong(1, at);
-            ps.setString(2, id);
-            ps.setLong(3, at);
-            return ps.executeUpdate() > 0;
+    /** What the batch read of one link, and what it grants on it. */
+    private static final class CountedRow {
+        boolean exists;
+        long expiresAt = Long.MAX_VALUE;
+        long maxAccesses = Long.MAX_VALUE;
+        long accessCount;
+        long granted;
+        long last = Long.MIN_VALUE;
+
+        boolean allows(long at) {
+            return exists && at < expiresAt && accessCount + granted < maxAccesses;
         }
     }
 
-    private static boolean countChain(Connection c, List<String> rootFirst, long at) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            for (String id : rootFirst) {
-                if (!countOne(c, id, at)) {
-                    c.rollback();
-                    return false;
+    private static void lock(Connection c, Map<String, CountedRow> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ShareSql.LOCK_FOR_COUNTING)) {
+            for (Map.Entry<String, CountedRow> link : rows.entrySet()) {
+                ps.setString(1, link.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        CountedRow row = link.getValue();
+                        row.exists = true;
+                        long expiresAt = rs.getLong(1);
+                        if (!rs.wasNull()) {
+                            row.expiresAt = expiresAt;
+                        }
+                        long max = rs.getLong(2);
+                        if (!rs.wasNull()) {
+                            row.maxAccesses = max;
+                        }
+                        row.accessCount = rs.getLong(3);
+                    }
                 }
             }
-            c.commit();
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
-    /**
-     * One connection and one prepared statement for the whole batch, in plain JDBC; each link's
-     * UPDATE commits by itself (no lock is held across links), and the batch waits for the
-     * database file once, at the end.
-     */
-    @Override
-    public void addAccesses(Map<ShareId, CountedAccesses> counted) {
-        if (counted.isEmpty()) {
-            return;
-        }
-        boolean wrote = false;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(ShareSql.ADD_ACCESSES)) {
-            for (Iterator<Map.Entry<ShareId, CountedAccesses>> i =
-                            counted.entrySet().iterator();
-                    i.hasNext(); ) {
-                Map.Entry<ShareId, CountedAccesses> link = i.next();
-                long last = Instants.toMillis(link.getValue().last());
-                ps.setLong(1, link.getValue().count());
-                ps.setLong(2, last);
-                ps.setLong(3, last);
-                ps.setString(4, link.getKey().toString());
-                ps.executeUpdate();
-                wrote = true;
-                i.remove();
+    private static List<Boolean> grant(List<LinkAccess> accesses, Map<String, CountedRow> rows) {
+        List<Boolean> granted = new ArrayList<>(accesses.size());
+        for (LinkAccess access : accesses) {
+            long at = Instants.toMillis(access.at());
+            List<CountedRow> chain = access.chain().links().stream()
+                    .map(link -> rows.get(link.id().toString()))
+                    .toList();
+            boolean ok = chain.stream().allMatch(row -> row.allows(at));
+            if (ok) {
+                for (CountedRow row : chain) {
+                    row.granted++;
+                    row.last = Math.max(row.last, at);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("adding counted accesses failed", e);
-        } finally {
-            if (wrote) {
-                commits.await();
+            granted.add(ok);
+        }
+        return granted;
+    }
+
+    private static void addGranted(Connection c, Map<String, CountedRow> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ShareSql.ADD_GRANTED)) {
+            for (Map.Entry<String, CountedRow> link : rows.entrySet()) {
+                CountedRow row = link.getValue();
+                if (row.granted == 0) {
+                    continue;
+                }
+                ps.setLong(1, row.granted);
+                ps.setLong(2, row.last);
+                ps.setLong(3, row.last);
+                ps.setString(4, link.getKey());
+                ps.setLong(5, row.granted);
+                ps.setLong(6, row.last);
+                if (ps.executeUpdate() == 0) {
+                    // cannot happen while the row is locked; never count past a limit if it does
+                    throw new IllegalStateException("a locked link changed while its accesses were counted");
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * with {@link ShareRowMapper}. User-space shares are those without a {@code room_id}.
  *
  * <p>The statements of the public open path and of the counting ({@link #BY_TOKEN},
- * {@link #RECORD_ACCESS}, {@link #ADD_ACCESSES}) are run in plain JDBC on the pool: through the
+ * {@link #LOCK_FOR_COUNTING}, {@link #ADD_GRANTED}) are run in plain JDBC on the pool: through the
  * SqlObject proxy, Jdbi's per-statement work cost as much as H2's own lookup
  * (docs/performance.md). The others go through the annotated methods below.
  */
@@ -46,27 +46,24 @@ interface ShareSql {
     String BY_TOKEN = "SELECT " + COLUMNS + " FROM shares WHERE token = ?";
 
     /**
-     * Counts one access on one link, exact under concurrency: only while it is under its limit
-     * and not expired. Parameters: now (epoch millis), the id, now again. Plain JDBC.
+     * Locks one link's row to the commit and reads what decides whether accesses are granted:
+     * expiry, limit and count. Parameter: the id. Plain JDBC.
      */
-    String RECORD_ACCESS = """
-            UPDATE shares
-               SET access_count = access_count + 1, last_accessed_at = ?
-             WHERE id = ?
-               AND (max_accesses IS NULL OR access_count < max_accesses)
-               AND (expires_at IS NULL OR expires_at > ?)
-            """;
+    String LOCK_FOR_COUNTING = "SELECT expires_at, max_accesses, access_count FROM shares WHERE id = ? FOR UPDATE";
 
     /**
-     * Adds accesses counted elsewhere to one link (no limit checked: they were allowed already).
-     * Parameters: the count, the latest access time (epoch millis) twice, the id. Plain JDBC.
+     * Adds the accesses a batch granted on one link, only while they keep it within its limit and
+     * the latest of them is before its expiry. Parameters: the count, the latest access time
+     * (epoch millis) twice, the id, the count again, the latest access time again. Plain JDBC.
      */
-    String ADD_ACCESSES = """
+    String ADD_GRANTED = """
             UPDATE shares
                SET access_count = access_count + ?,
                    last_accessed_at = CASE WHEN last_accessed_at IS NULL OR last_accessed_at < ?
                                            THEN ? ELSE last_accessed_at END
              WHERE id = ?
+               AND (max_accesses IS NULL OR access_count + ? <= max_accesses)
+               AND (expires_at IS NULL OR expires_at > ?)
             """;
 
     /**

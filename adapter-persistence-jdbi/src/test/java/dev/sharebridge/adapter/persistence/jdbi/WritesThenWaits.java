@@ -66,13 +66,13 @@ public final class WritesThenWaits {
             db.shares().insert(doomed);
             db.shares().update(limited.withLabel(Optional.of("changed")));
             db.shares().deleteWithDescendants(doomed.id());
-            // read by token first, as the open path does: the unlimited link is then counted in memory
+            // read by token first, as the open path does
             db.shares().findByToken(unlimited.token());
             for (int i = 1; i <= 3; i++) {
                 db.shares().recordAccess(LinkChain.of(limited), T0.plusSeconds(i));
                 db.shares().recordAccess(LinkChain.of(unlimited), T0.plusSeconds(i));
             }
-            // a read that shows the count writes the counts kept in memory
+            // every count answered is committed already
             System.out.println("shown "
                     + db.shares().findById(unlimited.id()).orElseThrow().accessCount());
 

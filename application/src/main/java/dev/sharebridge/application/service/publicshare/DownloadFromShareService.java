@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Downloads through a link: a file, or a folder zipped on the fly. Each counts one access. */
 final class DownloadFromShareService implements DownloadFromShareUseCase {
@@ -36,12 +37,7 @@ final class DownloadFromShareService implements DownloadFromShareUseCase {
         Instant now = clock.instant();
         Link link = gate.enter(access, now);
         LinkGate.requireRead(link);
-        ItemContent content;
-        try {
-            content = link.storage().read(link.target(subpath), range);
-        } catch (StorageException e) {
-            throw StorageFailures.ofRead(e, subpath);
-        }
+        ItemContent content = read(link, subpath, range);
         // counted once the file is known to be readable, so a failed read never uses up an access
         try {
             gate.count(link, access.client(), now);
@@ -52,6 +48,34 @@ final class DownloadFromShareService implements DownloadFromShareUseCase {
         return new ItemContent(link.present(content.item()), content.range(), content.stream());
     }
 
+    /** Reads at once; counts in the batch being gathered and closes the stream when refused. */
+    @Override
+    public CompletionStage<ItemContent> downloadLater(PublicAccess access, ItemPath subpath, Optional<ByteRange> range)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
+        Instant now = clock.instant();
+        Link link = gate.enter(access, now);
+        LinkGate.requireRead(link);
+        ItemContent content = read(link, subpath, range);
+        return gate.countLater(link, access.client(), now)
+                .whenComplete((counted, refused) -> {
+                    if (refused != null) {
+                        closeQuietly(content);
+                    }
+                })
+                .thenApply(counted -> new ItemContent(link.present(content.item()), content.range(), content.stream()));
+    }
+
+    @Override
+    public CompletionStage<ZipDownload> zipLater(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
+        Instant now = clock.instant();
+        Link link = zippable(access, subpath, now);
+        ZipDownload zip = zipOf(link, subpath);
+        return gate.countLater(link, access.client(), now).thenApply(counted -> zip);
+    }
+
     @Override
     public ZipDownload zip(PublicAccess access, ItemPath subpath)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
@@ -59,8 +83,22 @@ final class DownloadFromShareService implements DownloadFromShareUseCase {
         Instant now = clock.instant();
         Link link = zippable(access, subpath, now);
         gate.count(link, access.client(), now);
+        return zipOf(link, subpath);
+    }
+
+    private static ZipDownload zipOf(Link link, ItemPath subpath) throws NotFoundException {
         FolderZip zip = new FolderZip(link.storage(), link.target(subpath));
         return new ZipDownload(zipName(link, subpath), zip::writeTo);
+    }
+
+    /** Opens the file; counted only after this, so a failed read never uses up an access. */
+    private static ItemContent read(Link link, ItemPath subpath, Optional<ByteRange> range)
+            throws UpstreamUnavailableException, NotFoundException {
+        try {
+            return link.storage().read(link.target(subpath), range);
+        } catch (StorageException e) {
+            throw StorageFailures.ofRead(e, subpath);
+        }
     }
 
     @Override

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The checks every public route runs, in this order: the client's not-found budget, the token's
@@ -129,6 +131,25 @@ final class LinkGate {
         if (!shares.recordAccess(link.chain(), now)) {
             throw notFound(client, now);
         }
+    }
+
+    /**
+     * {@link #count} without waiting on the caller's thread: completes once the access is
+     * committed, or fails with {@link NotFoundException} (wrapped in a
+     * {@link CompletionException}) when the link was used up — or {@link RateLimitedException}
+     * when the client's not-found budget is used up meanwhile — or with the repository's
+     * exception.
+     */
+    CompletionStage<Void> countLater(Link link, String client, Instant now) {
+        return shares.recordAccessLater(link.chain(), now).thenAccept(granted -> {
+            if (!granted) {
+                try {
+                    throw new CompletionException(notFound(client, now));
+                } catch (RateLimitedException e) {
+                    throw new CompletionException(e);
+                }
+            }
+        });
     }
 
     /**

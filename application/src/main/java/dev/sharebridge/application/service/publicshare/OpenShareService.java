@@ -13,6 +13,7 @@ import dev.sharebridge.domain.share.Share;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Opening a link: the shared item as the visitor sees it. */
 final class OpenShareService implements OpenShareUseCase {
@@ -27,28 +28,38 @@ final class OpenShareService implements OpenShareUseCase {
     @Override
     public OpenedShare open(PublicAccess access)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
-        return opened(access, true);
+        Instant now = clock.instant();
+        Link link = gate.enter(access, now);
+        OpenedShare opened = opened(link, access, now);
+        gate.count(link, access.client(), now);
+        return opened;
+    }
+
+    /** Checks at once; counts in the batch that is being gathered, completing when it is committed. */
+    @Override
+    public CompletionStage<OpenedShare> openLater(PublicAccess access)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
+        Instant now = clock.instant();
+        Link link = gate.enter(access, now);
+        OpenedShare opened = opened(link, access, now);
+        return gate.countLater(link, access.client(), now).thenApply(counted -> opened);
     }
 
     @Override
     public OpenedShare describe(PublicAccess access)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
-        return opened(access, false);
+        Instant now = clock.instant();
+        return opened(gate.enter(access, now), access, now);
     }
 
-    private OpenedShare opened(PublicAccess access, boolean counted)
-            throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException {
-        Instant now = clock.instant();
-        Link link = gate.enter(access, now);
+    private OpenedShare opened(Link link, PublicAccess access, Instant now)
+            throws NotFoundException, RateLimitedException, UpstreamUnavailableException {
         Optional<StoredItem> found = LinkGate.stat(link, ItemPath.root());
         if (found.isEmpty() || found.get().type() != link.share().itemType()) {
             // the shared item is gone: for the visitor the link is as dead as an expired one
             throw gate.notFound(access.client(), now);
         }
         StoredItem item = found.get();
-        if (counted) {
-            gate.count(link, access.client(), now);
-        }
         Share s = link.share();
         return new OpenedShare(
                 link.displayName(),

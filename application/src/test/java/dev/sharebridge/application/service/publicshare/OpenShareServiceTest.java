@@ -3,12 +3,16 @@ package dev.sharebridge.application.service.publicshare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sharebridge.application.counting.AccessGroupCommit;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.port.in.publicshare.OpenedShare;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.in.publicshare.ZipDownload;
+import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.application.testing.FakeSecretBox;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.RoomId;
@@ -16,10 +20,16 @@ import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
 import dev.sharebridge.domain.share.ShareToken;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +116,48 @@ class OpenShareServiceTest extends PublicShareFixture {
     }
 
     // ---- counting
+
+    @Test
+    void answers_of_the_group_commit_wait_for_it_and_one_used_up_meanwhile_is_not_found() throws Exception {
+        Share s = share(
+                "docs", ItemType.FOLDER, SharePermissions.DEFAULT, Optional.empty(), Optional.empty(), Optional.of(2L));
+        CountDownLatch committing = new CountDownLatch(1);
+        ShareRepository slow = (ShareRepository) Proxy.newProxyInstance(
+                ShareRepository.class.getClassLoader(), new Class<?>[] {ShareRepository.class}, (p, m, args) -> {
+                    if (m.getName().equals("recordAccesses")) {
+                        committing.await();
+                    }
+                    try {
+                        return m.invoke(shares, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (AccessGroupCommit commit = new AccessGroupCommit(slow)) {
+            PublicShareServices batched = new PublicShareServices(
+                    commit, files, roomFiles, hasher, strength, fence, new FakeSecretBox(), clock, random, settings);
+            // all three pass the checks while nothing is committed yet
+            CompletableFuture<OpenedShare> first =
+                    batched.open().openLater(as(s)).toCompletableFuture();
+            CompletableFuture<ZipDownload> second =
+                    batched.download().zipLater(as(s), ItemPath.root()).toCompletableFuture();
+            CompletableFuture<OpenedShare> third =
+                    batched.open().openLater(as(s)).toCompletableFuture();
+            assertThat(List.of(first, second, third)).noneMatch(CompletableFuture::isDone);
+            assertThat(shares.findById(s.id()).orElseThrow().accessCount()).isZero();
+
+            committing.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).itemName()).isEqualTo("docs");
+            assertThat(second.get(10, TimeUnit.SECONDS).fileName()).isEqualTo("docs.zip");
+            assertThatThrownBy(() -> third.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage(PublicShareServices.NOT_FOUND);
+        }
+        assertThat(shares.findById(s.id()).orElseThrow().accessCount()).isEqualTo(2);
+    }
 
     @Test
     void exactly_max_accesses_opens_and_downloads_succeed() throws Exception {

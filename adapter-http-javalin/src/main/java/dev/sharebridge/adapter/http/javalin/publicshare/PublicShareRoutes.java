@@ -21,7 +21,6 @@ import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
 import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
-import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
@@ -41,6 +40,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The public share-link routes under {@code /api/s/{token}} (docs/reference.md §6). The use cases check
@@ -62,8 +65,13 @@ public final class PublicShareRoutes {
     private final SameOrigin sameOrigin;
     private final boolean secureCookies;
     private final Clock clock;
+    private final Executor answers;
 
-    /** @param sameOrigin tells the server's own pages from others, for writes the grant cookie authorises */
+    /**
+     * @param sameOrigin tells the server's own pages from others, for writes the grant cookie authorises
+     * @param answers where answers waiting for their access to be committed are sent from (the
+     *     server's pool: the commit thread only completes them)
+     */
     public PublicShareRoutes(
             OpenShareUseCase opening,
             VerifySharePasswordUseCase verifying,
@@ -75,7 +83,8 @@ public final class PublicShareRoutes {
             ClientAddress clients,
             SameOrigin sameOrigin,
             boolean secureCookies,
-            Clock clock) {
+            Clock clock,
+            Executor answers) {
         this.opening = opening;
         this.verifying = verifying;
         this.browsing = browsing;
@@ -87,6 +96,7 @@ public final class PublicShareRoutes {
         this.sameOrigin = sameOrigin;
         this.secureCookies = secureCookies;
         this.clock = clock;
+        this.answers = answers;
     }
 
     record OpenedJson(
@@ -129,7 +139,14 @@ public final class PublicShareRoutes {
 
     private void open(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
-        OpenedShare o = RequestMethod.isHead(ctx) ? opening.describe(access) : opening.open(access);
+        if (RequestMethod.isHead(ctx)) {
+            respondOpened(ctx, opening.describe(access));
+            return;
+        }
+        answerWhenCounted(ctx, opening.openLater(access), o -> respondOpened(ctx, o));
+    }
+
+    private void respondOpened(Context ctx, OpenedShare o) {
         json.respond(
                 ctx,
                 200,
@@ -194,7 +211,7 @@ public final class PublicShareRoutes {
             return;
         }
         privateCache(ctx);
-        Downloads.send(ctx, downloads.download(access, path, range));
+        answerWhenCounted(ctx, downloads.downloadLater(access, path, range), content -> Downloads.send(ctx, content));
     }
 
     private void zip(Context ctx) throws Exception {
@@ -207,11 +224,66 @@ public final class PublicShareRoutes {
             ctx.res().flushBuffer();
             return;
         }
-        ZipDownload zip = downloads.zip(access, path);
-        zipHeaders(ctx, zip.fileName());
-        OutputStream out = ctx.res().getOutputStream();
-        zip.body().writeTo(out);
-        out.flush();
+        answerWhenCounted(ctx, downloads.zipLater(access, path), zip -> {
+            zipHeaders(ctx, zip.fileName());
+            OutputStream out = ctx.res().getOutputStream();
+            zip.body().writeTo(out);
+            out.flush();
+        });
+    }
+
+    /** What a route does with the result of its counted use case. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        void send(T result) throws Exception;
+    }
+
+    /**
+     * Answers once the use case's access is committed, without holding a thread meanwhile: at
+     * once when it already is; otherwise the request turns asynchronous and the answer (or the
+     * problem, such as the 404 of a link used up meanwhile) is sent from the server's pool, never
+     * from the thread that committed the batch.
+     */
+    private <T> void answerWhenCounted(Context ctx, CompletionStage<T> counted, Answer<T> answer) throws Exception {
+        CompletableFuture<T> done = counted.toCompletableFuture();
+        if (done.isDone()) {
+            answer.send(join(done));
+            return;
+        }
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        done.whenComplete((result, failure) -> answers.execute(() -> {
+            try {
+                if (failure != null) {
+                    throw unwrapped(failure);
+                }
+                answer.send(result);
+                sent.complete(null);
+            } catch (Exception e) {
+                sent.completeExceptionally(e);
+            }
+        }));
+        ctx.future(() -> sent);
+    }
+
+    private static <T> T join(CompletableFuture<T> done) throws Exception {
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /** The use case's own exception, for the problem mapping (Error and the like pass as they are). */
+    private static Exception unwrapped(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof Exception e) {
+            return e;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(cause);
     }
 
     private static void zipHeaders(Context ctx, String fileName) {

@@ -9,8 +9,9 @@ import dev.sharebridge.domain.share.ShareToken;
 import dev.sharebridge.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Stores share links. Tokens are unique and compared byte for byte. Every method is atomic.
@@ -41,8 +42,8 @@ public interface ShareRepository {
      * The links {@code link} was reshared from, its parent first, up to one without a parent, in
      * one read; at most {@link LinkChain#MAX_LENGTH}{@code - 1} of them. For the public routes,
      * which check a link's whole chain on every request: the counts of links without
-     * {@code maxAccesses} may lag behind as in {@link #findByToken}, those of links with one are
-     * exact. When the last link returned still has a parent, the chain is broken (an ancestor was
+     * {@code maxAccesses} may lag behind (a decorator may keep rows read by token for a moment,
+     * {@code application.cache.RecentShareReads}), those of links with one are exact. When the last link returned still has a parent, the chain is broken (an ancestor was
      * deleted meanwhile) or longer than any reshare makes.
      */
     List<Share> findAncestors(Share link);
@@ -63,25 +64,38 @@ public interface ShareRepository {
      * expired at {@code now} and is under its {@code maxAccesses}; otherwise changes nothing.
      * Exact under any concurrency, also when the accesses come through different links of one
      * chain: the accesses through a link and all the links reshared from it never exceed its
-     * {@code maxAccesses}.
+     * {@code maxAccesses}. Returns once the count is durable. By default a batch of one.
      *
      * @return true when the access was counted (and so allowed)
      */
-    boolean recordAccess(LinkChain chain, Instant now);
+    default boolean recordAccess(LinkChain chain, Instant now) {
+        return recordAccesses(List.of(new LinkAccess(chain, now))).get(0);
+    }
 
     /**
-     * Adds accesses that were counted elsewhere and already allowed (links without
-     * {@code max_accesses}, see {@code application.counting}) to the links' rows: each link's
-     * {@code access_count} grows by its count, and its {@code last_accessed_at} becomes the
-     * later of the stored time and its {@code last}. No limit or expiry is checked; links that
-     * no longer exist are skipped. Each link's addition is atomic by itself and no lock is held
-     * from one link to the next, so the batch as a whole is not: the repository removes a
-     * link's entry from {@code counted} once its addition is stored, so when this throws, what is
-     * left in {@code counted} was not added.
-     *
-     * @param counted modifiable; empty when this returns normally
+     * {@link #recordAccess} for a caller that must not wait on a thread: the stage completes with
+     * the same answer once the count is durable (or with the exception {@link #recordAccess}
+     * would have thrown). By default {@link #recordAccess} at once; the group commit of
+     * {@code application.counting} completes it when the batch that carries the access has been
+     * committed.
      */
-    void addAccesses(Map<ShareId, CountedAccesses> counted);
+    default CompletionStage<Boolean> recordAccessLater(LinkChain chain, Instant now) {
+        return CompletableFuture.completedFuture(recordAccess(chain, now));
+    }
+
+    /**
+     * Counts a batch of accesses in one atomic step, as if {@link #recordAccess} ran for each in
+     * the order of the list: an access is counted against every link of its chain when every one
+     * still exists, has not expired at its {@code at} and is under its {@code maxAccesses} counting
+     * the accesses granted before it in the batch; otherwise it changes nothing. So n accesses to
+     * a link with r accesses left get min(n, r). Every link's limit is checked in the database,
+     * under the row's lock held to the commit, so a limit set meanwhile (by any process) is obeyed
+     * exactly; {@code lastAccessedAt} becomes the latest time of the accesses granted. Returns
+     * once the batch is durable; when it throws, nothing of the batch was counted.
+     *
+     * @return per access, in the order given, whether it was counted (and so allowed)
+     */
+    List<Boolean> recordAccesses(List<LinkAccess> accesses);
 
     /** Deletes a share and, transitively, every share derived from it. @return how many were deleted */
     int deleteWithDescendants(ShareId id);

@@ -807,37 +807,85 @@ public abstract class ShareRepositoryContract {
         }
     }
 
-    // ---- addAccesses -------------------------------------------------------------------------
+    // ---- recordAccesses (a batch) ---------------------------------------------------------------
 
     @Test
-    void addedAccessesGrowTheCountAndKeepTheLatestAccessTime() {
-        Share a = stored(share(ALICE, "/a", T0));
-        Share b = stored(share(ALICE, "/b", T0));
-        assertThat(shares().recordAccess(LinkChain.of(b), T0.plusMillis(50))).isTrue();
-        java.util.Map<ShareId, CountedAccesses> counted = new java.util.HashMap<>();
-        counted.put(a.id(), new CountedAccesses(3, T0.plusMillis(30)));
-        counted.put(b.id(), new CountedAccesses(2, T0.plusMillis(40)));
+    void aBatchGrantsALinkWhatIsLeftOfItsLimitInTheOrderGiven() {
+        Share limited = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(3L)));
+        Share unlimited = stored(share(ALICE, "/b", T0));
+        assertThat(shares().recordAccess(LinkChain.of(limited), T0.plusMillis(1)))
+                .isTrue();
+        List<LinkAccess> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batch.add(new LinkAccess(LinkChain.of(limited), T0.plusMillis(10 + i)));
+            batch.add(new LinkAccess(LinkChain.of(unlimited), T0.plusMillis(10 + i)));
+        }
 
-        shares().addAccesses(counted);
+        assertThat(shares().recordAccesses(batch)).containsExactly(true, true, true, true, false, true, false, true);
 
-        assertThat(counted).isEmpty();
-        assertThat(reload(a).accessCount()).isEqualTo(3);
-        assertThat(reload(a).lastAccessedAt()).contains(T0.plusMillis(30));
-        assertThat(reload(b).accessCount()).isEqualTo(3);
-        assertThat(reload(b).lastAccessedAt()).as("the later of the two").contains(T0.plusMillis(50));
+        assertThat(reload(limited).accessCount()).isEqualTo(3);
+        assertThat(reload(limited).lastAccessedAt()).as("the latest granted").contains(T0.plusMillis(11));
+        assertThat(reload(unlimited).accessCount()).isEqualTo(4);
+        assertThat(reload(unlimited).lastAccessedAt()).contains(T0.plusMillis(13));
     }
 
     @Test
-    void addedAccessesIgnoreLimitsAndSkipDeletedLinks() {
-        Share limited = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(1L)));
-        java.util.Map<ShareId, CountedAccesses> counted = new java.util.HashMap<>();
-        counted.put(limited.id(), new CountedAccesses(2, T0.plusMillis(1)));
-        counted.put(ShareId.random(), new CountedAccesses(1, T0.plusMillis(1)));
+    void aBatchChecksEveryLinkOfEachChainAndSkipsMissingAndExpiredOnes() {
+        Instant expiry = T0.plusSeconds(10);
+        Share root = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(2L)));
+        Share child = stored(reshare(root, "/a/b"));
+        Share expiring = stored(share(ALICE, "/c", T0).withExpiresAt(Optional.of(expiry)));
+        Share missing = share(ALICE, "/d", T0);
 
-        shares().addAccesses(counted);
+        List<Boolean> granted = shares().recordAccesses(List.of(
+                new LinkAccess(chain(child, root), T0.plusMillis(1)),
+                new LinkAccess(LinkChain.of(missing), T0.plusMillis(1)),
+                new LinkAccess(LinkChain.of(root), T0.plusMillis(2)),
+                new LinkAccess(chain(child, root), T0.plusMillis(3)),
+                new LinkAccess(LinkChain.of(expiring), expiry.minusMillis(1)),
+                new LinkAccess(LinkChain.of(expiring), expiry)));
 
-        assertThat(counted).isEmpty();
-        assertThat(reload(limited).accessCount()).isEqualTo(2);
+        assertThat(granted).containsExactly(true, false, true, false, true, false);
+        assertThat(reload(root).accessCount()).isEqualTo(2);
+        assertThat(reload(child).accessCount())
+                .as("its refused access changed nothing")
+                .isEqualTo(1);
+        assertThat(reload(expiring).accessCount()).isEqualTo(1);
+        assertThat(shares().recordAccesses(List.of())).isEmpty();
+    }
+
+    @Test
+    void concurrentBatchesNeverExceedALimit() throws Exception {
+        Share root = stored(share(ALICE, "/a", T0).withMaxAccesses(Optional.of(25L)));
+        Share child = stored(reshare(root, "/a/b"));
+        List<LinkAccess> batch = List.of(
+                new LinkAccess(LinkChain.of(root), T0.plusSeconds(1)),
+                new LinkAccess(chain(child, root), T0.plusSeconds(1)),
+                new LinkAccess(chain(child, root), T0.plusSeconds(1)));
+
+        List<List<Boolean>> results = concurrentlyAll(20, 8, () -> shares().recordAccesses(batch));
+
+        long granted = results.stream().flatMap(List::stream).filter(b -> b).count();
+        assertThat(granted).isEqualTo(25);
+        assertThat(reload(root).accessCount()).isEqualTo(25);
+    }
+
+    private static <T> List<T> concurrentlyAll(int calls, int threads, java.util.concurrent.Callable<T> call)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- deletes -------------------------------------------------------------------------------
