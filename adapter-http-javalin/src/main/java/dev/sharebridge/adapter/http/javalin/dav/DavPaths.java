@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The addresses of the owner space: {@code /dav/} and the item paths below it, both ways. The
- * first segment {@code s} is the share-link space's ({@code /dav/s/{token}/}, contract §11), so an
+ * first segment {@code s} is the share-link space's ({@code /dav/s/{token}/}, docs/reference.md §11), so an
  * owner's top-level item of that name is not reachable here.
  */
 final class DavPaths {

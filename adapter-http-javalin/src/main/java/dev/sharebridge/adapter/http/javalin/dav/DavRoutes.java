@@ -36,7 +36,7 @@ import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
- * The owner space {@code /dav/} (contract §11): every WebDAV method on the caller's own files,
+ * The owner space {@code /dav/} (docs/reference.md §11, docs/webdav.md): every WebDAV method on the caller's own files,
  * through the same owner use cases as {@code /api/files}, so the same rules hold (the space, the
  * root never deleted, the share links of a deleted or replaced item deleted with it). HTTP Basic
  * carries the user name and an API token; {@code Authorization: Bearer} works too.
