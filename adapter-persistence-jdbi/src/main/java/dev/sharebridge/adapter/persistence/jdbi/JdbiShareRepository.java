@@ -186,6 +186,19 @@ final class JdbiShareRepository implements ShareRepository {
                 rows.put(link.id().toString(), new CountedRow());
             }
         }
+        commits.writing();
+        try {
+            List<Boolean> granted = countInOneTransaction(accesses, rows);
+            if (granted.contains(true)) {
+                commits.await();
+            }
+            return granted;
+        } finally {
+            commits.settled();
+        }
+    }
+
+    private List<Boolean> countInOneTransaction(List<LinkAccess> accesses, Map<String, CountedRow> rows) {
         List<Boolean> granted;
         // the pool sets auto-commit back when the connection returns to it
         try (Connection c = dataSource.getConnection()) {
@@ -206,9 +219,6 @@ final class JdbiShareRepository implements ShareRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("counting accesses failed", e);
-        }
-        if (granted.contains(true)) {
-            commits.await();
         }
         return granted;
     }

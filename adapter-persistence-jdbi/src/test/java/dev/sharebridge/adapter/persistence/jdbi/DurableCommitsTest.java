@@ -82,6 +82,30 @@ class DurableCommitsTest {
     }
 
     @Test
+    void aReadWaitsForACheckpointOnlyWhileAWriteIsInFlight() throws Exception {
+        Checkpoints db = new Checkpoints();
+        DurableCommits commits = new DurableCommits(db.dataSource(), true);
+
+        commits.awaitSeen();
+        assertThat(db.begun.get()).as("no write in flight: a read asks nothing").isZero();
+
+        // a write that has run its statements (and may have committed) but not reached the file
+        commits.writing();
+        CompletableFuture<Void> read = CompletableFuture.runAsync(commits::awaitSeen);
+        CountDownLatch checkpoint = db.running.poll(1, TimeUnit.MINUTES);
+        assertThat(checkpoint).as("the read's checkpoint runs").isNotNull();
+        assertThat(read)
+                .as("what the read may have seen is not in the file yet")
+                .isNotDone();
+        checkpoint.countDown();
+        read.get(1, TimeUnit.MINUTES);
+
+        commits.settled();
+        commits.awaitSeen();
+        assertThat(db.begun.get()).as("the write settled: reads are free again").isEqualTo(1);
+    }
+
+    @Test
     void aDatabaseThatNeedsNoneIsNeverAsked() {
         DurableCommits.notNeeded().await();
     }
