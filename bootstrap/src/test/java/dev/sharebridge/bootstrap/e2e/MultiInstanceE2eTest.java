@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.sharebridge.adapter.http.javalin.WsClient;
 import dev.sharebridge.adapter.persistence.jdbi.PostgresSchema;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,8 +30,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +58,9 @@ class MultiInstanceE2eTest {
 
     /** A guard against a hang while waiting for an invalidation to arrive, never a measure of speed. */
     private static final Duration INVALIDATION_ARRIVES = Duration.ofSeconds(10);
+
+    /** Clients opening one link through A and a third instance at once. */
+    private static final int LOAD_CLIENTS = 6;
 
     private static final String KEEP_LINKS = "[cache]\nshares_ms = 1000\n";
 
@@ -398,6 +405,93 @@ class MultiInstanceE2eTest {
             release.countDown();
             nextcloud.stop(0);
         }
+    }
+
+    /**
+     * A third instance in a JVM of its own serves opens of a link together with A, alternating as
+     * a balancer does, and is killed with {@code kill -9} under that load: every open it or A
+     * answered {@code 200} is in the count A shows afterwards (issue 15 saw 4 lost), and nothing
+     * is counted that was never sent.
+     */
+    @Test
+    void anInstanceKilledUnderLoadLosesNoAnsweredOpen() throws Exception {
+        String token = link("killed-under-load.txt").path("token").asText();
+        String id = a.http()
+                .get("/api/shares?item_id=killed-under-load.txt", bearer(olga))
+                .json()
+                .path("items")
+                .path(0)
+                .path("id")
+                .asText();
+        Path cDir = Files.createDirectories(dir.resolve("c-load"));
+        Path config = cDir.resolve("sharebridge.toml");
+        Files.writeString(config, E2eServer.baseToml(cDir) + instanceToml(""), StandardCharsets.UTF_8);
+        AtomicLong answered = new AtomicLong();
+        AtomicLong attempted = new AtomicLong();
+        AtomicLong answeredOnC = new AtomicLong();
+        try (JavaProcess c = JavaProcess.start(cDir, "serve", "--config", config.toString())) {
+            String listening = c.awaitLine(l -> l.contains("listening on http://"), JavaProcess.STARTUP);
+            Matcher port = Pattern.compile("listening on (http://[^ ]+)").matcher(listening);
+            assertThat(port.find()).isTrue();
+            Http[] balanced = {a.http(), new Http(port.group(1))};
+            // C's storage is its own: the file goes there too
+            assertThat(balanced[1]
+                            .put(
+                                    "/api/files/killed-under-load.txt",
+                                    "killed-under-load.txt".getBytes(StandardCharsets.UTF_8),
+                                    bearer(olga))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(balanced[1].get("/api/s/" + token).status())
+                    .as("C serves the link")
+                    .isEqualTo(200);
+            answered.incrementAndGet();
+            attempted.incrementAndGet();
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService clients = Executors.newFixedThreadPool(LOAD_CLIENTS);
+            try {
+                for (int i = 0; i < LOAD_CLIENTS; i++) {
+                    int first = i;
+                    clients.submit(() -> {
+                        for (int n = first; !stop.get(); n++) {
+                            Http on = balanced[n % 2];
+                            attempted.incrementAndGet();
+                            Http.Response open;
+                            try {
+                                open = on.get("/api/s/" + token);
+                            } catch (UncheckedIOException gone) {
+                                continue; // C is dead: no answer, so nothing promised
+                            }
+                            assertThat(open.status()).as("%s", open).isEqualTo(200);
+                            answered.incrementAndGet();
+                            if (on != a.http()) {
+                                answeredOnC.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    });
+                }
+                awaitTrue(() -> answeredOnC.get() >= 300, Duration.ofSeconds(60));
+                c.kill();
+                assertThat(c.awaitExit(Duration.ofSeconds(30))).isNotZero();
+                long afterKill = answered.get();
+                // A goes on serving while C is gone
+                awaitTrue(() -> answered.get() >= afterKill + 100, Duration.ofSeconds(60));
+            } finally {
+                stop.set(true);
+                clients.shutdown();
+                assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        long counted = a.http()
+                .get("/api/shares/" + id, bearer(olga))
+                .json()
+                .path("access_count")
+                .asLong();
+        System.out.printf(
+                "multi-instance: killed under load, %d answered (%d by C), %d counted, %d sent%n",
+                answered.get(), answeredOnC.get(), counted, attempted.get());
+        assertThat(counted).isBetween(answered.get(), attempted.get());
     }
 
     /** An unlimited link of olga's to a file of its own (on both, whose storage is their own), made on A. */
