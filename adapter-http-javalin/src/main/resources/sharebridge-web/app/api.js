@@ -17,6 +17,7 @@ export function explain(err) {
     case 'forbidden': return 'You are not allowed to do this' + (d ? ': ' + d : '.');
     case 'not_found': return 'Not found: it may have been deleted in the meantime.';
     case 'conflict': return 'This conflicts with an existing item' + (d ? ': ' + d : '.');
+    case 'precondition_failed': return 'An item with this name is already there. Choose another name.';
     case 'rate_limited': return 'Too many requests. Please wait ' + err.retry + ' s and try again.';
     case 'service_busy': return 'The server is busy. Please try again in ' + err.retry + ' s.';
     case 'upstream_unavailable':

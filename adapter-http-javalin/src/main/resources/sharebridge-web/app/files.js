@@ -1,6 +1,7 @@
 /*
  * The Files view: the user's folder named in the address (#/files/a/b) with its breadcrumb,
- * items, downloads, deletions (saying how many links die with an item) and new folders.
+ * items, downloads, renames and moves (move.js; links follow the item), deletions (saying how
+ * many links die with an item) and new folders.
  */
 import { $, el } from '/assets/lib/dom.js';
 import { ApiError, connectionLost, send } from '/assets/lib/http.js';
@@ -11,6 +12,7 @@ import { encodePath } from '/assets/lib/paths.js';
 import { call, explain, explainIn } from './api.js';
 import { confirm } from './confirm.js';
 import { signOut, token } from './session.js';
+import { askMove, askRename } from './move.js';
 import { openShareDialog } from './share-dialog.js';
 import { button, flash, plural, show } from './ui.js';
 
@@ -84,6 +86,8 @@ function fileRow(path, item) {
   act.appendChild(button('Share', 'primary', function () {
     openShareDialog({ path: segs.join('/'), name: item.name, type: item.type });
   }, 'Share ' + item.name));
+  act.appendChild(button('Rename', '', function () { askRename(segs, item, openFiles); }, 'Rename ' + item.name));
+  act.appendChild(button('Move', '', function () { askMove(segs, item, openFiles); }, 'Move ' + item.name));
   act.appendChild(button('Delete', 'danger', function () { askDelete(segs, item); }, 'Delete ' + item.name));
   tr.appendChild(name);
   tr.appendChild(el('td', 'num', item.type === 'folder' ? '' : humanSize(item.size)));

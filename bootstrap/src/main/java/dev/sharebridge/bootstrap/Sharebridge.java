@@ -60,6 +60,7 @@ import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
 import dev.sharebridge.bootstrap.security.SecretKeys;
 import dev.sharebridge.bootstrap.security.ZxcvbnPasswordStrength;
+import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.StorageProvider;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -184,7 +185,7 @@ public final class Sharebridge implements Instance {
             cacheMetrics(metrics, "shares", shares, RecentShareReads::stats);
             DeletionFence fence = persistence.deletionFence();
             UserService users = new UserService(persistence.users(), shares, files, fence, clock, random);
-            FileService fileService = new FileService(files, shares, fence, clock);
+            FileService fileService = new FileService(files, shares, fence, clock, roomFoldersInFiles(config));
             ShareLinkService shareLinks =
                     new ShareLinkService(shares, files, hasher, strength, fence, clock, random, settings);
 
@@ -438,6 +439,28 @@ public final class Sharebridge implements Instance {
                         localStorage,
                         "shared folder storage",
                         shared.directory().isEmpty() ? root : root.resolve(shared.directory())));
+    }
+
+    /**
+     * Where the meeting folders are in the files storage's own paths, when that storage also
+     * holds them (see {@link #sharedFolderStorage}): the owners' moves leave them where they are
+     * (FileService). Empty when they are kept elsewhere.
+     */
+    static Optional<ItemPath> roomFoldersInFiles(SharebridgeConfig config) {
+        SharedFolderConfig shared = config.sharedFolder();
+        ItemPath directory = ItemPath.parse(shared.directory());
+        if (shared.nextcloud().isEmpty()) {
+            return config.storage() instanceof StorageConfig.Local ? Optional.of(directory) : Optional.empty();
+        }
+        if (config.storage() instanceof StorageConfig.Nextcloud nc
+                && nc.account().url().equals(shared.nextcloud().get().url())
+                && nc.account().username().equals(shared.nextcloud().get().username())) {
+            ItemPath storageDirectory = ItemPath.parse(nc.directory());
+            return directory.startsWith(storageDirectory)
+                    ? Optional.of(directory.relativeTo(storageDirectory))
+                    : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static String defaultPublicUrl(ServerConfig server, int port) {

@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
  * about once per that time. Unknown tokens are not kept (a link made elsewhere works at once), nor
  * are links with {@code max_accesses}, whose count moves with every open and is shown.
  *
- * <p>Every change made through this repository ({@link #update} and the deletes) ends every kept
+ * <p>Every change made through this repository ({@link #update}, the deletes and the moves) ends every kept
  * row at once, also when it fails halfway, and a row read before a change is never answered after
  * it. Every such change is also {@linkplain CacheInvalidations#publish published}, and every change
  * another instance (another server, the CLI on the same database) publishes ends every kept row
@@ -141,6 +141,12 @@ public final class RecentShareReads implements ShareRepository {
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
         return change(() -> shares.deleteByOwnerAndPathPrefix(owner, path));
+    }
+
+    /** A change of kept rows: the links' item path; the other instances forget theirs too. */
+    @Override
+    public int moveByOwnerAndPathPrefix(UserId owner, ItemPath from, ItemPath to) {
+        return change(() -> shares.moveByOwnerAndPathPrefix(owner, from, to));
     }
 
     @Override

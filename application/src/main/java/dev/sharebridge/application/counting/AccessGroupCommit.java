@@ -196,6 +196,11 @@ public final class AccessGroupCommit implements ShareRepository, AutoCloseable {
     }
 
     @Override
+    public int moveByOwnerAndPathPrefix(UserId owner, ItemPath from, ItemPath to) {
+        return shares.moveByOwnerAndPathPrefix(owner, from, to);
+    }
+
+    @Override
     public int deleteByOwner(UserId owner) {
         return shares.deleteByOwner(owner);
     }

@@ -42,6 +42,7 @@ public final class InMemoryShareRepository implements ShareRepository {
     private final Map<ShareId, Share> shares = new LinkedHashMap<>();
     private int recordAccessCalls;
     private int findByTokenCalls;
+    private RuntimeException moveFailure;
 
     @Override
     public synchronized void insert(Share share) {
@@ -190,6 +191,29 @@ public final class InMemoryShareRepository implements ShareRepository {
     @Override
     public synchronized int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
         return deleteAll(ids(userSpaceBelow(owner, path)));
+    }
+
+    /**
+     * Deletes the links on {@code to} and below, then rewrites those on {@code from} and below,
+     * or (with {@link #failMoves}) throws and changes nothing.
+     */
+    @Override
+    public synchronized int moveByOwnerAndPathPrefix(UserId owner, ItemPath from, ItemPath to) {
+        if (moveFailure != null) {
+            throw moveFailure;
+        }
+        deleteAll(ids(userSpaceBelow(owner, to)));
+        List<Share> moving =
+                shares.values().stream().filter(userSpaceBelow(owner, from)).toList();
+        for (Share s : moving) {
+            shares.put(s.id(), s.withItemPath(s.itemPath().movedTo(from, to)));
+        }
+        return moving.size();
+    }
+
+    /** Makes every later {@link #moveByOwnerAndPathPrefix} throw {@code failure} (null: work again). */
+    public synchronized void failMoves(RuntimeException failure) {
+        this.moveFailure = failure;
     }
 
     @Override

@@ -328,6 +328,49 @@ class OwnerAppBrowserTest {
     }
 
     @Test
+    void anOwnerRenamesAndMovesAnItemAndItsLinkKeepsWorking() throws Exception {
+        api("PUT", "/api/files/moving/plan.txt", "the plan");
+        api("PUT", "/api/files/taken.txt", "other");
+        String link = apiJson("POST", "/api/shares", "{\"item_id\": \"moving/plan.txt\"}")
+                .get("token")
+                .asText();
+        signIn();
+        driver.findElement(By.linkText("moving")).click();
+        waitForText("files-items", "plan.txt");
+
+        byLabel("Rename plan.txt").click();
+        visible("move-dialog");
+        assertThat(value("move-input")).isEqualTo("plan.txt");
+        driver.findElement(By.id("move-input")).clear();
+        driver.findElement(By.id("move-input")).sendKeys("plan-v2.txt");
+        shot("rename");
+        click("move-yes");
+        waitForText("files-items", "plan-v2.txt");
+        assertThat(api("GET", "/api/s/" + link + "/download", null).body()).isEqualTo("the plan");
+
+        byLabel("Move plan-v2.txt").click();
+        visible("move-dialog");
+        assertThat(value("move-input")).isEqualTo("moving");
+        driver.findElement(By.id("move-input")).clear();
+        click("move-yes");
+        waiting(driver)
+                .until(d -> !d.findElement(By.id("files-items")).getText().contains("plan-v2.txt"));
+        assertThat(apiJson("GET", "/api/shares?item_id=plan-v2.txt", null).get("items"))
+                .hasSize(1);
+        assertThat(api("GET", "/api/s/" + link + "/download", null).body()).isEqualTo("the plan");
+
+        driver.findElement(By.linkText("My files")).click();
+        waitForText("files-items", "plan-v2.txt");
+        byLabel("Rename plan-v2.txt").click();
+        driver.findElement(By.id("move-input")).clear();
+        driver.findElement(By.id("move-input")).sendKeys("taken.txt");
+        click("move-yes");
+        waitForText("move-error", "already there");
+        click("move-no");
+        assertThat(api("GET", "/api/s/" + link + "/download", null).body()).isEqualTo("the plan");
+    }
+
+    @Test
     void weakPasswordsAndPastExpiriesGetClearMessages() throws Exception {
         api("PUT", "/api/files/weak/report.txt", "r");
         signIn();

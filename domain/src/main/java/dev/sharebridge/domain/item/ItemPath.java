@@ -198,6 +198,14 @@ public final class ItemPath implements Comparable<ItemPath> {
                 : new ItemPath(segments.subList(prefix.segments.size(), segments.size()));
     }
 
+    /**
+     * Where this path is after {@code from} (this path or one of its ancestors) moved to {@code
+     * to}: the same place below {@code to}.
+     */
+    public ItemPath movedTo(ItemPath from, ItemPath to) {
+        return to.resolve(relativeTo(from));
+    }
+
     @Override
     public int compareTo(ItemPath o) {
         return toString().compareTo(o.toString());

@@ -19,6 +19,8 @@ public record SharedFolder(
         SharedFolderLink readWrite,
         Instant createdAt) {
 
+    private static final String FOLDER_PREFIX = "sharebridge-room-";
+
     public SharedFolder {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(provider, "provider");
@@ -30,7 +32,13 @@ public record SharedFolder(
 
     /** The folder's name on the storage: from the room's id only, never from its title. */
     public static String folderName(RoomId roomId) {
-        return "sharebridge-room-" + roomId;
+        return FOLDER_PREFIX + roomId;
+    }
+
+    /** Whether {@code name} is the {@link #folderName} of some room. */
+    public static boolean isFolderName(String name) {
+        return name.startsWith(FOLDER_PREFIX)
+                && RoomId.parse(name.substring(FOLDER_PREFIX.length())).isPresent();
     }
 
     /** The read-write link when {@code role} may see it. */

@@ -340,6 +340,26 @@ public record Share(
                 parentId);
     }
 
+    /** The same link on the item now at {@code path} (its item was moved or renamed). */
+    public Share withItemPath(ItemPath path) {
+        return new Share(
+                id,
+                path,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                permissions,
+                label,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId);
+    }
+
     /** Never prints the token or the hash. */
     @Override
     public String toString() {

@@ -5,11 +5,15 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.domain.Field;
+import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.StorageRejectedException;
+import dev.sharebridge.domain.storage.TransferPaths;
 import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
@@ -176,8 +180,13 @@ final class FakeFiles implements FileUseCases {
     /** As the storage port says: no parents made, the destination replaced whole or refused. */
     private TransferResult transfer(UserId user, ItemPath from, ItemPath to, boolean overwrite, boolean move)
             throws NotFoundException, ConflictException, PreconditionFailedException {
+        try {
+            TransferPaths.check(move ? "move" : "copy", from, to, overwrite);
+        } catch (StorageRejectedException e) {
+            throw InvalidValueException.withMessage(Field.PATH, e.getMessage());
+        }
         Map<ItemPath, Node> space = space(user);
-        if (from.isRoot() || space.get(from) == null) {
+        if (space.get(from) == null) {
             throw new NotFoundException("no such item");
         }
         Node parent = space.get(to.parent().orElse(ItemPath.root()));

@@ -30,6 +30,65 @@ class FileRoutesTest extends ApiTestSupport {
     }
 
     @Test
+    void moveAnswersTheMovedItem201ThenReplacing200() {
+        putFile("docs/a.txt", "a");
+        putFile("old.txt", "old");
+
+        HttpResponse<String> moved = postJson(authed("/api/files/move"), "{\"from\": \"docs\", \"to\": \"/archive\"}");
+        assertThat(moved.statusCode()).isEqualTo(201);
+        assertThat(json(moved).get("path").asText()).isEqualTo("archive");
+        assertThat(json(moved).get("type").asText()).isEqualTo("folder");
+        assertThat(get("/api/files/archive/a.txt").body()).isEqualTo("a");
+        assertThat(get("/api/files/docs/a.txt").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> replaced = postJson(
+                authed("/api/files/move/"), "{\"from\": \"archive/a.txt\", \"to\": \"old.txt\", \"overwrite\": true}");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(json(replaced).get("name").asText()).isEqualTo("old.txt");
+        assertThat(get("/api/files/old.txt").body()).isEqualTo("a");
+    }
+
+    @Test
+    void moveRefusalsNameTheirReason() {
+        putFile("a.txt", "a");
+        putFile("b.txt", "b");
+        putFile("d/x.txt", "x");
+
+        assertProblem(move("{\"from\": \"nothing\", \"to\": \"x\"}"), 404, "not_found");
+        assertProblem(move("{\"from\": \"a.txt\", \"to\": \"no/such/folder.txt\"}"), 409, "conflict");
+        assertProblem(move("{\"from\": \"a.txt\", \"to\": \"b.txt\"}"), 412, "precondition_failed");
+        assertProblem(
+                move("{\"from\": \"a.txt\", \"to\": \"b.txt\", \"overwrite\": false}"), 412, "precondition_failed");
+        assertProblem(move("{\"from\": \"d\", \"to\": \"d/inner\"}"), 400, "validation_failed");
+        assertProblem(move("{\"from\": \"a.txt\", \"to\": \"../escape.txt\"}"), 400, "validation_failed");
+        assertProblem(move("{\"from\": \"a.txt\", \"to\": \"\"}"), 400, "validation_failed");
+        assertProblem(move("{\"from\": \"a.txt\"}"), 400, "validation_failed");
+        assertProblem(move("{\"from\": \"a.txt\", \"to\": \"c.txt\", \"mode\": 1}"), 400, "validation_failed");
+        assertProblem(move("[]"), 400, "validation_failed");
+        assertProblem(
+                send(authed("/api/files/move")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"a.txt\", \"to\": \"c.txt\"}"))),
+                415,
+                "unsupported_media_type");
+        assertThat(send(req("/api/files/move")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"a.txt\", \"to\": \"c.txt\"}")))
+                        .statusCode())
+                .isEqualTo(401);
+
+        // nothing of that moved anything
+        assertThat(get("/api/files/a.txt").body()).isEqualTo("a");
+        assertThat(get("/api/files/b.txt").body()).isEqualTo("b");
+        assertThat(get("/api/files/d/x.txt").body()).isEqualTo("x");
+        assertThat(get("/api/files/c.txt").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> move(String body) {
+        return postJson(authed("/api/files/move"), body);
+    }
+
+    @Test
     void downloadStreamsWithValidatorsAndSafeDisposition() {
         putFile("r%C3%A9sum%C3%A9%20%22x%22.txt", "0123456789");
         HttpResponse<String> r = get("/api/files/r%C3%A9sum%C3%A9%20%22x%22.txt");

@@ -35,6 +35,7 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiShareRepository implements ShareRepository {
     private static final ShareRowMapper ROWS = new ShareRowMapper();
 
+    private final Jdbi jdbi;
     private final DataSource dataSource;
     private final DurableCommits commits;
     private final ShareSql sql;
@@ -45,6 +46,7 @@ final class JdbiShareRepository implements ShareRepository {
      * @param commits what the plain JDBC writes wait for before they return
      */
     JdbiShareRepository(Jdbi jdbi, DataSource dataSource, DurableCommits commits) {
+        this.jdbi = jdbi;
         this.dataSource = dataSource;
         this.commits = commits;
         this.sql = jdbi.onDemand(ShareSql.class);
@@ -308,6 +310,32 @@ final class JdbiShareRepository implements ShareRepository {
     @Override
     public int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path) {
         return sql.deleteByOwnerAndPathPrefix(owner.value(), path.toString(), below(path));
+    }
+
+    /**
+     * One transaction: the links on {@code to} go (with their descendants), then the rows on
+     * {@code from} are locked and each gets its new path. The new paths come from {@link
+     * ItemPath#movedTo}; a row whose path changed between the lock and the update cannot exist
+     * (it is locked), and would fail the whole move rather than be skipped.
+     */
+    @Override
+    public int moveByOwnerAndPathPrefix(UserId owner, ItemPath from, ItemPath to) {
+        if (from.isRoot() || to.startsWith(from)) {
+            throw new IllegalArgumentException("cannot move " + from + " to " + to);
+        }
+        return jdbi.inTransaction(h -> {
+            ShareSql tx = h.attach(ShareSql.class);
+            tx.deleteByOwnerAndPathPrefix(owner.value(), to.toString(), below(to));
+            int moved = 0;
+            for (ShareSql.MovedRow row : tx.lockByOwnerAndPathPrefix(owner.value(), from.toString(), below(from))) {
+                String next = ItemPath.parse(row.itemPath()).movedTo(from, to).toString();
+                if (tx.moveItemPath(row.id(), row.itemPath(), next) != 1) {
+                    throw new IllegalStateException("a locked link changed while it was moved");
+                }
+                moved++;
+            }
+            return moved;
+        });
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.sharebridge.adapter.persistence.jdbi;
 import dev.sharebridge.domain.share.Share;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -187,6 +189,28 @@ interface ShareSql {
 
     @SqlUpdate(DELETE_ROOTS + OWNER_PATH + WITH_DESCENDANTS)
     int deleteByOwnerAndPathPrefix(@Bind("owner") String owner, @Bind("path") String path, @Bind("below") String below);
+
+    /**
+     * The ids and item paths of the owner's user-space shares on {@code :path} or below it, their
+     * rows locked to the commit (so a concurrent move of the same links waits for this one).
+     */
+    @SqlQuery("SELECT id, item_path FROM shares WHERE " + OWNER_PATH + " ORDER BY id FOR UPDATE")
+    @RegisterConstructorMapper(MovedRow.class)
+    List<MovedRow> lockByOwnerAndPathPrefix(
+            @Bind("owner") String owner, @Bind("path") String path, @Bind("below") String below);
+
+    /** One link's row of {@link #lockByOwnerAndPathPrefix}. */
+    record MovedRow(
+            @ColumnName("id") String id,
+            @ColumnName("item_path") String itemPath) {}
+
+    /**
+     * Points one link at its item's new path. The new path is computed in Java, not with SQL string
+     * functions, whose idea of a character (UTF-16 unit or code point) differs between H2 and
+     * PostgreSQL.
+     */
+    @SqlUpdate("UPDATE shares SET item_path = :to WHERE id = :id AND item_path = :from")
+    int moveItemPath(@Bind("id") String id, @Bind("from") String from, @Bind("to") String to);
 
     @SqlUpdate(DELETE_ROOTS + "created_by = :owner" + WITH_DESCENDANTS)
     int deleteByOwner(@Bind("owner") String owner);

@@ -16,6 +16,7 @@ import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.room.SharedFolder;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.storage.DestinationExistsException;
@@ -40,20 +41,40 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The owner-side file operations on one user's space (the folder {@link UserSpaces#root}). Paths
  * come in and go out relative to the space; the space folder is made on first use.
  */
 public final class FileService implements FileUseCases {
+    private static final Logger LOG = Logger.getLogger(FileService.class.getName());
+
     private final StorageProvider files;
     private final ShareRepository shares;
     private final Deletions deletions;
+    private final Optional<ItemPath> roomFolders;
 
+    /** Where the files storage does not hold the meeting folders inside the users' spaces. */
     public FileService(StorageProvider files, ShareRepository shares, DeletionFence fence, Clock clock) {
+        this(files, shares, fence, clock, Optional.empty());
+    }
+
+    /**
+     * @param roomFolders the folder of {@code files} (a storage path) that holds the meeting
+     *     folders, when {@code files} is also the shared-folder storage; such folders are never moved
+     */
+    public FileService(
+            StorageProvider files,
+            ShareRepository shares,
+            DeletionFence fence,
+            Clock clock,
+            Optional<ItemPath> roomFolders) {
         this.files = Objects.requireNonNull(files, "files");
         this.shares = Objects.requireNonNull(shares, "shares");
         this.deletions = new Deletions(fence, clock);
+        this.roomFolders = Objects.requireNonNull(roomFolders, "roomFolders");
     }
 
     @Override
@@ -192,10 +213,14 @@ public final class FileService implements FileUseCases {
     }
 
     /**
-     * Announces both paths on the fence before it looks at the links: the source, because nothing
-     * will be at it afterwards, and the destination when an item there may be replaced. Under the
-     * announcements no link can be made on either, so the look for links on the source holds until
-     * the move is done; the replaced item's links are deleted as {@link #delete} deletes them.
+     * Moves the item and makes its share links (and those below it) follow it; see
+     * docs/architecture.md, "Moving items with share links". Both paths are announced on the
+     * fence first, so that no link is made on either while the move runs: none on the source
+     * (nothing will be there), none on the destination (the links that will be there are the
+     * ones that follow the item). Links on an item the move replaces are deleted before the
+     * storage is touched, as {@link #delete} deletes them. After the storage move, one
+     * transaction rewrites the links; should it fail, the item is moved back, so that links and
+     * item stay together, and the failure is answered.
      */
     @Override
     public TransferResult move(UserId user, ItemPath from, ItemPath to, boolean overwrite)
@@ -203,13 +228,58 @@ public final class FileService implements FileUseCases {
                     UpstreamUnavailableException, InsufficientStorageException {
         checkTransfer("move", from, to, overwrite);
         stat(user, from);
+        refuseRoomFolders(user, from);
         Scope scope = Scope.userSpace(user);
-        try (Deletions.Announced source = deletions.announce(scope, from)) {
-            if (!shares.findByOwnerAndPathPrefix(user, from).isEmpty()) {
-                throw new ForbiddenException("share links are on " + from
-                        + " or below it; moving an item with share links is not supported yet");
+        try (Deletions.Announced source = deletions.announce(scope, from);
+                Deletions.Announced destination = deletions.announce(scope, to)) {
+            if (overwrite) {
+                shares.deleteByOwnerAndPathPrefix(user, to);
             }
-            return transfer(user, from, to, overwrite, true);
+            TransferResult result = storageTransfer(user, from, to, overwrite, true);
+            try {
+                shares.moveByOwnerAndPathPrefix(user, from, to);
+            } catch (RuntimeException e) {
+                moveBack(user, from, to, e);
+                throw e;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Puts the item back where it was after its links could not follow it: the links still name
+     * {@code from}. Should that fail too, the links name a path where nothing is (they answer
+     * 404 until the item is moved back by hand) and it is logged.
+     */
+    private void moveBack(UserId user, ItemPath from, ItemPath to, RuntimeException failure) {
+        try {
+            files.move(UserSpaces.toStorage(user, to), UserSpaces.toStorage(user, from), false);
+        } catch (StorageException | RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.log(
+                    Level.SEVERE,
+                    "the share links of a moved item could not follow it and the item could not be moved back;"
+                            + " its links answer 404 until it is moved back to where they point",
+                    failure);
+        }
+    }
+
+    /**
+     * A meeting's folder belongs to its room, whose links point at it: it is not moved away from
+     * under the room, nor is a folder that holds the meeting folders. Only where the files storage
+     * holds the meeting folders inside a user's space ({@code [shared_folder] directory} under
+     * {@code users/}); by default they sit beside the spaces, out of every user's reach.
+     */
+    private void refuseRoomFolders(UserId user, ItemPath from) throws ForbiddenException {
+        if (roomFolders.isEmpty()) {
+            return;
+        }
+        ItemPath source = UserSpaces.toStorage(user, from);
+        ItemPath holder = roomFolders.get();
+        boolean roomFolder = source.parent().equals(Optional.of(holder)) && SharedFolder.isFolderName(source.name());
+        if (roomFolder || holder.startsWith(source)) {
+            throw new ForbiddenException(
+                    from + " is or holds the shared folder of a meeting room, which stays where it is");
         }
     }
 
@@ -219,21 +289,23 @@ public final class FileService implements FileUseCases {
                     InsufficientStorageException {
         checkTransfer("copy", from, to, overwrite);
         stat(user, from);
-        return transfer(user, from, to, overwrite, false);
+        return copyTransfer(user, from, to, overwrite);
     }
 
-    /** The storage call, with the destination announced and its links deleted when it may be replaced. */
-    private TransferResult transfer(UserId user, ItemPath from, ItemPath to, boolean overwrite, boolean move)
+    /**
+     * The storage call of a copy, with the destination announced and its links deleted when it may
+     * be replaced. A copy gets no links: the source keeps its own.
+     */
+    private TransferResult copyTransfer(UserId user, ItemPath from, ItemPath to, boolean overwrite)
             throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
                     InsufficientStorageException {
         if (!overwrite) {
-            return storageTransfer(user, from, to, false, move);
+            return storageTransfer(user, from, to, false, false);
         }
         try (Deletions.Announced destination = deletions.announce(Scope.userSpace(user), to)) {
             shares.deleteByOwnerAndPathPrefix(user, to);
-            TransferResult result = storageTransfer(user, from, to, true, move);
-            // links a process without the fence made meanwhile (as in delete); the item now at
-            // the destination came without links, as the source had none or kept its own
+            TransferResult result = storageTransfer(user, from, to, true, false);
+            // links a process without the fence made meanwhile (as in delete)
             shares.deleteByOwnerAndPathPrefix(user, to);
             return result;
         }

@@ -18,6 +18,8 @@ import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.room.SharedFolder;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -149,10 +151,8 @@ class FileServiceTest {
     }
 
     @Test
-    void move_renames_within_the_space_and_refuses_an_item_with_share_links() throws Exception {
+    void move_renames_within_the_space_and_answers_the_usual_refusals() throws Exception {
         service.upload(alice, ItemPath.parse("d/a.txt"), bytes("a"));
-        service.upload(alice, ItemPath.parse("linked/b.txt"), bytes("b"));
-        Share link = share(alice, "linked/b.txt", ItemType.FILE);
 
         TransferResult moved = service.move(alice, ItemPath.parse("d"), ItemPath.parse("e"), false);
         assertThat(moved.created()).isTrue();
@@ -160,20 +160,114 @@ class FileServiceTest {
         assertThat(files.exists(ItemPath.parse("/users/alice/e/a.txt"))).isTrue();
         assertThat(files.exists(ItemPath.parse("/users/alice/d"))).isFalse();
 
-        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("linked"), ItemPath.parse("x"), false))
-                .isInstanceOf(ForbiddenException.class);
-        assertThat(files.exists(ItemPath.parse("/users/alice/linked/b.txt"))).isTrue();
-        assertThat(shares.all()).containsExactly(link);
         assertThatThrownBy(() -> service.move(alice, ItemPath.parse("nothing"), ItemPath.parse("x"), false))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.move(alice, ItemPath.parse("e"), ItemPath.parse("no/parent"), false))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> service.move(alice, ItemPath.parse("e"), ItemPath.parse("e/in"), false))
                 .isInstanceOf(InvalidValueException.class);
+        assertThat(fence.inProgress()).isZero();
     }
 
     @Test
-    void copy_keeps_the_source_and_its_links_and_a_replaced_destination_loses_its_links() throws Exception {
+    void a_moved_item_keeps_its_links_and_those_below_it_but_a_sibling_with_a_longer_name_keeps_its_path()
+            throws Exception {
+        service.upload(alice, ItemPath.parse("docs/sub/a.txt"), bytes("a"));
+        service.upload(alice, ItemPath.parse("docs2/b.txt"), bytes("b"));
+        service.makeFolder(alice, ItemPath.parse("archive"));
+        Share onFolder = share(alice, "docs", ItemType.FOLDER);
+        Share onFile = share(alice, "docs/sub/a.txt", ItemType.FILE);
+        Share sibling = share(alice, "docs2/b.txt", ItemType.FILE);
+        Share bobs = share(bob, "docs", ItemType.FOLDER);
+
+        service.move(alice, ItemPath.parse("docs"), ItemPath.parse("archive/2026"), false);
+
+        assertThat(shares.findById(onFolder.id()).orElseThrow().itemPath()).isEqualTo(ItemPath.parse("archive/2026"));
+        assertThat(shares.findById(onFile.id()).orElseThrow().itemPath())
+                .isEqualTo(ItemPath.parse("archive/2026/sub/a.txt"));
+        assertThat(shares.findById(onFile.id()).orElseThrow().token()).isEqualTo(onFile.token());
+        assertThat(shares.findById(sibling.id())).contains(sibling);
+        assertThat(shares.findById(bobs.id())).contains(bobs);
+        assertThat(files.exists(ItemPath.parse("/users/alice/archive/2026/sub/a.txt")))
+                .isTrue();
+        assertThat(fence.inProgress()).isZero();
+    }
+
+    @Test
+    void moving_onto_an_item_deletes_the_replaced_items_links_and_keeps_the_moved_ones() throws Exception {
+        service.upload(alice, ItemPath.parse("new.txt"), bytes("new"));
+        service.upload(alice, ItemPath.parse("old.txt"), bytes("old"));
+        Share moving = share(alice, "new.txt", ItemType.FILE);
+        share(alice, "old.txt", ItemType.FILE);
+
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("new.txt"), ItemPath.parse("old.txt"), false))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(shares.all()).hasSize(2);
+
+        TransferResult moved = service.move(alice, ItemPath.parse("new.txt"), ItemPath.parse("old.txt"), true);
+
+        assertThat(moved.created()).isFalse();
+        assertThat(shares.all()).containsExactly(moving.withItemPath(ItemPath.parse("old.txt")));
+        assertThat(files.content(ItemPath.parse("/users/alice/old.txt"))).isEqualTo("new");
+    }
+
+    @Test
+    void when_the_links_cannot_follow_the_item_is_moved_back_and_the_links_stay_as_they_were() throws Exception {
+        service.upload(alice, ItemPath.parse("d/a.txt"), bytes("a"));
+        Share link = share(alice, "d/a.txt", ItemType.FILE);
+        shares.failMoves(new IllegalStateException("database gone"));
+
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("d"), ItemPath.parse("e"), false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("database gone");
+
+        assertThat(files.exists(ItemPath.parse("/users/alice/d/a.txt"))).isTrue();
+        assertThat(files.exists(ItemPath.parse("/users/alice/e"))).isFalse();
+        assertThat(shares.all()).containsExactly(link);
+        assertThat(fence.inProgress()).isZero();
+
+        shares.failMoves(null);
+        service.move(alice, ItemPath.parse("d"), ItemPath.parse("e"), false);
+        assertThat(shares.all()).containsExactly(link.withItemPath(ItemPath.parse("e/a.txt")));
+    }
+
+    @Test
+    void when_the_storage_cannot_move_no_link_changes() throws Exception {
+        service.upload(alice, ItemPath.parse("d/a.txt"), bytes("a"));
+        Share link = share(alice, "d/a.txt", ItemType.FILE);
+        files.fail(Op.MOVE, new StorageUnavailableException("down", null));
+
+        assertThatThrownBy(() -> service.move(alice, ItemPath.parse("d"), ItemPath.parse("e"), false))
+                .isInstanceOf(UpstreamUnavailableException.class);
+
+        assertThat(shares.all()).containsExactly(link);
+        assertThat(fence.inProgress()).isZero();
+    }
+
+    @Test
+    void a_meeting_folder_in_a_space_and_a_folder_holding_meeting_folders_are_not_moved() throws Exception {
+        FileService withRooms =
+                new FileService(files, shares, fence, clock, Optional.of(ItemPath.parse("users/alice/meetings")));
+        String room = "meetings/" + SharedFolder.folderName(RoomId.random());
+        withRooms.upload(alice, ItemPath.parse(room + "/notes.txt"), bytes("n"));
+        withRooms.upload(alice, ItemPath.parse("meetings/mine/x.txt"), bytes("x"));
+
+        assertThatThrownBy(() -> withRooms.move(alice, ItemPath.parse(room), ItemPath.parse("elsewhere"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> withRooms.move(alice, ItemPath.parse("meetings"), ItemPath.parse("m2"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(files.exists(ItemPath.parse("/users/alice/" + room + "/notes.txt")))
+                .isTrue();
+
+        // what is inside a meeting folder, and the other folders beside them, move as usual
+        withRooms.move(alice, ItemPath.parse(room + "/notes.txt"), ItemPath.parse(room + "/renamed.txt"), false);
+        withRooms.move(alice, ItemPath.parse("meetings/mine"), ItemPath.parse("mine"), false);
+        assertThat(files.exists(ItemPath.parse("/users/alice/mine/x.txt"))).isTrue();
+    }
+
+    @Test
+    void copy_keeps_the_source_and_its_links_gives_the_copy_none_and_a_replaced_destination_loses_its_links()
+            throws Exception {
         service.upload(alice, ItemPath.parse("src.txt"), bytes("new"));
         service.upload(alice, ItemPath.parse("dst.txt"), bytes("old"));
         Share onSource = share(alice, "src.txt", ItemType.FILE);
@@ -185,6 +279,8 @@ class FileServiceTest {
 
         TransferResult copied = service.copy(alice, ItemPath.parse("src.txt"), ItemPath.parse("dst.txt"), true);
         assertThat(copied.created()).isFalse();
+        assertThat(shares.all()).containsExactly(onSource);
+        service.copy(alice, ItemPath.parse("src.txt"), ItemPath.parse("fresh.txt"), false);
         assertThat(shares.all()).containsExactly(onSource);
         try (ItemContent c = service.read(alice, ItemPath.parse("dst.txt"), Optional.empty())) {
             assertThat(new String(c.stream().readAllBytes(), StandardCharsets.UTF_8))

@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin.files;
 
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
 import dev.sharebridge.adapter.http.javalin.internal.Downloads;
+import dev.sharebridge.adapter.http.javalin.internal.Fields;
 import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
@@ -13,14 +14,16 @@ import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Optional;
 
-/** The owner's files API (docs/reference.md §5): upload, download, folders, delete in the caller's space. */
+/** The owner's files API (docs/reference.md §5): upload, download, folders, move, delete in the caller's space. */
 public final class FileRoutes {
     private final FileUseCases files;
     private final Auth auth;
@@ -35,7 +38,12 @@ public final class FileRoutes {
     /** The folder form: {@code {path, name, type:"folder", children:[item...]}}. */
     record FolderJson(String path, String name, String type, List<ItemJson> children) {}
 
+    /** {@code POST /api/files/move} body: {@code overwrite} absent is false. */
+    record MoveRequest(String from, String to, Boolean overwrite) {}
+
     public void register(RoutesConfig routes) {
+        // no other POST below /api/files, so a file named "move" stays reachable by every other method
+        Json.route(routes, HandlerType.POST, "/api/files/move", this::move);
         routes.put("/api/files/<path>", this::upload);
         routes.get("/api/files/<path>", this::download); // and HEAD: RequestMethod
         routes.delete("/api/files/<path>", this::delete);
@@ -75,6 +83,31 @@ public final class FileRoutes {
         UserId user = auth.user(ctx);
         files.delete(user, nonRoot(ctx));
         ctx.status(204);
+    }
+
+    /**
+     * Moves or renames an item within the caller's space; its share links, and those below it,
+     * follow it (docs/architecture.md, "Moving items with share links"). No parent folders are
+     * made: a missing one is 409, as with WebDAV {@code MOVE}.
+     */
+    private void move(Context ctx) throws Exception {
+        UserId user = auth.user(ctx);
+        MoveRequest req = json.read(ctx, MoveRequest.class);
+        ItemPath from = required("from", req.from());
+        ItemPath to = required("to", req.to());
+        TransferResult result = files.move(user, from, to, Boolean.TRUE.equals(req.overwrite()));
+        json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
+    }
+
+    private static ItemPath required(String field, String text) {
+        if (text == null) {
+            throw new InvalidValueException(field, field + " is required");
+        }
+        ItemPath path = Fields.as(field, () -> ItemPath.parse(text));
+        if (path.isRoot()) {
+            throw new InvalidValueException(field, field + " must name an item, not the root");
+        }
+        return path;
     }
 
     private void makeFolder(Context ctx) throws Exception {

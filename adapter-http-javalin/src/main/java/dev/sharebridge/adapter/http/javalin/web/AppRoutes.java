@@ -24,6 +24,7 @@ public final class AppRoutes {
             "files.js",
             "links.js",
             "main.js",
+            "move.js",
             "room.js",
             "rooms.js",
             "session.js",

@@ -15,16 +15,16 @@ import dev.sharebridge.domain.user.UserId;
  * as WebDAV {@code MOVE} and {@code COPY} do. No parent folders are made.
  *
  * <p>An item replaced at the destination ({@code overwrite}) is deleted as {@link
- * DeleteItemUseCase#delete} deletes it, its share links with it. Until share links follow their
- * item, an item with a share link on it or below it cannot be moved ({@link ForbiddenException});
- * a copy leaves the source and its links as they are, so it is always allowed.
+ * DeleteItemUseCase#delete} deletes it, its share links with it. A moved item keeps its share
+ * links, and so does everything below it: they point at the new path (docs/architecture.md,
+ * "Moving items with share links"). A copy gets no links; the source keeps its own.
  */
 public interface TransferItemUseCase {
     /**
      * @throws NotFoundException when there is nothing at {@code from}
      * @throws ConflictException when the destination's parent folder is missing or is a file
      * @throws PreconditionFailedException when an item is at {@code to} and {@code overwrite} is false
-     * @throws ForbiddenException when a share link is on the item or below it
+     * @throws ForbiddenException when the item is, or holds, the shared folder of a meeting room
      */
     TransferResult move(UserId user, ItemPath from, ItemPath to, boolean overwrite)
             throws NotFoundException, ConflictException, PreconditionFailedException, ForbiddenException,

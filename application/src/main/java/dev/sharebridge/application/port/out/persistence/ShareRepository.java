@@ -106,6 +106,19 @@ public interface ShareRepository {
      */
     int deleteByOwnerAndPathPrefix(UserId owner, ItemPath path);
 
+    /**
+     * Makes the owner's user-space links follow an item moved from {@code from} to {@code to}, in
+     * one transaction: first deletes the links still on {@code to} or below it (with their
+     * descendants: they were on the item the move replaced, or left over on a path where nothing
+     * was), then rewrites the item path of every link on {@code from} or below it to the same
+     * place under {@code to}. A prefix is a whole number of segments ({@code /docs} reaches
+     * {@code /docs/a}, never {@code /docs2}); room links are never touched. When it throws,
+     * nothing changed.
+     *
+     * @return how many links were rewritten
+     */
+    int moveByOwnerAndPathPrefix(UserId owner, ItemPath from, ItemPath to);
+
     /** Deletes every share of a user (user-space and room links) with their descendants. */
     int deleteByOwner(UserId owner);
 

@@ -965,6 +965,74 @@ public abstract class ShareRepositoryContract {
         assertThat(shares().findById(odd.id())).isEmpty();
     }
 
+    // ---- moveByOwnerAndPathPrefix --------------------------------------------------------------
+
+    @Test
+    void moveRewritesTheItemAndEverythingBelowItButNoSiblingWithALongerName() {
+        Share docs = stored(share(ALICE, "/docs", T0));
+        Share derived = stored(reshare(docs, "/docs"));
+        Share deep = stored(share(ALICE, "/docs/sub/a b.txt", T0));
+        Share sibling = stored(share(ALICE, "/docs2", T0));
+        Share siblingChild = stored(share(ALICE, "/docs2/x", T0));
+        Share bobs = stored(share(BOB, "/docs", T0));
+        Share roomLink = stored(roomLink(ALICE, RoomId.random(), "/docs"));
+
+        assertThat(shares().moveByOwnerAndPathPrefix(ALICE, ItemPath.parse("/docs"), ItemPath.parse("/archive/d")))
+                .isEqualTo(3);
+
+        assertThat(reload(docs)).isEqualTo(docs.withItemPath(ItemPath.parse("/archive/d")));
+        assertThat(reload(derived)).isEqualTo(derived.withItemPath(ItemPath.parse("/archive/d")));
+        assertThat(reload(deep)).isEqualTo(deep.withItemPath(ItemPath.parse("/archive/d/sub/a b.txt")));
+        for (Share kept : List.of(sibling, siblingChild, bobs, roomLink)) {
+            assertThat(reload(kept)).isEqualTo(kept);
+        }
+        assertThat(shares().findByToken(deep.token()).orElseThrow().itemPath())
+                .isEqualTo(ItemPath.parse("/archive/d/sub/a b.txt"));
+        assertThat(ids(shares().findByOwnerAndPathPrefix(ALICE, ItemPath.parse("/docs"))))
+                .isEmpty();
+    }
+
+    @Test
+    void moveDeletesTheLinksLeftOnTheDestinationWithTheirDescendants() {
+        Share moving = stored(share(ALICE, "/new", T0));
+        Share replaced = stored(share(ALICE, "/old", T0));
+        Share replacedChild = stored(reshare(replaced, "/old"));
+        Share below = stored(share(ALICE, "/old/inner", T0));
+        Share bobs = stored(share(BOB, "/old", T0));
+
+        assertThat(shares().moveByOwnerAndPathPrefix(ALICE, ItemPath.parse("/new"), ItemPath.parse("/old")))
+                .isEqualTo(1);
+
+        for (Share gone : List.of(replaced, replacedChild, below)) {
+            assertThat(shares().findById(gone.id())).isEmpty();
+        }
+        assertThat(reload(moving)).isEqualTo(moving.withItemPath(ItemPath.parse("/old")));
+        assertThat(reload(bobs)).isEqualTo(bobs);
+    }
+
+    @Test
+    void moveTreatsWildcardsAndCharactersOutsideTheBasicPlaneAsThemselves() {
+        Share odd = stored(share(ALICE, "/a_%!\uD83D\uDE00/\u00FC", T0));
+        Share lookalike = stored(share(ALICE, "/ab%!\uD83D\uDE00/\u00FC", T0));
+
+        assertThat(shares().moveByOwnerAndPathPrefix(
+                                ALICE, ItemPath.parse("/a_%!\uD83D\uDE00"), ItemPath.parse("/\uD83D\uDE01 x")))
+                .isEqualTo(1);
+
+        assertThat(reload(odd).itemPath()).isEqualTo(ItemPath.parse("/\uD83D\uDE01 x/\u00FC"));
+        assertThat(reload(lookalike)).isEqualTo(lookalike);
+    }
+
+    @Test
+    void moveOfAPathWithoutLinksChangesNothing() {
+        Share other = stored(share(ALICE, "/kept", T0));
+
+        assertThat(shares().moveByOwnerAndPathPrefix(ALICE, ItemPath.parse("/none"), ItemPath.parse("/else")))
+                .isZero();
+
+        assertThat(reload(other)).isEqualTo(other);
+    }
+
     @Test
     void deleteByOwnerRemovesUserSpaceAndRoomLinksWithDescendants() {
         Share own = stored(share(ALICE, "/a", T0));
