@@ -303,7 +303,14 @@ public final class HttpApi implements AutoCloseable {
                         task -> config.jetty.threadPool.execute(task))
                 .register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
-        new DavRoutes(deps.files(), deps.authenticate(), clock).register(config.routes);
+        new DavRoutes(
+                        deps.files(),
+                        deps.authenticate(),
+                        visitors,
+                        clients,
+                        clock,
+                        task -> config.jetty.threadPool.execute(task))
+                .register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
         new RoomRoutes(
