@@ -378,11 +378,15 @@ class DavLinkE2eTest {
                 + "<D:locktype><D:write/></D:locktype></D:lockinfo>");
     }
 
-    /** Every header but those that differ between any two answers (the request id, the date). */
+    /**
+     * Every header but those that differ between any two answers: the request id, the date, and
+     * Jetty's {@code Connection: close} after a refused request whose body had not all arrived yet.
+     */
     private static Map<String, List<String>> comparableHeaders(Http.Response r) {
         Map<String, List<String>> all = new TreeMap<>(r.headers().map());
         all.remove("x-request-id");
         all.remove("date");
+        all.remove("connection");
         return all;
     }
 }

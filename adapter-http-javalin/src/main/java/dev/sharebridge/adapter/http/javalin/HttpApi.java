@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.dav.DavRoutes;
+import dev.sharebridge.adapter.http.javalin.dav.LinkPorts;
 import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
 import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
@@ -306,7 +307,12 @@ public final class HttpApi implements AutoCloseable {
         new DavRoutes(
                         deps.files(),
                         deps.authenticate(),
-                        visitors,
+                        new LinkPorts(
+                                visitors.open(),
+                                visitors.verify(),
+                                visitors.browse(),
+                                visitors.download(),
+                                visitors.change()),
                         clients,
                         clock,
                         task -> config.jetty.threadPool.execute(task))

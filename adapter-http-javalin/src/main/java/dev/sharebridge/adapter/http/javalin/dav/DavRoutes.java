@@ -1,6 +1,5 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
-import dev.sharebridge.adapter.http.javalin.PublicSharePorts;
 import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
 import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
@@ -48,7 +47,7 @@ public final class DavRoutes {
 
     private final FileUseCases files;
     private final AuthenticateUserUseCase authenticate;
-    private final PublicSharePorts links;
+    private final LinkPorts links;
     private final ClientAddress clients;
     private final DavProtocol protocol;
 
@@ -59,7 +58,7 @@ public final class DavRoutes {
     public DavRoutes(
             FileUseCases files,
             AuthenticateUserUseCase authenticate,
-            PublicSharePorts links,
+            LinkPorts links,
             ClientAddress clients,
             Clock clock,
             Executor answers) {

@@ -1,6 +1,5 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
-import dev.sharebridge.adapter.http.javalin.PublicSharePorts;
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.domain.item.ByteRange;
@@ -21,10 +20,10 @@ import java.util.concurrent.CompletionStage;
  * {@code GET} of a file is a counted download; looking (PROPFIND, HEAD, OPTIONS) counts nothing.
  */
 final class LinkSpace implements DavSpace {
-    private final PublicSharePorts ports;
+    private final LinkPorts ports;
     private final PublicAccess access;
 
-    LinkSpace(PublicSharePorts ports, PublicAccess access) {
+    LinkSpace(LinkPorts ports, PublicAccess access) {
         this.ports = ports;
         this.access = access;
     }
