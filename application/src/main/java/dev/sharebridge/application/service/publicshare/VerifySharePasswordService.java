@@ -124,8 +124,8 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
     }
 
     /**
-     * A remembered pair costs the link's lookup (as every public request does) and a MAC, no hash
-     * and no budget; anything else goes through {@link #verify}, and is remembered when it passes.
+     * A remembered pair costs the client's block check, the link's lookup (as every public request
+     * does) and a MAC, no hash and no take from the budgets; anything else goes through {@link #verify}, and is remembered when it passes.
      */
     @Override
     public Grant verifyRemembered(String rawToken, String password, String client)
@@ -133,6 +133,11 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         Optional<Grant> known = remembered.get(rawToken, password);
         if (known.isPresent()) {
             Instant now = clock.instant();
+            // a client that used up its failures on the link is refused here too, as verify does
+            Optional<Duration> wait = failuresPerClient.blocked(client + "\n" + rawToken, now);
+            if (wait.isPresent()) {
+                throw LinkGate.rateLimited(wait.get());
+            }
             Link link = gate.lookup(rawToken, client, now);
             if (grants.isValid(Optional.of(known.get().value()), link.share(), now)) {
                 return known.get();

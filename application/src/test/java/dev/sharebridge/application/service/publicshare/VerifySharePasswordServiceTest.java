@@ -219,6 +219,15 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
         assertThat(renewed).isNotEqualTo(first);
         assertThat(hasher.verifyCalls()).isEqualTo(4);
         services.browse().list(as(s, renewed), ItemPath.root());
+
+        // a client that used up its failures (10 here) is refused even with a remembered password
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(
+                            () -> services.verify().verifyRemembered(s.token().value(), "wrong password!!", CLIENT))
+                    .isInstanceOf(InvalidPasswordException.class);
+        }
+        assertThatThrownBy(() -> services.verify().verifyRemembered(s.token().value(), PASSWORD, CLIENT))
+                .isInstanceOf(RateLimitedException.class);
     }
 
     // ---- throttling
