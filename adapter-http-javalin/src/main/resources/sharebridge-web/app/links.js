@@ -1,6 +1,6 @@
 /*
- * The My links view: every link of the user, newest first, 50 at a time, with copy, manage
- * (the item's share dialog) and revoke.
+ * The My links view: every link of the user, newest first, 50 at a time, each with its WebDAV
+ * address, with copy (the link or its WebDAV address), manage (the item's share dialog) and revoke.
  */
 import { $, el } from '/assets/lib/dom.js';
 import { when } from '/assets/lib/format.js';
@@ -9,7 +9,7 @@ import { announce, showError } from '/assets/lib/messages.js';
 import { call, explainIn } from './api.js';
 import { token } from './session.js';
 import { askRevoke, openShareDialog } from './share-dialog.js';
-import { button, permsText, plural, show } from './ui.js';
+import { button, davUrl, permsText, plural, show } from './ui.js';
 
 var cursor = null;
 
@@ -50,6 +50,10 @@ function itemCell(s) {
   var url = el('span', 'sub', s.url);
   url.id = 'my-link-' + s.id;
   item.appendChild(url);
+  var dav = el('span', 'sub', davUrl(s));
+  dav.id = 'my-dav-' + s.id;
+  dav.title = 'WebDAV address, for file managers and rclone';
+  item.appendChild(dav);
   item.appendChild(el('span', 'sub', permsText(s.permissions) + (s.has_password ? ' · password' : '')));
   return item;
 }
@@ -60,6 +64,9 @@ function actionsCell(s) {
   var c = button('Copy link', '', function () {}, 'Copy link to ' + name);
   c.setAttribute('data-copy', 'my-link-' + s.id);
   act.appendChild(c);
+  var d = button('Copy WebDAV', '', function () {}, 'Copy WebDAV address of the link to ' + name);
+  d.setAttribute('data-copy', 'my-dav-' + s.id);
+  act.appendChild(d);
   act.appendChild(button('Manage', '', function () {
     openShareDialog({ path: itemPath(s.item_id), name: name, type: s.item_type });
   }, 'Manage links of ' + name));

@@ -8,7 +8,7 @@ import { announce, showError } from '/assets/lib/messages.js';
 import { call, explain, explainIn } from './api.js';
 import { confirm } from './confirm.js';
 import { editedLink, editLink, readForm, resetForm, wireShareForm } from './share-form.js';
-import { button, flash, permsText, plural } from './ui.js';
+import { button, davUrl, flash, permsText, plural } from './ui.js';
 
 var item = null;
 var links = [];
@@ -57,11 +57,19 @@ function linkItem(s) {
   var url = el('div', 'link-url', s.url);
   url.id = 'item-link-' + s.id;
   li.appendChild(url);
+  var dav = el('div', 'link-dav', 'WebDAV ');
+  var davAddress = el('span', 'link-url', davUrl(s));
+  davAddress.id = 'item-dav-' + s.id;
+  dav.appendChild(davAddress);
+  li.appendChild(dav);
   li.appendChild(el('p', 'meta', linkMeta(s)));
   var row = el('div', 'row');
   var c = button('Copy link', '', function () {}, 'Copy link ' + (s.label || s.url));
   c.setAttribute('data-copy', url.id);
   row.appendChild(c);
+  var d = button('Copy WebDAV', '', function () {}, 'Copy WebDAV address of link ' + (s.label || s.url));
+  d.setAttribute('data-copy', davAddress.id);
+  row.appendChild(d);
   row.appendChild(button('Edit', '', function () { startEdit(s); }, 'Edit link ' + (s.label || s.url)));
   row.appendChild(button('Revoke', 'danger', function () { askRevoke(s, loadItemLinks); }, 'Revoke link ' + (s.label || s.url)));
   li.appendChild(row);

@@ -43,3 +43,14 @@ export function permsText(p) {
   var text = p.read && p.write ? 'can edit' : p.write ? 'file drop' : 'view only';
   return p.reshare ? text + ', can reshare' : text;
 }
+
+/**
+ * A link's WebDAV address, <base>/dav/s/<token>/ (docs/webdav.md), for file managers and rclone:
+ * the base of the link's own address (the server's public_url), else this page's origin.
+ */
+export function davUrl(s) {
+  var page = '/s/' + s.token;
+  var url = String(s.url || '');
+  var base = url.slice(-page.length) === page ? url.slice(0, -page.length) : location.origin;
+  return base + '/dav/s/' + s.token + '/';
+}

@@ -265,6 +265,9 @@ class OwnerAppBrowserTest {
         assertThat(url).startsWith(base + "/s/");
         assertThat(value("share-result-password")).isEqualTo(password);
         waitForText("share-links", "for the team");
+        // each link's WebDAV address beside it (docs/webdav.md)
+        String dav = base + "/dav/s/" + url.substring(url.lastIndexOf('/') + 1) + "/";
+        waitForText("share-links", dav);
         shot("share-created");
 
         click("share-copy-url");
@@ -502,6 +505,12 @@ class OwnerAppBrowserTest {
         waiting(driver)
                 .until(d -> d.findElements(By.cssSelector("#links-items tr")).size() >= 55);
         assertThat(driver.findElement(By.id("links-items")).getText()).contains("copy 0", "copy 54");
+        String first = apiJson("GET", "/api/shares?limit=1", null)
+                .get("items")
+                .get(0)
+                .get("token")
+                .asText();
+        assertThat(driver.findElement(By.id("links-items")).getText()).contains(base + "/dav/s/" + first + "/");
         shot("phone-links");
 
         driver.findElements(By.cssSelector("#links-items button[aria-label='Manage links of doc.txt']"))

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The WebDAV owner space {@code /dav/} against {@code litmus}, the WebDAV server test suite
- * (Debian package {@code litmus}, which {@code .ci/run} installs), on the real server: each suite
- * with no failure. Skipped where litmus is not installed.
+ * The WebDAV owner space {@code /dav/} and a writable folder link's space {@code /dav/s/{token}/}
+ * against {@code litmus}, the WebDAV server test suite (Debian package {@code litmus}, which
+ * {@code .ci/run} installs), on the real server: each suite with no failure. Skipped where litmus
+ * is not installed.
  */
 class DavLitmusE2eTest {
     private static final Pattern SUMMARY =
@@ -52,7 +54,27 @@ class DavLitmusE2eTest {
     @ValueSource(strings = {"basic", "copymove", "props", "locks", "http"})
     void suitePassesOnTheOwnerSpace(String suite) throws Exception {
         // litmus makes its own collection litmus/ under the URL and removes it at the end
-        String output = litmus(suite, server.http().base() + "/dav/", "alice", token);
+        assertPasses(suite, litmus(suite, "owner", server.http().base() + "/dav/", "alice", token));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic", "copymove", "props", "locks", "http"})
+    void suitePassesOnAWritableFolderLink(String suite) throws Exception {
+        Http http = server.http();
+        assertThat(http.send("POST", "/api/folders/shared", null, Http.bearer(token))
+                        .status())
+                .isEqualTo(201);
+        Http.Response link = http.postJson(
+                "/api/shares",
+                Map.of("item_id", "shared", "permissions", Map.of("read", true, "write", true, "reshare", false)),
+                Http.bearer(token));
+        assertThat(link.status()).as("%s", link).isEqualTo(201);
+        String url = http.base() + "/dav/s/" + link.json().path("token").asText() + "/";
+        // a link without a password needs no credentials; litmus sends its own only when asked
+        assertPasses(suite, litmus(suite, "link", url, "visitor", "unused"));
+    }
+
+    private static void assertPasses(String suite, String output) {
         Matcher m = SUMMARY.matcher(output);
         assertThat(m.find()).as("litmus printed no summary:%n%s", output).isTrue();
         assertThat(m.group(1)).isEqualTo(suite);
@@ -62,7 +84,7 @@ class DavLitmusE2eTest {
         assertThat(m.group(3)).as("%s", output).isEqualTo(m.group(2));
     }
 
-    private String litmus(String suite, String url, String user, String password)
+    private String litmus(String suite, String space, String url, String user, String password)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/litmus", url, user, password));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -72,10 +94,13 @@ class DavLitmusE2eTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
         // kept for reading: the summary with its warnings, and litmus' trace of every request
-        Files.writeString(Path.of("target", "litmus-" + suite + ".log"), text, StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", "litmus-" + space + "-" + suite + ".log"), text, StandardCharsets.UTF_8);
         Path debug = dir.resolve("debug.log");
         if (Files.exists(debug)) {
-            Files.copy(debug, Path.of("target", "litmus-" + suite + "-debug.log"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    debug,
+                    Path.of("target", "litmus-" + space + "-" + suite + "-debug.log"),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         return text;
     }

@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.dav.DavRoutes;
+import dev.sharebridge.adapter.http.javalin.dav.LinkPorts;
 import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
 import dev.sharebridge.adapter.http.javalin.health.HealthRoutes;
 import dev.sharebridge.adapter.http.javalin.internal.Auth;
@@ -303,7 +304,19 @@ public final class HttpApi implements AutoCloseable {
                         task -> config.jetty.threadPool.execute(task))
                 .register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
-        new DavRoutes(deps.files(), deps.authenticate(), clock).register(config.routes);
+        new DavRoutes(
+                        deps.files(),
+                        deps.authenticate(),
+                        new LinkPorts(
+                                visitors.open(),
+                                visitors.verify(),
+                                visitors.browse(),
+                                visitors.download(),
+                                visitors.change()),
+                        clients,
+                        clock,
+                        task -> config.jetty.threadPool.execute(task))
+                .register(config.routes);
         new ShareCountRoutes(deps.files(), auth, json).register(config.routes); // before /api/shares/{id}
         new ShareRoutes(deps.shares(), auth, json).register(config.routes);
         new RoomRoutes(

@@ -28,6 +28,7 @@ import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.SharePermissions;
 import dev.sharebridge.domain.share.ShareToken;
 import dev.sharebridge.domain.storage.ItemContent;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -252,6 +253,38 @@ final class FakePublicShares
         Share s = resolve(access);
         need(s.permissions().write() && s.permissions().read());
         files.delete(s.createdBy(), s.itemPath().resolve(subpath));
+    }
+
+    @Override
+    public TransferResult move(PublicAccess access, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
+        return transfer(access, from, to, overwrite, true);
+    }
+
+    @Override
+    public TransferResult copy(PublicAccess access, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
+        return transfer(access, from, to, overwrite, false);
+    }
+
+    private TransferResult transfer(PublicAccess access, ItemPath from, ItemPath to, boolean overwrite, boolean move)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
+        Share s = resolve(access);
+        need(s.permissions().write() && s.permissions().read() && !from.isRoot() && !to.isRoot());
+        try {
+            ItemPath a = s.itemPath().resolve(from);
+            ItemPath b = s.itemPath().resolve(to);
+            return move ? files.move(s.createdBy(), a, b, overwrite) : files.copy(s.createdBy(), a, b, overwrite);
+        } catch (dev.sharebridge.application.error.UseCaseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void checkChange(PublicAccess access)
+            throws NotFoundException, PasswordRequiredException, ForbiddenException {
+        Share s = resolve(access);
+        need(s.permissions().write() && s.permissions().read());
     }
 
     @Override

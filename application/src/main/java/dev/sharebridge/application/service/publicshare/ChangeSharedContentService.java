@@ -5,6 +5,7 @@ import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
+import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
@@ -13,14 +14,21 @@ import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.StorageFailures;
+import dev.sharebridge.domain.Field;
+import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.storage.DestinationExistsException;
+import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.StorageException;
+import dev.sharebridge.domain.storage.StorageRejectedException;
+import dev.sharebridge.domain.storage.TransferPaths;
+import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
 import java.time.Clock;
 
-/** Uploads, new folders and deletions through a link. */
+/** Uploads, new folders, deletions, moves and copies through a link. */
 final class ChangeSharedContentService implements ChangeSharedContentUseCase {
     private final LinkGate gate;
     private final ShareRepository shares;
@@ -64,7 +72,9 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
                     ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         Link link = gate.enter(access, clock.instant());
-        LinkGate.requireReadWrite(link);
+        if (!link.permissions().write()) {
+            throw new ForbiddenException("this link does not allow changing its content");
+        }
         subpath.checkNewNames();
         try {
             return link.storage().makeFolder(link.target(subpath));
@@ -101,6 +111,119 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
             } finally {
                 shares.deleteByOwnerAndPathPrefix(owner, inSpace);
             }
+        }
+    }
+
+    @Override
+    public TransferResult move(PublicAccess access, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        return transfer(access, from, to, overwrite, true);
+    }
+
+    @Override
+    public TransferResult copy(PublicAccess access, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        return transfer(access, from, to, overwrite, false);
+    }
+
+    @Override
+    public void checkChange(PublicAccess access)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException {
+        LinkGate.requireReadWrite(gate.enter(access, clock.instant()));
+    }
+
+    /**
+     * As the owner's move and copy (FileService): in the owner's space, the source announced on
+     * the fence while its links are looked for (a move), the destination while the item it
+     * replaces is deleted with its links. Inside a room's folder there are no links to mind (a
+     * room's links are all on its root, which is never moved, copied or replaced here).
+     */
+    private TransferResult transfer(PublicAccess access, ItemPath from, ItemPath to, boolean overwrite, boolean move)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        Link link = gate.enter(access, clock.instant());
+        LinkGate.requireReadWrite(link);
+        if (from.isRoot() || to.isRoot()) {
+            throw new ForbiddenException("the shared item itself cannot be moved, copied or replaced through its link");
+        }
+        String operation = move ? "move" : "copy";
+        try {
+            TransferPaths.check(operation, from, to, overwrite);
+        } catch (StorageRejectedException e) {
+            throw InvalidValueException.withMessage(Field.PATH, e.getMessage());
+        }
+        to.checkNewNames();
+        ItemPath source = link.target(from);
+        ItemPath destination = link.target(to);
+        if (link.share().isRoomLink()) {
+            return storageTransfer(link, source, destination, from, to, overwrite, move);
+        }
+        UserId owner = link.share().createdBy();
+        ItemPath inSpace = link.share().itemPath();
+        Scope scope = Scope.userSpace(owner);
+        if (!move) {
+            return replacing(link, scope, inSpace.resolve(to), source, destination, from, to, overwrite, false);
+        }
+        try (Deletions.Announced announced = deletions.announce(scope, inSpace.resolve(from))) {
+            if (!shares.findByOwnerAndPathPrefix(owner, inSpace.resolve(from)).isEmpty()) {
+                throw new ForbiddenException("share links are on " + from
+                        + " or below it; moving an item with share links is not supported yet");
+            }
+            return replacing(link, scope, inSpace.resolve(to), source, destination, from, to, overwrite, true);
+        }
+    }
+
+    /** The storage call; with overwrite, the destination announced and its links deleted before and after. */
+    private TransferResult replacing(
+            Link link,
+            Scope scope,
+            ItemPath toInSpace,
+            ItemPath source,
+            ItemPath destination,
+            ItemPath from,
+            ItemPath to,
+            boolean overwrite,
+            boolean move)
+            throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        if (!overwrite) {
+            return storageTransfer(link, source, destination, from, to, false, move);
+        }
+        UserId owner = link.share().createdBy();
+        try (Deletions.Announced announced = deletions.announce(scope, toInSpace)) {
+            shares.deleteByOwnerAndPathPrefix(owner, toInSpace);
+            TransferResult result = storageTransfer(link, source, destination, from, to, true, move);
+            shares.deleteByOwnerAndPathPrefix(owner, toInSpace);
+            return result;
+        }
+    }
+
+    private static TransferResult storageTransfer(
+            Link link,
+            ItemPath source,
+            ItemPath destination,
+            ItemPath from,
+            ItemPath to,
+            boolean overwrite,
+            boolean move)
+            throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
+                    InsufficientStorageException {
+        try {
+            TransferResult result = move
+                    ? link.storage().move(source, destination, overwrite)
+                    : link.storage().copy(source, destination, overwrite);
+            return new TransferResult(link.present(result.item()), result.created());
+        } catch (DestinationExistsException e) {
+            throw new PreconditionFailedException("an item is already at " + to);
+        } catch (ItemConflictException e) {
+            throw new ConflictException("the folder to hold " + to + " does not exist");
+        } catch (StorageException e) {
+            throw StorageFailures.ofWrite(e, from);
         }
     }
 

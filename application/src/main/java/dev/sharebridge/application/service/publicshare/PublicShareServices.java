@@ -111,7 +111,8 @@ public final class PublicShareServices {
                 settings,
                 budgets);
         this.open = new OpenShareService(gate, clock);
-        this.verify = new VerifySharePasswordService(gate, grants, hasher, clock, settings, budgets);
+        this.verify = new VerifySharePasswordService(
+                gate, grants, hasher, clock, settings, budgets, new RememberedPasswords(random));
         this.browse = new BrowseShareService(gate, clock);
         this.download = new DownloadFromShareService(gate, clock);
         this.change = new ChangeSharedContentService(gate, shares, new Deletions(fence, clock), clock);

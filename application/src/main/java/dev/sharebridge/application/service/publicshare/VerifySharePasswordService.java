@@ -45,6 +45,7 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
     private final Semaphore hashingSlots;
     private final FailureBudget failuresPerClient;
     private final FailureBudget failuresPerToken;
+    private final RememberedPasswords remembered;
 
     VerifySharePasswordService(
             LinkGate gate,
@@ -52,8 +53,10 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
             PasswordHasher hasher,
             Clock clock,
             ShareSettings settings,
-            FailureBudgets budgets) {
+            FailureBudgets budgets,
+            RememberedPasswords remembered) {
         this.gate = gate;
+        this.remembered = remembered;
         this.grants = grants;
         this.hasher = hasher;
         this.clock = clock;
@@ -118,6 +121,32 @@ final class VerifySharePasswordService implements VerifySharePasswordUseCase {
         failuresPerClient.reset(clientKey);
         failuresPerToken.giveBack(tokenKey);
         return grants.issue(share, grantExpiry(link, now));
+    }
+
+    /**
+     * A remembered pair costs the client's block check, the link's lookup (as every public request
+     * does) and a MAC, no hash and no take from the budgets; anything else goes through {@link #verify}, and is remembered when it passes.
+     */
+    @Override
+    public Grant verifyRemembered(String rawToken, String password, String client)
+            throws NotFoundException, InvalidPasswordException, RateLimitedException, ServiceBusyException {
+        Optional<Grant> known = remembered.get(rawToken, password);
+        if (known.isPresent()) {
+            Instant now = clock.instant();
+            // a client that used up its failures on the link is refused here too, as verify does
+            Optional<Duration> wait = failuresPerClient.blocked(client + "\n" + rawToken, now);
+            if (wait.isPresent()) {
+                throw LinkGate.rateLimited(wait.get());
+            }
+            Link link = gate.lookup(rawToken, client, now);
+            if (grants.isValid(Optional.of(known.get().value()), link.share(), now)) {
+                return known.get();
+            }
+            remembered.forget(rawToken, password);
+        }
+        Grant grant = verify(rawToken, password, client);
+        remembered.put(rawToken, password, grant);
+        return grant;
     }
 
     private Instant grantExpiry(Link link, Instant now) {

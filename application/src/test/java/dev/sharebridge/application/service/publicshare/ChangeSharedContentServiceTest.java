@@ -61,8 +61,14 @@ class ChangeSharedContentServiceTest extends PublicShareFixture {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("a.txt")))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> services.change().makeFolder(as(s), ItemPath.parse("f")))
+        // folders it may make (its uploads make theirs), as WebDAV clients do before they upload
+        assertThat(services.change().makeFolder(as(s), ItemPath.parse("f"))).isTrue();
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/f"))).isTrue();
+        assertThatThrownBy(() -> services.change().move(as(s), ItemPath.parse("a.txt"), ItemPath.parse("b.txt"), false))
                 .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().copy(as(s), ItemPath.parse("a.txt"), ItemPath.parse("b.txt"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().checkChange(as(s))).isInstanceOf(ForbiddenException.class);
         assertThat(services.open().open(as(s)).itemType()).isEqualTo(ItemType.FOLDER);
     }
 
@@ -83,6 +89,45 @@ class ChangeSharedContentServiceTest extends PublicShareFixture {
         assertThatThrownBy(() -> services.change().delete(as(s), ItemPath.parse("gone")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(files.exists(ItemPath.parse("/users/alice/docs"))).isTrue();
+    }
+
+    @Test
+    void read_write_links_move_and_copy_inside_but_never_the_root() throws Exception {
+        Share s = folder(SharePermissions.READ_WRITE);
+        services.change().checkChange(as(s));
+
+        assertThat(services.change()
+                        .copy(as(s), ItemPath.parse("a.txt"), ItemPath.parse("c.txt"), false)
+                        .created())
+                .isTrue();
+        assertThat(files.content(ItemPath.parse("/users/alice/docs/c.txt"))).isEqualTo("hello");
+        assertThat(services.change()
+                        .move(as(s), ItemPath.parse("c.txt"), ItemPath.parse("sub/d.txt"), false)
+                        .item()
+                        .path())
+                .isEqualTo(ItemPath.parse("sub/d.txt"));
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/c.txt"))).isFalse();
+        assertThat(files.content(ItemPath.parse("/users/alice/docs/sub/d.txt"))).isEqualTo("hello");
+        assertThatThrownBy(() ->
+                        services.change().move(as(s), ItemPath.parse("a.txt"), ItemPath.parse("sub/d.txt"), false))
+                .isInstanceOf(dev.sharebridge.application.error.PreconditionFailedException.class);
+        assertThatThrownBy(() -> services.change().move(as(s), ItemPath.root(), ItemPath.parse("x"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().copy(as(s), ItemPath.parse("a.txt"), ItemPath.root(), true))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/a.txt"))).isTrue();
+    }
+
+    @Test
+    void a_read_only_link_moves_and_copies_nothing() {
+        Share s = folder(SharePermissions.READ_ONLY);
+        assertThatThrownBy(() -> services.change().copy(as(s), ItemPath.parse("a.txt"), ItemPath.parse("c.txt"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().move(as(s), ItemPath.parse("a.txt"), ItemPath.parse("c.txt"), false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> services.change().checkChange(as(s))).isInstanceOf(ForbiddenException.class);
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/c.txt"))).isFalse();
+        assertThat(files.exists(ItemPath.parse("/users/alice/docs/a.txt"))).isTrue();
     }
 
     @Test

@@ -195,6 +195,41 @@ class VerifySharePasswordServiceTest extends PublicShareFixture {
                         .value());
     }
 
+    @Test
+    void a_remembered_password_costs_no_hash_until_the_password_changes() throws Exception {
+        Share s = protectedFolder();
+        Grant first = services.verify().verifyRemembered(s.token().value(), PASSWORD, CLIENT);
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+        Grant again = services.verify().verifyRemembered(s.token().value(), PASSWORD, CLIENT);
+        assertThat(again).isEqualTo(first);
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+        services.browse().list(as(s, again), ItemPath.root());
+
+        // wrong passwords are never remembered: each one is hashed and counted
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(
+                            () -> services.verify().verifyRemembered(s.token().value(), "wrong password!!", CLIENT))
+                    .isInstanceOf(InvalidPasswordException.class);
+        }
+        assertThat(hasher.verifyCalls()).isEqualTo(3);
+
+        // a new password (even the same text) ends the remembered grant: verified afresh
+        shares.update(s.withPasswordHash(Optional.of(hasher.hash(PASSWORD))));
+        Grant renewed = services.verify().verifyRemembered(s.token().value(), PASSWORD, CLIENT);
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(hasher.verifyCalls()).isEqualTo(4);
+        services.browse().list(as(s, renewed), ItemPath.root());
+
+        // a client that used up its failures (10 here) is refused even with a remembered password
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(
+                            () -> services.verify().verifyRemembered(s.token().value(), "wrong password!!", CLIENT))
+                    .isInstanceOf(InvalidPasswordException.class);
+        }
+        assertThatThrownBy(() -> services.verify().verifyRemembered(s.token().value(), PASSWORD, CLIENT))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
     // ---- throttling
 
     @Test

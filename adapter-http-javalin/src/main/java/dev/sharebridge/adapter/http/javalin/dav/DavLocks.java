@@ -1,7 +1,6 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
 import dev.sharebridge.domain.item.ItemPath;
-import dev.sharebridge.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,20 +13,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The WebDAV write locks (exclusive and shared, depth 0 or infinity, with a timeout), by user,
+ * The WebDAV write locks (exclusive and shared, depth 0 or infinity, with a timeout), by space,
  * kept in this process's memory: enough for one instance, where Finder and Windows lock a file
  * while they write it. Several instances behind one address would each see their own locks only
- * (a table is the next step; docs/webdav.md). A lock protects a path of the user's space: its
+ * (a table is the next step; docs/webdav.md). A lock protects a path of a space (a user's, or a link's): its
  * members too at depth infinity.
  */
 final class DavLocks {
     /** The longest a lock lasts without a refresh, whatever the client asks for. */
     static final Duration MAX_TIMEOUT = Duration.ofHours(1);
-    /** Locks per user at once; a LOCK beyond it is refused. */
+    /** Locks per space at once; a LOCK beyond it is refused. */
     static final int MAX_LOCKS_PER_USER = 1000;
 
     private final Clock clock;
-    private final Map<UserId, Map<String, Lock>> byUser = new LinkedHashMap<>();
+    private final Map<String, Map<String, Lock>> bySpace = new LinkedHashMap<>();
 
     DavLocks(Clock clock) {
         this.clock = clock;
@@ -53,18 +52,18 @@ final class DavLocks {
     }
 
     /** The live locks that cover {@code path}. */
-    synchronized List<Lock> covering(UserId user, ItemPath path) {
-        return live(user).stream().filter(l -> l.covers(path)).toList();
+    synchronized List<Lock> covering(String key, ItemPath path) {
+        return live(key).stream().filter(l -> l.covers(path)).toList();
     }
 
     /** The live locks on {@code path} or below it (what a DELETE or MOVE of it affects). */
-    synchronized List<Lock> atOrBelow(UserId user, ItemPath path) {
-        return live(user).stream().filter(l -> l.path().startsWith(path)).toList();
+    synchronized List<Lock> atOrBelow(String key, ItemPath path) {
+        return live(key).stream().filter(l -> l.path().startsWith(path)).toList();
     }
 
-    synchronized Optional<Lock> byToken(UserId user, String token) {
-        live(user);
-        return Optional.ofNullable(byUser.getOrDefault(user, Map.of()).get(token));
+    synchronized Optional<Lock> byToken(String key, String token) {
+        live(key);
+        return Optional.ofNullable(bySpace.getOrDefault(key, Map.of()).get(token));
     }
 
     /**
@@ -72,8 +71,8 @@ final class DavLocks {
      * on the path, above it at depth infinity, or (for a lock of depth infinity) below it.
      */
     synchronized Optional<Lock> lock(
-            UserId user, ItemPath path, boolean exclusive, boolean infinite, String owner, Duration timeout) {
-        Collection<Lock> existing = live(user);
+            String key, ItemPath path, boolean exclusive, boolean infinite, String owner, Duration timeout) {
+        Collection<Lock> existing = live(key);
         for (Lock l : existing) {
             boolean overlaps = l.covers(path) || (infinite && l.path().startsWith(path));
             if (overlaps && (exclusive || l.exclusive())) {
@@ -92,12 +91,12 @@ final class DavLocks {
                 owner,
                 t,
                 clock.instant().plus(t));
-        byUser.computeIfAbsent(user, u -> new LinkedHashMap<>()).put(lock.token(), lock);
+        bySpace.computeIfAbsent(key, u -> new LinkedHashMap<>()).put(lock.token(), lock);
         return Optional.of(lock);
     }
 
     /** Extends a lock by its timeout (or the new one asked for). */
-    synchronized Lock refresh(UserId user, Lock lock, Optional<Duration> timeout) {
+    synchronized Lock refresh(String key, Lock lock, Optional<Duration> timeout) {
         Duration t = timeout.orElse(lock.timeout());
         t = t.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : t;
         Lock renewed = new Lock(
@@ -108,18 +107,18 @@ final class DavLocks {
                 lock.owner(),
                 t,
                 clock.instant().plus(t));
-        byUser.computeIfAbsent(user, u -> new LinkedHashMap<>()).put(lock.token(), renewed);
+        bySpace.computeIfAbsent(key, u -> new LinkedHashMap<>()).put(lock.token(), renewed);
         return renewed;
     }
 
-    synchronized boolean unlock(UserId user, String token) {
-        Map<String, Lock> locks = byUser.get(user);
+    synchronized boolean unlock(String key, String token) {
+        Map<String, Lock> locks = bySpace.get(key);
         return locks != null && locks.remove(token) != null;
     }
 
     /** Ends the locks on {@code path} and below (the item is gone from there). */
-    synchronized void release(UserId user, ItemPath path) {
-        Map<String, Lock> locks = byUser.get(user);
+    synchronized void release(String key, ItemPath path) {
+        Map<String, Lock> locks = bySpace.get(key);
         if (locks != null) {
             locks.values().removeIf(l -> l.path().startsWith(path));
         }
@@ -129,15 +128,15 @@ final class DavLocks {
         return clock.instant();
     }
 
-    private List<Lock> live(UserId user) {
-        Map<String, Lock> locks = byUser.get(user);
+    private List<Lock> live(String key) {
+        Map<String, Lock> locks = bySpace.get(key);
         if (locks == null) {
             return List.of();
         }
         Instant now = clock.instant();
         locks.values().removeIf(l -> !l.expires().isAfter(now));
         if (locks.isEmpty()) {
-            byUser.remove(user);
+            bySpace.remove(key);
             return List.of();
         }
         return new ArrayList<>(locks.values());

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The addresses of the owner space: {@code /dav/} and the item paths below it, both ways. The
- * first segment {@code s} is the share-link space's ({@code /dav/s/{token}/}, docs/reference.md §11), so an
- * owner's top-level item of that name is not reachable here.
+ * The addresses of a WebDAV space, both ways: its prefix ({@code /dav/} for the owner space,
+ * {@code /dav/s/{token}/} for a link's, docs/reference.md §11) and the item paths below it. In the
+ * owner space the first segment {@code s} is the share-link space's, so an owner's top-level item
+ * of that name is not reachable there.
  */
 final class DavPaths {
     static final String PREFIX = "/dav/";
@@ -25,38 +26,54 @@ final class DavPaths {
 
     private DavPaths() {}
 
-    /** The href of an item: each segment percent-encoded, a folder with a trailing slash. */
-    static String href(ItemPath path, boolean folder) {
-        StringBuilder b = new StringBuilder(PREFIX);
+    /** The prefix of a link's space. */
+    static String linkPrefix(String token) {
+        return PREFIX + SHARE_SPACE + "/" + encode(token) + "/";
+    }
+
+    /**
+     * The href of an item below {@code prefix} (which ends with a slash): each segment
+     * percent-encoded, a folder with a trailing slash (a shared file, the root of its link's
+     * space, is the prefix without one).
+     */
+    static String href(String prefix, ItemPath path, boolean folder) {
+        StringBuilder b = new StringBuilder(prefix);
         for (String segment : path.segments()) {
-            for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
-                int c = x & 0xff;
-                if ((c >= 'a' && c <= 'z')
-                        || (c >= 'A' && c <= 'Z')
-                        || (c >= '0' && c <= '9')
-                        || UNRESERVED.indexOf(c) >= 0) {
-                    b.append((char) c);
-                } else {
-                    b.append('%')
-                            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-                }
-            }
-            b.append('/');
+            b.append(encode(segment)).append('/');
         }
-        if (!folder && !path.isRoot()) {
+        if (!folder) {
             b.setLength(b.length() - 1);
         }
         return b.toString();
     }
 
+    private static String encode(String segment) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || UNRESERVED.indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
+    }
+
     /**
-     * The item a URI of the owner space names ({@code Destination}, an {@code If} tag): an
-     * absolute URI of this server or an absolute path; empty when it is not in the owner space.
+     * The item a URI of the space at {@code prefix} names ({@code Destination}, an {@code If}
+     * tag): an absolute URI of this server or an absolute path; empty when it is not in that
+     * space (another space, a path that does not parse, such as one with {@code ..}). In the owner
+     * space the share-link space is another space.
      *
      * @param host the request's {@code Host}, which an absolute URI must name
      */
-    static Optional<ItemPath> parse(String uri, String host) {
+    static Optional<ItemPath> parse(String uri, String host, String prefix) {
         String raw;
         try {
             URI u = new URI(uri.strip());
@@ -67,10 +84,11 @@ final class DavPaths {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        if (raw == null || !(raw.equals("/dav") || raw.startsWith(PREFIX))) {
+        String bare = prefix.substring(0, prefix.length() - 1);
+        if (raw == null || !(raw.equals(bare) || raw.startsWith(prefix))) {
             return Optional.empty();
         }
-        String rest = raw.length() <= PREFIX.length() ? "" : raw.substring(PREFIX.length());
+        String rest = raw.length() <= prefix.length() ? "" : raw.substring(prefix.length());
         while (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
@@ -83,7 +101,7 @@ final class DavPaths {
         } catch (InvalidValueException e) {
             return Optional.empty();
         }
-        return reserved(path) ? Optional.empty() : Optional.of(path);
+        return prefix.equals(PREFIX) && reserved(path) ? Optional.empty() : Optional.of(path);
     }
 
     /** Whether the path is in the share-link space rather than the owner's. */

@@ -1,7 +1,6 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
 import dev.sharebridge.domain.item.ItemPath;
-import dev.sharebridge.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,33 +9,33 @@ import java.util.Optional;
 
 /**
  * The dead properties clients set with PROPPATCH (Windows' timestamps, litmus' test values), by
- * user and path, kept in this process's memory: they follow MOVE and COPY and end with DELETE
+ * space (a user's, or a link's) and path, kept in this process's memory: they follow MOVE and COPY and end with DELETE
  * through {@code /dav/}, and are lost on restart and not seen by other instances (a table is the
- * next step; docs/webdav.md). Bounded per user, as anything a client fills in memory must be.
+ * next step; docs/webdav.md). Bounded per space, as anything a client fills in memory must be.
  */
 final class DeadProperties {
-    /** Resources with properties per user; a PROPPATCH beyond it is refused with 507. */
+    /** Resources with properties per space; a PROPPATCH beyond it is refused with 507. */
     static final int MAX_RESOURCES_PER_USER = 10_000;
 
-    private final Map<UserId, Map<ItemPath, Map<PropName, String>>> byUser = new LinkedHashMap<>();
+    private final Map<String, Map<ItemPath, Map<PropName, String>>> bySpace = new LinkedHashMap<>();
 
     /** A change of one property: a value (an element as text) to set, or empty to remove it. */
     record Change(PropName name, Optional<String> value) {}
 
-    synchronized Map<PropName, String> of(UserId user, ItemPath path) {
-        Map<PropName, String> props = byUser.getOrDefault(user, Map.of()).get(path);
+    synchronized Map<PropName, String> of(String key, ItemPath path) {
+        Map<PropName, String> props = bySpace.getOrDefault(key, Map.of()).get(path);
         return props == null ? Map.of() : new LinkedHashMap<>(props);
     }
 
     /** Whether the changes fit: false when they would add a resource beyond the bound. */
-    synchronized boolean fits(UserId user, ItemPath path) {
-        Map<ItemPath, Map<PropName, String>> space = byUser.getOrDefault(user, Map.of());
+    synchronized boolean fits(String key, ItemPath path) {
+        Map<ItemPath, Map<PropName, String>> space = bySpace.getOrDefault(key, Map.of());
         return space.containsKey(path) || space.size() < MAX_RESOURCES_PER_USER;
     }
 
     /** Applies the changes in order, all of them (the caller checked each may be made). */
-    synchronized void apply(UserId user, ItemPath path, List<Change> changes) {
-        Map<ItemPath, Map<PropName, String>> space = space(user);
+    synchronized void apply(String key, ItemPath path, List<Change> changes) {
+        Map<ItemPath, Map<PropName, String>> space = space(key);
         Map<PropName, String> props = space.computeIfAbsent(path, p -> new LinkedHashMap<>());
         for (Change c : changes) {
             if (c.value().isPresent()) {
@@ -49,25 +48,25 @@ final class DeadProperties {
             space.remove(path);
         }
         if (space.isEmpty()) {
-            byUser.remove(user);
+            bySpace.remove(key);
         }
     }
 
     /** Forgets the properties of {@code path} and everything below it. */
-    synchronized void delete(UserId user, ItemPath path) {
-        Map<ItemPath, Map<PropName, String>> space = byUser.get(user);
+    synchronized void delete(String key, ItemPath path) {
+        Map<ItemPath, Map<PropName, String>> space = bySpace.get(key);
         if (space != null) {
             space.keySet().removeIf(p -> p.startsWith(path));
             if (space.isEmpty()) {
-                byUser.remove(user);
+                bySpace.remove(key);
             }
         }
     }
 
     /** Gives the tree at {@code to} the properties of the tree at {@code from} (replacing its own). */
-    synchronized void copy(UserId user, ItemPath from, ItemPath to, boolean removeSource) {
-        delete(user, to);
-        Map<ItemPath, Map<PropName, String>> space = byUser.get(user);
+    synchronized void copy(String key, ItemPath from, ItemPath to, boolean removeSource) {
+        delete(key, to);
+        Map<ItemPath, Map<PropName, String>> space = bySpace.get(key);
         if (space == null) {
             return;
         }
@@ -79,7 +78,7 @@ final class DeadProperties {
         }
     }
 
-    private Map<ItemPath, Map<PropName, String>> space(UserId user) {
-        return byUser.computeIfAbsent(user, u -> new LinkedHashMap<>());
+    private Map<ItemPath, Map<PropName, String>> space(String key) {
+        return bySpace.computeIfAbsent(key, u -> new LinkedHashMap<>());
     }
 }

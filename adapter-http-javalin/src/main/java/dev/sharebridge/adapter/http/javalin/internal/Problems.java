@@ -44,6 +44,9 @@ public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String CODE = "sb.problem-code";
+    /** The challenge of every WebDAV 401 (docs/reference.md §11). */
+    static final String DAV_CHALLENGE = "Basic realm=\"Sharebridge\"";
+
     static final String DATABASE_DOWN = "the database is unavailable; try again in a moment";
     /** Long enough for a restarted database to answer, short enough not to lose a visitor. */
     static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
@@ -149,7 +152,12 @@ public final class Problems {
             return new Mapped(400, "validation_failed", WireNames.detail(v), Map.of());
         }
         if (e instanceof UseCaseException u) {
-            return mapUseCase(u);
+            Mapped m = mapUseCase(u);
+            if (m.status == 401 && isDav(ctx)) {
+                // a link's password over WebDAV: the challenge makes clients ask for it (and send it)
+                return new Mapped(401, m.code, m.detail, Map.of("WWW-Authenticate", DAV_CHALLENGE));
+            }
+            return m;
         }
         if (e instanceof HttpResponseException h) {
             return mapJavalin(h);
@@ -170,6 +178,11 @@ public final class Problems {
                 RequestLog.template(ctx),
                 e);
         return new Mapped(500, "internal_error", "an unexpected error occurred", Map.of());
+    }
+
+    private static boolean isDav(Context ctx) {
+        String uri = ctx.req().getRequestURI();
+        return uri != null && (uri.equals("/dav") || uri.startsWith("/dav/"));
     }
 
     private static DatabaseUnavailableException databaseUnavailable(Throwable e) {

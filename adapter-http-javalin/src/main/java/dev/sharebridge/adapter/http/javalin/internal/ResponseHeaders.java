@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ResponseHeaders {
     public static final String PUBLIC_PREFIX = "/api/s/";
+    /** The WebDAV space of the share links, public as the routes under {@link #PUBLIC_PREFIX}. */
+    public static final String PUBLIC_DAV_PREFIX = "/dav/s/";
     /** The pages' policy: their own scripts, styles and images, nothing else, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -46,7 +48,11 @@ public final class ResponseHeaders {
     }
 
     private static boolean isPublic(String uri) {
-        return uri != null && (uri.startsWith(PUBLIC_PREFIX) || uri.equals("/api/s"));
+        return uri != null
+                && (uri.startsWith(PUBLIC_PREFIX)
+                        || uri.equals("/api/s")
+                        || uri.startsWith(PUBLIC_DAV_PREFIX)
+                        || uri.equals("/dav/s"));
     }
 
     /** The share page {@code /s/…}, the owners' app {@code /}, and the assets of both. */

@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin.publicshare;
 
 import dev.sharebridge.adapter.http.javalin.internal.ClientAddress;
+import dev.sharebridge.adapter.http.javalin.internal.CountedAnswers;
 import dev.sharebridge.adapter.http.javalin.internal.Downloads;
 import dev.sharebridge.adapter.http.javalin.internal.Fields;
 import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
@@ -40,8 +41,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -65,7 +64,7 @@ public final class PublicShareRoutes {
     private final SameOrigin sameOrigin;
     private final boolean secureCookies;
     private final Clock clock;
-    private final Executor answers;
+    private final CountedAnswers answers;
 
     /**
      * @param sameOrigin tells the server's own pages from others, for writes the grant cookie authorises
@@ -96,7 +95,7 @@ public final class PublicShareRoutes {
         this.sameOrigin = sameOrigin;
         this.secureCookies = secureCookies;
         this.clock = clock;
-        this.answers = answers;
+        this.answers = new CountedAnswers(answers);
     }
 
     record OpenedJson(
@@ -232,58 +231,9 @@ public final class PublicShareRoutes {
         });
     }
 
-    /** What a route does with the result of its counted use case. */
-    @FunctionalInterface
-    private interface Answer<T> {
-        void send(T result) throws Exception;
-    }
-
-    /**
-     * Answers once the use case's access is committed, without holding a thread meanwhile: at
-     * once when it already is; otherwise the request turns asynchronous and the answer (or the
-     * problem, such as the 404 of a link used up meanwhile) is sent from the server's pool, never
-     * from the thread that committed the batch.
-     */
-    private <T> void answerWhenCounted(Context ctx, CompletionStage<T> counted, Answer<T> answer) throws Exception {
-        CompletableFuture<T> done = counted.toCompletableFuture();
-        if (done.isDone()) {
-            answer.send(join(done));
-            return;
-        }
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        done.whenComplete((result, failure) -> answers.execute(() -> {
-            try {
-                if (failure != null) {
-                    throw unwrapped(failure);
-                }
-                answer.send(result);
-                sent.complete(null);
-            } catch (Exception e) {
-                sent.completeExceptionally(e);
-            }
-        }));
-        ctx.future(() -> sent);
-    }
-
-    private static <T> T join(CompletableFuture<T> done) throws Exception {
-        try {
-            return done.join();
-        } catch (CompletionException e) {
-            throw unwrapped(e);
-        }
-    }
-
-    /** The use case's own exception, for the problem mapping (Error and the like pass as they are). */
-    private static Exception unwrapped(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof Exception e) {
-            return e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(cause);
+    private <T> void answerWhenCounted(Context ctx, CompletionStage<T> counted, CountedAnswers.Answer<T> answer)
+            throws Exception {
+        answers.answer(ctx, counted, answer);
     }
 
     private static void zipHeaders(Context ctx, String fileName) {

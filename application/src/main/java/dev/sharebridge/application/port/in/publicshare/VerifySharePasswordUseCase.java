@@ -18,4 +18,17 @@ public interface VerifySharePasswordUseCase {
      */
     Grant verify(String rawToken, String password, String client)
             throws NotFoundException, InvalidPasswordException, RateLimitedException, ServiceBusyException;
+
+    /**
+     * {@link #verify} for clients that send the password with every request (WebDAV's Basic):
+     * a (token, password) pair verified lately is answered with the grant it got then, after the
+     * link's lookup but without hashing and without taking from the budgets, as long as that
+     * grant is valid (a changed or removed password, or an expired grant, sends the pair through
+     * {@link #verify} again). Wrong passwords are never remembered: each one counts as in
+     * {@link #verify}. By default {@link #verify}.
+     */
+    default Grant verifyRemembered(String rawToken, String password, String client)
+            throws NotFoundException, InvalidPasswordException, RateLimitedException, ServiceBusyException {
+        return verify(rawToken, password, client);
+    }
 }
