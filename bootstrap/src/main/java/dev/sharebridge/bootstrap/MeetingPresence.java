@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * server, it takes the instance's lease, starts listening for room events, and runs the meeting
  * heartbeat on a thread of its own; closed, it stops the heartbeat and ends the lease, which
  * removes this instance's participants from the shared registry at once. The same thread sweeps
- * the expired keys of the shared budgets of failures, a bounded batch per beat.
+ * what other instances may leave behind (the moves of instances that died, the expired keys of the
+ * shared budgets of failures), a bounded batch per beat, and once at start before serving.
  */
 final class MeetingPresence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingPresence.class);
@@ -27,7 +28,8 @@ final class MeetingPresence implements AutoCloseable {
 
     /**
      * @param listen starts receiving the room events of other instances
-     * @param sweep removes a bounded batch of expired rows that any instance may remove
+     * @param sweep settles a bounded batch of rows that any instance may settle (leftover moves,
+     *     expired budgets); its own failures are logged
      */
     MeetingPresence(MeetingService meetings, Runnable listen, Runnable sweep, Duration interval) {
         this.meetings = meetings;
@@ -42,6 +44,8 @@ final class MeetingPresence implements AutoCloseable {
         }
         meetings.register();
         listen.run();
+        // what a previous run of this server (or a dead instance) left is settled before serving
+        sweep();
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "meeting-heartbeat");
             t.setDaemon(true);
@@ -53,6 +57,10 @@ final class MeetingPresence implements AutoCloseable {
 
     private void beat() {
         meetings.heartbeat();
+        sweep();
+    }
+
+    private void sweep() {
         try {
             sweep.run();
         } catch (RuntimeException e) {

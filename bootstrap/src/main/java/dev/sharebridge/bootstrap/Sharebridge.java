@@ -24,6 +24,7 @@ import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.MoveJournal;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.RoomRepository;
 import dev.sharebridge.application.port.out.room.SharedFolderRepository;
@@ -31,6 +32,7 @@ import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.FileService;
+import dev.sharebridge.application.service.file.InterruptedMoves;
 import dev.sharebridge.application.service.publicshare.PublicShareServices;
 import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
@@ -185,7 +187,13 @@ public final class Sharebridge implements Instance {
             cacheMetrics(metrics, "shares", shares, RecentShareReads::stats);
             DeletionFence fence = persistence.deletionFence();
             UserService users = new UserService(persistence.users(), shares, files, fence, clock, random);
-            FileService fileService = new FileService(files, shares, fence, clock, roomFoldersInFiles(config));
+            // random per process start: a restarted process is never taken for the one that died
+            InstanceId instance = InstanceId.random(random);
+            // a finished move rewrites link rows: through the kept rows, as the repository's own changes
+            MoveJournal moves = shares.around(persistence.moveJournal());
+            FileService fileService =
+                    new FileService(files, shares, fence, moves, instance, clock, roomFoldersInFiles(config));
+            InterruptedMoves interruptedMoves = new InterruptedMoves(files, moves, instance, clock);
             ShareLinkService shareLinks =
                     new ShareLinkService(shares, files, hasher, strength, fence, clock, random, settings);
 
@@ -202,8 +210,6 @@ public final class Sharebridge implements Instance {
                     config.sharedFolder().provider(),
                     boxed(config.sharedFolder().expiryDays()));
             RoomRepository rooms = persistence.rooms();
-            // random per process start: a restarted process is never taken for the one that died
-            InstanceId instance = InstanceId.random(random);
             SharedFolderRepository folders = persistence.sharedFolders(secretBox, instance);
             WebSocketSignalingPublisher signaling = new WebSocketSignalingPublisher();
             MeetingService meetings = new MeetingService(
@@ -221,7 +227,11 @@ public final class Sharebridge implements Instance {
             MeetingPresence presence = resources.add(new MeetingPresence(
                     meetings,
                     persistence::listenForRoomEvents,
-                    () -> failureBudgets.removeExpired(clock.instant(), EXPIRED_BUDGETS_PER_SWEEP),
+                    () -> {
+                        // at start-up and at every heartbeat: the moves of instances that died
+                        interruptedMoves.finishLeftovers();
+                        failureBudgets.removeExpired(clock.instant(), EXPIRED_BUDGETS_PER_SWEEP);
+                    },
                     roomSettings.heartbeatInterval()));
             SharedFolderService sharedFolders = resources.add(new SharedFolderService(
                     rooms, folders, shares, fence, roomFiles, hasher, meetings, clock, random, roomSettings));

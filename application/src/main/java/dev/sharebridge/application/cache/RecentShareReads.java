@@ -3,8 +3,10 @@ package dev.sharebridge.application.cache;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations.Cache;
 import dev.sharebridge.application.port.out.persistence.LinkAccess;
+import dev.sharebridge.application.port.out.persistence.MoveJournal;
 import dev.sharebridge.application.port.out.persistence.SharePage;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.room.RoomId;
 import dev.sharebridge.domain.share.LinkChain;
@@ -157,6 +159,46 @@ public final class RecentShareReads implements ShareRepository {
     @Override
     public int deleteByRoom(RoomId room) {
         return change(() -> shares.deleteByRoom(room));
+    }
+
+    /**
+     * {@code journal} (on the table behind this repository), whose {@link MoveJournal#finish}
+     * rewrites link rows: each finish ends what is kept here and is published, as this
+     * repository's own moves are. Everything else goes straight to {@code journal}.
+     */
+    public MoveJournal around(MoveJournal journal) {
+        Objects.requireNonNull(journal, "journal");
+        return new MoveJournal() {
+            @Override
+            public void begin(Move move) {
+                journal.begin(move);
+            }
+
+            @Override
+            public int finish(Move move) {
+                return change(() -> journal.finish(move));
+            }
+
+            @Override
+            public void end(Move move) {
+                journal.end(move);
+            }
+
+            @Override
+            public void release(Move move) {
+                journal.release(move);
+            }
+
+            @Override
+            public List<Move> leftovers(InstanceId self, Instant now, int limit) {
+                return journal.leftovers(self, now, limit);
+            }
+
+            @Override
+            public Optional<Move> takeOver(Move move, InstanceId self, Instant now) {
+                return journal.takeOver(move, self, now);
+            }
+        };
     }
 
     /** Runs a change through {@link RecentReads#change} and then tells the other instances, also when it failed. */

@@ -199,10 +199,18 @@ public final class InMemoryShareRepository implements ShareRepository {
      */
     @Override
     public synchronized int moveByOwnerAndPathPrefix(UserId owner, ItemPath from, ItemPath to) {
+        return moveByOwnerAndPathPrefix(owner, from, to, true);
+    }
+
+    /** As {@link #moveByOwnerAndPathPrefix}; without {@code clearDestination} the links on {@code to} stay. */
+    public synchronized int moveByOwnerAndPathPrefix(
+            UserId owner, ItemPath from, ItemPath to, boolean clearDestination) {
         if (moveFailure != null) {
             throw moveFailure;
         }
-        deleteAll(ids(userSpaceBelow(owner, to)));
+        if (clearDestination) {
+            deleteAll(ids(userSpaceBelow(owner, to)));
+        }
         List<Share> moving =
                 shares.values().stream().filter(userSpaceBelow(owner, from)).toList();
         for (Share s : moving) {

@@ -8,6 +8,7 @@ import dev.sharebridge.application.limits.InMemoryFailureBudgets;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
+import dev.sharebridge.application.port.out.persistence.MoveJournal;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
 import dev.sharebridge.application.port.out.room.InstanceId;
@@ -55,6 +56,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final AccessGroupCommit shares;
     private final RoomRepository rooms;
     private final DeletionFence fence;
+    private final MoveJournal moveJournal;
     private final TicketStore tickets;
     private final ParticipantRegistry participants;
     private final RoomEvents roomEvents;
@@ -85,6 +87,7 @@ public final class JdbiPersistence implements AutoCloseable {
         this.shares = new AccessGroupCommit(shareTable);
         this.rooms = DatabaseFailures.guarded(RoomRepository.class, new JdbiRoomRepository(jdbi));
         this.fence = DatabaseFailures.guarded(DeletionFence.class, new JdbiDeletionFence(jdbi));
+        this.moveJournal = DatabaseFailures.guarded(MoveJournal.class, new JdbiMoveJournal(jdbi));
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
         this.participants = DatabaseFailures.guarded(ParticipantRegistry.class, new JdbiParticipantRegistry(jdbi));
         String url = dataSource.getJdbcUrl();
@@ -207,6 +210,15 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Keeps link creations and item deletions apart; stores its links in {@link #shares()}'s table. */
     public DeletionFence deletionFence() {
         return fence;
+    }
+
+    /**
+     * The moves of items with share links in progress; its {@code finish} rewrites links in
+     * {@link #shares()}'s table (put {@code RecentShareReads#around} in front of it where rows are
+     * kept by token). Whether an instance is live is read from {@link #participants()}'s leases.
+     */
+    public MoveJournal moveJournal() {
+        return moveJournal;
     }
 
     /**

@@ -323,19 +323,28 @@ final class JdbiShareRepository implements ShareRepository {
         if (from.isRoot() || to.startsWith(from)) {
             throw new IllegalArgumentException("cannot move " + from + " to " + to);
         }
-        return jdbi.inTransaction(h -> {
-            ShareSql tx = h.attach(ShareSql.class);
+        return jdbi.inTransaction(h -> move(h.attach(ShareSql.class), owner, from, to, true));
+    }
+
+    /**
+     * The statements of {@link #moveByOwnerAndPathPrefix}, also run inside the move journal's
+     * transaction.
+     *
+     * @param clearDestination whether the links on {@code to} and below are deleted first
+     */
+    static int move(ShareSql tx, UserId owner, ItemPath from, ItemPath to, boolean clearDestination) {
+        if (clearDestination) {
             tx.deleteByOwnerAndPathPrefix(owner.value(), to.toString(), below(to));
-            int moved = 0;
-            for (ShareSql.MovedRow row : tx.lockByOwnerAndPathPrefix(owner.value(), from.toString(), below(from))) {
-                String next = ItemPath.parse(row.itemPath()).movedTo(from, to).toString();
-                if (tx.moveItemPath(row.id(), row.itemPath(), next) != 1) {
-                    throw new IllegalStateException("a locked link changed while it was moved");
-                }
-                moved++;
+        }
+        int moved = 0;
+        for (ShareSql.MovedRow row : tx.lockByOwnerAndPathPrefix(owner.value(), from.toString(), below(from))) {
+            String next = ItemPath.parse(row.itemPath()).movedTo(from, to).toString();
+            if (tx.moveItemPath(row.id(), row.itemPath(), next) != 1) {
+                throw new IllegalStateException("a locked link changed while it was moved");
             }
-            return moved;
-        });
+            moved++;
+        }
+        return moved;
     }
 
     @Override

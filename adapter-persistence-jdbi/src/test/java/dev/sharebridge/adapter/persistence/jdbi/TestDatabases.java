@@ -22,6 +22,7 @@ final class TestDatabases {
             h.execute("DELETE FROM users");
             h.execute("DELETE FROM deletion_markers");
             h.execute("DELETE FROM deletion_scopes");
+            h.execute("DELETE FROM move_journal");
             h.execute("DELETE FROM failure_budgets");
         });
     }

@@ -10,7 +10,10 @@ import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
+import dev.sharebridge.application.port.out.persistence.MoveJournal;
+import dev.sharebridge.application.port.out.persistence.MoveJournal.Move;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
+import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
@@ -54,11 +57,26 @@ public final class FileService implements FileUseCases {
     private final StorageProvider files;
     private final ShareRepository shares;
     private final Deletions deletions;
+    private final MoveJournal journal;
+    private final InstanceId instance;
+    private final Clock clock;
     private final Optional<ItemPath> roomFolders;
 
-    /** Where the files storage does not hold the meeting folders inside the users' spaces. */
-    public FileService(StorageProvider files, ShareRepository shares, DeletionFence fence, Clock clock) {
-        this(files, shares, fence, clock, Optional.empty());
+    /**
+     * Where the files storage does not hold the meeting folders inside the users' spaces.
+     *
+     * @param journal where moves in progress are recorded, for {@link InterruptedMoves} to finish
+     *     after a crash
+     * @param instance this process among those on the database: the one that runs its moves
+     */
+    public FileService(
+            StorageProvider files,
+            ShareRepository shares,
+            DeletionFence fence,
+            MoveJournal journal,
+            InstanceId instance,
+            Clock clock) {
+        this(files, shares, fence, journal, instance, clock, Optional.empty());
     }
 
     /**
@@ -69,11 +87,16 @@ public final class FileService implements FileUseCases {
             StorageProvider files,
             ShareRepository shares,
             DeletionFence fence,
+            MoveJournal journal,
+            InstanceId instance,
             Clock clock,
             Optional<ItemPath> roomFolders) {
         this.files = Objects.requireNonNull(files, "files");
         this.shares = Objects.requireNonNull(shares, "shares");
         this.deletions = new Deletions(fence, clock);
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.instance = Objects.requireNonNull(instance, "instance");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.roomFolders = Objects.requireNonNull(roomFolders, "roomFolders");
     }
 
@@ -218,9 +241,11 @@ public final class FileService implements FileUseCases {
      * fence first, so that no link is made on either while the move runs: none on the source
      * (nothing will be there), none on the destination (the links that will be there are the
      * ones that follow the item). Links on an item the move replaces are deleted before the
-     * storage is touched, as {@link #delete} deletes them. After the storage move, one
-     * transaction rewrites the links; should it fail, the item is moved back, so that links and
-     * item stay together, and the failure is answered.
+     * storage is touched, as {@link #delete} deletes them. Then the move is recorded in the
+     * {@link MoveJournal}, and after the storage move one transaction rewrites the links and
+     * removes the record; should it fail, the item is moved back, so that links and item stay
+     * together, and the failure is answered. A process killed in between leaves the record, from
+     * which {@link InterruptedMoves} finishes the move on any instance.
      */
     @Override
     public TransferResult move(UserId user, ItemPath from, ItemPath to, boolean overwrite)
@@ -235,11 +260,32 @@ public final class FileService implements FileUseCases {
             if (overwrite) {
                 shares.deleteByOwnerAndPathPrefix(user, to);
             }
-            TransferResult result = storageTransfer(user, from, to, overwrite, true);
+            Move record = Move.start(user, from, to, instance, clock.instant());
+            journal.begin(record);
+            TransferResult result;
             try {
-                shares.moveByOwnerAndPathPrefix(user, from, to);
+                result = storageTransfer(user, from, to, overwrite, true);
+            } catch (NotFoundException
+                    | ConflictException
+                    | PreconditionFailedException
+                    | InsufficientStorageException
+                    | InvalidValueException e) {
+                // refused: nothing moved
+                endRecord(record, e);
+                throw e;
+            } catch (UpstreamUnavailableException | RuntimeException e) {
+                // the storage may have moved the item before it failed: InterruptedMoves looks
+                releaseRecord(record, e);
+                throw e;
+            }
+            try {
+                journal.finish(record);
             } catch (RuntimeException e) {
-                moveBack(user, from, to, e);
+                if (moveBack(user, from, to, e)) {
+                    endRecord(record, e);
+                } else {
+                    releaseRecord(record, e);
+                }
                 throw e;
             }
             return result;
@@ -248,19 +294,47 @@ public final class FileService implements FileUseCases {
 
     /**
      * Puts the item back where it was after its links could not follow it: the links still name
-     * {@code from}. Should that fail too, the links name a path where nothing is (they answer
-     * 404 until the item is moved back by hand) and it is logged.
+     * {@code from}. Should that fail too, the links name a path where nothing is until the move is
+     * finished from its record (released to {@link InterruptedMoves}), which is logged.
+     *
+     * @return whether the item is back
      */
-    private void moveBack(UserId user, ItemPath from, ItemPath to, RuntimeException failure) {
+    private boolean moveBack(UserId user, ItemPath from, ItemPath to, RuntimeException failure) {
         try {
             files.move(UserSpaces.toStorage(user, to), UserSpaces.toStorage(user, from), false);
+            return true;
         } catch (StorageException | RuntimeException e) {
             failure.addSuppressed(e);
             LOG.log(
                     Level.SEVERE,
                     "the share links of a moved item could not follow it and the item could not be moved back;"
-                            + " its links answer 404 until it is moved back to where they point",
+                            + " its links answer 404 until the move is finished from its record in the journal",
                     failure);
+            return false;
+        }
+    }
+
+    /** Removes the record of a move that did not happen or was undone; a failure is logged, not thrown. */
+    private void endRecord(Move record, Exception cause) {
+        try {
+            journal.end(record);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            // left over once this instance is gone: the item is at the source, the record is dropped then
+            LOG.log(Level.WARNING, "could not remove the record of a move that did not happen: " + e.getMessage());
+        }
+    }
+
+    /** Hands a move whose outcome is not known to InterruptedMoves; a failure is logged, not thrown. */
+    private void releaseRecord(Move record, Exception cause) {
+        try {
+            journal.release(record);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not hand over the record of an unfinished move; it is finished once this instance"
+                            + " is gone: " + e.getMessage());
         }
     }
 

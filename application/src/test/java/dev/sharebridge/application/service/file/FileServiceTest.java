@@ -9,7 +9,10 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
+import dev.sharebridge.application.testing.InMemoryMoveJournal;
+import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryStorageProvider.Op;
@@ -42,9 +45,18 @@ class FileServiceTest {
     private final InMemoryShareRepository shares = new InMemoryShareRepository();
     private final InMemoryStorageProvider files = new InMemoryStorageProvider(clock);
     private final InMemoryDeletionFence fence = new InMemoryDeletionFence(shares);
-    private final FileService service = new FileService(files, shares, fence, clock);
+    private final InMemoryParticipantRegistry instances = new InMemoryParticipantRegistry();
+    private final InMemoryMoveJournal journal = new InMemoryMoveJournal(shares, instances);
+    private final InstanceId instance = live(InstanceId.random(new SecureRandom()));
+    private final FileService service = new FileService(files, shares, fence, journal, instance, clock);
     private final UserId alice = UserId.of("alice");
     private final UserId bob = UserId.of("bob");
+
+    /** An instance that holds a lease for the next minute. */
+    private InstanceId live(InstanceId id) {
+        instances.join(id, clock.instant(), clock.instant().plusSeconds(60));
+        return id;
+    }
 
     private static ByteArrayInputStream bytes(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -246,8 +258,8 @@ class FileServiceTest {
 
     @Test
     void a_meeting_folder_in_a_space_and_a_folder_holding_meeting_folders_are_not_moved() throws Exception {
-        FileService withRooms =
-                new FileService(files, shares, fence, clock, Optional.of(ItemPath.parse("users/alice/meetings")));
+        FileService withRooms = new FileService(
+                files, shares, fence, journal, instance, clock, Optional.of(ItemPath.parse("users/alice/meetings")));
         String room = "meetings/" + SharedFolder.folderName(RoomId.random());
         withRooms.upload(alice, ItemPath.parse(room + "/notes.txt"), bytes("n"));
         withRooms.upload(alice, ItemPath.parse("meetings/mine/x.txt"), bytes("x"));

@@ -10,6 +10,7 @@ import dev.sharebridge.application.port.in.share.NewShareCommand;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Deletion;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
+import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.publicshare.PublicShareServices;
 import dev.sharebridge.application.service.user.UserService;
@@ -17,6 +18,8 @@ import dev.sharebridge.application.testing.FakePasswordHasher;
 import dev.sharebridge.application.testing.FakePasswordStrength;
 import dev.sharebridge.application.testing.FakeSecretBox;
 import dev.sharebridge.application.testing.InMemoryDeletionFence;
+import dev.sharebridge.application.testing.InMemoryMoveJournal;
+import dev.sharebridge.application.testing.InMemoryParticipantRegistry;
 import dev.sharebridge.application.testing.InMemoryShareRepository;
 import dev.sharebridge.application.testing.InMemoryStorageProvider;
 import dev.sharebridge.application.testing.InMemoryUserRepository;
@@ -58,7 +61,13 @@ class CreateWhileDeletingTest {
     private final ShareSettings settings = ShareSettings.defaults("https://share.example.org");
     private final ShareLinkService links =
             new ShareLinkService(shares, files, hasher, new FakePasswordStrength(), fence, clock, random, settings);
-    private final FileService fileService = new FileService(files, shares, fence, clock);
+    private final FileService fileService = new FileService(
+            files,
+            shares,
+            fence,
+            new InMemoryMoveJournal(shares, new InMemoryParticipantRegistry()),
+            InstanceId.random(new SecureRandom()),
+            clock);
     private final PublicShareServices publicShares = new PublicShareServices(
             shares, files, hasher, new FakePasswordStrength(), fence, new FakeSecretBox(), clock, random, settings);
     private final UserService userService = new UserService(users, shares, files, fence, clock, random);
