@@ -250,7 +250,8 @@ public final class Sharebridge implements Instance {
                     clock,
                     random,
                     settings,
-                    failureBudgets);
+                    failureBudgets,
+                    fileService);
 
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));

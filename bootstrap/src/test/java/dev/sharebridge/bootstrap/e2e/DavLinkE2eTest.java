@@ -131,6 +131,28 @@ class DavLinkE2eTest {
     }
 
     @Test
+    void aMoveThroughALinkCarriesTheLinksOfWhatItMoves() {
+        String t = link("docs", "folder", true, true, null, null).path("token").asText();
+        String inner = link("docs/sub/b.txt", "file", true, false, null, null)
+                .path("token")
+                .asText();
+        String base = "/dav/s/" + t + "/";
+
+        assertThat(http.send("MOVE", base + "sub/", null, "Destination", base + "moved/")
+                        .status())
+                .isEqualTo(201);
+
+        assertThat(ownerList("docs")).containsExactly("a.txt", "moved");
+        Http.Response followed = http.get("/api/s/" + inner + "/download");
+        assertThat(followed.status()).as("%s", followed).isEqualTo(200);
+        assertThat(followed.text()).isEqualTo("bee");
+        Http.Response links = http.get("/api/shares?item_id=docs/moved/b.txt", bearer(alice));
+        assertThat(links.json().path("items")).hasSize(1);
+        // the owner's folder link is where it was
+        assertThat(http.get(base + "moved/b.txt").text()).isEqualTo("bee");
+    }
+
+    @Test
     void nothingEscapesTheLink() {
         String t = link("docs", "folder", true, true, null, null).path("token").asText();
         String other =

@@ -8,15 +8,18 @@ import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
+import dev.sharebridge.application.port.in.file.TransferItemUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.StorageFailures;
+import dev.sharebridge.application.service.file.UserSpaces;
 import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.DestinationExistsException;
 import dev.sharebridge.domain.storage.ItemConflictException;
 import dev.sharebridge.domain.storage.StorageException;
@@ -27,6 +30,7 @@ import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Uploads, new folders, deletions, moves and copies through a link. */
 final class ChangeSharedContentService implements ChangeSharedContentUseCase {
@@ -34,12 +38,24 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
     private final ShareRepository shares;
     private final Deletions deletions;
     private final Clock clock;
+    private final Optional<TransferItemUseCase> ownerMoves;
 
-    ChangeSharedContentService(LinkGate gate, ShareRepository shares, Deletions deletions, Clock clock) {
+    /**
+     * @param ownerMoves the owner's move (FileService), which a move through a link of the owner's
+     *     is: its links follow it, journaled against a crash; without it, an item with links is
+     *     not moved through a link
+     */
+    ChangeSharedContentService(
+            LinkGate gate,
+            ShareRepository shares,
+            Deletions deletions,
+            Clock clock,
+            Optional<TransferItemUseCase> ownerMoves) {
         this.gate = gate;
         this.shares = shares;
         this.deletions = deletions;
         this.clock = clock;
+        this.ownerMoves = ownerMoves;
     }
 
     /**
@@ -169,6 +185,9 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
         if (!move) {
             return replacing(link, scope, inSpace.resolve(to), source, destination, from, to, overwrite, false);
         }
+        if (ownerMoves.isPresent()) {
+            return ownerMove(ownerMoves.get(), owner, inSpace, from, to, overwrite);
+        }
         try (Deletions.Announced announced = deletions.announce(scope, inSpace.resolve(from))) {
             if (!shares.findByOwnerAndPathPrefix(owner, inSpace.resolve(from)).isEmpty()) {
                 throw new ForbiddenException("share links are on " + from
@@ -176,6 +195,31 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
             }
             return replacing(link, scope, inSpace.resolve(to), source, destination, from, to, overwrite, true);
         }
+    }
+
+    /**
+     * A move inside a link of the owner's is the owner's move of the same items (their links
+     * follow), answered in the link's terms: its failures name paths inside the link only, never
+     * where the link's item is in the owner's space.
+     */
+    private static TransferResult ownerMove(
+            TransferItemUseCase moves, UserId owner, ItemPath inSpace, ItemPath from, ItemPath to, boolean overwrite)
+            throws NotFoundException, ForbiddenException, ConflictException, PreconditionFailedException,
+                    UpstreamUnavailableException, InsufficientStorageException {
+        TransferResult moved;
+        try {
+            moved = moves.move(owner, inSpace.resolve(from), inSpace.resolve(to), overwrite);
+        } catch (NotFoundException e) {
+            throw StorageFailures.notFound(from);
+        } catch (ConflictException e) {
+            throw new ConflictException("the folder to hold " + to + " does not exist");
+        } catch (PreconditionFailedException e) {
+            throw new PreconditionFailedException("an item is already at " + to);
+        } catch (ForbiddenException e) {
+            throw new ForbiddenException(from + " cannot be moved: it is or holds a meeting room's folder");
+        }
+        StoredItem item = moved.item();
+        return new TransferResult(UserSpaces.relocate(item, item.path().relativeTo(inSpace)), moved.created());
     }
 
     /** The storage call; with overwrite, the destination announced and its links deleted before and after. */

@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.publicshare;
 
 import dev.sharebridge.application.limits.InMemoryFailureBudgets;
+import dev.sharebridge.application.port.in.file.TransferItemUseCase;
 import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
 import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
@@ -20,6 +21,8 @@ import dev.sharebridge.domain.storage.StorageProvider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public-link use cases, wired once: one service per driving port, all behind one
@@ -96,6 +99,27 @@ public final class PublicShareServices {
             SecureRandom random,
             ShareSettings settings,
             FailureBudgets budgets) {
+        this(shares, files, roomFiles, hasher, strength, fence, secrets, clock, random, settings, budgets, null);
+    }
+
+    /**
+     * @param ownerMoves the owners' move (FileService): a move through a link is the owner's move,
+     *     so the links on the moved items follow them; null for a composition without one, where
+     *     an item with links is not moved through a link
+     */
+    public PublicShareServices(
+            ShareRepository shares,
+            StorageProvider files,
+            StorageProvider roomFiles,
+            PasswordHasher hasher,
+            PasswordStrength strength,
+            DeletionFence fence,
+            SecretBox secrets,
+            Clock clock,
+            SecureRandom random,
+            ShareSettings settings,
+            FailureBudgets budgets,
+            @Nullable TransferItemUseCase ownerMoves) {
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(clock, "clock");
@@ -115,7 +139,8 @@ public final class PublicShareServices {
                 gate, grants, hasher, clock, settings, budgets, new RememberedPasswords(random));
         this.browse = new BrowseShareService(gate, clock);
         this.download = new DownloadFromShareService(gate, clock);
-        this.change = new ChangeSharedContentService(gate, shares, new Deletions(fence, clock), clock);
+        this.change = new ChangeSharedContentService(
+                gate, shares, new Deletions(fence, clock), clock, Optional.ofNullable(ownerMoves));
         this.reshare = new ReshareService(gate, shares, hasher, new NewPasswords(strength), clock, random, settings);
     }
 
