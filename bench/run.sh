@@ -2,12 +2,16 @@
 # Runs every Sharebridge benchmark and prints a table of figures and ratios (about 8 minutes).
 #   bench/run.sh                  everything: JMH hot paths, then open, download, flood, folder, startup
 #   bench/run.sh open flood       only the named ones (jmh open download flood folder startup)
+#   bench/run.sh dav              WebDAV: PROPFIND Depth 1 of 10,000 files (times, server heap while a slow
+#                                 client reads), GET of the big file vs the REST and share downloads
+#                                 (about 45 s; never by default: it would add a fifth to the default run)
 #   bench/run.sh events           room-event latency across two instances (needs PostgreSQL; never by default)
 #   bench/run.sh budgets          cost per failed verify with the budgets in PostgreSQL vs in memory (needs PostgreSQL; never by default)
 #   bench/run.sh caches           [cache] shares_ms 0/100/1000 with two instances: busy-link opens, revocation
 #                                 latency across instances (needs PostgreSQL; never by default)
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (32),
-# BENCH_BIG_MIB (1024), BENCH_SKIP_BUILD=1 to reuse the last build, BENCH_JAVA=/path/to/java to run
+# BENCH_BIG_MIB (1024), BENCH_DAV_ROUNDS (5 GET rounds), BENCH_DAV_LARGE (0; e.g. 100000: a second
+# PROPFIND folder of that many files), BENCH_SKIP_BUILD=1 to reuse the last build, BENCH_JAVA=/path/to/java to run
 # the benchmark servers on another JVM (e.g. Java 21+, where requests run on virtual threads).
 # All load goes to 127.0.0.1; every run is bounded in time.
 set -euo pipefail
@@ -49,5 +53,6 @@ for w in "${WHICH[@]}"; do [[ "$w" != jmh ]] && REST+=("$w"); done
 if [[ ${#REST[@]} -gt 0 ]]; then
   timeout 900 java -Dsharebridge.log.level=WARN ${BENCH_JAVA:+-Dbench.java="$BENCH_JAVA"} -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-5}" \
       -Dbench.connections="${BENCH_CONNECTIONS:-32}" -Dbench.bigMiB="${BENCH_BIG_MIB:-1024}" \
+      -Dbench.davRounds="${BENCH_DAV_ROUNDS:-5}" -Dbench.davLarge="${BENCH_DAV_LARGE:-0}" \
       -cp "$CP" dev.sharebridge.bench.Bench "${REST[@]}"
 fi

@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs the HTTP benchmarks (open, download, wrong-password flood), the shared-folder replay and
- * the start-up measurement, each a few times, and prints a table of figures and ratios.
+ * Runs the HTTP benchmarks (open, download, wrong-password flood, WebDAV), the shared-folder
+ * replay and the start-up measurement, each a few times, and prints a table of figures and ratios.
  *
  * <p>Arguments: names of the benchmarks to run ({@code open download flood folder startup};
- * default all; {@code events}, {@code budgets} and {@code caches}, which need PostgreSQL, only when named). System properties: {@code bench.seconds} (per wrk run, default 5),
+ * default all; {@code dav}, and {@code events}, {@code budgets} and {@code caches}, which need PostgreSQL, only when named). System properties: {@code bench.seconds} (per wrk run, default 5),
  * {@code bench.rounds} (default 3), {@code bench.connections} (default 32), {@code bench.bigMiB}
- * (default 1024), {@code bench.jar} (the shipped jar, default
+ * (default 1024), {@code bench.davRounds} (default 5) and those of {@link DavBench}, {@code bench.jar} (the shipped jar, default
  * {@code bootstrap/target/sharebridge.jar}).
  */
 public final class Bench {
@@ -28,6 +28,7 @@ public final class Bench {
     private static final int WARMUP_RUNS = 3;
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
     private static final long BIG_MIB = Long.getLong("bench.bigMiB", 1024);
+    private static final int DAV_ROUNDS = Integer.getInteger("bench.davRounds", 5);
 
     private final Report report = new Report();
 
@@ -40,8 +41,9 @@ public final class Bench {
         System.out.printf(
                 "Sharebridge benchmarks: %d rounds, %d s per wrk run, %d connections, %d cores, load %s%n",
                 ROUNDS, SECONDS, CONNECTIONS, Runtime.getRuntime().availableProcessors(), loadAverage());
-        if (which.contains("open") || which.contains("download") || which.contains("flood")) {
-            if (!Wrk.available()) {
+        boolean wrk = which.contains("open") || which.contains("download") || which.contains("flood");
+        if (wrk || which.contains("dav")) {
+            if (wrk && !Wrk.available()) {
                 System.err.println("wrk is missing: apt-get install wrk (bench/run.sh does that when it may)");
                 System.exit(2);
             }
@@ -157,6 +159,9 @@ public final class Bench {
                             100.0 * floodResult.non2xx() / Math.max(1, floodResult.requests()));
                 }
             }
+            if (which.contains("dav")) {
+                new DavBench(report, ROUNDS, DAV_ROUNDS, ready, dir).run();
+            }
         } finally {
             server.getOutputStream().close();
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
@@ -176,6 +181,12 @@ public final class Bench {
     record Download(double mibPerSecond, double rssGrowthMiB) {}
 
     private static Download download(String url, long bytes, long pid) throws IOException, InterruptedException {
+        return download(url, List.of(), bytes, pid);
+    }
+
+    /** As {@link #download(String, long, long)}, with more curl arguments (credentials). */
+    static Download download(String url, List<String> curlArgs, long bytes, long pid)
+            throws IOException, InterruptedException {
         long before = rssKiB(pid);
         AtomicLong peak = new AtomicLong(before);
         AtomicBoolean done = new AtomicBoolean();
@@ -190,10 +201,11 @@ public final class Bench {
             }
         });
         sampler.start();
-        Process curl = new ProcessBuilder(
-                        "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{size_download} %{time_total}", url)
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(
+                List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{size_download} %{time_total}"));
+        command.addAll(curlArgs);
+        command.add(url);
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         curl.waitFor(120, TimeUnit.SECONDS);
         done.set(true);

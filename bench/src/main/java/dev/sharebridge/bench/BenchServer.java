@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * the product is compared against ({@code GET /const}, a constant JSON answer, and
  * {@code GET /static}, the 1 GiB file sent without any share logic).
  *
- * <p>Usage: {@code BenchServer DIR BIG_FILE_MIB}. Writes {@code DIR/ready.properties} when both
- * servers listen and stops when its standard input closes.
+ * <p>Usage: {@code BenchServer DIR BIG_FILE_MIB}. Writes {@code DIR/ready.properties} (ports,
+ * link tokens, the owner's API token and folder) when both servers listen and stops when its standard input closes.
  */
 public final class BenchServer {
     static final String WRONG_PASSWORD = "not-the-password-1";
@@ -85,6 +85,14 @@ public final class BenchServer {
                     .append('\n')
                     .append("bigBytes=")
                     .append(Files.size(big))
+                    .append('\n')
+                    // for the WebDAV benchmark: the owner's credentials and folder on the disk
+                    .append("user=bench\n")
+                    .append("apiToken=")
+                    .append(apiToken)
+                    .append('\n')
+                    .append("userDir=")
+                    .append(big.getParent().toString().replace("\\", "/"))
                     .append('\n');
             Path tmp = dir.resolve("ready.tmp");
             Files.writeString(tmp, ready);
