@@ -66,8 +66,10 @@ class ReadmeIT {
         Path script = Files.writeString(
                 empty.resolve("readme.sh"),
                 "set -euo pipefail\n"
-                        // a server the commands started and did not stop goes when the script ends
-                        + "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n" + commands,
+                        // a server the commands started and did not stop goes when the script ends, and
+                        // the script waits for it: it writes its data directory while it stops, which
+                        // raced the deletion of the test's folder
+                        + "trap 'kill $(jobs -p) 2>/dev/null || true; wait' EXIT\n" + commands,
                 StandardCharsets.UTF_8);
         Path folder = Files.createDirectory(empty.resolve("folder"));
 

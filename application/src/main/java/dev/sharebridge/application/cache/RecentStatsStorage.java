@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * Any {@link StorageProvider} whose {@link #stat} may answer from a result read less than
@@ -71,6 +72,11 @@ public final class RecentStatsStorage implements StorageProvider {
     @Override
     public List<StoredItem> list(ItemPath folder) throws StorageException {
         return storage.list(folder);
+    }
+
+    @Override
+    public Stream<StoredItem> children(ItemPath folder) throws StorageException {
+        return storage.children(folder);
     }
 
     @Override

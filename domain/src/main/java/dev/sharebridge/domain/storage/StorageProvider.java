@@ -6,6 +6,7 @@ import dev.sharebridge.domain.item.StoredItem;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where items live: a local directory, a NextCloud account, anything with folders and files.
@@ -25,6 +26,18 @@ public interface StorageProvider {
      * @throws ItemNotFoundException when there is no folder at {@code path}
      */
     List<StoredItem> list(ItemPath folder) throws StorageException;
+
+    /**
+     * The direct children of a folder in no particular order, produced while they are read, for
+     * answers that stream a big folder without holding it (WebDAV's {@code PROPFIND}). Close the
+     * stream; a failure while it is read is an {@link java.io.UncheckedIOException} or another
+     * unchecked exception. By default {@link #list}.
+     *
+     * @throws ItemNotFoundException when there is no folder at {@code path}
+     */
+    default Stream<StoredItem> children(ItemPath folder) throws StorageException {
+        return list(folder).stream();
+    }
 
     /**
      * Opens a file for reading, all of it or one range (already checked against its size).

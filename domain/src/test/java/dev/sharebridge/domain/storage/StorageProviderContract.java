@@ -211,6 +211,28 @@ public abstract class StorageProviderContract {
         assertThatThrownBy(() -> provider.list(p("/f.txt"))).isInstanceOf(ItemNotFoundException.class);
     }
 
+    @Test
+    void childrenAreWhatListShowsInAnyOrder() throws Exception {
+        put("/dir/b.txt", "b");
+        put("/dir/a.txt", "aa");
+        put("/dir/sub/deep.txt", "deep");
+        provider.makeFolder(p("/dir/empty"));
+
+        List<StoredItem> streamed;
+        try (java.util.stream.Stream<StoredItem> children = provider.children(p("/dir"))) {
+            streamed = children.toList();
+        }
+
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(provider.list(p("/dir")));
+    }
+
+    @Test
+    void childrenOfAMissingFolderOrAFileAreNotFound() throws Exception {
+        put("/f.txt", "x");
+        assertThatThrownBy(() -> provider.children(p("/missing"))).isInstanceOf(ItemNotFoundException.class);
+        assertThatThrownBy(() -> provider.children(p("/f.txt"))).isInstanceOf(ItemNotFoundException.class);
+    }
+
     // ---- read ----------------------------------------------------------------------------
 
     @Test

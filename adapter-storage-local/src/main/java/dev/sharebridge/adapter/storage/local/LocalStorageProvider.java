@@ -52,6 +52,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -240,6 +242,38 @@ public final class LocalStorageProvider implements StorageProvider {
         } catch (IOException | InvalidPathException e) {
             throw failure("list", folder, e);
         }
+    }
+
+    /** As {@link #list}, read from the directory while the stream is consumed: memory stays flat. */
+    @Override
+    public Stream<StoredItem> children(ItemPath folder) throws StorageException {
+        DirectoryStream<Path> entries;
+        try {
+            Lookup found = lookup(folder);
+            if (found.kind != Kind.FOLDER) {
+                throw new ItemNotFoundException(folder);
+            }
+            entries = Files.newDirectoryStream(found.file);
+        } catch (NotDirectoryException | NoSuchFileException e) {
+            throw new ItemNotFoundException(folder);
+        } catch (IOException | InvalidPathException e) {
+            throw failure("list", folder, e);
+        }
+        return StreamSupport.stream(entries.spliterator(), false)
+                .flatMap(entry -> {
+                    try {
+                        return child(folder, entry).stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .onClose(() -> {
+                    try {
+                        entries.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.DeletionFence.Scope;
 import dev.sharebridge.application.port.out.persistence.MoveJournal;
@@ -46,6 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The owner-side file operations on one user's space (the folder {@link UserSpaces#root}). Paths
@@ -168,6 +170,27 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
             throw conflict(path);
+        } catch (StorageFullException e) {
+            throw StorageFailures.full(e);
+        } catch (StorageException e) { // rejected: the last of the sealed family
+            throw rejected(e);
+        }
+    }
+
+    @Override
+    public FolderStream stream(UserId user, ItemPath folder)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
+        StoredItem item = stat(user, folder);
+        if (!item.isFolder()) {
+            throw StorageFailures.notFound(folder);
+        }
+        try {
+            Stream<StoredItem> children = files.children(UserSpaces.toStorage(user, folder));
+            return new FolderStream(item, children.map(c -> UserSpaces.toSpace(user, c)));
+        } catch (StorageUnavailableException e) {
+            throw StorageFailures.upstream(e);
+        } catch (ItemNotFoundException | ItemConflictException e) {
+            throw StorageFailures.notFound(folder);
         } catch (StorageFullException e) {
             throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family

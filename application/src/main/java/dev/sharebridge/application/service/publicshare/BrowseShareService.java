@@ -6,6 +6,7 @@ import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FolderListing;
+import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.application.port.in.publicshare.BrowseShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.service.file.StorageFailures;
@@ -41,6 +42,25 @@ final class BrowseShareService implements BrowseShareUseCase {
                     link.storage().list(link.target(subpath)).stream()
                             .map(link::present)
                             .toList());
+        } catch (StorageException e) {
+            throw StorageFailures.ofRead(e, subpath);
+        }
+    }
+
+    @Override
+    public FolderStream stream(PublicAccess access, ItemPath subpath)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    UpstreamUnavailableException {
+        Link link = gate.enter(access, clock.instant());
+        LinkGate.requireRead(link);
+        Optional<StoredItem> folder = LinkGate.stat(link, subpath);
+        if (folder.isEmpty() || !folder.get().isFolder()) {
+            throw StorageFailures.notFound(subpath);
+        }
+        try {
+            return new FolderStream(
+                    link.present(folder.get()),
+                    link.storage().children(link.target(subpath)).map(link::present));
         } catch (StorageException e) {
             throw StorageFailures.ofRead(e, subpath);
         }

@@ -7,6 +7,7 @@ import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -22,11 +23,13 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import org.w3c.dom.Element;
 
 /**
@@ -123,21 +126,27 @@ final class DavProtocol {
             }
         }
         StoredItem item = space.stat(path);
-        List<StoredItem> members = List.of();
-        if (depth.equals("1") && item.isFolder()) {
-            members = space.list(path);
-        }
-        ctx.status(207);
-        ctx.res().setContentType(XML);
-        try (DavWriter out = new DavWriter(ctx.res().getOutputStream())) {
+        // a folder's members are written as the storage reads them: memory stays flat for any size
+        try (FolderStream members = depth.equals("1") && item.isFolder()
+                        ? space.list(path)
+                        : new FolderStream(item, Stream.empty());
+                DavWriter out = start207(ctx)) {
             // the target by the address asked for (a shared file is its link's root, but has its name)
             out.response(space.href(path, item.isFolder()), propstats(space, path, item, wanted, namesOnly));
-            for (StoredItem member : members) {
+            Iterator<StoredItem> each = members.children().iterator();
+            while (each.hasNext()) {
+                StoredItem member = each.next();
                 out.response(
                         space.href(member.path(), member.isFolder()),
                         propstats(space, member.path(), member, wanted, namesOnly));
             }
         }
+    }
+
+    private static DavWriter start207(Context ctx) throws IOException {
+        ctx.status(207);
+        ctx.res().setContentType(XML);
+        return new DavWriter(ctx.res().getOutputStream());
     }
 
     private List<DavWriter.PropStat> propstats(

@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
 import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -8,7 +9,6 @@ import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -33,7 +33,8 @@ interface DavSpace {
 
     StoredItem stat(ItemPath path) throws UseCaseException;
 
-    List<StoredItem> list(ItemPath folder) throws UseCaseException;
+    /** The folder's children as they are read (PROPFIND streams them); close it. */
+    FolderStream list(ItemPath folder) throws UseCaseException;
 
     /** Opens a file; a download that is counted completes once its access is committed. */
     CompletionStage<ItemContent> read(ItemPath path, Optional<ByteRange> range) throws UseCaseException;

@@ -1,6 +1,7 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
 import dev.sharebridge.application.error.UseCaseException;
+import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
@@ -9,7 +10,6 @@ import dev.sharebridge.domain.storage.ItemContent;
 import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -49,8 +49,8 @@ final class LinkSpace implements DavSpace {
     }
 
     @Override
-    public List<StoredItem> list(ItemPath folder) throws UseCaseException {
-        return ports.browse().list(access, folder).children();
+    public FolderStream list(ItemPath folder) throws UseCaseException {
+        return ports.browse().stream(access, folder);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin.dav;
 
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
+import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -10,7 +11,6 @@ import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,8 +46,8 @@ final class OwnerSpace implements DavSpace {
     }
 
     @Override
-    public List<StoredItem> list(ItemPath folder) throws UseCaseException {
-        return files.list(user, folder).children();
+    public FolderStream list(ItemPath folder) throws UseCaseException {
+        return files.stream(user, folder);
     }
 
     @Override

@@ -10,4 +10,11 @@ import dev.sharebridge.domain.user.UserId;
 public interface ListFolderUseCase {
     FolderListing list(UserId user, ItemPath folder)
             throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException;
+
+    /** As {@link #list}, the children produced while they are read (memory flat for any size). */
+    default FolderStream stream(UserId user, ItemPath folder)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
+        FolderListing listing = list(user, folder);
+        return new FolderStream(listing.folder(), listing.children().stream());
+    }
 }
