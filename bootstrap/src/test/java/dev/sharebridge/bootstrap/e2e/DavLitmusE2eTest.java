@@ -3,6 +3,7 @@ package dev.sharebridge.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sharebridge.adapter.nextcloud.FakeNextcloud;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,37 @@ class DavLitmusE2eTest {
         String url = http.base() + "/dav/s/" + link.json().path("token").asText() + "/";
         // a link without a password needs no credentials; litmus sends its own only when asked
         assertPasses(suite, litmus(suite, "link", url, "visitor", "unused"));
+    }
+
+    /**
+     * The owner space with its files on NextCloud storage ({@code [storage] provider =
+     * "nextcloud"}), here the stateful fake of the adapter's tests on MockWebServer, which answers
+     * as the recordings of a real NextCloud do: the same suites through the same storage port.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"basic", "copymove", "props", "locks", "http"})
+    void suitePassesOnTheOwnerSpaceOverNextcloudStorage(String suite) throws Exception {
+        FakeNextcloud cloud = new FakeNextcloud("sharebridge", "app-password-for-tests");
+        cloud.mkdirs("sharebridge");
+        try (MockWebServer nextcloud = new MockWebServer()) {
+            nextcloud.setDispatcher(cloud);
+            nextcloud.start();
+            try (E2eServer onNextcloud = E2eServer.start(
+                    Files.createDirectories(dir.resolve("nextcloud")),
+                    String.join(
+                            "\n",
+                            "[storage]",
+                            "provider = \"nextcloud\"",
+                            "url = \"http://127.0.0.1:" + nextcloud.getPort() + "/\"",
+                            "username = \"sharebridge\"",
+                            "password = \"app-password-for-tests\"",
+                            "directory = \"sharebridge\"",
+                            ""))) {
+                String bob = onNextcloud.addUser("bob");
+                assertPasses(
+                        suite, litmus(suite, "nextcloud", onNextcloud.http().base() + "/dav/", "bob", bob));
+            }
+        }
     }
 
     private static void assertPasses(String suite, String output) {
