@@ -127,8 +127,15 @@ final class DavPaths {
             } else if (c < 0x80) {
                 bytes.write(c);
             } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // a raw character outside ASCII (some clients send them unencoded), whole code
+                // points: a character outside the BMP is two chars here
+                int codePoint = raw.codePointAt(i);
+                if (Character.isSurrogate(c) && Character.charCount(codePoint) == 1) {
+                    throw bad(); // a lone surrogate is no character
+                }
+                byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
                 bytes.write(utf8, 0, utf8.length);
+                i += Character.charCount(codePoint) - 1;
             }
         }
         try {
