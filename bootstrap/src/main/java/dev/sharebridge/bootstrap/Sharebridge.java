@@ -273,7 +273,9 @@ public final class Sharebridge implements Instance {
                             moderators,
                             sharedFolders,
                             meetings,
-                            signaling),
+                            signaling,
+                            persistence.davLocks(),
+                            persistence.deadProperties()),
                     metrics));
             return new Sharebridge(
                     config,
