@@ -284,7 +284,9 @@ public final class Sharebridge implements Instance {
                             moderators,
                             sharedFolders,
                             meetings,
-                            signaling),
+                            signaling,
+                            persistence.davLocks(),
+                            persistence.deadProperties()),
                     metrics));
             return new Sharebridge(
                     config,

@@ -624,6 +624,165 @@ class MultiInstanceE2eTest {
                 .isEqualTo(10);
     }
 
+    // ---- WebDAV locks and dead properties (docs/webdav.md) --------------------------------------
+    // Each instance has a data directory of its own here, so an item is made on both; the locks
+    // and dead properties are the database's.
+
+    private static final String LOCKINFO = "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\">"
+            + "<D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
+            + "<D:owner>e2e</D:owner></D:lockinfo>";
+
+    private static String lockToken(Http.Response locked) {
+        assertThat(locked.status()).as("%s", locked).isIn(200, 201);
+        String header = locked.header("Lock-Token").orElseThrow();
+        return header.substring(1, header.length() - 1);
+    }
+
+    private static Http.Response lock(E2eServer on, String path, String... auth) {
+        String[] headers = new String[auth.length + 2];
+        System.arraycopy(auth, 0, headers, 0, auth.length);
+        headers[auth.length] = "Content-Type";
+        headers[auth.length + 1] = "application/xml";
+        return on.http().send("LOCK", path, LOCKINFO.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static int put(E2eServer on, String path, String ifHeader, String... auth) {
+        String[] headers = new String[auth.length + (ifHeader == null ? 0 : 2)];
+        System.arraycopy(auth, 0, headers, 0, auth.length);
+        if (ifHeader != null) {
+            headers[auth.length] = "If";
+            headers[auth.length + 1] = ifHeader;
+        }
+        return on.http()
+                .send("PUT", path, "content".getBytes(StandardCharsets.UTF_8), headers)
+                .status();
+    }
+
+    @Test
+    void aWebDavLockMadeOnOneInstanceHoldsOnTheOther() {
+        String path = "/dav/dav-locked-" + System.nanoTime() + ".txt";
+        assertThat(put(a, path, null, bearer(olga))).isEqualTo(201);
+        assertThat(put(b, path, null, bearer(olga))).isEqualTo(201);
+        String token = lockToken(lock(a, path, bearer(olga)));
+        // B sees A's lock: a write without its token is refused, one with it is let through
+        assertThat(put(b, path, null, bearer(olga))).isEqualTo(423);
+        assertThat(put(b, path, "(<" + token + ">)", bearer(olga))).isEqualTo(204);
+        // a second exclusive lock is refused on B
+        assertThat(lock(b, path, bearer(olga)).status()).isEqualTo(423);
+        assertThat(b.http()
+                        .send("PROPFIND", path, null, bearer(olga)[0], bearer(olga)[1], "Depth", "0")
+                        .text())
+                .contains(token);
+        // UNLOCK on B frees it on A
+        assertThat(b.http()
+                        .send("UNLOCK", path, null, bearer(olga)[0], bearer(olga)[1], "Lock-Token", "<" + token + ">")
+                        .status())
+                .isEqualTo(204);
+        assertThat(put(a, path, null, bearer(olga))).isEqualTo(204);
+    }
+
+    @Test
+    void aWebDavLockWhoseTimeoutPassedIsGoneOnEveryInstance() throws SQLException {
+        String path = "/dav/dav-expiring-" + System.nanoTime() + ".txt";
+        assertThat(put(a, path, null, bearer(olga))).isEqualTo(201);
+        assertThat(put(b, path, null, bearer(olga))).isEqualTo(201);
+        String token = lockToken(lock(a, path, bearer(olga)));
+        assertThat(put(a, path, null, bearer(olga))).isEqualTo(423);
+        assertThat(put(b, path, null, bearer(olga))).isEqualTo(423);
+        // its timeout passes (in the table, as if the time had come: no waiting)
+        assertThat(update("UPDATE dav_locks SET expires_at = 0 WHERE token = ?", token))
+                .isEqualTo(1);
+        assertThat(put(a, path, null, bearer(olga))).isEqualTo(204);
+        assertThat(put(b, path, null, bearer(olga))).isEqualTo(204);
+        assertThat(b.http()
+                        .send("PROPFIND", path, null, bearer(olga)[0], bearer(olga)[1], "Depth", "0")
+                        .text())
+                .doesNotContain(token);
+    }
+
+    @Test
+    void webDavDeadPropertiesSetOnOneInstanceAreSeenOnTheOther() {
+        String path = "/dav/dav-props-" + System.nanoTime() + ".txt";
+        assertThat(put(a, path, null, bearer(olga))).isEqualTo(201);
+        assertThat(put(b, path, null, bearer(olga))).isEqualTo(201);
+        String update = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:x=\"urn:e2e\">"
+                + "<D:set><D:prop><x:colour>teal</x:colour></D:prop></D:set></D:propertyupdate>";
+        assertThat(a.http()
+                        .send(
+                                "PROPPATCH",
+                                path,
+                                update.getBytes(StandardCharsets.UTF_8),
+                                bearer(olga)[0],
+                                bearer(olga)[1],
+                                "Content-Type",
+                                "application/xml")
+                        .status())
+                .isEqualTo(207);
+        assertThat(propfind(b, path)).contains("teal");
+        // a MOVE takes them along (in the table: B's storage alone has the moved file)
+        String moved = path.replace("dav-props-", "dav-props-moved-");
+        assertThat(b.http()
+                        .send("MOVE", path, null, bearer(olga)[0], bearer(olga)[1], "Destination", moved)
+                        .status())
+                .isEqualTo(201);
+        assertThat(propfind(b, moved)).contains("teal");
+        assertThat(count("SELECT COUNT(*) FROM dav_properties WHERE item_path = ?", moved.substring(4)))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM dav_properties WHERE item_path = ?", path.substring(4)))
+                .isZero();
+    }
+
+    @Test
+    void aWebDavLockInALinksSpaceHoldsOnEveryInstanceAndEndsWithTheLink() throws SQLException {
+        String folder = "dav-link-" + System.nanoTime();
+        for (E2eServer on : new E2eServer[] {a, b}) {
+            assertThat(on.http()
+                            .send("MKCOL", "/dav/" + folder, null, bearer(olga))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(put(on, "/dav/" + folder + "/f.txt", null, bearer(olga))).isEqualTo(201);
+        }
+        Http.Response created = a.http()
+                .postJson(
+                        "/api/shares",
+                        Map.of(
+                                "item_id",
+                                folder,
+                                "item_type",
+                                "folder",
+                                "permissions",
+                                Map.of("read", true, "write", true, "reshare", false)),
+                        bearer(olga));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String space = "/dav/s/" + created.json().path("token").asText() + "/";
+        String token = lockToken(lock(b, space + "f.txt"));
+        assertThat(put(a, space + "f.txt", null)).isEqualTo(423);
+        assertThat(put(a, space + "f.txt", "(<" + token + ">)")).isEqualTo(204);
+        assertThat(count("SELECT COUNT(*) FROM dav_locks WHERE token = ?", token))
+                .isEqualTo(1);
+        assertThat(b.http()
+                        .delete("/api/shares/" + created.json().path("id").asText(), bearer(olga))
+                        .status())
+                .isEqualTo(204);
+        // the link's space and its lock are gone with the link
+        assertThat(count("SELECT COUNT(*) FROM dav_locks WHERE token = ?", token))
+                .isZero();
+    }
+
+    private static String propfind(E2eServer on, String path) {
+        Http.Response r = on.http().send("PROPFIND", path, null, bearer(olga)[0], bearer(olga)[1], "Depth", "0");
+        assertThat(r.status()).as("%s", r).isEqualTo(207);
+        return r.text();
+    }
+
+    private static int update(String sql, String arg) throws SQLException {
+        try (Connection c = DriverManager.getConnection(schema.url(), PostgresSchema.USER, PostgresSchema.PASSWORD);
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, arg);
+            return s.executeUpdate();
+        }
+    }
+
     /** Waits, a look every 50 ms, until the condition holds; fails after {@code timeout}. */
     private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -314,6 +314,8 @@ public final class HttpApi implements AutoCloseable {
                                 visitors.download(),
                                 visitors.change()),
                         clients,
+                        deps.davLocks(),
+                        deps.deadProperties(),
                         clock,
                         task -> config.jetty.threadPool.execute(task))
                 .register(config.routes);

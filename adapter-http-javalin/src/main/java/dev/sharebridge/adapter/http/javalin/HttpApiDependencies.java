@@ -2,6 +2,8 @@ package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.application.dav.InMemoryDavLocks;
+import dev.sharebridge.application.dav.InMemoryDeadProperties;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
@@ -10,13 +12,16 @@ import dev.sharebridge.application.port.in.room.RoomModeratorsUseCase;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
 import dev.sharebridge.application.port.in.share.ManageShareLinksUseCase;
 import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
+import dev.sharebridge.application.port.out.dav.DavLockStore;
+import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The driving ports the HTTP API translates requests into, the checks behind {@code /health},
  * and the signaling publisher whose connections the {@code /signaling} WebSocket registers (the
- * same instance the meeting service publishes through).
+ * same instance the meeting service publishes through), and where WebDAV keeps its locks and
+ * dead properties (shared by every instance on one database, docs/webdav.md).
  */
 public record HttpApiDependencies(
         AuthenticateUserUseCase authenticate,
@@ -29,7 +34,38 @@ public record HttpApiDependencies(
         RoomModeratorsUseCase moderators,
         SharedFolderUseCase sharedFolders,
         MeetingUseCase meetings,
-        WebSocketSignalingPublisher signaling) {
+        WebSocketSignalingPublisher signaling,
+        DavLockStore davLocks,
+        DeadPropertyStore deadProperties) {
+    /** With the WebDAV locks and dead properties in this process's memory (one instance). */
+    public HttpApiDependencies(
+            AuthenticateUserUseCase authenticate,
+            FileUseCases files,
+            ManageShareLinksUseCase shares,
+            PublicSharePorts publicShares,
+            List<HealthCheck> healthChecks,
+            ManageRoomsUseCase rooms,
+            RoomInvitationsUseCase invitations,
+            RoomModeratorsUseCase moderators,
+            SharedFolderUseCase sharedFolders,
+            MeetingUseCase meetings,
+            WebSocketSignalingPublisher signaling) {
+        this(
+                authenticate,
+                files,
+                shares,
+                publicShares,
+                healthChecks,
+                rooms,
+                invitations,
+                moderators,
+                sharedFolders,
+                meetings,
+                signaling,
+                new InMemoryDavLocks(),
+                new InMemoryDeadProperties());
+    }
+
     public HttpApiDependencies {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(files, "files");
@@ -42,5 +78,7 @@ public record HttpApiDependencies(
         Objects.requireNonNull(sharedFolders, "sharedFolders");
         Objects.requireNonNull(meetings, "meetings");
         Objects.requireNonNull(signaling, "signaling");
+        Objects.requireNonNull(davLocks, "davLocks");
+        Objects.requireNonNull(deadProperties, "deadProperties");
     }
 }

@@ -6,6 +6,8 @@ import dev.sharebridge.application.cache.InProcessCacheInvalidations;
 import dev.sharebridge.application.counting.AccessGroupCommit;
 import dev.sharebridge.application.limits.InMemoryFailureBudgets;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
+import dev.sharebridge.application.port.out.dav.DavLockStore;
+import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.MoveJournal;
@@ -62,6 +64,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final RoomEvents roomEvents;
     private final FailureBudgets failureBudgets;
     private final CacheInvalidations cacheInvalidations;
+    private final DavLockStore davLocks;
+    private final DeadPropertyStore deadProperties;
 
     private JdbiPersistence(HikariDataSource dataSource, boolean h2File, Properties credentials) {
         this.dataSource = dataSource;
@@ -90,6 +94,9 @@ public final class JdbiPersistence implements AutoCloseable {
         this.moveJournal = DatabaseFailures.guarded(MoveJournal.class, new JdbiMoveJournal(jdbi));
         this.tickets = DatabaseFailures.guarded(TicketStore.class, new JdbiTicketStore(jdbi));
         this.participants = DatabaseFailures.guarded(ParticipantRegistry.class, new JdbiParticipantRegistry(jdbi));
+        JdbiDavState dav = new JdbiDavState(jdbi);
+        this.davLocks = DatabaseFailures.guarded(DavLockStore.class, dav);
+        this.deadProperties = DatabaseFailures.guarded(DeadPropertyStore.class, dav);
         String url = dataSource.getJdbcUrl();
         boolean postgres = url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length());
         if (postgres) {
@@ -252,6 +259,20 @@ public final class JdbiPersistence implements AutoCloseable {
      */
     public FailureBudgets failureBudgets() {
         return failureBudgets;
+    }
+
+    /**
+     * The WebDAV write locks, in the database on H2 and PostgreSQL alike: every instance on it
+     * sees the same locks, a lock whose timeout passed is gone on all of them, and a space's
+     * locks end with its user or link (docs/webdav.md).
+     */
+    public DavLockStore davLocks() {
+        return davLocks;
+    }
+
+    /** The WebDAV dead properties, in the database, as {@link #davLocks()}. */
+    public DeadPropertyStore deadProperties() {
+        return deadProperties;
     }
 
     /** The instances on this database and the meeting participants connected to each. */

@@ -38,12 +38,12 @@ class H2PersistenceTest {
     void migrationsRunOnceAndReopeningKeepsTheData() {
         String url = TestDatabases.h2FileUrl(dir);
         try (JdbiPersistence first = JdbiPersistence.open(url, "", "")) {
-            assertThat(TestDatabases.appliedMigrations(first)).isEqualTo(7);
+            assertThat(TestDatabases.appliedMigrations(first)).isEqualTo(8);
             first.users().add(user("alice"));
         }
 
         try (JdbiPersistence again = JdbiPersistence.open(url, "", "")) {
-            assertThat(TestDatabases.appliedMigrations(again)).isEqualTo(7);
+            assertThat(TestDatabases.appliedMigrations(again)).isEqualTo(8);
             assertThat(again.users().findById(UserId.of("alice"))).contains(user("alice"));
             // the V3 tables exist for the rooms feature
             assertThat(TestDatabases.roomRows(again)).isZero();
@@ -141,7 +141,7 @@ class H2PersistenceTest {
     void statementErrorsDoNotQuoteBoundValues() {
         try (JdbiPersistence db = JdbiPersistence.open("jdbc:h2:mem:errors-" + System.nanoTime(), "", "")) {
             ShareToken token = ShareToken.generate(new SecureRandom());
-            db.jdbi().useHandle(h -> h.execute("DROP TABLE shares"));
+            db.jdbi().useHandle(h -> h.execute("DROP TABLE shares CASCADE"));
 
             assertThatThrownBy(() -> db.shares().findByToken(token)).satisfies(e -> {
                 StringBuilder all = new StringBuilder();

@@ -8,6 +8,9 @@ import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.file.FolderStream;
+import dev.sharebridge.application.port.out.dav.DavLockStore;
+import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
+import dev.sharebridge.domain.dav.DavLock;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -20,6 +23,7 @@ import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,9 +39,12 @@ import org.w3c.dom.Element;
 /**
  * WebDAV class 1 and 2 (RFC 4918) over any {@link DavSpace}: the owner space and every link's
  * space share this one protocol layer, its hardened XML parsing ({@link DavXml}), streamed
- * multistatus ({@link DavWriter}), locks ({@link DavLocks}) and dead properties
- * ({@link DeadProperties}). What may be read or changed is the space's use cases' to decide; this
- * class asks them and translates. One instance serves every space of a server.
+ * multistatus ({@link DavWriter}), locks ({@link DavLockStore}, with the rules of
+ * {@link DavLock}) and dead properties ({@link DeadPropertyStore}), which every instance on one
+ * database shares. What may be read or changed is the space's use cases' to decide; this class
+ * asks them and translates. After a DELETE, MOVE or COPY has succeeded it makes the state follow:
+ * the dead properties go, move or are copied with the items, and the locks of what was deleted or
+ * moved away end (RFC 4918 §7.6, §9.8, §9.9). One instance serves every space of a server.
  */
 final class DavProtocol {
     static final String ALLOW = "OPTIONS, PROPFIND, PROPPATCH, GET, HEAD, PUT, MKCOL, DELETE, COPY, MOVE, LOCK, UNLOCK";
@@ -53,13 +60,16 @@ final class DavProtocol {
             PropName.dav("supportedlock"),
             PropName.dav("lockdiscovery"));
 
-    private final DeadProperties properties = new DeadProperties();
-    private final DavLocks locks;
+    private final DeadPropertyStore properties;
+    private final DavLockStore locks;
+    private final Clock clock;
     private final CountedAnswers answers;
 
     /** @param answers where a counted download's answer is sent from once its access is committed */
-    DavProtocol(Clock clock, Executor answers) {
-        this.locks = new DavLocks(clock);
+    DavProtocol(DavLockStore locks, DeadPropertyStore properties, Clock clock, Executor answers) {
+        this.locks = locks;
+        this.properties = properties;
+        this.clock = clock;
         this.answers = new CountedAnswers(answers);
     }
 
@@ -151,7 +161,7 @@ final class DavProtocol {
 
     private List<DavWriter.PropStat> propstats(
             DavSpace space, ItemPath path, StoredItem item, Optional<List<PropName>> wanted, boolean namesOnly) {
-        Map<PropName, String> dead = properties.of(space.key(), path);
+        Map<PropName, String> dead = deadProperties(space, path);
         if (namesOnly) {
             List<String> names = new ArrayList<>();
             for (PropName p : LIVE) {
@@ -203,7 +213,7 @@ final class DavProtocol {
                         + "<D:lockentry><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>"
                         + "<D:lockentry><D:lockscope><D:shared/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>"
                         + "</D:supportedlock>";
-            case "lockdiscovery" -> lockDiscovery(space, locks.covering(space.key(), path));
+            case "lockdiscovery" -> lockDiscovery(space, covering(space, path));
             default -> null;
         };
         return Optional.ofNullable(v);
@@ -224,7 +234,7 @@ final class DavProtocol {
         if (!DavXml.isDav(root, "propertyupdate")) {
             throw badRequest("the body must be a DAV:propertyupdate");
         }
-        List<DeadProperties.Change> changes = new ArrayList<>();
+        List<DeadPropertyStore.Change> changes = new ArrayList<>();
         for (Element action : DavXml.children(root)) {
             boolean set = DavXml.isDav(action, "set");
             if (!set && !DavXml.isDav(action, "remove")) {
@@ -235,23 +245,21 @@ final class DavProtocol {
                     throw badRequest("set and remove hold a DAV:prop");
                 }
                 for (Element p : DavXml.children(prop)) {
-                    changes.add(new DeadProperties.Change(
-                            PropName.of(p), set ? Optional.of(DavXml.serialize(p)) : Optional.empty()));
+                    changes.add(new DeadPropertyStore.Change(
+                            PropName.of(p).name(), set ? Optional.of(DavXml.serialize(p)) : Optional.empty()));
                 }
             }
         }
         // all or nothing (RFC 4918 §9.2): the live properties are protected, and when one of the
         // changes cannot be made the others fail with 424
-        boolean refused = changes.stream().anyMatch(c -> c.name().isDav());
-        boolean full = !refused && !properties.fits(space.key(), path);
+        boolean refused = changes.stream().anyMatch(c -> PropName.of(c.name()).isDav());
+        // all applied, or none when the space has properties on too many resources
+        boolean full = !refused && !properties.apply(space.key(), path, changes);
         Map<Integer, List<String>> byStatus = new LinkedHashMap<>();
-        for (DeadProperties.Change c : changes) {
-            int status = c.name().isDav() ? 403 : full ? 507 : refused ? 424 : 200;
-            byStatus.computeIfAbsent(status, s -> new ArrayList<>())
-                    .add(c.name().emptyElement());
-        }
-        if (!refused && !full) {
-            properties.apply(space.key(), path, changes);
+        for (DeadPropertyStore.Change c : changes) {
+            PropName name = PropName.of(c.name());
+            int status = name.isDav() ? 403 : full ? 507 : refused ? 424 : 200;
+            byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(name.emptyElement());
         }
         ctx.status(207);
         ctx.res().setContentType(XML);
@@ -372,17 +380,13 @@ final class DavProtocol {
                 space.delete(to);
             }
             space.makeFolder(to);
-            properties.delete(space.key(), to);
-            properties.apply(
-                    space.key(),
-                    to,
-                    properties.of(space.key(), from).entrySet().stream()
-                            .map(e -> new DeadProperties.Change(e.getKey(), Optional.of(e.getValue())))
-                            .toList());
+            // the folder's own properties, not its members'
+            properties.transfer(space.key(), from, to, false, false);
             created = replaced.isEmpty();
         } else {
             TransferResult result = move ? space.move(from, to, overwrite) : space.copy(from, to, overwrite);
-            properties.copy(space.key(), from, to, move);
+            // dead properties stay with the items (RFC 4918 §9.8.2, §9.9.1); locks do not move
+            properties.transfer(space.key(), from, to, true, move);
             if (move) {
                 locks.release(space.key(), from);
             }
@@ -428,9 +432,12 @@ final class DavProtocol {
         } else {
             checkIf(ctx, space, path);
         }
-        DavLocks.Lock lock = locks.lock(
-                        space.key(), path, exclusive, !depth.equals("0"), owner, timeout.orElse(DEFAULT_LOCK_TIMEOUT))
-                .orElseThrow(() -> new HttpProblem(423, "locked", "a conflicting lock is on " + path, Map.of()));
+        Instant now = clock.instant();
+        DavLock lock =
+                DavLock.create(path, exclusive, !depth.equals("0"), owner, timeout.orElse(DEFAULT_LOCK_TIMEOUT), now);
+        if (!locks.lock(space.key(), lock, now)) {
+            throw new HttpProblem(423, "locked", "a conflicting lock is on " + path, Map.of());
+        }
         boolean created = false;
         if (item.isEmpty()) {
             try {
@@ -449,9 +456,11 @@ final class DavProtocol {
         space.stat(path);
         IfHeader condition = ifHeader(ctx);
         for (String token : condition.tokens()) {
-            Optional<DavLocks.Lock> lock = locks.byToken(space.key(), token).filter(l -> l.covers(path));
-            if (lock.isPresent()) {
-                sendLock(ctx, space, 200, locks.refresh(space.key(), lock.get(), timeout));
+            Optional<DavLock> lock = byToken(space, token).filter(l -> l.covers(path));
+            Optional<DavLock> renewed = lock.flatMap(
+                    l -> locks.refresh(space.key(), l.token(), timeout.orElse(l.timeout()), clock.instant()));
+            if (renewed.isPresent()) {
+                sendLock(ctx, space, 200, renewed.get());
                 return;
             }
         }
@@ -465,7 +474,7 @@ final class DavProtocol {
             throw badRequest("a Lock-Token header is required");
         }
         String token = header.substring(1, header.length() - 1);
-        Optional<DavLocks.Lock> lock = locks.byToken(space.key(), token).filter(l -> l.covers(path));
+        Optional<DavLock> lock = byToken(space, token).filter(l -> l.covers(path));
         if (lock.isEmpty()) {
             sendError(ctx, 409, "<D:lock-token-matches-request-uri/>");
             return;
@@ -474,7 +483,7 @@ final class DavProtocol {
         ctx.status(204);
     }
 
-    private void sendLock(Context ctx, DavSpace space, int status, DavLocks.Lock lock) throws IOException {
+    private void sendLock(Context ctx, DavSpace space, int status, DavLock lock) throws IOException {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:prop xmlns:D=\"DAV:\">"
                 + lockDiscovery(space, List.of(lock)) + "</D:prop>\n";
         ctx.status(status);
@@ -482,9 +491,10 @@ final class DavProtocol {
         ctx.result(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String lockDiscovery(DavSpace space, List<DavLocks.Lock> active) {
+    private String lockDiscovery(DavSpace space, List<DavLock> active) {
+        Instant now = clock.instant();
         StringBuilder b = new StringBuilder("<D:lockdiscovery>");
-        for (DavLocks.Lock l : active) {
+        for (DavLock l : active) {
             b.append("<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope>")
                     .append(l.exclusive() ? "<D:exclusive/>" : "<D:shared/>")
                     .append("</D:lockscope><D:depth>")
@@ -494,7 +504,7 @@ final class DavProtocol {
                 b.append("<D:owner>").append(l.owner()).append("</D:owner>");
             }
             b.append("<D:timeout>Second-")
-                    .append(l.remaining(locks.now()).toSeconds())
+                    .append(l.remaining(now).toSeconds())
                     .append("</D:timeout><D:locktoken><D:href>")
                     .append(DavWriter.escape(l.token()))
                     .append("</D:href></D:locktoken><D:lockroot><D:href>")
@@ -511,7 +521,7 @@ final class DavProtocol {
         for (String part : header.split(",")) {
             String t = part.strip();
             if (t.equalsIgnoreCase("Infinite")) {
-                return Optional.of(DavLocks.MAX_TIMEOUT);
+                return Optional.of(DavLock.MAX_TIMEOUT);
             }
             if (t.regionMatches(true, 0, "Second-", 0, 7)) {
                 try {
@@ -538,14 +548,18 @@ final class DavProtocol {
     private void checkLocks(Context ctx, DavSpace space, ItemPath target, List<ItemPath> changed) throws Exception {
         IfHeader condition = checkIf(ctx, space, target);
         for (ItemPath p : changed) {
-            requireTokens(condition, locks.covering(space.key(), p));
+            requireTokens(condition, covering(space, p));
         }
     }
 
     /** As {@link #checkLocks}, for a request that changes the item, its parent and all below it. */
     private void checkLocksBelow(Context ctx, DavSpace space, ItemPath path) throws Exception {
         checkLocks(ctx, space, path, withParent(path));
-        requireTokens(ifHeader(ctx), locks.atOrBelow(space.key(), path));
+        requireTokens(
+                ifHeader(ctx),
+                locks.live(space.key(), clock.instant()).stream()
+                        .filter(l -> l.path().startsWith(path))
+                        .toList());
     }
 
     private IfHeader checkIf(Context ctx, DavSpace space, ItemPath target) throws Exception {
@@ -566,9 +580,7 @@ final class DavProtocol {
         boolean holds = condition.holds(etags::get, (tag, token) -> {
             Optional<ItemPath> p = tag.isEmpty() ? Optional.of(target) : space.parse(tag.get(), host);
             return p.isPresent()
-                    && locks.byToken(space.key(), token)
-                            .filter(l -> l.covers(p.get()))
-                            .isPresent();
+                    && byToken(space, token).filter(l -> l.covers(p.get())).isPresent();
         });
         if (!holds) {
             throw new HttpProblem(412, "precondition_failed", "the If header does not hold", Map.of());
@@ -576,14 +588,36 @@ final class DavProtocol {
         return condition;
     }
 
-    private static void requireTokens(IfHeader condition, List<DavLocks.Lock> held) {
+    private static void requireTokens(IfHeader condition, List<DavLock> held) {
         List<String> submitted = condition.tokens();
-        for (DavLocks.Lock l : held) {
+        for (DavLock l : held) {
             if (!submitted.contains(l.token())) {
                 throw new HttpProblem(
                         423, "locked", "the item is locked; name its lock token in an If header", Map.of());
             }
         }
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    /** The live locks that cover {@code path}. */
+    private List<DavLock> covering(DavSpace space, ItemPath path) {
+        return locks.live(space.key(), clock.instant()).stream()
+                .filter(l -> l.covers(path))
+                .toList();
+    }
+
+    private Optional<DavLock> byToken(DavSpace space, String token) {
+        if (token.length() > DavLock.MAX_TOKEN_LENGTH) {
+            return Optional.empty(); // not one of ours
+        }
+        return locks.byToken(space.key(), token, clock.instant());
+    }
+
+    private Map<PropName, String> deadProperties(DavSpace space, ItemPath path) {
+        Map<PropName, String> dead = new LinkedHashMap<>();
+        properties.of(space.key(), path).forEach((name, value) -> dead.put(PropName.of(name), value));
+        return dead;
     }
 
     // ---- helpers -----------------------------------------------------------------------------

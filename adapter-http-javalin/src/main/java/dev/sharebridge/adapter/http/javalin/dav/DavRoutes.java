@@ -9,6 +9,8 @@ import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
+import dev.sharebridge.application.port.out.dav.DavLockStore;
+import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
@@ -53,6 +55,8 @@ public final class DavRoutes {
 
     /**
      * @param clients tells the client's address for the throttles of the link space
+     * @param locks the write locks of every space, shared by the instances on one database
+     * @param properties the dead properties of every space, as {@code locks}
      * @param answers where a counted download's answer is sent from once its access is committed
      */
     public DavRoutes(
@@ -60,13 +64,15 @@ public final class DavRoutes {
             AuthenticateUserUseCase authenticate,
             LinkPorts links,
             ClientAddress clients,
+            DavLockStore locks,
+            DeadPropertyStore properties,
             Clock clock,
             Executor answers) {
         this.files = files;
         this.authenticate = authenticate;
         this.links = links;
         this.clients = clients;
-        this.protocol = new DavProtocol(clock, answers);
+        this.protocol = new DavProtocol(locks, properties, clock, answers);
     }
 
     public void register(RoutesConfig routes) {

@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin.dav;
 
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.file.FolderStream;
+import dev.sharebridge.application.port.out.dav.DavSpaceKey;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -23,7 +24,7 @@ interface DavSpace {
     String prefix();
 
     /** Names the space among the locks and dead properties (one per user, one per link). */
-    String key();
+    DavSpaceKey key();
 
     /**
      * Whether the space is there and the caller may be in it at all, before every request: a

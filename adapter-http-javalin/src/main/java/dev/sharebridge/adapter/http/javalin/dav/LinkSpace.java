@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.http.javalin.dav;
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.file.FolderStream;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.out.dav.DavSpaceKey;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -34,8 +35,8 @@ final class LinkSpace implements DavSpace {
     }
 
     @Override
-    public String key() {
-        return "link:" + access.rawToken();
+    public DavSpaceKey key() {
+        return DavSpaceKey.link(access.rawToken());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.http.javalin.dav;
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderStream;
+import dev.sharebridge.application.port.out.dav.DavSpaceKey;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
@@ -31,8 +32,8 @@ final class OwnerSpace implements DavSpace {
     }
 
     @Override
-    public String key() {
-        return "user:" + user.value();
+    public DavSpaceKey key() {
+        return DavSpaceKey.owner(user);
     }
 
     @Override

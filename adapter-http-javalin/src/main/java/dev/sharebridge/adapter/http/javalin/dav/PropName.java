@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.http.javalin.dav;
 
+import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
 import org.w3c.dom.Element;
 
 /**
@@ -9,6 +10,15 @@ record PropName(String namespace, String local) {
     static PropName of(Element e) {
         String ns = e.getNamespaceURI();
         return new PropName(ns == null ? "" : ns, e.getLocalName() == null ? e.getTagName() : e.getLocalName());
+    }
+
+    static PropName of(DeadPropertyStore.Name name) {
+        return new PropName(name.namespace(), name.local());
+    }
+
+    /** As the stores of dead properties name it. */
+    DeadPropertyStore.Name name() {
+        return new DeadPropertyStore.Name(namespace, local);
     }
 
     static PropName dav(String local) {
