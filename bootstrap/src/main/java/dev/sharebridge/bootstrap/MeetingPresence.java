@@ -73,7 +73,18 @@ final class MeetingPresence implements AutoCloseable {
         if (heartbeat == null) {
             return;
         }
-        heartbeat.shutdownNow();
+        // not interrupted: a thread interrupted inside H2's file I/O closes the database file
+        // (ClosedByInterruptException), and an embedded H2 then lost what its last writes had
+        // committed; a beat that runs is waited for, so the database closes after it
+        heartbeat.shutdown();
+        try {
+            if (!heartbeat.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the meeting heartbeat did not finish within 30 s; stopping it");
+                heartbeat.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         heartbeat = null;
         try {
             meetings.unregister();
