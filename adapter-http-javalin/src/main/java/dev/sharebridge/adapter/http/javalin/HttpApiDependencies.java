@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.adapter.http.javalin.uploads.UploadPorts;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.room.ManageRoomsUseCase;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
@@ -23,6 +24,7 @@ public record HttpApiDependencies(
         FileUseCases files,
         ManageShareLinksUseCase shares,
         PublicSharePorts publicShares,
+        UploadPorts uploads,
         List<HealthCheck> healthChecks,
         ManageRoomsUseCase rooms,
         RoomInvitationsUseCase invitations,
@@ -35,6 +37,7 @@ public record HttpApiDependencies(
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(publicShares, "publicShares");
+        Objects.requireNonNull(uploads, "uploads");
         healthChecks = List.copyOf(healthChecks);
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(invitations, "invitations");
