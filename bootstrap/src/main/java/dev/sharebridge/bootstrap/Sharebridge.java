@@ -7,12 +7,14 @@ import dev.sharebridge.adapter.http.javalin.HttpSettings;
 import dev.sharebridge.adapter.http.javalin.PublicSharePorts;
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.adapter.http.javalin.uploads.UploadPorts;
 import dev.sharebridge.adapter.nextcloud.NextcloudCallListener;
 import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
 import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
 import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
+import dev.sharebridge.adapter.storage.local.LocalUploadParts;
 import dev.sharebridge.application.cache.RecentReads;
 import dev.sharebridge.application.cache.RecentShareReads;
 import dev.sharebridge.application.cache.RecentStatsStorage;
@@ -31,6 +33,7 @@ import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
+import dev.sharebridge.application.port.out.upload.UploadQuota;
 import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.file.InterruptedMoves;
 import dev.sharebridge.application.service.publicshare.PublicShareServices;
@@ -44,6 +47,9 @@ import dev.sharebridge.application.service.room.SharedFolderService;
 import dev.sharebridge.application.service.security.ResealSecretsService;
 import dev.sharebridge.application.service.share.ShareLinkService;
 import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.application.service.upload.OwnerUploadService;
+import dev.sharebridge.application.service.upload.UploadEngine;
+import dev.sharebridge.application.service.upload.UploadSettings;
 import dev.sharebridge.application.service.user.RemoveUserService;
 import dev.sharebridge.application.service.user.UserService;
 import dev.sharebridge.bootstrap.cli.Instance;
@@ -57,6 +63,7 @@ import dev.sharebridge.bootstrap.config.ServerConfig;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import dev.sharebridge.bootstrap.config.SharedFolderConfig;
 import dev.sharebridge.bootstrap.config.StorageConfig;
+import dev.sharebridge.bootstrap.config.UploadsConfig;
 import dev.sharebridge.bootstrap.metrics.JvmMetrics;
 import dev.sharebridge.bootstrap.security.AesGcmSecretBox;
 import dev.sharebridge.bootstrap.security.BcryptPasswordHasher;
@@ -77,6 +84,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -98,6 +106,8 @@ public final class Sharebridge implements Instance {
     private static final Logger LOG = LoggerFactory.getLogger(Sharebridge.class);
     /** Expired keys of the budgets of failures removed per heartbeat, at most: a short statement. */
     private static final int EXPIRED_BUDGETS_PER_SWEEP = 1_000;
+    /** How often unfinished uploads are swept (also once at start). */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(10);
 
     private final SharebridgeConfig config;
     private final JdbiPersistence persistence;
@@ -111,6 +121,8 @@ public final class Sharebridge implements Instance {
     private final SecretBox secretBox;
     private final HttpApi http;
     private final MeetingPresence presence;
+    private final UploadEngine uploadEngine;
+    private final UploadSweeper uploadSweeper;
     private final Resources resources;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -126,6 +138,8 @@ public final class Sharebridge implements Instance {
             SecretBox secretBox,
             HttpApi http,
             MeetingPresence presence,
+            UploadEngine uploadEngine,
+            UploadSweeper uploadSweeper,
             Resources resources) {
         this.config = config;
         this.persistence = persistence;
@@ -137,6 +151,8 @@ public final class Sharebridge implements Instance {
         this.secretBox = secretBox;
         this.http = http;
         this.presence = presence;
+        this.uploadEngine = uploadEngine;
+        this.uploadSweeper = uploadSweeper;
         this.resources = resources;
     }
 
@@ -253,6 +269,20 @@ public final class Sharebridge implements Instance {
                     failureBudgets,
                     fileService);
 
+            UploadsConfig uploadsConfig = config.uploads();
+            UploadEngine uploadEngine = new UploadEngine(
+                    persistence.uploads(),
+                    new LocalUploadParts(uploadsConfig.directory()),
+                    UploadQuota.NONE,
+                    new UploadSettings(uploadsConfig.maxBytes(), uploadsConfig.expiry()),
+                    clock,
+                    random);
+            UploadPorts uploads = new UploadPorts(
+                    new OwnerUploadService(uploadEngine, files),
+                    publicShares.uploads(uploadEngine),
+                    uploadsConfig.maxBytes());
+            UploadSweeper uploadSweeper = resources.add(new UploadSweeper(uploadEngine, clock, SWEEP_INTERVAL));
+
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));
             health.add(HealthCheck.of("storage", files::ping));
@@ -278,6 +308,7 @@ public final class Sharebridge implements Instance {
                             fileService,
                             shareLinks,
                             publicShareRoutes(publicShares),
+                            uploads,
                             health,
                             roomService,
                             invitations,
@@ -299,6 +330,8 @@ public final class Sharebridge implements Instance {
                     secretBox,
                     http,
                     presence,
+                    uploadEngine,
+                    uploadSweeper,
                     resources);
         } catch (RuntimeException e) {
             try {
@@ -529,6 +562,7 @@ public final class Sharebridge implements Instance {
             }
         });
         presence.start();
+        uploadSweeper.start();
         return http.start();
     }
 
@@ -556,6 +590,14 @@ public final class Sharebridge implements Instance {
         String port = url.getPort() < 0 ? "" : ":" + url.getPort();
         return url.getScheme() + "://" + url.getHost() + port + url.getRawPath() + " as " + account.username()
                 + (directory.isEmpty() ? "" : ", directory " + directory);
+    }
+
+    /**
+     * Sweeps unfinished uploads as if it were {@code now} (what the periodic sweep does with the
+     * clock's time), for tests. @return how many were removed
+     */
+    public int sweepUploads(Instant now) {
+        return uploadEngine.sweep(now);
     }
 
     /** Stops HTTP and closes the database; safe to call more than once. */

@@ -20,7 +20,10 @@ public abstract sealed class UseCaseException extends Exception
                 RateLimitedException,
                 UpstreamUnavailableException,
                 ServiceBusyException,
-                InsufficientStorageException {
+                InsufficientStorageException,
+                GoneException,
+                ChecksumMismatchException,
+                TooLargeException {
     private static final long serialVersionUID = 1L;
 
     protected UseCaseException(String detail) {

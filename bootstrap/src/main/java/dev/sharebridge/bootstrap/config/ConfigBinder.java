@@ -2,6 +2,7 @@ package dev.sharebridge.bootstrap.config;
 
 import dev.sharebridge.adapter.http.javalin.AnswerDelays;
 import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.application.service.upload.UploadSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -28,6 +29,9 @@ final class ConfigBinder {
     static final int DEFAULT_BCRYPT_COST = 12;
     static final int DEFAULT_MAX_JSON_BYTES = 65_536;
     static final int DEFAULT_CACHE_MS = 100;
+    /** 1 TiB: more than any single upload a person makes through a browser. */
+    static final int MAX_UPLOAD_MIB = 1024 * 1024;
+
     static final int MAX_CACHE_MS = 60_000;
     static final int MAX_EXPIRY_DAYS = 36_500;
 
@@ -70,7 +74,8 @@ final class ConfigBinder {
                 sharedFolder(),
                 security(database),
                 limits(),
-                cache());
+                cache(),
+                uploads(server.dataDir()));
     }
 
     private SectionReader reader(String name) {
@@ -440,5 +445,17 @@ final class ConfigBinder {
     private LimitsConfig limits() {
         SectionReader s = reader("limits");
         return new LimitsConfig(s.integer("max_json_bytes", DEFAULT_MAX_JSON_BYTES, 1024, 16 * 1024 * 1024));
+    }
+
+    /** The defaults are the application's ({@link UploadSettings}): one place for each. */
+    private UploadsConfig uploads(Path dataDir) {
+        SectionReader s = reader("uploads");
+        int maxMib = s.integer("max_size_mib", (int) (UploadSettings.DEFAULT_MAX_BYTES >> 20), 1, MAX_UPLOAD_MIB);
+        int hours = s.integer("expiry_hours", (int) UploadSettings.DEFAULT_EXPIRY.toHours(), 1, 24 * 30);
+        Path directory = s.optionalString("directory")
+                .filter(d -> !d.isBlank())
+                .map(d -> path(s, "directory", d))
+                .orElse(dataDir.resolve("uploads"));
+        return new UploadsConfig((long) maxMib << 20, Duration.ofHours(hours), directory);
     }
 }

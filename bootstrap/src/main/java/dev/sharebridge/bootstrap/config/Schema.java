@@ -106,6 +106,8 @@ final class Schema {
                         integer()));
         sections.put("limits", keys("max_json_bytes", integer()));
         sections.put("cache", keys("shares_ms", integer(), "files_ms", integer()));
+        sections.put(
+                "uploads", keys("max_size_mib", integer(), "expiry_hours", integer(), "directory", optionalString()));
         return Map.copyOf(sections);
     }
 
@@ -130,6 +132,6 @@ final class Schema {
     }
 
     static String sectionNames() {
-        return "server, database, storage, shared_folder, security, limits, cache";
+        return "server, database, storage, shared_folder, security, limits, cache, uploads";
     }
 }

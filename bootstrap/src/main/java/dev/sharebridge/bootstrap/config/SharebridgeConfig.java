@@ -27,7 +27,8 @@ public record SharebridgeConfig(
         SharedFolderConfig sharedFolder,
         SecurityConfig security,
         LimitsConfig limits,
-        CacheConfig cache) {
+        CacheConfig cache,
+        UploadsConfig uploads) {
 
     /** The environment variable that names the config file when {@code --config} is not given. */
     public static final String CONFIG_FILE_VARIABLE = RawSettings.CONFIG_FILE_VARIABLE;
@@ -41,6 +42,7 @@ public record SharebridgeConfig(
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(uploads, "uploads");
     }
 
     /**

@@ -115,6 +115,11 @@ final class E2eServer implements AutoCloseable {
         return http;
     }
 
+    /** The composition root, for what only a test asks of it (a sweep at a chosen time). */
+    Sharebridge sharebridge() {
+        return sharebridge;
+    }
+
     /** Runs {@code users add NAME} through the real CLI and launcher. @return the printed token */
     String addUser(String name) {
         CliRun run = cli("users", "add", name);

@@ -26,6 +26,7 @@ import dev.sharebridge.adapter.http.javalin.rooms.RoomRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareCountRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareRoutes;
 import dev.sharebridge.adapter.http.javalin.signaling.SignalingRoutes;
+import dev.sharebridge.adapter.http.javalin.uploads.UploadRoutes;
 import dev.sharebridge.adapter.http.javalin.web.AppRoutes;
 import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
 import io.javalin.Javalin;
@@ -289,20 +290,21 @@ public final class HttpApi implements AutoCloseable {
         problems.register(config.routes);
         // first: Javalin tries routes in the order they were added, and these answer the public
         PublicSharePorts visitors = deps.publicShares();
-        new PublicShareRoutes(
-                        visitors.open(),
-                        visitors.verify(),
-                        visitors.browse(),
-                        visitors.download(),
-                        visitors.change(),
-                        visitors.reshare(),
-                        json,
-                        clients,
-                        new SameOrigin(settings.publicUrl(), clients),
-                        settings.isHttps(),
-                        clock,
-                        task -> config.jetty.threadPool.execute(task))
-                .register(config.routes);
+        PublicShareRoutes linkRoutes = new PublicShareRoutes(
+                visitors.open(),
+                visitors.verify(),
+                visitors.browse(),
+                visitors.download(),
+                visitors.change(),
+                visitors.reshare(),
+                json,
+                clients,
+                new SameOrigin(settings.publicUrl(), clients),
+                settings.isHttps(),
+                clock,
+                task -> config.jetty.threadPool.execute(task));
+        linkRoutes.register(config.routes);
+        new UploadRoutes(deps.uploads(), auth, linkRoutes::access).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new DavRoutes(
                         deps.files(),

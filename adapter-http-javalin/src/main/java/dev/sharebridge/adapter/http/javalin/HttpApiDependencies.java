@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.adapter.http.javalin.uploads.UploadPorts;
 import dev.sharebridge.application.dav.InMemoryDavLocks;
 import dev.sharebridge.application.dav.InMemoryDeadProperties;
 import dev.sharebridge.application.port.in.file.FileUseCases;
@@ -28,6 +29,7 @@ public record HttpApiDependencies(
         FileUseCases files,
         ManageShareLinksUseCase shares,
         PublicSharePorts publicShares,
+        UploadPorts uploads,
         List<HealthCheck> healthChecks,
         ManageRoomsUseCase rooms,
         RoomInvitationsUseCase invitations,
@@ -43,6 +45,7 @@ public record HttpApiDependencies(
             FileUseCases files,
             ManageShareLinksUseCase shares,
             PublicSharePorts publicShares,
+            UploadPorts uploads,
             List<HealthCheck> healthChecks,
             ManageRoomsUseCase rooms,
             RoomInvitationsUseCase invitations,
@@ -55,6 +58,7 @@ public record HttpApiDependencies(
                 files,
                 shares,
                 publicShares,
+                uploads,
                 healthChecks,
                 rooms,
                 invitations,
@@ -71,6 +75,7 @@ public record HttpApiDependencies(
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(publicShares, "publicShares");
+        Objects.requireNonNull(uploads, "uploads");
         healthChecks = List.copyOf(healthChecks);
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(invitations, "invitations");

@@ -79,6 +79,7 @@ abstract class ApiTestSupport {
                 files,
                 shares,
                 publicShares.ports(),
+                FakeUploads.ports(java.time.Clock.systemUTC()),
                 healthChecks,
                 roomStack.roomService,
                 roomStack.invitations,

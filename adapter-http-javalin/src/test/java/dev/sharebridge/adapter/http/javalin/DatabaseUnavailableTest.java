@@ -66,6 +66,7 @@ class DatabaseUnavailableTest extends ApiTestSupport {
                         files,
                         shares,
                         deadPublicShares(),
+                        FakeUploads.ports(java.time.Clock.systemUTC()),
                         List.of(),
                         roomStack.roomService,
                         roomStack.invitations,

@@ -61,6 +61,7 @@ class StreamingTest extends ApiTestSupport {
                         files,
                         shares,
                         publicShares.ports(),
+                        FakeUploads.ports(java.time.Clock.systemUTC()),
                         List.of(),
                         roomStack.roomService,
                         roomStack.invitations,

@@ -20,6 +20,7 @@ import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.room.TicketStore;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.port.out.signaling.RoomEvents;
+import dev.sharebridge.application.port.out.upload.UploadRepository;
 import dev.sharebridge.application.service.signaling.InProcessRoomEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -245,6 +246,11 @@ public final class JdbiPersistence implements AutoCloseable {
     public SharedFolderRepository sharedFolders(SecretBox secrets, InstanceId holder) {
         return DatabaseFailures.guarded(
                 SharedFolderRepository.class, new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder)));
+    }
+
+    /** The resumable uploads in progress (their state; the bytes are in partial files), for every instance. */
+    public UploadRepository uploads() {
+        return DatabaseFailures.guarded(UploadRepository.class, new JdbiUploadRepository(jdbi));
     }
 
     /** Signaling tickets, usable on every instance on this database. */

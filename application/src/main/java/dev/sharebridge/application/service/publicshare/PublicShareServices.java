@@ -8,6 +8,7 @@ import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
 import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
+import dev.sharebridge.application.port.in.upload.LinkUploadsUseCase;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
@@ -17,6 +18,7 @@ import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.share.NewPasswords;
 import dev.sharebridge.application.service.share.ShareSettings;
+import dev.sharebridge.application.service.upload.UploadEngine;
 import dev.sharebridge.domain.storage.StorageProvider;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,6 +43,8 @@ public final class PublicShareServices {
     private final DownloadFromShareService download;
     private final ChangeSharedContentService change;
     private final ReshareService reshare;
+    private final LinkGate gate;
+    private final Clock clock;
 
     /** For deployments whose room links live on the same storage as the user spaces. */
     public PublicShareServices(
@@ -134,6 +138,8 @@ public final class PublicShareServices {
                 grants,
                 settings,
                 budgets);
+        this.gate = gate;
+        this.clock = clock;
         this.open = new OpenShareService(gate, clock);
         this.verify = new VerifySharePasswordService(
                 gate, grants, hasher, clock, settings, budgets, new RememberedPasswords(random));
@@ -166,5 +172,13 @@ public final class PublicShareServices {
 
     public ReshareUseCase reshare() {
         return reshare;
+    }
+
+    /**
+     * Resumable uploads through links, over {@code engine} (the one the owner's uploads use too),
+     * behind the same gate as every other public use case.
+     */
+    public LinkUploadsUseCase uploads(UploadEngine engine) {
+        return new LinkUploadService(gate, Objects.requireNonNull(engine, "engine"), clock);
     }
 }

@@ -1,7 +1,9 @@
 package dev.sharebridge.adapter.http.javalin.internal;
 
+import dev.sharebridge.application.error.ChecksumMismatchException;
 import dev.sharebridge.application.error.ConflictException;
 import dev.sharebridge.application.error.ForbiddenException;
+import dev.sharebridge.application.error.GoneException;
 import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.InvalidPasswordException;
 import dev.sharebridge.application.error.NotFoundException;
@@ -9,6 +11,7 @@ import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.ServiceBusyException;
+import dev.sharebridge.application.error.TooLargeException;
 import dev.sharebridge.application.error.UnauthorizedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.error.UseCaseException;
@@ -234,6 +237,12 @@ public final class Problems {
             return new Mapped(429, u.code(), detail, retryAfter(r.retryAfter()));
         } else if (u instanceof ServiceBusyException b) {
             return new Mapped(503, u.code(), detail, retryAfter(b.retryAfter()));
+        } else if (u instanceof GoneException) {
+            return new Mapped(410, u.code(), detail, Map.of());
+        } else if (u instanceof ChecksumMismatchException) {
+            return new Mapped(460, u.code(), detail, Map.of()); // tus's own status for it
+        } else if (u instanceof TooLargeException) {
+            return new Mapped(413, u.code(), detail, Map.of());
         } else if (u instanceof InsufficientStorageException) {
             return new Mapped(507, u.code(), detail, Map.of());
         } else if (u instanceof UpstreamUnavailableException up) {
@@ -298,12 +307,14 @@ public final class Problems {
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 409 -> "Conflict";
+            case 410 -> "Gone";
             case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
             case 423 -> "Locked";
             case 429 -> "Too Many Requests";
+            case 460 -> "Checksum Mismatch";
             case 499 -> "Client Closed Request";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";

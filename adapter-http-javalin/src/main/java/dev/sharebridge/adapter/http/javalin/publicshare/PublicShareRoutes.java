@@ -281,7 +281,8 @@ public final class PublicShareRoutes {
                         PermissionsJson.from(view.share().permissions())));
     }
 
-    private PublicAccess access(Context ctx) {
+    /** The caller of a route under {@code /api/s/{token}}: the token, its grant (header or cookie) and the client. */
+    public PublicAccess access(Context ctx) {
         String token = ctx.pathParam("token");
         return new PublicAccess(token, grant(ctx, token), client(ctx));
     }
