@@ -18,6 +18,7 @@ final class TestDatabases {
             // instances take their participants with them
             h.execute("DELETE FROM instances");
             h.execute("DELETE FROM room_event_seqs");
+            // before users and shares, though they would take their spaces (and uploads) along
             h.execute("DELETE FROM dav_spaces");
             h.execute("DELETE FROM shares");
             h.execute("DELETE FROM users");
@@ -25,8 +26,6 @@ final class TestDatabases {
             h.execute("DELETE FROM deletion_scopes");
             h.execute("DELETE FROM move_journal");
             h.execute("DELETE FROM failure_budgets");
-            // before users and shares too, though they would take their spaces along
-            h.execute("DELETE FROM dav_spaces");
         });
     }
 
