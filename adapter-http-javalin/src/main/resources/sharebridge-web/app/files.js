@@ -9,6 +9,7 @@ import { humanSize, shown, when } from '/assets/lib/format.js';
 import { itemIcon, renderCrumbs, sortItems } from '/assets/lib/listing.js';
 import { announce, showError } from '/assets/lib/messages.js';
 import { encodePath } from '/assets/lib/paths.js';
+import { openViewer } from '/assets/lib/viewer.js';
 import { call, explain, explainIn } from './api.js';
 import { confirm } from './confirm.js';
 import { signOut, token } from './session.js';
@@ -83,6 +84,11 @@ function fileRow(path, item) {
   name.appendChild(itemIcon(item.type));
   name.appendChild(itemLink(segs, item));
   var act = el('td', 'actions');
+  if (item.preview) {
+    act.appendChild(button('View', '', function () {
+      openViewer(item.name, item.preview, { blob: function () { return fetchFile(segs, true); } });
+    }, 'View ' + item.name));
+  }
   act.appendChild(button('Share', 'primary', function () {
     openShareDialog({ path: segs.join('/'), name: item.name, type: item.type });
   }, 'Share ' + item.name));
@@ -107,11 +113,17 @@ function saveBlob(blob, name) {
   setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
 }
 
+/** The file (inline: as the server shows it) as a Blob; the bearer header needs fetch. */
+function fetchFile(segs, inline) {
+  var url = '/api/files/' + encodePath(segs) + (inline ? '?inline=1' : '');
+  return send(url, { headers: { Authorization: 'Bearer ' + token() }, credentials: 'omit', cache: 'no-store' }, 30)
+    .then(function (res) { return res.blob(); });
+}
+
 /** A download needs the bearer header, so it goes through fetch and a short-lived object URL. */
 function download(segs, name) {
   showError('files-error', '');
-  send('/api/files/' + encodePath(segs), { headers: { Authorization: 'Bearer ' + token() }, credentials: 'omit', cache: 'no-store' }, 30)
-    .then(function (res) { return res.blob(); })
+  fetchFile(segs, false)
     .then(function (blob) { saveBlob(blob, name); })
     .catch(function (err) {
       if (!(err instanceof ApiError)) { err = connectionLost(); }

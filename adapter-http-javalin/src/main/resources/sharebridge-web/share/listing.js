@@ -7,6 +7,7 @@ import { humanSize, shown, when } from '/assets/lib/format.js';
 import { itemIcon, renderCrumbs, sortItems } from '/assets/lib/listing.js';
 import { announce } from '/assets/lib/messages.js';
 import { decodeSegments, encodePath, hashParts } from '/assets/lib/paths.js';
+import { openViewer } from '/assets/lib/viewer.js';
 import { api, fail, getJson, info } from './link.js';
 
 /** The folder the address names, as names below the shared folder. */
@@ -42,6 +43,9 @@ function upRow(path) {
 
 function downloadHref(names) { return api + '/download/' + encodePath(names); }
 
+/** The file's inline address: what the viewer shows (the server decides what may be inline). */
+export function inlineHref(names) { return downloadHref(names) + '?inline=1'; }
+
 function itemLink(names, item) {
   var link = el('a', '', item.name);
   if (item.type === 'folder') {
@@ -56,6 +60,15 @@ function itemLink(names, item) {
 
 function downloadCell(names, item) {
   var act = el('td');
+  if (item.type === 'file' && item.preview) {
+    var view = el('button', 'button small', 'View');
+    view.type = 'button';
+    view.setAttribute('aria-label', 'View ' + shown(item.name));
+    view.addEventListener('click', function () {
+      openViewer(item.name, item.preview, { url: inlineHref(names) });
+    });
+    act.appendChild(view);
+  }
   if (item.type === 'file') {
     var dl = el('a', 'button small', 'Download');
     dl.href = downloadHref(names);

@@ -9,6 +9,7 @@ import { api, fail, getJson, info, setInfo, show, token } from './link.js';
 import { listFolder, wireListing } from './listing.js';
 import { wireUploads } from './upload.js';
 import { wirePasswordForm } from './verify.js';
+import { openViewer } from '/assets/lib/viewer.js';
 
 function renderFile(share, label) {
   $('file-name').textContent = shown(share.item_name);
@@ -17,6 +18,7 @@ function renderFile(share, label) {
   $('file-label').textContent = label;
   $('file-label').hidden = !label;
   $('file-download').href = api + '/download';
+  $('file-view').hidden = !share.preview;
   show(['file']);
 }
 
@@ -56,6 +58,10 @@ wirePasswordForm(open);
 wireListing();
 wireUploads();
 $('retry').addEventListener('click', open);
+$('file-view').addEventListener('click', function () {
+  var share = info();
+  openViewer(share.item_name, share.preview, { url: api + '/download?inline=1' });
+});
 
 if (!/^[A-Za-z0-9_-]{32}$/.test(token)) {
   show(['missing']);

@@ -46,7 +46,8 @@ final class ArchitectureRules {
             "org.tomlj..",
             "at.favre.lib..",
             "ch.qos.logback..",
-            "io.micrometer..");
+            "io.micrometer..",
+            "org.apache.tika..");
 
     /** Adapter kinds whose technology is the next package level, e.g. adapter.storage.local. */
     private static final Set<String> ADAPTER_KINDS = Set.of("storage", "persistence", "http", "signaling");

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sharebridge.bootstrap.Sharebridge;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import dev.sharebridge.domain.user.UserId;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -410,5 +416,151 @@ class SharePageBrowserTest {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe");
+    }
+
+    private static void uploadBytes(String path, byte[] content) throws Exception {
+        HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/files/" + path))
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build();
+        assertThat(HTTP.send(put, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isIn(200, 201);
+    }
+
+    /** A PNG of w x h pixels, half red, half blue. */
+    private static byte[] png(int w, int h) throws IOException {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, w / 2, h);
+        g.setColor(Color.BLUE);
+        g.fillRect(w / 2, 0, w - w / 2, h);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** The smallest valid PDF: one page with one line of text, with a correct cross-reference table. */
+    static byte[] pdf(String text) {
+        String content = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                        + " /Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(o -> pdf.append(String.format("%010d 00000 n \n", o)));
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The share of (nearly) white pixels in a screenshot of the element. */
+    private static double whiteShare(WebElement element) {
+        try {
+            BufferedImage shot =
+                    ImageIO.read(new java.io.ByteArrayInputStream(element.getScreenshotAs(OutputType.BYTES)));
+            long white = 0;
+            for (int y = 0; y < shot.getHeight(); y += 4) {
+                for (int x = 0; x < shot.getWidth(); x += 4) {
+                    int rgb = shot.getRGB(x, y);
+                    if ((rgb & 0xff) > 240 && (rgb >> 8 & 0xff) > 240 && (rgb >> 16 & 0xff) > 240) {
+                        white++;
+                    }
+                }
+            }
+            return white / (double) ((shot.getHeight() + 3) / 4 * ((shot.getWidth() + 3) / 4));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private void closeViewer() {
+        driver.findElement(By.id("viewer-close")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> !d.findElement(By.id("viewer")).isDisplayed());
+    }
+
+    /**
+     * The viewer shows an image, a PDF (Chromium's viewer in a frame of the inline URL), a video
+     * that seeks (Range answers) and Markdown as text; an SVG has no View button at all.
+     * (bootstrap/src/test/resources/previews/clip.webm: 2 s of ffmpeg's testsrc, 64x48 VP8.)
+     */
+    @Test
+    void aVisitorPreviewsAnImageAPdfAVideoAndText() throws Exception {
+        uploadBytes("media/photo.png", png(300, 200));
+        uploadBytes("media/doc.pdf", pdf("Hello from Sharebridge"));
+        try (var clip = SharePageBrowserTest.class.getResourceAsStream("/previews/clip.webm")) {
+            uploadBytes("media/clip.webm", clip.readAllBytes());
+        }
+        upload("media/notes.md", "# Title <b>not bold</b>");
+        upload("media/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
+        String url = share("""
+                {"item_id": "media"}""");
+
+        driver.get(url);
+        visible("view-folder");
+        waitForText("items", "photo.png");
+        assertThat(driver.findElements(By.cssSelector("button[aria-label='View logo.svg']")))
+                .isEmpty();
+        shot("media-folder");
+
+        driver.findElement(By.cssSelector("button[aria-label='View photo.png']"))
+                .click();
+        WebElement img = visible("viewer").findElement(By.cssSelector("img.viewer-image"));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> ((Number) js("return arguments[0].naturalWidth", img)).intValue() == 300);
+        shot("viewer-image");
+        closeViewer();
+
+        driver.findElement(By.cssSelector("button[aria-label='View doc.pdf']")).click();
+        WebElement frame = visible("viewer").findElement(By.cssSelector("iframe.viewer-pdf"));
+        assertThat(frame.getAttribute("src")).endsWith("/download/doc.pdf?inline=1");
+        driver.switchTo().frame(frame);
+        assertThat(js("return document.contentType")).isEqualTo("application/pdf");
+        driver.switchTo().defaultContent();
+        // Chromium's viewer drew the page: white paper on its dark background (a PDF it refuses,
+        // e.g. in a sandboxed document, stays dark)
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> whiteShare(frame) > 0.2);
+        shot("viewer-pdf");
+        closeViewer();
+
+        driver.findElement(By.cssSelector("button[aria-label='View clip.webm']"))
+                .click();
+        WebElement video = visible("viewer").findElement(By.cssSelector("video.viewer-video"));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> ((Number) js("return arguments[0].readyState", video)).intValue() >= 1);
+        assertThat(((Number) js("return arguments[0].duration", video)).doubleValue())
+                .isBetween(1.5, 2.5);
+        js("arguments[0].currentTime = 1.5", video);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> Boolean.FALSE.equals(js("return arguments[0].seeking", video))
+                        && ((Number) js("return arguments[0].currentTime", video)).doubleValue() >= 1.4);
+        shot("viewer-video");
+        closeViewer();
+
+        driver.findElement(By.cssSelector("button[aria-label='View notes.md']")).click();
+        WebElement pre = visible("viewer").findElement(By.cssSelector("pre.viewer-text"));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> pre.getText().equals("# Title <b>not bold</b>"));
+        assertThat(pre.findElements(By.tagName("b"))).isEmpty();
+        shot("viewer-text");
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The owners' web app at {@code /} with its assets, and the share count behind its delete confirmation. */
 class AppPageTest extends ApiTestSupport {
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                    + "media-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static void assertPageHeaders(HttpResponse<?> r) {
         assertThat(r.headers().allValues("Content-Security-Policy")).containsExactly(CSP);

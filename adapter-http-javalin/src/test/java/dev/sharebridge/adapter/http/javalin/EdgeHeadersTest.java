@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * pages carries the page's Content-Security-Policy, whatever its status or method.
  */
 class EdgeHeadersTest extends ApiTestSupport {
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                    + "media-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private String token;
     private int port;
 

@@ -98,7 +98,7 @@ class FileRoutesTest extends ApiTestSupport {
         assertThat(r.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(r.headers().firstValue("ETag"))
                 .hasValueSatisfying(e -> assertThat(e).startsWith("\"").endsWith("\""));
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain");
         assertThat(r.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"r_sum_ _x_.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22x%22.txt");
     }
@@ -190,7 +190,7 @@ class FileRoutesTest extends ApiTestSupport {
         assertThat(a.get("children")).extracting(c -> c.get("name").asText()).containsExactly("b", "x.txt");
         assertThat(a.get("children").get(0).fieldNames())
                 .toIterable()
-                .containsExactly("path", "name", "type", "size", "modified_at");
+                .containsExactly("path", "name", "type", "size", "modified_at", "preview");
         assertThat(json(get("/api/folders/a/")).get("path").asText()).isEqualTo("a");
 
         HttpResponse<String> deleted = send(authed("/api/files/a/").DELETE());

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * names exactly the served ones; nothing else is served under {@code /assets/} and {@code /app/}.
  */
 class PageModulesTest extends ApiTestSupport {
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                    + "media-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String SHARE_PAGE = "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private static final Pattern MODULE_PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\"");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");

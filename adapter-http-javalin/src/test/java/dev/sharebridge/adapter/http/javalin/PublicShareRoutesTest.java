@@ -109,7 +109,14 @@ class PublicShareRoutesTest extends ApiTestSupport {
         o.fieldNames().forEachRemaining(names::add);
         assertThat(names)
                 .containsExactly(
-                        "item_name", "item_type", "size", "has_password", "expires_at", "permissions", "label");
+                        "item_name",
+                        "item_type",
+                        "size",
+                        "has_password",
+                        "expires_at",
+                        "permissions",
+                        "label",
+                        "preview");
         assertThat(o.get("item_name").asText()).isEqualTo("pub");
         assertThat(o.get("item_type").asText()).isEqualTo("folder");
         assertThat(publicShares.counted.get()).isEqualTo(1);
@@ -315,7 +322,7 @@ class PublicShareRoutesTest extends ApiTestSupport {
         assertThat(root.get("children")).extracting(c -> c.get("name").asText()).containsExactly("a.txt", "sub");
         assertThat(root.get("children").get(0).fieldNames())
                 .toIterable()
-                .containsExactly("name", "type", "size", "modified_at");
+                .containsExactly("name", "type", "size", "modified_at", "preview");
         JsonNode sub = json(pub(folderToken + "/list/sub/"));
         assertThat(sub.get("path").asText()).isEqualTo("sub");
         assertProblem(pub(folderToken + "/list/%2e%2e"), 400, "validation_failed");

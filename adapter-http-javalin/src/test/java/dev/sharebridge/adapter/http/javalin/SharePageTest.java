@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /** The share web page of docs/reference.md §7 and its assets. */
 class SharePageTest extends ApiTestSupport {
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                    + "media-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static String randomToken() {
         byte[] b = new byte[24];

@@ -73,10 +73,10 @@ public final class FileRoutes {
         }
         Optional<ByteRange> range = Downloads.range(ctx, item.size(), Downloads.etag(item));
         if (RequestMethod.isHead(ctx)) {
-            Downloads.headers(ctx, item, range);
+            Downloads.headers(ctx, item, range, Downloads.inlineAsked(ctx));
             return;
         }
-        Downloads.send(ctx, files.read(user, path, range));
+        Downloads.send(ctx, files.read(user, path, range), Downloads.inlineAsked(ctx));
     }
 
     private void delete(Context ctx) throws Exception {

@@ -119,6 +119,11 @@ public final class Downloads {
      * is never called something it only seems to be.
      */
     public static String contentDisposition(String name) {
+        return disposition("attachment", name);
+    }
+
+    /** As {@link #contentDisposition}, {@code inline} or {@code attachment}. */
+    static String disposition(String kind, String name) {
         String stripped = name == null ? "" : DisplayText.withoutBidiControls(name);
         String n = stripped.isBlank() ? "download" : stripped;
         StringBuilder ascii = new StringBuilder();
@@ -141,22 +146,54 @@ public final class Downloads {
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
-    /** Headers of a 200/206 answer for {@code item} and {@code range} (also what HEAD returns). */
+    /** The policy of every file answer: a sandbox without any source, so nothing in it runs. */
+    public static final String FILE_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * The policy of an inline answer: as {@link #FILE_CSP}, but our own pages may frame it (the
+     * viewer), and an image or a video opened on its own may show itself. PDFs get it too:
+     * Chromium's viewer draws a sandboxed PDF (SharePageBrowserTest checks that it does).
+     */
+    public static final String INLINE_CSP =
+            "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; frame-ancestors 'self'";
+
+    /** Whether the request asks for the file inline ({@code ?inline=1}, or {@code true}). */
+    public static boolean inlineAsked(Context ctx) {
+        String v = ctx.queryParam("inline");
+        return v != null && (v.equals("1") || v.equals("true"));
+    }
+
+    /** Headers of a 200/206 answer for {@code item} and {@code range} as an attachment. */
     public static void headers(Context ctx, StoredItem item, Optional<ByteRange> range) {
+        headers(ctx, item, range, false);
+    }
+
+    /**
+     * Headers of a 200/206 answer for {@code item} and {@code range} (also what HEAD returns):
+     * inline only where {@link MediaTypes#serve} allows it.
+     */
+    public static void headers(Context ctx, StoredItem item, Optional<ByteRange> range, boolean inlineAsked) {
         HttpServletResponse res = ctx.res();
+        MediaTypes.Served served = MediaTypes.serve(item.name(), inlineAsked);
         res.setStatus(range.isPresent() ? 206 : 200);
-        res.setContentType("application/octet-stream");
+        res.setContentType(served.contentType());
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Content-Security-Policy", policy(served));
         res.setHeader("Accept-Ranges", "bytes");
         res.setHeader("ETag", etag(item));
         res.setHeader(
                 "Last-Modified",
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(item.modifiedAt().atOffset(ZoneOffset.UTC)));
-        res.setHeader("Content-Disposition", contentDisposition(item.name()));
+        res.setHeader("Content-Disposition", disposition(served.inline() ? "inline" : "attachment", item.name()));
         range.ifPresent(r -> res.setHeader("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + item.size()));
         res.setContentLengthLong(range.map(ByteRange::length).orElse(item.size()));
+    }
+
+    private static String policy(MediaTypes.Served served) {
+        return served.inline() ? INLINE_CSP : FILE_CSP;
     }
 
     /** 304 with the validator, no body. */
@@ -165,10 +202,15 @@ public final class Downloads {
         ctx.res().setHeader("ETag", etag(item));
     }
 
-    /** Streams an opened file with its headers; the stream is always closed. */
+    /** Streams an opened file with its headers as an attachment; the stream is always closed. */
     public static void send(Context ctx, ItemContent content) throws IOException {
+        send(ctx, content, false);
+    }
+
+    /** Streams an opened file with its headers (inline if asked and allowed); the stream is always closed. */
+    public static void send(Context ctx, ItemContent content, boolean inlineAsked) throws IOException {
         try (ItemContent c = content) {
-            headers(ctx, c.item(), c.range());
+            headers(ctx, c.item(), c.range(), inlineAsked);
             OutputStream out = ctx.res().getOutputStream();
             InputStream in = c.stream();
             in.transferTo(out);

@@ -12,9 +12,14 @@ public final class ResponseHeaders {
     public static final String PUBLIC_PREFIX = "/api/s/";
     /** The WebDAV space of the share links, public as the routes under {@link #PUBLIC_PREFIX}. */
     public static final String PUBLIC_DAV_PREFIX = "/dav/s/";
-    /** The pages' policy: their own scripts, styles and images, nothing else, never framed. */
+    /**
+     * The pages' policy: their own scripts, styles and images, nothing else, never framed. The
+     * viewer frames (PDF) and plays (audio, video) files of our origin, or of a {@code blob:} the
+     * owners' app fetched with its bearer header; what those are is Downloads' inline choice.
+     */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            + "img-src 'self' data: blob:; media-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public ResponseHeaders() {}
 

@@ -6,6 +6,7 @@ import dev.sharebridge.adapter.http.javalin.internal.Downloads;
 import dev.sharebridge.adapter.http.javalin.internal.Fields;
 import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
+import dev.sharebridge.adapter.http.javalin.internal.MediaTypes;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.SameOrigin;
@@ -26,6 +27,7 @@ import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
+import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
 import dev.sharebridge.domain.storage.WriteResult;
 import io.javalin.config.RoutesConfig;
@@ -105,13 +107,14 @@ public final class PublicShareRoutes {
             boolean hasPassword,
             Instant expiresAt,
             PermissionsJson permissions,
-            String label) {}
+            String label,
+            String preview) {}
 
     record VerifyRequest(String password) {}
 
     record GrantJson(String grant, Instant expiresAt) {}
 
-    record ChildJson(String name, String type, long size, Instant modifiedAt) {}
+    record ChildJson(String name, String type, long size, Instant modifiedAt, String preview) {}
 
     record ListingJson(String path, List<ChildJson> children) {}
 
@@ -156,7 +159,12 @@ public final class PublicShareRoutes {
                         o.hasPassword(),
                         ItemJson.seconds(o.expiresAt().orElse(null)),
                         PermissionsJson.from(o.permissions()),
-                        o.label().orElse(null)));
+                        o.label().orElse(null),
+                        o.itemType() == ItemType.FILE
+                                ? MediaTypes.preview(o.itemName())
+                                        .map(MediaTypes.Preview::wireName)
+                                        .orElse(null)
+                                : null));
     }
 
     private void verify(Context ctx) throws Exception {
@@ -186,7 +194,11 @@ public final class PublicShareRoutes {
                         listing.folder().path().relative(),
                         listing.children().stream()
                                 .map(c -> new ChildJson(
-                                        c.name(), c.type().wireName(), c.size(), ItemJson.seconds(c.modifiedAt())))
+                                        c.name(),
+                                        c.type().wireName(),
+                                        c.size(),
+                                        ItemJson.seconds(c.modifiedAt()),
+                                        ItemJson.previewOf(c)))
                                 .toList()));
     }
 
@@ -205,12 +217,14 @@ public final class PublicShareRoutes {
         }
         Optional<ByteRange> range = Downloads.range(ctx, item.size(), etag);
         if (RequestMethod.isHead(ctx)) {
-            Downloads.headers(ctx, item, range);
+            Downloads.headers(ctx, item, range, Downloads.inlineAsked(ctx));
             privateCache(ctx);
             return;
         }
         privateCache(ctx);
-        answerWhenCounted(ctx, downloads.downloadLater(access, path, range), content -> Downloads.send(ctx, content));
+        boolean inline = Downloads.inlineAsked(ctx);
+        answerWhenCounted(
+                ctx, downloads.downloadLater(access, path, range), content -> Downloads.send(ctx, content, inline));
     }
 
     private void zip(Context ctx) throws Exception {

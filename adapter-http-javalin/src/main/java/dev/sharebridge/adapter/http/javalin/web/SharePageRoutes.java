@@ -27,8 +27,8 @@ import java.util.Map;
 public final class SharePageRoutes {
     private static final String ROOT = "sharebridge-web/";
     /** The modules of both pages, served as /assets/lib/NAME. */
-    private static final List<String> SHARED_MODULES =
-            List.of("dom.js", "format.js", "http.js", "listing.js", "messages.js", "paths.js", "upload.js");
+    private static final List<String> SHARED_MODULES = List.of(
+            "dom.js", "format.js", "http.js", "listing.js", "messages.js", "paths.js", "upload.js", "viewer.js");
     /** The share page's modules, served as /assets/share/NAME; main.js is the one the page loads. */
     private static final List<String> MODULES = List.of("link.js", "listing.js", "main.js", "upload.js", "verify.js");
 
