@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.http.javalin.dav;
 import dev.sharebridge.adapter.http.javalin.internal.CountedAnswers;
 import dev.sharebridge.adapter.http.javalin.internal.Downloads;
 import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
+import dev.sharebridge.adapter.http.javalin.internal.MediaTypes;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
@@ -19,7 +20,6 @@ import dev.sharebridge.domain.storage.WriteResult;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -219,9 +219,9 @@ final class DavProtocol {
         return Optional.ofNullable(v);
     }
 
+    /** The type a GET of the item is answered with (the same table, active types as octet-stream). */
     private static String contentType(StoredItem item) {
-        String guessed = URLConnection.guessContentTypeFromName(item.name());
-        return guessed == null ? "application/octet-stream" : guessed;
+        return MediaTypes.serve(item.name(), false).contentType();
     }
 
     // ---- PROPPATCH ---------------------------------------------------------------------------
