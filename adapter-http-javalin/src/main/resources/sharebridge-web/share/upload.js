@@ -1,11 +1,12 @@
 /*
- * Uploads of a visitor, on links that may write: into the folder shown, or into the shared
- * folder itself on a file drop (a link that may not read). The grant cookie goes along.
+ * Uploads of a visitor, on links that may write: files or a folder's tree, chosen or dropped
+ * on the drop zone (or on the listing), into the folder shown, or into the shared folder
+ * itself on a file drop (a link that may not read). Each goes resumably over tus to
+ * /api/s/TOKEN/uploads; the grant cookie goes along.
  */
 import { $ } from '/assets/lib/dom.js';
-import { announce } from '/assets/lib/messages.js';
-import { encodePath } from '/assets/lib/paths.js';
-import { onFilesChosen, onFilesDropped, putFile, showFailed, showStored, uploadInTurn } from '/assets/lib/upload.js';
+import { sendResumable, uploadRefusal } from '/assets/lib/tus-upload.js';
+import { onFilesChosen, onFilesDropped, uploadInTurn } from '/assets/lib/upload.js';
 import { api, info } from './link.js';
 import { currentPath, listFolder } from './listing.js';
 
@@ -13,34 +14,34 @@ var REFUSALS = {
   401: 'Your access expired: reload the page',
   403: 'Not allowed: a file with this name may already exist',
   404: 'This link no longer works',
-  413: 'The file is too large',
+  410: 'The upload took too long and expired: try again',
   429: 'The server is busy; try again shortly',
   503: 'The server is busy; try again shortly'
 };
 
-function withCookie(xhr) { xhr.withCredentials = true; }
-
-function uploadOne(file, row) {
-  var path = info().permissions.read ? currentPath() : [];
-  return putFile(api + '/upload/' + encodePath(path.concat([file.name])), file, row, withCookie).then(function (xhr) {
-    if (!xhr) {
-      showFailed(row, 'Upload failed: no connection');
-    } else if (!showStored(xhr, file, row, 'Uploaded (replaced)')) {
-      var msg = REFUSALS[xhr.status] || 'Upload failed';
-      showFailed(row, msg);
-      announce(file.name + ': ' + msg);
-    }
-  });
+function refusal(err) {
+  if (err.status === 403 && !err.detail) { return REFUSALS[403]; }
+  return uploadRefusal(err) || REFUSALS[err.status] || 'Upload failed' + (err.detail ? ': ' + err.detail : '');
 }
 
-function uploadAll(files) {
-  uploadInTurn(files, $('uploads'), uploadOne).then(function () {
+function mayWrite() {
+  var share = info();
+  return Boolean(share && share.item_type === 'folder' && share.permissions && share.permissions.write);
+}
+
+function uploadAll(items) {
+  var folder = info().permissions.read ? currentPath().join('/') : '';
+  uploadInTurn(items, $('uploads'), function (item, events) {
+    return sendResumable(item, { endpoint: api + '/uploads', folder: folder }, events);
+  }, refusal).then(function () {
     if (info().permissions.read) { listFolder(); }
   });
 }
 
-/** Uploads the files chosen in the input or dropped on the drop zone. */
+/** Uploads the files or folder chosen in the inputs, or dropped on the drop zone or the listing. */
 export function wireUploads() {
   onFilesChosen($('file-input'), uploadAll);
-  onFilesDropped($('dropzone'), $('dropzone'), uploadAll);
+  onFilesChosen($('folder-input'), uploadAll);
+  onFilesDropped($('dropzone'), $('dropzone'), uploadAll, mayWrite);
+  onFilesDropped($('view-folder'), $('view-folder'), uploadAll, mayWrite);
 }

@@ -330,6 +330,153 @@ class OwnerAppBrowserTest {
                 .isEqualTo(0L);
     }
 
+    /** A tree with an empty folder in it, which holds no file and is not recreated. */
+    static Path folderTree(Path local) throws IOException {
+        Path trip = Files.createDirectories(local.resolve("trip"));
+        Files.writeString(trip.resolve("readme.txt"), "read me first");
+        Files.createDirectories(trip.resolve("photos/2024"));
+        Files.writeString(trip.resolve("photos/beach.txt"), "sand and sea");
+        Files.writeString(trip.resolve("photos/2024/sun.txt"), "sunny");
+        Files.createDirectories(trip.resolve("empty"));
+        return trip;
+    }
+
+    /** Bytes that differ at every offset, so a chunk sent twice or left out shows. */
+    static byte[] numbered(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + (i >> 8));
+        }
+        return bytes;
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The requests the page made to upload addresses (/api/uploads/ID: HEAD and PATCH), since the last clear. */
+    private long uploadRequests() {
+        return (Long) script("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return /\\/api\\/uploads\\/[^/]+$/.test(e.name); }).length");
+    }
+
+    /** Chooses path in the file input id, with the rows of earlier uploads gone first. */
+    private void choose(String id, Path path) {
+        script("document.getElementById('files-uploads').textContent = '';");
+        driver.findElement(By.id(id)).sendKeys(path.toString());
+    }
+
+    private void waitForUploads() {
+        waiting(driver)
+                .until(d -> !d.findElements(By.cssSelector("#files-uploads .up-total.complete"))
+                                .isEmpty()
+                        || !d.findElements(By.cssSelector("#files-uploads .up-total.bad"))
+                                .isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#files-uploads .up-total.complete")))
+                .as(driver.findElement(By.id("files-uploads")).getText())
+                .hasSize(1);
+    }
+
+    @Test
+    void anOwnerUploadsAFolderTreeAndBigFilesInChunksOverTus(@TempDir Path local) throws Exception {
+        Path trip = folderTree(local);
+        api("PUT", "/api/files/albums/keep.txt", "kept");
+        signIn();
+        driver.findElement(By.linkText("albums")).click();
+        waitForText("files-items", "keep.txt");
+
+        choose("upload-folder-input", trip);
+        waitForUploads();
+        assertThat(driver.findElement(By.id("files-uploads")).getText())
+                .contains("trip/readme.txt", "trip/photos/beach.txt", "trip/photos/2024/sun.txt", "3 of 3 done");
+        waitForText("files-items", "trip");
+        shot("folder-uploaded");
+        assertThat(api("GET", "/api/files/albums/trip/readme.txt", null).body()).isEqualTo("read me first");
+        assertThat(api("GET", "/api/files/albums/trip/photos/beach.txt", null).body())
+                .isEqualTo("sand and sea");
+        assertThat(api("GET", "/api/files/albums/trip/photos/2024/sun.txt", null)
+                        .body())
+                .isEqualTo("sunny");
+        assertThat(api("GET", "/api/folders/albums/trip", null).body()).doesNotContain("empty");
+
+        // 3 MiB and a bit in 1 MiB chunks: one POST, then four PATCHes
+        int mib = 1024 * 1024;
+        byte[] big = numbered(3 * mib + 17);
+        Path bigFile = Files.write(local.resolve("big.bin"), big);
+        script("window.sharebridgeUploadChunkSize = " + mib + "; performance.clearResourceTimings();");
+        choose("upload-input", bigFile);
+        waitForUploads();
+        assertThat(uploadRequests()).isEqualTo(4);
+        HttpResponse<byte[]> stored = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/files/albums/big.bin"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stored.body()).isEqualTo(big);
+
+        // an earlier attempt that sent the first MiB, as the page keeps it in the tab: the same
+        // file chosen again asks HEAD and sends the three chunks that are missing
+        byte[] again = numbered(3 * mib + 5);
+        Path againFile = Files.write(local.resolve("again.bin"), again);
+        long modified = 1_700_000_000_000L;
+        Files.setLastModifiedTime(againFile, java.nio.file.attribute.FileTime.fromMillis(modified));
+        String metadata = "filename " + base64("again.bin") + ",path " + base64("albums");
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/uploads"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Length", Integer.toString(again.length))
+                        .header("Upload-Metadata", metadata)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String address = base + created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> first = HTTP.send(
+                HttpRequest.newBuilder(URI.create(address))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Offset", "0")
+                        .header("Content-Type", "application/offset+octet-stream")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(again, 0, mib))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(204);
+        String fingerprint = String.join(
+                "|",
+                "sharebridge",
+                "/api/uploads",
+                "albums",
+                "again.bin",
+                Integer.toString(again.length),
+                Long.toString(modified));
+        script(
+                "sessionStorage.setItem(arguments[0], JSON.stringify({size: arguments[1], metadata: {},"
+                        + " creationTime: new Date().toString(), uploadUrl: arguments[2]}));"
+                        + "performance.clearResourceTimings();",
+                "sharebridge.upload::" + fingerprint + "::earlier",
+                again.length,
+                address);
+        choose("upload-input", againFile);
+        waitForUploads();
+        assertThat(uploadRequests()).as("HEAD and three PATCHes").isEqualTo(4);
+        HttpResponse<byte[]> resumed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/files/albums/again.bin"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(resumed.body()).isEqualTo(again);
+        assertThat(script("return Object.keys(sessionStorage).filter(function (k) {"
+                        + " return k.indexOf('sharebridge.upload::') === 0; }).length"))
+                .as("the finished upload is forgotten")
+                .isEqualTo(0L);
+        shot("chunks-uploaded");
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void anOwnerRenamesAndMovesAnItemAndItsLinkKeepsWorking() throws Exception {
         api("PUT", "/api/files/moving/plan.txt", "the plan");

@@ -255,6 +255,89 @@ class SharePageBrowserTest {
         assertThat(stored.body()).isEqualTo("second upload");
     }
 
+    private Object script(String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+
+    /** Chooses path in the file input id, with the rows of earlier uploads gone first. */
+    private void choose(String id, Path path) {
+        script("document.getElementById('uploads').textContent = '';");
+        driver.findElement(By.id(id)).sendKeys(path.toString());
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector("#uploads .up-total.complete, #uploads .up-total.bad"))
+                        .isEmpty());
+    }
+
+    private static byte[] download(String path) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/files/" + path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+    }
+
+    @Test
+    void aVisitorUploadsAFolderTreeAndAFileOfSeveralChunksThroughAWritableLink(@TempDir Path local) throws Exception {
+        upload("team/docs/existing.txt", "already here");
+        String url = share("""
+                {"item_id": "team", "permissions": {"read": true, "write": true, "reshare": false}}""");
+        Path trip = OwnerAppBrowserTest.folderTree(local);
+
+        driver.get(url);
+        visible("view-upload");
+        waitForText("items", "docs");
+        driver.findElement(By.linkText("docs")).click();
+        waitForText("items", "existing.txt");
+        choose("folder-input", trip);
+        assertThat(driver.findElements(By.cssSelector("#uploads .up-total.complete")))
+                .as(driver.findElement(By.id("uploads")).getText())
+                .hasSize(1);
+        assertThat(driver.findElement(By.id("uploads")).getText())
+                .contains("trip/readme.txt", "trip/photos/2024/sun.txt", "3 of 3 done");
+        waitForText("items", "trip");
+        shot("folder-uploaded");
+        assertThat(api("GET", "/api/files/team/docs/trip/readme.txt", null).body())
+                .isEqualTo("read me first");
+        assertThat(api("GET", "/api/files/team/docs/trip/photos/beach.txt", null)
+                        .body())
+                .isEqualTo("sand and sea");
+        assertThat(api("GET", "/api/files/team/docs/trip/photos/2024/sun.txt", null)
+                        .body())
+                .isEqualTo("sunny");
+
+        int mib = 1024 * 1024;
+        byte[] big = OwnerAppBrowserTest.numbered(3 * mib + 1);
+        Path bigFile = Files.write(local.resolve("big.bin"), big);
+        script("window.sharebridgeUploadChunkSize = " + mib + "; performance.clearResourceTimings();");
+        choose("file-input", bigFile);
+        assertThat(driver.findElements(By.cssSelector("#uploads .up-total.complete")))
+                .as(driver.findElement(By.id("uploads")).getText())
+                .hasSize(1);
+        assertThat(script("return performance.getEntriesByType('resource').filter(function (e) {"
+                        + " return /\\/uploads\\/[^/]+$/.test(e.name); }).length"))
+                .as("four PATCHes")
+                .isEqualTo(4L);
+        assertThat(download("team/docs/big.bin")).isEqualTo(big);
+    }
+
+    @Test
+    void aFileDropSaysWhyAnExistingNameIsRefused(@TempDir Path local) throws Exception {
+        upload("letters/taken.txt", "the owner's");
+        String url = share("""
+                {"item_id": "letters", "permissions": {"read": false, "write": true, "reshare": false}}""");
+        Path doc = Files.writeString(local.resolve("taken.txt"), "a visitor's");
+        driver.get(url);
+        visible("view-upload");
+        choose("file-input", doc);
+        assertThat(driver.findElements(By.cssSelector("#uploads .up-total.bad")))
+                .hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("#uploads .failed")).getText())
+                .startsWith("Not allowed");
+        shot("refused");
+        assertThat(api("GET", "/api/files/letters/taken.txt", null).body()).isEqualTo("the owner's");
+    }
+
     @Test
     void aFileDropShowsOnlyTheUploadArea(@TempDir Path local) throws Exception {
         upload("drop/secret.txt", "not for visitors");

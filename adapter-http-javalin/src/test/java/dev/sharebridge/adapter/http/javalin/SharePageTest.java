@@ -129,7 +129,8 @@ class SharePageTest extends ApiTestSupport {
 
     @Test
     void theScriptsBuildNoMarkupFromStrings() {
-        Map<String, HttpResponse<String>> modules = PageModules.reachable(this, "/s/" + randomToken());
+        Map<String, HttpResponse<String>> modules =
+                PageModules.ownCode(PageModules.reachable(this, "/s/" + randomToken()));
         assertThat(modules).containsKeys("/assets/share/main.js", "/assets/lib/dom.js");
         modules.forEach((path, r) -> assertThat(r.body())
                 .as(path)

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The share web page {@code GET /s/{token}} and its assets under {@code /assets/} (docs/reference.md §7):
- * its style sheet, the script modules of the page ({@code share/}) and the modules both pages
- * use ({@code lib/}). The page is the same for every token, valid or not: its script asks the
+ * its style sheet, the script modules of the page ({@code share/}), the modules both pages
+ * use ({@code lib/}) and the third-party script they use ({@code vendor/}, tus-js-client). The page is the same for every token, valid or not: its script asks the
  * public API and shows "not found" itself, so this route never looks the token up and never logs
  * it (the log has the template). Only the files listed here are served, each read from the
  * classpath once, at start; any other name is a 404. The page headers (CSP, no framing, no
@@ -28,7 +28,21 @@ public final class SharePageRoutes {
     private static final String ROOT = "sharebridge-web/";
     /** The modules of both pages, served as /assets/lib/NAME. */
     private static final List<String> SHARED_MODULES = List.of(
-            "dom.js", "format.js", "http.js", "listing.js", "messages.js", "paths.js", "upload.js", "viewer.js");
+            "dom.js",
+            "folders.js",
+            "format.js",
+            "http.js",
+            "listing.js",
+            "messages.js",
+            "paths.js",
+            "tus-upload.js",
+            "upload.js",
+            "viewer.js");
+    /**
+     * Third-party scripts both pages load from this server, served as /assets/vendor/NAME:
+     * tus-js-client's browser bundle (its version, source and licenses: vendor/README.md).
+     */
+    private static final List<String> VENDORED = List.of("tus.min.js");
     /** The share page's modules, served as /assets/share/NAME; main.js is the one the page loads. */
     private static final List<String> MODULES = List.of("link.js", "listing.js", "main.js", "upload.js", "verify.js");
 
@@ -54,6 +68,7 @@ public final class SharePageRoutes {
         all.put("share.css", Asset.load("share.css", "text/css; charset=utf-8"));
         SHARED_MODULES.forEach(name -> all.put("lib/" + name, Asset.module("lib/" + name)));
         MODULES.forEach(name -> all.put("share/" + name, Asset.module("share/" + name)));
+        VENDORED.forEach(name -> all.put("vendor/" + name, Asset.module("vendor/" + name)));
         this.assets = Map.copyOf(all);
     }
 
