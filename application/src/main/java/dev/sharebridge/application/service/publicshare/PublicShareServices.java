@@ -132,6 +132,7 @@ public final class PublicShareServices {
                 Objects.requireNonNull(files, "files"),
                 Objects.requireNonNull(roomFiles, "roomFiles"),
                 grants,
+                new Visits(secrets, random, settings.visitTtl()),
                 settings,
                 budgets);
         this.open = new OpenShareService(gate, clock);
