@@ -217,7 +217,9 @@ class PublicShareRoutesTest extends ApiTestSupport {
         assertThat(head.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(head.headers().firstValue("X-Share-Visit")).isEmpty();
         assertProblem(
-                send(req("/api/s/" + fileToken + "/download").header("X-Share-Visit", "vi sit")), 400, "validation_failed");
+                send(req("/api/s/" + fileToken + "/download").header("X-Share-Visit", "vi sit")),
+                400,
+                "validation_failed");
     }
 
     @Test
