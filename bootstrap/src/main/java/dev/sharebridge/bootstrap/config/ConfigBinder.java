@@ -331,6 +331,11 @@ final class ConfigBinder {
         // the defaults of the throttles are the application's own (ShareSettings), so that an
         // embedding application and the server are throttled alike
         int grantTtl = s.integer("grant_ttl_seconds", seconds(ShareSettings.DEFAULT_GRANT_TTL), 60, 3600);
+        int visitTtl = s.integer(
+                "visit_ttl_seconds",
+                seconds(ShareSettings.DEFAULT_VISIT_TTL),
+                60,
+                seconds(ShareSettings.MAX_VISIT_TTL));
         int perClient =
                 s.integer("verify_failures_per_client", ShareSettings.DEFAULT_VERIFY_FAILURES_PER_CLIENT, 1, 1000);
         int window = s.integer("verify_window_seconds", seconds(ShareSettings.DEFAULT_VERIFY_WINDOW), 1, 86_400);
@@ -364,7 +369,8 @@ final class ConfigBinder {
                 notFound,
                 Duration.ofSeconds(notFoundWindow),
                 Duration.ofMillis(delay),
-                Duration.ofMillis(delayMax));
+                Duration.ofMillis(delayMax),
+                Duration.ofSeconds(visitTtl));
     }
 
     private static Optional<Path> keyFile(SectionReader s, String text) {

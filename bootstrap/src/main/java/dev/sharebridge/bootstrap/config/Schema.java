@@ -88,6 +88,8 @@ final class Schema {
                         new Key(Kind.STRING_LIST, false),
                         "grant_ttl_seconds",
                         integer(),
+                        "visit_ttl_seconds",
+                        integer(),
                         "verify_failures_per_client",
                         integer(),
                         "verify_window_seconds",

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param verifyDelay    how long the answer to a client's second wrong password on a link waits
  *                       (doubling from there); zero for none
  * @param verifyDelayMax the longest such delay, also that of throttled answers
+ * @param visitTtl       how long the visit of a counted open lives (docs/reference.md §6)
  */
 public record SecurityConfig(
         int bcryptCost,
@@ -37,7 +38,8 @@ public record SecurityConfig(
         int notFoundPerClient,
         Duration notFoundWindow,
         Duration verifyDelay,
-        Duration verifyDelayMax) {
+        Duration verifyDelayMax,
+        Duration visitTtl) {
 
     public SecurityConfig {
         Objects.requireNonNull(secretKey, "secretKey");
@@ -49,6 +51,7 @@ public record SecurityConfig(
         Objects.requireNonNull(notFoundWindow, "notFoundWindow");
         Objects.requireNonNull(verifyDelay, "verifyDelay");
         Objects.requireNonNull(verifyDelayMax, "verifyDelayMax");
+        Objects.requireNonNull(visitTtl, "visitTtl");
     }
 
     /** The share links' settings these values make, for links under {@code publicUrl}. */
@@ -61,7 +64,8 @@ public record SecurityConfig(
                 verifyFailuresPerToken,
                 hashingSlots,
                 notFoundPerClient,
-                notFoundWindow);
+                notFoundWindow,
+                visitTtl);
     }
 
     /** How long the HTTP API holds back answers to password guessing, by these values. */
@@ -84,6 +88,7 @@ public record SecurityConfig(
                 + ", notFoundPerClient=" + notFoundPerClient
                 + ", notFoundWindow=" + notFoundWindow
                 + ", verifyDelay=" + verifyDelay
-                + ", verifyDelayMax=" + verifyDelayMax + "]";
+                + ", verifyDelayMax=" + verifyDelayMax
+                + ", visitTtl=" + visitTtl + "]";
     }
 }

@@ -465,6 +465,41 @@ class SharePageBrowserTest {
         assertThat(List.of(Files.readString(file.toPath()))).containsExactly("twelve bytes");
     }
 
+    /** Issue 17: opening the page and downloading what it shows is one access (the visit). */
+    @Test
+    void aLinkOfOneAccessOpensAndDownloadsEverythingItShows() throws Exception {
+        upload("once/first.txt", "the first file");
+        upload("once/second.txt", "the second one");
+        HttpResponse<String> created = api("POST", "/api/shares", "{\"item_id\": \"once\", \"max_accesses\": 1}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode link = JSON.readTree(created.body());
+
+        driver.get(link.get("url").asText());
+        visible("view-folder");
+        waitForText("items", "second.txt");
+        for (String name : List.of("first.txt", "second.txt")) {
+            driver.findElement(By.cssSelector("a[aria-label='Download " + name + "']"))
+                    .click();
+            File file = downloads.resolve(name).toFile();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> file.isFile() && file.length() > 0);
+        }
+        assertThat(Files.readString(downloads.resolve("second.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("the second one");
+        driver.navigate().refresh();
+        waitForText("items", "first.txt");
+
+        JsonNode view = JSON.readTree(
+                api("GET", "/api/shares/" + link.get("id").asText(), null).body());
+        assertThat(view.get("access_count").asLong()).isEqualTo(1);
+        // the access is the visitor's: the same download without the page's visit finds nothing
+        HttpResponse<String> elsewhere = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(base + "/api/s/" + link.get("token").asText() + "/download/first.txt"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+    }
+
     /** Issue 13, item 10: a name with U+202E that is already on disk reads as what it is. */
     @Test
     void aNameWithABidiOverrideIsShownNeutralised() throws Exception {

@@ -63,6 +63,7 @@ class SharebridgeConfigTest {
             not_found_window_seconds = 120
             verify_delay_ms = 50
             verify_delay_max_ms = 800
+            visit_ttl_seconds = 300
 
             [limits]
             max_json_bytes = 4096
@@ -115,7 +116,8 @@ class SharebridgeConfigTest {
                         20,
                         Duration.ofSeconds(120),
                         Duration.ofMillis(50),
-                        Duration.ofMillis(800)));
+                        Duration.ofMillis(800),
+                        Duration.ofSeconds(300)));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(4096);
         assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ofMillis(250), Duration.ZERO));
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("/var/lib/sharebridge/secret.key"));
@@ -151,6 +153,7 @@ class SharebridgeConfigTest {
         assertThat(security.hashingSlots()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(security.verifyDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(security.verifyDelayMax()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(security.visitTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.limits().maxJsonBytes()).isEqualTo(65_536);
         assertThat(config.cache()).isEqualTo(new CacheConfig(Duration.ofMillis(100), Duration.ofMillis(100)));
         assertThat(config.secretKeyFile()).isEqualTo(Path.of("./data/secret.key"));

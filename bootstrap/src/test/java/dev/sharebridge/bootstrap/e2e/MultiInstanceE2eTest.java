@@ -570,6 +570,38 @@ class MultiInstanceE2eTest {
     }
 
     @Test
+    void aVisitHandedOutByAIsHonouredByBAndTheLimitStaysExact() {
+        for (E2eServer on : new E2eServer[] {a, b}) {
+            assertThat(on.http()
+                            .put("/api/files/visit.txt", "visit".getBytes(StandardCharsets.UTF_8), bearer(olga))
+                            .status())
+                    .isEqualTo(201);
+        }
+        Http.Response created =
+                a.http().postJson("/api/shares", Map.of("item_id", "visit.txt", "max_accesses", 1), bearer(olga));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String path = "/api/s/" + created.json().path("token").asText();
+
+        Http.Response open = a.http().get(path);
+        assertThat(open.status()).isEqualTo(200);
+        String visit = open.header("X-Share-Visit").orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            assertThat(b.http().get(path + "/download", "X-Share-Visit", visit).status())
+                    .as("download %d on B with A's visit", i + 1)
+                    .isEqualTo(200);
+        }
+        assertThat(b.http().get(path + "/download").status()).as("B, no visit").isEqualTo(404);
+        assertThat(a.http().get(path + "/download").status()).as("A, no visit").isEqualTo(404);
+        assertThat(a.http()
+                        .get("/api/shares/" + id, bearer(olga))
+                        .json()
+                        .path("access_count")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aPasswordSetOnAIsEnforcedOnB() {
         JsonNode link = link("password.txt");
         String path = "/api/s/" + link.path("token").asText();

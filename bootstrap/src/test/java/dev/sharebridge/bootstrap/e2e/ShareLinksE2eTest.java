@@ -154,6 +154,72 @@ class ShareLinksE2eTest {
     }
 
     @Test
+    void aLinkOfOneAccessIsOpenedAndDownloadedWithItsVisitAndNothingMore() {
+        JsonNode share = createShare(Map.of("item_id", "docs", "max_accesses", 1));
+        String token = share.path("token").asText();
+        String id = share.path("id").asText();
+        String api = "/api/s/" + token;
+
+        Http.Response open = http.get(api);
+        assertThat(open.status()).as("%s", open).isEqualTo(200);
+        String visit = open.header("X-Share-Visit").orElseThrow();
+        String cookie = open.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sb_visit="))
+                .findFirst()
+                .orElseThrow();
+        // Max-Age counts from when the answer leaves, after the commit: 600 s or a second less
+        assertThat(cookie)
+                .startsWith("sb_visit=" + visit + "; Max-Age=")
+                .containsPattern("; Max-Age=(600|599); Path=" + api + "; HttpOnly; SameSite=Lax$");
+        assertThat(ownerView(id).path("access_count").asLong()).isEqualTo(1);
+
+        // what the share page does: list, download twice (cookie), zip (header), reload
+        assertThat(http.get(api + "/list", "Cookie", "sb_visit=" + visit).status())
+                .isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            Http.Response download = http.get(api + "/download/report.txt", "Cookie", "sb_visit=" + visit);
+            assertThat(download.status()).as("download %d", i + 1).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(REPORT);
+        }
+        assertThat(http.get(api + "/download/report.txt", "Range", "bytes=0-3", "X-Share-Visit", visit)
+                        .status())
+                .isEqualTo(206);
+        assertThat(http.get(api + "/zip", "X-Share-Visit", visit).status()).isEqualTo(200);
+        Http.Response reload = http.get(api, "Cookie", "sb_visit=" + visit);
+        assertThat(reload.status()).isEqualTo(200);
+        assertThat(reload.header("X-Share-Visit")).hasValue(visit);
+        assertThat(ownerView(id).path("access_count").asLong()).isEqualTo(1);
+
+        // without the visit (curl, a download link passed on) the one access is used up
+        assertThat(http.get(api + "/download/report.txt").status()).isEqualTo(404);
+        assertThat(http.get(api).status()).isEqualTo(404);
+        assertThat(http.get(api + "/download/report.txt", "X-Share-Visit", visit + "x")
+                        .status())
+                .isEqualTo(404);
+        assertThat(ownerView(id).path("access_count").asLong()).isEqualTo(1);
+
+        // revoking the link ends the visit at once
+        assertThat(http.delete("/api/shares/" + id, bearer(alice)).status()).isEqualTo(204);
+        assertThat(http.get(api + "/download/report.txt", "X-Share-Visit", visit)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aVisitOfOneLinkCountsAsNoneOnAnother() {
+        String a =
+                createShare(Map.of("item_id", "docs/report.txt")).path("token").asText();
+        JsonNode other = createShare(Map.of("item_id", "docs/report.txt", "max_accesses", 3));
+        String visitOfA = http.get("/api/s/" + a).header("X-Share-Visit").orElseThrow();
+
+        assertThat(http.get("/api/s/" + other.path("token").asText() + "/download", "X-Share-Visit", visitOfA)
+                        .status())
+                .isEqualTo(200);
+        assertThat(ownerView(other.path("id").asText()).path("access_count").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void publicResponsesCarryTheLeakagePreventionHeaders() {
         String token = createShare(Map.of("item_id", "docs/report.txt", "password", PASSWORD))
                 .path("token")

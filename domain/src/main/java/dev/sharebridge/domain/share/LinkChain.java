@@ -113,6 +113,16 @@ public final class LinkChain {
         return links.stream().allMatch(s -> s.isUsable(now));
     }
 
+    /** Whether no link of the chain has expired at {@code now} (used up or not). */
+    public boolean isAlive(Instant now) {
+        return links.stream().noneMatch(s -> s.isExpired(now));
+    }
+
+    /** Whether some link of the chain has had all of its {@code maxAccesses}. */
+    public boolean isUsedUp() {
+        return links.stream().anyMatch(Share::isExhausted);
+    }
+
     /** Whether some link of the chain has {@code maxAccesses}, so that its accesses must be counted exactly. */
     public boolean isLimited() {
         return links.stream().anyMatch(s -> s.maxAccesses().isPresent());

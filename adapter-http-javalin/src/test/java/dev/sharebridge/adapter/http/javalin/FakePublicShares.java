@@ -19,6 +19,7 @@ import dev.sharebridge.application.port.in.publicshare.PublicAccess;
 import dev.sharebridge.application.port.in.publicshare.ReshareCommand;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
 import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
+import dev.sharebridge.application.port.in.publicshare.Visit;
 import dev.sharebridge.application.port.in.publicshare.ZipDownload;
 import dev.sharebridge.application.port.in.share.ShareView;
 import dev.sharebridge.domain.item.ByteRange;
@@ -124,7 +125,12 @@ final class FakePublicShares
     public OpenedShare open(PublicAccess access) throws NotFoundException, PasswordRequiredException {
         OpenedShare opened = describe(access);
         counted.incrementAndGet();
-        return opened;
+        return opened.withVisit(visitOf(access));
+    }
+
+    /** A visit that names its link (the real ones are signed; the adapter only carries them). */
+    private Visit visitOf(PublicAccess access) {
+        return new Visit("visit." + access.rawToken(), clock.instant().plus(Duration.ofMinutes(10)));
     }
 
     @Override
@@ -141,7 +147,7 @@ final class FakePublicShares
                         throw new CompletionException(new NotFoundException("this link does not exist or has expired"));
                     }
                     counted.incrementAndGet();
-                    return opened;
+                    return opened.withVisit(visitOf(access));
                 },
                 later.get());
     }

@@ -192,6 +192,58 @@ class PublicShareRoutesTest extends ApiTestSupport {
         assertThat(cookiePair).doesNotStartWith(cookieNameOf(folderToken));
     }
 
+    @Test
+    void theOpenHandsOutItsVisitAsAHeaderAndAsACookieOfTheLinksPathAndDownloadsCarryIt() {
+        HttpResponse<String> r = pub(fileToken);
+        assertThat(r.statusCode()).isEqualTo(200);
+        String visit = r.headers().firstValue("X-Share-Visit").orElseThrow();
+        assertThat(visit).isEqualTo("visit." + fileToken);
+        String cookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sb_visit="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .isEqualTo("sb_visit=" + visit + "; Max-Age=600; Path=/api/s/" + fileToken
+                        + "; HttpOnly; SameSite=Lax; Secure");
+
+        // the cookie (what a browser's <a href> download sends) and the header both reach the use case
+        assertThat(send(req("/api/s/" + fileToken + "/download").header("Cookie", "sb_visit=" + visit))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(publicShares.lastAccess.visit()).hasValue(visit);
+        assertThat(send(req("/api/s/" + fileToken + "/download").header("X-Share-Visit", " v2 "))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(publicShares.lastAccess.visit()).hasValue("v2");
+        assertThat(send(req("/api/s/" + fileToken + "/download")).statusCode()).isEqualTo(200);
+        assertThat(publicShares.lastAccess.visit()).isEmpty();
+        // HEAD counts nothing and hands out no visit
+        HttpResponse<String> head =
+                send(req("/api/s/" + fileToken).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(head.headers().firstValue("X-Share-Visit")).isEmpty();
+        assertProblem(
+                send(req("/api/s/" + fileToken + "/download").header("X-Share-Visit", "vi sit")),
+                400,
+                "validation_failed");
+    }
+
+    @Test
+    void aChangeTheVisitCookieAloneWouldAuthoriseMustComeFromTheServersOwnPages() {
+        HttpResponse<String> r = send(req("/api/s/" + folderToken + "/folders/new")
+                .header("Cookie", "sb_visit=visit." + folderToken)
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(r.statusCode()).isEqualTo(403);
+        HttpResponse<String> own = send(req("/api/s/" + folderToken + "/folders/new")
+                .header("X-Share-Visit", "visit." + folderToken)
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(own.statusCode()).isEqualTo(201);
+        assertThat(publicShares.lastAccess.visit()).hasValue("visit." + folderToken);
+    }
+
     private String cookieNameOf(String token) {
         HttpResponse<String> ok =
                 postJson(req("/api/s/" + token + "/verify"), "{\"password\":\"" + FakePublicShares.PASSWORD + "\"}");

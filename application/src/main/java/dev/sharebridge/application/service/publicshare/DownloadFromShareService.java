@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** Downloads through a link: a file, or a folder zipped on the fly. Each counts one access. */
+/** Downloads through a link: a file, or a folder zipped on the fly. Each counts one access, unless it carries a live visit. */
 final class DownloadFromShareService implements DownloadFromShareUseCase {
     private final LinkGate gate;
     private final Clock clock;

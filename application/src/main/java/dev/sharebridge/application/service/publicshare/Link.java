@@ -1,6 +1,7 @@
 package dev.sharebridge.application.service.publicshare;
 
 import dev.sharebridge.application.error.NotFoundException;
+import dev.sharebridge.application.port.in.publicshare.Visit;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
 import dev.sharebridge.domain.item.ItemPath;
@@ -13,13 +14,17 @@ import dev.sharebridge.domain.storage.StorageProvider;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A usable link with what its whole reshare chain allows, as {@link LinkGate} lets it in. */
+/**
+ * A usable link with what its whole reshare chain allows, as {@link LinkGate} lets it in; with
+ * the live visit of this link the request carries, if any (whose open counted what it does).
+ */
 record Link(
         LinkChain chain,
         SharePermissions permissions,
         Optional<Instant> expiresAt,
         StorageProvider storage,
-        ItemPath root) {
+        ItemPath root,
+        Optional<Visit> visit) {
 
     /** The link the visitor holds. */
     Share share() {

@@ -6,6 +6,7 @@ import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.RateLimitedException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.publicshare.PublicAccess;
+import dev.sharebridge.application.port.in.publicshare.Visit;
 import dev.sharebridge.application.port.out.limits.FailureBudget;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
@@ -26,14 +27,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The checks every public route runs, in this order: the client's not-found budget, the token's
  * form (before any lookup), that the link and every link it was reshared from exist and have not
- * expired, {@code maxAccesses}, the grant when the link has a password; then each service asks
- * for the permission its operation needs. One instance serves every public use case, so the
+ * expired, {@code maxAccesses} (unless the request carries a live visit of the link), the grant
+ * when the link has a password; then each service asks for the permission its operation needs. One instance serves every public use case, so the
  * not-found budget is one budget across all public routes.
  *
  * <p>Unknown, expired and used-up links all get {@link #NOT_FOUND}, one fixed message. A client
@@ -51,6 +53,11 @@ import java.util.concurrent.CompletionStage;
  * ends every link below it on every route. A counted access through a link counts against each
  * link of its chain, so a parent's {@code maxAccesses} bounds the accesses through all its
  * sub-links together.
+ *
+ * <p>A counted open hands out a {@link Visit} ({@link #visit}); what the visitor does with it on
+ * that link until it ends counts nothing more ({@link #count} is a no-op for it), and the limit
+ * its own open reached does not turn it away. Everything else is checked as always: a deleted,
+ * expired or re-passworded link ends its visits at once.
  */
 final class LinkGate {
     /** The one answer for a link that does not exist, was deleted, has expired or is used up. */
@@ -62,6 +69,7 @@ final class LinkGate {
     private final StorageProvider files;
     private final StorageProvider roomFiles;
     private final Grants grants;
+    private final Visits visits;
     private final FailureBudget notFoundPerClient;
 
     LinkGate(
@@ -69,12 +77,14 @@ final class LinkGate {
             StorageProvider files,
             StorageProvider roomFiles,
             Grants grants,
+            Visits visits,
             ShareSettings settings,
             FailureBudgets budgets) {
         this.shares = shares;
         this.files = files;
         this.roomFiles = roomFiles;
         this.grants = grants;
+        this.visits = visits;
         this.notFoundPerClient =
                 budgets.budget(NOT_FOUND_BUDGET, settings.notFoundPerClient(), settings.notFoundWindow());
     }
@@ -82,7 +92,7 @@ final class LinkGate {
     /** Token, link, ancestors, grant: everything but the operation's own permission. */
     Link enter(PublicAccess access, Instant now)
             throws NotFoundException, PasswordRequiredException, RateLimitedException {
-        Link link = lookup(access.rawToken(), access.client(), now);
+        Link link = lookup(access.rawToken(), access.visit(), access.client(), now);
         if (link.share().hasPassword() && !grants.isValid(access.grant(), link.share(), now)) {
             throw new PasswordRequiredException("this link is protected by a password");
         }
@@ -91,6 +101,11 @@ final class LinkGate {
 
     /** Token, link and ancestors, without the grant (for the route that hands grants out). */
     Link lookup(String rawToken, String client, Instant now) throws NotFoundException, RateLimitedException {
+        return lookup(rawToken, Optional.empty(), client, now);
+    }
+
+    private Link lookup(String rawToken, Optional<String> presentedVisit, String client, Instant now)
+            throws NotFoundException, RateLimitedException {
         Optional<Duration> wait = notFoundPerClient.blocked(client, now);
         if (wait.isPresent()) {
             throw rateLimited(wait.get());
@@ -113,7 +128,12 @@ final class LinkGate {
             throw notFound(client, now);
         }
         LinkChain chain = LinkChain.of(links);
-        if (!chain.isUsable(now)) {
+        if (!chain.isAlive(now)) {
+            throw notFound(client, now);
+        }
+        // a visit's own open may have used the link up: the visit goes on, nothing else starts
+        Optional<Visit> visit = presentedVisit.isEmpty() ? Optional.empty() : visits.valid(presentedVisit, share, now);
+        if (visit.isEmpty() && chain.isUsedUp()) {
             throw notFound(client, now);
         }
         SharePermissions permissions = chain.permissions();
@@ -123,11 +143,25 @@ final class LinkGate {
         StorageProvider storage = share.isRoomLink() ? roomFiles : files;
         ItemPath root =
                 share.isRoomLink() ? share.itemPath() : UserSpaces.toStorage(share.createdBy(), share.itemPath());
-        return new Link(chain, permissions, chain.expiresAt(), storage, root);
+        return new Link(chain, permissions, chain.expiresAt(), storage, root, visit);
     }
 
-    /** Counts an access against every link of the chain; a used-up link is not found. */
+    /**
+     * The visit a counted open of {@code link} stands for: the one the request carries (its open
+     * counted), else a new one, to be handed out once this open is counted.
+     */
+    Visit visit(Link link, Instant now) {
+        return link.visit().orElseGet(() -> visits.issue(link.share(), link.expiresAt(), now));
+    }
+
+    /**
+     * Counts an access against every link of the chain; a used-up link is not found. Nothing
+     * for a request with a live visit: the visit's open counted it.
+     */
     void count(Link link, String client, Instant now) throws NotFoundException, RateLimitedException {
+        if (link.visit().isPresent()) {
+            return;
+        }
         if (!shares.recordAccess(link.chain(), now)) {
             throw notFound(client, now);
         }
@@ -141,6 +175,9 @@ final class LinkGate {
      * exception.
      */
     CompletionStage<Void> countLater(Link link, String client, Instant now) {
+        if (link.visit().isPresent()) {
+            return CompletableFuture.completedFuture(null);
+        }
         return shares.recordAccessLater(link.chain(), now).thenAccept(granted -> {
             if (!granted) {
                 try {

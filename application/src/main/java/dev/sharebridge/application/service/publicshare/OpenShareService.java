@@ -15,7 +15,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** Opening a link: the shared item as the visitor sees it. */
+/**
+ * Opening a link: the shared item as the visitor sees it, and the {@link
+ * dev.sharebridge.application.port.in.publicshare.Visit} the counted open stands for. An open
+ * with a live visit of the link counts nothing and hands the same visit back (not a longer one).
+ */
 final class OpenShareService implements OpenShareUseCase {
     private final LinkGate gate;
     private final Clock clock;
@@ -32,7 +36,7 @@ final class OpenShareService implements OpenShareUseCase {
         Link link = gate.enter(access, now);
         OpenedShare opened = opened(link, access, now);
         gate.count(link, access.client(), now);
-        return opened;
+        return opened.withVisit(gate.visit(link, now));
     }
 
     /** Checks at once; counts in the batch that is being gathered, completing when it is committed. */
@@ -42,7 +46,8 @@ final class OpenShareService implements OpenShareUseCase {
         Instant now = clock.instant();
         Link link = gate.enter(access, now);
         OpenedShare opened = opened(link, access, now);
-        return gate.countLater(link, access.client(), now).thenApply(counted -> opened);
+        return gate.countLater(link, access.client(), now)
+                .thenApply(counted -> opened.withVisit(gate.visit(link, now)));
     }
 
     @Override

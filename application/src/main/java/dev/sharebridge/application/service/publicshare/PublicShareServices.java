@@ -136,6 +136,7 @@ public final class PublicShareServices {
                 Objects.requireNonNull(files, "files"),
                 Objects.requireNonNull(roomFiles, "roomFiles"),
                 grants,
+                new Visits(secrets, random, settings.visitTtl()),
                 settings,
                 budgets);
         this.gate = gate;

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param hashingSlots how many password hashes may run at once; more requests are turned away
  * @param notFoundPerClient not-found answers one client may get per {@code notFoundWindow}
  * @param notFoundWindow the sliding window of the not-found limit
+ * @param visitTtl how long a visit lives: the downloads of one counted open that count nothing
+ *     more (docs/reference.md §6; never more than one hour)
  */
 public record ShareSettings(
         String publicUrl,
@@ -30,7 +32,8 @@ public record ShareSettings(
         int verifyFailuresPerToken,
         int hashingSlots,
         int notFoundPerClient,
-        Duration notFoundWindow) {
+        Duration notFoundWindow,
+        Duration visitTtl) {
 
     public static final Duration MAX_GRANT_TTL = Duration.ofHours(1);
     /*
@@ -44,12 +47,15 @@ public record ShareSettings(
     public static final int DEFAULT_VERIFY_FAILURES_PER_TOKEN = 100;
     public static final int DEFAULT_NOT_FOUND_PER_CLIENT = 30;
     public static final Duration DEFAULT_NOT_FOUND_WINDOW = Duration.ofMinutes(5);
+    public static final Duration MAX_VISIT_TTL = Duration.ofHours(1);
+    public static final Duration DEFAULT_VISIT_TTL = Duration.ofMinutes(10);
 
     public ShareSettings {
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(grantTtl, "grantTtl");
         Objects.requireNonNull(verifyWindow, "verifyWindow");
         Objects.requireNonNull(notFoundWindow, "notFoundWindow");
+        Objects.requireNonNull(visitTtl, "visitTtl");
         while (publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }
@@ -59,6 +65,9 @@ public record ShareSettings(
         if (grantTtl.isNegative() || grantTtl.isZero() || grantTtl.compareTo(MAX_GRANT_TTL) > 0) {
             throw new InvalidValueException("grantTtl", "grantTtl must be positive and at most one hour");
         }
+        if (visitTtl.isNegative() || visitTtl.isZero() || visitTtl.compareTo(MAX_VISIT_TTL) > 0) {
+            throw new InvalidValueException("visitTtl", "visitTtl must be positive and at most one hour");
+        }
         positive(verifyWindow, "verifyWindow");
         positive(notFoundWindow, "notFoundWindow");
         atLeastOne(verifyFailuresPerClient, "verifyFailuresPerClient");
@@ -67,10 +76,32 @@ public record ShareSettings(
         atLeastOne(notFoundPerClient, "notFoundPerClient");
     }
 
+    /** With the default {@code visitTtl}. */
+    public ShareSettings(
+            String publicUrl,
+            Duration grantTtl,
+            int verifyFailuresPerClient,
+            Duration verifyWindow,
+            int verifyFailuresPerToken,
+            int hashingSlots,
+            int notFoundPerClient,
+            Duration notFoundWindow) {
+        this(
+                publicUrl,
+                grantTtl,
+                verifyFailuresPerClient,
+                verifyWindow,
+                verifyFailuresPerToken,
+                hashingSlots,
+                notFoundPerClient,
+                notFoundWindow,
+                DEFAULT_VISIT_TTL);
+    }
+
     /**
      * The defaults, the same as the server's: 1 h grants, 10 wrong passwords per client and 100
      * per link in 15 min, 30 not-founds per client in 5 min, one password hash per CPU core at a
-     * time.
+     * time, 10 min visits.
      */
     public static ShareSettings defaults(String publicUrl) {
         return new ShareSettings(
@@ -81,7 +112,8 @@ public record ShareSettings(
                 DEFAULT_VERIFY_FAILURES_PER_TOKEN,
                 defaultHashingSlots(),
                 DEFAULT_NOT_FOUND_PER_CLIENT,
-                DEFAULT_NOT_FOUND_WINDOW);
+                DEFAULT_NOT_FOUND_WINDOW,
+                DEFAULT_VISIT_TTL);
     }
 
     /** One password hash at a time per CPU core. */

@@ -230,7 +230,9 @@ class OpenShareServiceTest extends PublicShareFixture {
                 .isEqualTo("sub.zip");
         assertThat(shares.recordAccessCalls()).isZero();
 
-        assertThat(services.open().open(as(s))).isEqualTo(described);
+        OpenedShare opened = services.open().open(as(s));
+        assertThat(opened).isEqualTo(described.withVisit(opened.visit().orElseThrow()));
+        assertThat(described.visit()).isEmpty();
         // used up: every route, counted or not, now finds nothing
         assertThatThrownBy(() -> services.open().describe(as(s))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> services.download().zipFileName(as(s), ItemPath.root()))

@@ -48,11 +48,22 @@ import java.util.concurrent.Executor;
 
 /**
  * The public share-link routes under {@code /api/s/{token}} (docs/reference.md §6). The use cases check
- * token, expiry, grant and permission on every call; this class only translates, and keeps
- * counted calls (download, zip) for answers that really are 200/206.
+ * token, expiry, grant, visit and permission on every call; this class only translates, and keeps
+ * counted calls (download, zip) for answers that really are 200/206. The open's visit goes out as
+ * the header {@link #VISIT_HEADER} and as a cookie scoped to the link's API path, so that the
+ * share page's plain {@code <a href>} downloads (and media players) carry it; other clients send
+ * the header back. (Not in the JSON: HEAD, which counts nothing, answers the same body.)
  */
 public final class PublicShareRoutes {
     public static final String GRANT_HEADER = "X-Share-Grant";
+    /**
+     * The visit of a counted open: answered by the open (with the visit cookie), sent back by
+     * clients without cookies (docs/reference.md §6).
+     */
+    public static final String VISIT_HEADER = "X-Share-Visit";
+    /** The visit cookie: one per link, as its path is the link's API ({@code /api/s/{token}}). */
+    static final String VISIT_COOKIE = "sb_visit";
+
     private static final String GRANT_COOKIE_PREFIX = "sb_grant_";
 
     private final OpenShareUseCase opening;
@@ -149,6 +160,18 @@ public final class PublicShareRoutes {
     }
 
     private void respondOpened(Context ctx, OpenedShare o) {
+        o.visit().ifPresent(v -> {
+            long maxAge =
+                    Math.max(0, Duration.between(clock.instant(), v.expiresAt()).toSeconds());
+            // the token was checked by the open: it is 32 of [A-Za-z0-9_-], safe in a cookie path
+            ctx.res()
+                    .addHeader(
+                            "Set-Cookie",
+                            VISIT_COOKIE + "=" + v.value() + "; Max-Age=" + maxAge + "; Path=/api/s/"
+                                    + ctx.pathParam("token") + "; HttpOnly; SameSite=Lax"
+                                    + (secureCookies ? "; Secure" : ""));
+            ctx.header(VISIT_HEADER, v.value());
+        });
         json.respond(
                 ctx,
                 200,
@@ -298,7 +321,27 @@ public final class PublicShareRoutes {
     /** The caller of a route under {@code /api/s/{token}}: the token, its grant (header or cookie) and the client. */
     public PublicAccess access(Context ctx) {
         String token = ctx.pathParam("token");
-        return new PublicAccess(token, grant(ctx, token), client(ctx));
+        return new PublicAccess(token, grant(ctx, token), visit(ctx), client(ctx));
+    }
+
+    /**
+     * The visit of {@code X-Share-Visit}, else of the visit cookie (which only this link's paths
+     * are sent). As with the grant cookie, a change made with the cookie must come from the
+     * server's own pages.
+     */
+    private Optional<String> visit(Context ctx) {
+        String header = ctx.header(VISIT_HEADER);
+        if (header != null && !header.isBlank()) {
+            return Optional.of(visibleAscii(VISIT_HEADER, header.strip()));
+        }
+        if (ctx.header("Cookie") == null) {
+            return Optional.empty();
+        }
+        Optional<String> cookie = Optional.ofNullable(ctx.cookie(VISIT_COOKIE)).filter(c -> !c.isBlank());
+        if (cookie.isPresent() && !isSafe(ctx)) {
+            sameOrigin.check(ctx);
+        }
+        return cookie;
     }
 
     private String client(Context ctx) {
@@ -313,7 +356,7 @@ public final class PublicShareRoutes {
     private Optional<String> grant(Context ctx, String token) {
         String header = ctx.header(GRANT_HEADER);
         if (header != null && !header.isBlank()) {
-            return Optional.of(visibleAscii(header.strip()));
+            return Optional.of(visibleAscii(GRANT_HEADER, header.strip()));
         }
         if (ctx.header("Cookie") == null) {
             return Optional.empty(); // most opens: no cookie, so no hashing for its name
@@ -332,18 +375,23 @@ public final class PublicShareRoutes {
     }
 
     /**
-     * A grant is ASCII. Jetty reads header bytes as ISO-8859-1, so anything else arrived as bytes
+     * A grant (and a visit) is ASCII. Jetty reads header bytes as ISO-8859-1, so anything else arrived as bytes
      * that were never a grant (UTF-8 or not): refused as malformed, not looked at as text. (A
      * grant cookie with such bytes never gets this far: Jetty's cookie parser drops it.)
      */
-    private static String visibleAscii(String grant) {
-        for (int i = 0; i < grant.length(); i++) {
-            char c = grant.charAt(i);
+    private static String visibleAscii(String header, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                throw new InvalidValueException(GRANT_HEADER, GRANT_HEADER + " must be a grant as issued by verify");
+                throw new InvalidValueException(
+                        header,
+                        header
+                                + (header.equals(GRANT_HEADER)
+                                        ? " must be a grant as issued by verify"
+                                        : " must be a visit as issued by the open"));
             }
         }
-        return grant;
+        return value;
     }
 
     /** One cookie per share, named after a short hash so the token itself never becomes a cookie name. */

@@ -12,7 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Taking content away through a link: a file, or a folder as a zip. Needs read. */
+/**
+ * Taking content away through a link: a file, or a folder as a zip. Needs read. Each counts an
+ * access, except with a live {@link Visit} of the link ({@link PublicAccess#visit}), whose open
+ * counted it.
+ */
 public interface DownloadFromShareUseCase {
 
     /** Counts an access and opens the file. */

@@ -13,7 +13,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface OpenShareUseCase {
 
-    /** Counts an access (atomically, against {@code maxAccesses}). */
+    /**
+     * Counts an access (atomically, against {@code maxAccesses}) and answers with the {@link Visit}
+     * it stands for; with a live visit of the link, counts nothing and answers with that visit.
+     */
     OpenedShare open(PublicAccess access)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, UpstreamUnavailableException;
 
