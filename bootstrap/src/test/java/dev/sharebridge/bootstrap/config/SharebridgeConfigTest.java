@@ -328,7 +328,7 @@ class SharebridgeConfigTest {
                         "c.toml:22: [security] grant_ttl_seconds: must be between 60 and 3600 (is 7200)",
                         "c.toml:24: [security] verify_delay_max_ms: must not be below verify_delay_ms (500)",
                         "c.toml:26: [extra]: unknown section (known: server, database, storage, shared_folder, security,"
-                                + " limits, cache)");
+                                + " limits, cache, uploads)");
     }
 
     @Test
