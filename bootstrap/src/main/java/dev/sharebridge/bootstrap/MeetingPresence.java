@@ -63,6 +63,10 @@ final class MeetingPresence implements AutoCloseable {
     private void sweep() {
         try {
             sweep.run();
+        } catch (DatabaseUnavailableException e) {
+            LOG.warn(
+                    "sweeping expired rows failed, the database is unavailable; retrying at the next heartbeat: {}",
+                    e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("sweeping expired rows failed; retrying at the next heartbeat", e);
         }

@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap;
 
 import dev.sharebridge.application.port.in.upload.SweepUploadsUseCase;
+import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -47,6 +48,10 @@ final class UploadSweeper implements AutoCloseable {
             if (removed > 0) {
                 LOG.info("removed {} expired or abandoned upload{}", removed, removed == 1 ? "" : "s");
             }
+        } catch (DatabaseUnavailableException e) {
+            LOG.warn(
+                    "sweeping expired uploads failed, the database is unavailable; retrying at the next sweep: {}",
+                    e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("sweeping expired uploads failed; retrying at the next sweep", e);
         }

@@ -7,6 +7,7 @@ import dev.sharebridge.application.port.in.room.Admission;
 import dev.sharebridge.application.port.in.room.MeetingUseCase;
 import dev.sharebridge.application.port.in.room.SharedFolderView;
 import dev.sharebridge.application.port.in.room.Ticket;
+import dev.sharebridge.application.port.out.persistence.DatabaseUnavailableException;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.ParticipantRegistry;
 import dev.sharebridge.application.port.out.room.PendingTicket;
@@ -152,6 +153,11 @@ public final class MeetingService implements MeetingUseCase, SharedFolderEvents,
                         + gone.size());
             }
             tickets.removeExpired(now);
+        } catch (DatabaseUnavailableException e) {
+            // an outage is reported where requests meet it (503, one line per reason); here one
+            // line without a stack trace, as the lease simply runs on from the next beat
+            LOG.warning("meeting heartbeat failed, the database is unavailable; retrying at the next one: "
+                    + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "meeting heartbeat failed; retrying at the next one", e);
         }
