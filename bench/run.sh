@@ -9,7 +9,7 @@
 #   bench/run.sh budgets          cost per failed verify with the budgets in PostgreSQL vs in memory (needs PostgreSQL; never by default)
 #   bench/run.sh caches           [cache] shares_ms 0/100/1000 with two instances: busy-link opens, revocation
 #                                 latency across instances (needs PostgreSQL; never by default)
-# Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (32),
+# Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (32), BENCH_CROWD (256, the second open figure),
 # BENCH_BIG_MIB (1024), BENCH_DAV_ROUNDS (5 GET rounds), BENCH_DAV_LARGE (0; e.g. 100000: a second
 # PROPFIND folder of that many files), BENCH_SKIP_BUILD=1 to reuse the last build, BENCH_JAVA=/path/to/java to run
 # the benchmark servers on another JVM (e.g. Java 21+, where requests run on virtual threads).
@@ -52,7 +52,7 @@ REST=()
 for w in "${WHICH[@]}"; do [[ "$w" != jmh ]] && REST+=("$w"); done
 if [[ ${#REST[@]} -gt 0 ]]; then
   timeout 900 java -Dsharebridge.log.level=WARN ${BENCH_JAVA:+-Dbench.java="$BENCH_JAVA"} -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.seconds="${BENCH_SECONDS:-5}" \
-      -Dbench.connections="${BENCH_CONNECTIONS:-32}" -Dbench.bigMiB="${BENCH_BIG_MIB:-1024}" \
+      -Dbench.connections="${BENCH_CONNECTIONS:-32}" -Dbench.crowd="${BENCH_CROWD:-256}" -Dbench.bigMiB="${BENCH_BIG_MIB:-1024}" \
       -Dbench.davRounds="${BENCH_DAV_ROUNDS:-5}" -Dbench.davLarge="${BENCH_DAV_LARGE:-0}" \
       -cp "$CP" dev.sharebridge.bench.Bench "${REST[@]}"
 fi
