@@ -6,7 +6,7 @@
 import { $, el } from '/assets/lib/dom.js';
 import { ApiError, connectionLost, send } from '/assets/lib/http.js';
 import { humanSize, shown, when } from '/assets/lib/format.js';
-import { itemIcon, renderCrumbs, sortItems } from '/assets/lib/listing.js';
+import { itemPicture, renderCrumbs, sortItems } from '/assets/lib/listing.js';
 import { announce, showError } from '/assets/lib/messages.js';
 import { encodePath } from '/assets/lib/paths.js';
 import { openViewer } from '/assets/lib/viewer.js';
@@ -81,7 +81,7 @@ function fileRow(path, item) {
   var segs = path.concat([item.name]);
   var tr = el('tr');
   var name = el('td', 'name');
-  name.appendChild(itemIcon(item.type));
+  name.appendChild(itemPicture(item, '', function () { return fetchThumbnail(segs); }));
   name.appendChild(itemLink(segs, item));
   var act = el('td', 'actions');
   if (item.preview) {
@@ -117,6 +117,13 @@ function saveBlob(blob, name) {
 function fetchFile(segs, inline) {
   var url = '/api/files/' + encodePath(segs) + (inline ? '?inline=1' : '');
   return send(url, { headers: { Authorization: 'Bearer ' + token() }, credentials: 'omit', cache: 'no-store' }, 30)
+    .then(function (res) { return res.blob(); });
+}
+
+/** The file's thumbnail as a Blob (the bearer header needs fetch; the browser may keep it a minute). */
+function fetchThumbnail(segs) {
+  var url = '/api/thumbnails/' + encodePath(segs);
+  return send(url, { headers: { Authorization: 'Bearer ' + token() }, credentials: 'omit' }, 30)
     .then(function (res) { return res.blob(); });
 }
 

@@ -4,7 +4,7 @@
  */
 import { $, el } from '/assets/lib/dom.js';
 import { humanSize, shown, when } from '/assets/lib/format.js';
-import { itemIcon, renderCrumbs, sortItems } from '/assets/lib/listing.js';
+import { itemPicture, renderCrumbs, sortItems } from '/assets/lib/listing.js';
 import { announce } from '/assets/lib/messages.js';
 import { decodeSegments, encodePath, hashParts } from '/assets/lib/paths.js';
 import { openViewer } from '/assets/lib/viewer.js';
@@ -83,7 +83,7 @@ function itemRow(path, item) {
   var names = path.concat([item.name]);
   var tr = el('tr');
   var name = el('td', 'name');
-  name.appendChild(itemIcon(item.type));
+  name.appendChild(itemPicture(item, api + '/thumbnail/' + encodePath(names)));
   name.appendChild(itemLink(names, item));
   tr.appendChild(name);
   tr.appendChild(el('td', 'num', item.type === 'folder' ? '' : humanSize(item.size)));

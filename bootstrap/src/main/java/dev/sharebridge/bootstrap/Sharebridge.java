@@ -7,12 +7,14 @@ import dev.sharebridge.adapter.http.javalin.HttpSettings;
 import dev.sharebridge.adapter.http.javalin.PublicSharePorts;
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.adapter.http.javalin.thumbnails.ThumbnailPorts;
 import dev.sharebridge.adapter.http.javalin.uploads.UploadPorts;
 import dev.sharebridge.adapter.nextcloud.NextcloudCallListener;
 import dev.sharebridge.adapter.nextcloud.NextcloudCheck;
 import dev.sharebridge.adapter.nextcloud.NextcloudSettings;
 import dev.sharebridge.adapter.nextcloud.NextcloudStorageProvider;
 import dev.sharebridge.adapter.persistence.jdbi.JdbiPersistence;
+import dev.sharebridge.adapter.preview.imageio.ImageIoThumbnailer;
 import dev.sharebridge.adapter.storage.local.LocalStorageProvider;
 import dev.sharebridge.adapter.storage.local.LocalUploadParts;
 import dev.sharebridge.application.cache.RecentReads;
@@ -36,6 +38,8 @@ import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.port.out.upload.UploadQuota;
 import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.file.InterruptedMoves;
+import dev.sharebridge.application.service.file.ThumbnailService;
+import dev.sharebridge.application.service.file.Thumbnails;
 import dev.sharebridge.application.service.publicshare.PublicShareServices;
 import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
@@ -282,6 +286,11 @@ public final class Sharebridge implements Instance {
                     publicShares.uploads(uploadEngine),
                     uploadsConfig.maxBytes());
             UploadSweeper uploadSweeper = resources.add(new UploadSweeper(uploadEngine, clock, SWEEP_INTERVAL));
+            // one cache and one set of limits for the owners' and the links' thumbnails
+            Thumbnails thumbnails =
+                    new Thumbnails(resources.add(new ImageIoThumbnailer()), Thumbnails.Settings.DEFAULTS);
+            ThumbnailPorts thumbnailPorts =
+                    new ThumbnailPorts(new ThumbnailService(files, thumbnails), publicShares.thumbnails(thumbnails));
 
             List<HealthCheck> health = new ArrayList<>();
             health.add(HealthCheck.of("database", persistence::ping));
@@ -317,7 +326,8 @@ public final class Sharebridge implements Instance {
                             meetings,
                             signaling,
                             persistence.davLocks(),
-                            persistence.deadProperties()),
+                            persistence.deadProperties(),
+                            thumbnailPorts),
                     metrics));
             return new Sharebridge(
                     config,

@@ -47,10 +47,13 @@ final class ArchitectureRules {
             "at.favre.lib..",
             "ch.qos.logback..",
             "io.micrometer..",
-            "org.apache.tika..");
+            "org.apache.tika..",
+            // pictures are decoded only in adapter.preview (untrusted input, within its limits)
+            "java.awt..",
+            "javax.imageio..");
 
     /** Adapter kinds whose technology is the next package level, e.g. adapter.storage.local. */
-    private static final Set<String> ADAPTER_KINDS = Set.of("storage", "persistence", "http", "signaling");
+    private static final Set<String> ADAPTER_KINDS = Set.of("storage", "persistence", "http", "signaling", "preview");
 
     private ArchitectureRules() {}
 

@@ -638,6 +638,14 @@ class SharePageBrowserTest {
         waitForText("items", "photo.png");
         assertThat(driver.findElements(By.cssSelector("button[aria-label='View logo.svg']")))
                 .isEmpty();
+        // the listing shows the picture's thumbnail (made on the server, 256 pixels at most), icons for the rest
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            List<WebElement> thumbs = d.findElements(By.cssSelector("#items img.thumb"));
+            return thumbs.size() == 1
+                    && ((Number) js("return arguments[0].naturalWidth", thumbs.get(0))).intValue() == 256;
+        });
+        assertThat(driver.findElement(By.cssSelector("#items img.thumb")).getAttribute("src"))
+                .endsWith("/thumbnail/photo.png");
         shot("media-folder");
 
         driver.findElement(By.cssSelector("button[aria-label='View photo.png']"))

@@ -26,6 +26,7 @@ import dev.sharebridge.adapter.http.javalin.rooms.RoomRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareCountRoutes;
 import dev.sharebridge.adapter.http.javalin.shares.ShareRoutes;
 import dev.sharebridge.adapter.http.javalin.signaling.SignalingRoutes;
+import dev.sharebridge.adapter.http.javalin.thumbnails.ThumbnailRoutes;
 import dev.sharebridge.adapter.http.javalin.uploads.UploadRoutes;
 import dev.sharebridge.adapter.http.javalin.web.AppRoutes;
 import dev.sharebridge.adapter.http.javalin.web.SharePageRoutes;
@@ -305,6 +306,7 @@ public final class HttpApi implements AutoCloseable {
                 task -> config.jetty.threadPool.execute(task));
         linkRoutes.register(config.routes);
         new UploadRoutes(deps.uploads(), auth, linkRoutes::access).register(config.routes);
+        new ThumbnailRoutes(deps.thumbnails(), auth, linkRoutes::access).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
         new DavRoutes(
                         deps.files(),

@@ -2,6 +2,7 @@ package dev.sharebridge.adapter.http.javalin;
 
 import dev.sharebridge.adapter.http.javalin.health.HealthCheck;
 import dev.sharebridge.adapter.http.javalin.signaling.WebSocketSignalingPublisher;
+import dev.sharebridge.adapter.http.javalin.thumbnails.ThumbnailPorts;
 import dev.sharebridge.adapter.http.javalin.uploads.UploadPorts;
 import dev.sharebridge.application.dav.InMemoryDavLocks;
 import dev.sharebridge.application.dav.InMemoryDeadProperties;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * The driving ports the HTTP API translates requests into, the checks behind {@code /health},
  * and the signaling publisher whose connections the {@code /signaling} WebSocket registers (the
  * same instance the meeting service publishes through), and where WebDAV keeps its locks and
- * dead properties (shared by every instance on one database, docs/webdav.md).
+ * dead properties (shared by every instance on one database, docs/webdav.md), and the thumbnails.
  */
 public record HttpApiDependencies(
         AuthenticateUserUseCase authenticate,
@@ -38,7 +39,42 @@ public record HttpApiDependencies(
         MeetingUseCase meetings,
         WebSocketSignalingPublisher signaling,
         DavLockStore davLocks,
-        DeadPropertyStore deadProperties) {
+        DeadPropertyStore deadProperties,
+        ThumbnailPorts thumbnails) {
+    /** Without thumbnails ({@link ThumbnailPorts#NONE}: every file has none). */
+    public HttpApiDependencies(
+            AuthenticateUserUseCase authenticate,
+            FileUseCases files,
+            ManageShareLinksUseCase shares,
+            PublicSharePorts publicShares,
+            UploadPorts uploads,
+            List<HealthCheck> healthChecks,
+            ManageRoomsUseCase rooms,
+            RoomInvitationsUseCase invitations,
+            RoomModeratorsUseCase moderators,
+            SharedFolderUseCase sharedFolders,
+            MeetingUseCase meetings,
+            WebSocketSignalingPublisher signaling,
+            DavLockStore davLocks,
+            DeadPropertyStore deadProperties) {
+        this(
+                authenticate,
+                files,
+                shares,
+                publicShares,
+                uploads,
+                healthChecks,
+                rooms,
+                invitations,
+                moderators,
+                sharedFolders,
+                meetings,
+                signaling,
+                davLocks,
+                deadProperties,
+                ThumbnailPorts.NONE);
+    }
+
     /** With the WebDAV locks and dead properties in this process's memory (one instance). */
     public HttpApiDependencies(
             AuthenticateUserUseCase authenticate,
@@ -85,5 +121,6 @@ public record HttpApiDependencies(
         Objects.requireNonNull(signaling, "signaling");
         Objects.requireNonNull(davLocks, "davLocks");
         Objects.requireNonNull(deadProperties, "deadProperties");
+        Objects.requireNonNull(thumbnails, "thumbnails");
     }
 }

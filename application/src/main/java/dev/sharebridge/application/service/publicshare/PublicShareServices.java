@@ -7,6 +7,7 @@ import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCas
 import dev.sharebridge.application.port.in.publicshare.DownloadFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.OpenShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.ReshareUseCase;
+import dev.sharebridge.application.port.in.publicshare.ThumbnailFromShareUseCase;
 import dev.sharebridge.application.port.in.publicshare.VerifySharePasswordUseCase;
 import dev.sharebridge.application.port.in.upload.LinkUploadsUseCase;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
@@ -16,6 +17,7 @@ import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.Deletions;
+import dev.sharebridge.application.service.file.Thumbnails;
 import dev.sharebridge.application.service.share.NewPasswords;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.service.upload.UploadEngine;
@@ -173,6 +175,14 @@ public final class PublicShareServices {
 
     public ReshareUseCase reshare() {
         return reshare;
+    }
+
+    /**
+     * Thumbnails through links, made and kept by {@code thumbnails} (the one the owners' thumbnails
+     * use too), behind the same gate as every other public use case; no access is counted.
+     */
+    public ThumbnailFromShareUseCase thumbnails(Thumbnails thumbnails) {
+        return new ThumbnailFromShareService(gate, Objects.requireNonNull(thumbnails, "thumbnails"), clock);
     }
 
     /**
