@@ -13,6 +13,7 @@ import dev.sharebridge.application.port.in.room.RoomModeratorsUseCase;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
 import dev.sharebridge.application.port.in.share.ManageShareLinksUseCase;
 import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
+import dev.sharebridge.application.port.in.user.UserQuotaUseCase;
 import dev.sharebridge.application.port.out.dav.DavLockStore;
 import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
 import java.util.List;
@@ -38,7 +39,63 @@ public record HttpApiDependencies(
         MeetingUseCase meetings,
         WebSocketSignalingPublisher signaling,
         DavLockStore davLocks,
-        DeadPropertyStore deadProperties) {
+        DeadPropertyStore deadProperties,
+        UserQuotaUseCase quotas) {
+    /** Without quotas: {@code /api/me} tells 0 bytes used and no quota. */
+    public HttpApiDependencies(
+            AuthenticateUserUseCase authenticate,
+            FileUseCases files,
+            ManageShareLinksUseCase shares,
+            PublicSharePorts publicShares,
+            UploadPorts uploads,
+            List<HealthCheck> healthChecks,
+            ManageRoomsUseCase rooms,
+            RoomInvitationsUseCase invitations,
+            RoomModeratorsUseCase moderators,
+            SharedFolderUseCase sharedFolders,
+            MeetingUseCase meetings,
+            WebSocketSignalingPublisher signaling,
+            DavLockStore davLocks,
+            DeadPropertyStore deadProperties) {
+        this(
+                authenticate,
+                files,
+                shares,
+                publicShares,
+                uploads,
+                healthChecks,
+                rooms,
+                invitations,
+                moderators,
+                sharedFolders,
+                meetings,
+                signaling,
+                davLocks,
+                deadProperties,
+                NO_QUOTAS);
+    }
+
+    private static final UserQuotaUseCase.Usage NOTHING_COUNTED =
+            new UserQuotaUseCase.Usage(0, java.util.OptionalLong.empty(), false);
+
+    /** What a composition without quotas answers. */
+    private static final UserQuotaUseCase NO_QUOTAS = new UserQuotaUseCase() {
+        @Override
+        public Usage usage(dev.sharebridge.domain.user.UserId user) {
+            return NOTHING_COUNTED;
+        }
+
+        @Override
+        public Usage setQuota(dev.sharebridge.domain.user.UserId user, java.util.OptionalLong quota) {
+            throw new UnsupportedOperationException("this composition has no quotas");
+        }
+
+        @Override
+        public Usage recount(dev.sharebridge.domain.user.UserId user) {
+            return NOTHING_COUNTED;
+        }
+    };
+
     /** With the WebDAV locks and dead properties in this process's memory (one instance). */
     public HttpApiDependencies(
             AuthenticateUserUseCase authenticate,
@@ -73,6 +130,7 @@ public record HttpApiDependencies(
     public HttpApiDependencies {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(publicShares, "publicShares");
         Objects.requireNonNull(uploads, "uploads");
