@@ -22,7 +22,8 @@ export function explain(err) {
     case 'service_busy': return 'The server is busy. Please try again in ' + err.retry + ' s.';
     case 'upstream_unavailable':
       return 'The storage (NextCloud) is not reachable right now. Nothing was changed; please try again later.';
-    case 'payload_too_large': return 'This is too large for the server.';
+    case 'payload_too_large': return 'This is too large' + (d ? ': ' + d : ' for the server.');
+    case 'insufficient_storage': return 'There is no room for this' + (d ? ': ' + d : '.');
     case 'method_not_allowed': return 'The server does not support this action.';
     default:
       if (err.status === 0) { return 'No connection to the server. Check your network and try again.'; }

@@ -30,12 +30,24 @@ export function openFolder(path) {
   openFiles();
 }
 
+/** "1.2 MB of 10 GB used" (or "… used, no quota") from GET /api/me; a failure only hides it. */
+function showUsage() {
+  call('GET', '/api/me').then(function (me) {
+    var used = humanSize(me.used_bytes);
+    $('files-usage').textContent = typeof me.quota_bytes === 'number'
+      ? used + ' of ' + humanSize(me.quota_bytes) + ' used'
+      : used + ' used, no quota';
+    $('files-usage').hidden = false;
+  }, function () { $('files-usage').hidden = true; });
+}
+
 /** Lists the current folder again; one that is gone leads to its parent. */
 export function openFiles() {
   show('files');
   showError('files-error', '');
   var path = current.slice();
   var url = '/api/folders' + (path.length ? '/' + encodePath(path) : '');
+  showUsage();
   call('GET', url).then(function (listing) {
     if (path.join('/') !== current.join('/')) { return; }
     renderFiles(path, listing.children || []);

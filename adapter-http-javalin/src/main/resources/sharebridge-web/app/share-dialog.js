@@ -3,7 +3,7 @@
  * the item's existing links with copy, edit and revoke.
  */
 import { $, el } from '/assets/lib/dom.js';
-import { shown, when } from '/assets/lib/format.js';
+import { humanSize, shown, when } from '/assets/lib/format.js';
 import { announce, showError } from '/assets/lib/messages.js';
 import { call, explain, explainIn } from './api.js';
 import { confirm } from './confirm.js';
@@ -44,6 +44,8 @@ function linkMeta(s) {
   parts.push('opened ' + plural(s.access_count, 'time', 'times')
     + (s.max_accesses ? ' of ' + s.max_accesses : '')
     + (s.last_accessed_at ? ', last ' + when(s.last_accessed_at) : ''));
+  if (s.max_upload_bytes) { parts.push('receives at most ' + humanSize(s.max_upload_bytes)); }
+  if (s.max_file_bytes) { parts.push('files up to ' + humanSize(s.max_file_bytes)); }
   if (s.parent_id) { parts.push('reshared by a visitor'); }
   return parts.join(' · ');
 }

@@ -28,6 +28,9 @@ export function resetForm() {
   $('share-expiry').value = '';
   $('share-label').value = '';
   $('share-max').value = '';
+  $('share-max-upload').value = '';
+  $('share-max-file').value = '';
+  $('share-limits').hidden = false;
   Array.prototype.forEach.call($('share-links').children, function (li) { li.className = ''; });
 }
 
@@ -54,6 +57,8 @@ export function editLink(s) {
   shownExpiry = $('share-expiry').value;
   $('share-label').value = s.label || '';
   $('share-max').value = s.max_accesses || '';
+  // the upload limits are chosen when a link is made; they are shown in the list of links
+  $('share-limits').hidden = true;
 }
 
 /** 20 characters from a CSPRNG; rejection sampling keeps every character equally likely. */
@@ -123,9 +128,33 @@ export function readForm(item) {
   }
   var label = $('share-label').value.trim();
   var body = { permissions: formPermissions(), expires_at: expires, label: label || null, max_accesses: max };
+  if (!editing) {
+    var limits = readLimits(body.permissions);
+    if (limits.error) { return limits; }
+    body.max_upload_bytes = limits.maxUpload;
+    body.max_file_bytes = limits.maxFile;
+  }
   var request = editing ? updateRequest(body, password) : createRequest(item, body, password);
   request.password = password;
   return request;
+}
+
+/** The upload limits in MB (10^6 bytes, as sizes are shown), in bytes; only for a link with write. */
+function readLimits(permissions) {
+  var out = { maxUpload: null, maxFile: null };
+  var fields = [['share-max-upload', 'maxUpload', 'upload limit'], ['share-max-file', 'maxFile', 'file size limit']];
+  for (var i = 0; i < fields.length; i++) {
+    var text = $(fields[i][0]).value.trim();
+    if (!text) { continue; }
+    if (!/^\d+$/.test(text) || parseInt(text, 10) < 1) {
+      return { error: 'The ' + fields[i][2] + ' must be a whole number of MB, at least 1.', focus: fields[i][0] };
+    }
+    if (!permissions.write) {
+      return { error: 'Upload limits are only for links that allow uploads.', focus: fields[i][0] };
+    }
+    out[fields[i][1]] = parseInt(text, 10) * 1000000;
+  }
+  return out;
 }
 
 /** Cancel editing, Remove the password, Generate. */

@@ -25,6 +25,7 @@ import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.in.user.UserQuotaUseCase;
 import dev.sharebridge.application.port.out.cache.CacheInvalidations;
 import dev.sharebridge.application.port.out.limits.FailureBudgets;
 import dev.sharebridge.application.port.out.persistence.DeletionFence;
@@ -35,12 +36,13 @@ import dev.sharebridge.application.port.out.room.SharedFolderRepository;
 import dev.sharebridge.application.port.out.security.PasswordHasher;
 import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
-import dev.sharebridge.application.port.out.upload.UploadQuota;
 import dev.sharebridge.application.service.file.FileService;
 import dev.sharebridge.application.service.file.InterruptedMoves;
 import dev.sharebridge.application.service.file.ThumbnailService;
 import dev.sharebridge.application.service.file.Thumbnails;
 import dev.sharebridge.application.service.publicshare.PublicShareServices;
+import dev.sharebridge.application.service.quota.QuotaSettings;
+import dev.sharebridge.application.service.quota.Quotas;
 import dev.sharebridge.application.service.room.MeetingBackplane;
 import dev.sharebridge.application.service.room.MeetingService;
 import dev.sharebridge.application.service.room.RoomInvitationsService;
@@ -55,6 +57,7 @@ import dev.sharebridge.application.service.upload.OwnerUploadService;
 import dev.sharebridge.application.service.upload.UploadEngine;
 import dev.sharebridge.application.service.upload.UploadSettings;
 import dev.sharebridge.application.service.user.RemoveUserService;
+import dev.sharebridge.application.service.user.UserQuotaService;
 import dev.sharebridge.application.service.user.UserService;
 import dev.sharebridge.bootstrap.cli.Instance;
 import dev.sharebridge.bootstrap.cli.ReadinessCheck;
@@ -128,6 +131,7 @@ public final class Sharebridge implements Instance {
     private final UploadEngine uploadEngine;
     private final UploadSweeper uploadSweeper;
     private final Resources resources;
+    private final UserQuotaService userQuotas;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -144,7 +148,9 @@ public final class Sharebridge implements Instance {
             MeetingPresence presence,
             UploadEngine uploadEngine,
             UploadSweeper uploadSweeper,
-            Resources resources) {
+            Resources resources,
+            UserQuotaService userQuotas) {
+        this.userQuotas = userQuotas;
         this.config = config;
         this.persistence = persistence;
         this.files = files;
@@ -211,8 +217,18 @@ public final class Sharebridge implements Instance {
             InstanceId instance = InstanceId.random(random);
             // a finished move rewrites link rows: through the kept rows, as the repository's own changes
             MoveJournal moves = shares.around(persistence.moveJournal());
+            // every write reserves its bytes first, on the database every instance shares (docs/architecture.md)
+            Quotas quotas = new Quotas(
+                    persistence.spaceAccounting(),
+                    shares,
+                    new QuotaSettings(config.limits().userQuotaBytes()),
+                    config.uploads().maxBytes());
+            UserQuotaService userQuotas = new UserQuotaService(
+                    persistence.spaceAccounting(),
+                    files,
+                    new QuotaSettings(config.limits().userQuotaBytes()));
             FileService fileService =
-                    new FileService(files, shares, fence, moves, instance, clock, roomFoldersInFiles(config));
+                    new FileService(files, shares, fence, moves, instance, clock, roomFoldersInFiles(config), quotas);
             InterruptedMoves interruptedMoves = new InterruptedMoves(files, moves, instance, clock);
             ShareLinkService shareLinks =
                     new ShareLinkService(shares, files, hasher, strength, fence, clock, random, settings);
@@ -271,13 +287,14 @@ public final class Sharebridge implements Instance {
                     random,
                     settings,
                     failureBudgets,
-                    fileService);
+                    fileService,
+                    quotas);
 
             UploadsConfig uploadsConfig = config.uploads();
             UploadEngine uploadEngine = new UploadEngine(
                     persistence.uploads(),
                     new LocalUploadParts(uploadsConfig.directory()),
-                    UploadQuota.NONE,
+                    quotas,
                     new UploadSettings(uploadsConfig.maxBytes(), uploadsConfig.expiry()),
                     clock,
                     random);
@@ -327,7 +344,8 @@ public final class Sharebridge implements Instance {
                             signaling,
                             persistence.davLocks(),
                             persistence.deadProperties(),
-                            thumbnailPorts),
+                            thumbnailPorts,
+                            userQuotas),
                     metrics));
             return new Sharebridge(
                     config,
@@ -342,7 +360,8 @@ public final class Sharebridge implements Instance {
                     presence,
                     uploadEngine,
                     uploadSweeper,
-                    resources);
+                    resources,
+                    userQuotas);
         } catch (RuntimeException e) {
             try {
                 resources.close();
@@ -633,6 +652,11 @@ public final class Sharebridge implements Instance {
     @Override
     public ListUsersUseCase listUsers() {
         return users;
+    }
+
+    @Override
+    public UserQuotaUseCase userQuota() {
+        return userQuotas;
     }
 
     @Override

@@ -14,6 +14,8 @@ public enum Field {
     PASSWORD("password"),
     EXPIRES_AT("expiresAt"),
     MAX_ACCESSES("maxAccesses"),
+    MAX_UPLOAD_BYTES("maxUploadBytes"),
+    MAX_FILE_BYTES("maxFileBytes"),
     LABEL("label"),
     TITLE("title"),
     DISPLAY_NAME("displayName"),

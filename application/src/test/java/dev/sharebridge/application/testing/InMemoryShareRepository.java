@@ -136,7 +136,8 @@ public final class InMemoryShareRepository implements ShareRepository {
                         old.lastAccessedAt(),
                         old.createdAt(),
                         old.createdBy(),
-                        old.parentId()));
+                        old.parentId(),
+                        old.limits()));
         return true;
     }
 
@@ -178,7 +179,8 @@ public final class InMemoryShareRepository implements ShareRepository {
                             s.lastAccessedAt().filter(at -> at.isAfter(now)).or(() -> Optional.of(now)),
                             s.createdAt(),
                             s.createdBy(),
-                            s.parentId()));
+                            s.parentId(),
+                            s.limits()));
         }
         return true;
     }

@@ -3,6 +3,7 @@ package dev.sharebridge.bootstrap.cli;
 import dev.sharebridge.application.error.UseCaseException;
 import dev.sharebridge.application.port.in.security.ResealSecretsUseCase;
 import dev.sharebridge.application.port.in.user.NewUser;
+import dev.sharebridge.application.port.in.user.UserQuotaUseCase;
 import dev.sharebridge.bootstrap.config.ConfigException;
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import dev.sharebridge.bootstrap.config.StorageConfig;
@@ -13,9 +14,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,6 +45,8 @@ public final class Cli {
             "  users list          list the users",
             "  users remove NAME   remove a user with their share links and files",
             "  users token NAME    give a user a new API token (the old one stops working; files stay)",
+            "  users quota NAME [SIZE]  show a user's used bytes and quota, or set the quota (10G, 500M, none)",
+            "  users recount NAME  count a user's used bytes anew from the storage",
             "  check-config        check the configuration, the database and the storage; exit 0 when usable",
             "  rotate-key          seal the stored link passwords anew with the current server key",
             "",
@@ -70,12 +75,15 @@ public final class Cli {
                             "Exit codes: 0 stopped, 1 could not start, 2 bad usage or configuration."),
             "users",
                     lines(
-                            "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME] [--config FILE]",
+                            "Usage: java -jar sharebridge.jar users add|list|remove|token|quota|recount [NAME]"
+                                    + " [SIZE] [--config FILE]",
                             "",
                             "  users add NAME      create a user and print its API token (shown once, as the last line)",
                             "  users list          list the users",
                             "  users remove NAME   remove a user with their share links and files",
                             "  users token NAME    give a user a new API token (the old one stops working; files stay)",
+                            "  users quota NAME [SIZE]  show a user's used bytes and quota, or set the quota (10G, 500M, none)",
+                            "  users recount NAME  count a user's used bytes anew from the storage",
                             "",
                             "users COMMAND --help explains one of them. " + WHILE_SERVING,
                             "Exit codes: 0 done, 1 no such user (or it exists) or the database failed, 2 bad usage."),
@@ -114,6 +122,25 @@ public final class Cli {
                                     + WHILE_SERVING,
                             CONFIG_LINE,
                             "Exit codes: 0 issued, 1 no such user or the database failed, 2 bad usage or configuration."),
+            "users quota",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users quota NAME [SIZE] [--config FILE]",
+                            "",
+                            "Without SIZE, prints the bytes user NAME uses and their quota. With SIZE, sets their quota:",
+                            "a number of bytes with K, M, G or T (powers of 1024: 500M, 10G), 'none' for no quota, or",
+                            "'default' to follow [limits] user_quota_mib. Uploads over the quota are answered 507; what",
+                            "is stored stays even when it is over a new, smaller quota. " + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 done, 1 no such user or the database failed, 2 bad usage or configuration."),
+            "users recount",
+                    lines(
+                            "Usage: java -jar sharebridge.jar users recount NAME [--config FILE]",
+                            "",
+                            "Counts the bytes of user NAME's files anew from the storage and keeps that as their use,",
+                            "after files were changed beside the server. Uploads under way hold reservations the count",
+                            "does not see: run it while the user uploads nothing. " + WHILE_SERVING,
+                            CONFIG_LINE,
+                            "Exit codes: 0 counted, 1 no such user or the storage failed, 2 bad usage or configuration."),
             "check-config",
                     lines(
                             "Usage: java -jar sharebridge.jar check-config [--config FILE]",
@@ -197,6 +224,10 @@ public final class Cli {
                 return removeUser(config, commandLine.name().orElseThrow());
             case USERS_TOKEN:
                 return issueToken(config, commandLine.name().orElseThrow());
+            case USERS_QUOTA:
+                return quota(config, commandLine.name().orElseThrow(), commandLine.size());
+            case USERS_RECOUNT:
+                return recount(config, commandLine.name().orElseThrow());
             case CHECK_CONFIG:
                 return checkConfig(config);
             case ROTATE_KEY:
@@ -338,6 +369,97 @@ public final class Cli {
 
     private static String lines(String... lines) {
         return String.join(System.lineSeparator(), lines);
+    }
+
+    private int quota(SharebridgeConfig config, String name, Optional<String> size) {
+        Optional<UserId> id = userId(name);
+        if (id.isEmpty()) {
+            return USAGE;
+        }
+        Optional<OptionalLong> quota;
+        try {
+            quota = size.map(Cli::parseSize);
+        } catch (IllegalArgumentException e) {
+            err.println("sharebridge: " + e.getMessage());
+            return USAGE;
+        }
+        UserQuotaUseCase.Usage usage;
+        try (Instance instance = launcher.open(config)) {
+            usage = quota.isPresent()
+                    ? instance.userQuota().setQuota(id.get(), quota.get())
+                    : instance.userQuota().usage(id.get());
+        } catch (UseCaseException e) {
+            err.println("sharebridge: cannot " + (quota.isPresent() ? "set" : "show") + " the quota of user " + id.get()
+                    + ": " + e.getMessage());
+            return FAILURE;
+        } catch (Exception e) {
+            return fail("cannot " + (quota.isPresent() ? "set" : "show") + " the quota of user " + id.get(), e);
+        }
+        out.println(describe(id.get(), usage));
+        return OK;
+    }
+
+    private int recount(SharebridgeConfig config, String name) {
+        Optional<UserId> id = userId(name);
+        if (id.isEmpty()) {
+            return USAGE;
+        }
+        UserQuotaUseCase.Usage usage;
+        try (Instance instance = launcher.open(config)) {
+            usage = instance.userQuota().recount(id.get());
+        } catch (UseCaseException e) {
+            err.println("sharebridge: cannot recount user " + id.get() + ": " + e.getMessage());
+            return FAILURE;
+        } catch (Exception e) {
+            return fail("cannot recount user " + id.get(), e);
+        }
+        out.println(describe(id.get(), usage));
+        return OK;
+    }
+
+    /** {@code alice uses 1234 bytes of 10737418240 (own quota)}: one line, for people and scripts. */
+    static String describe(UserId user, UserQuotaUseCase.Usage usage) {
+        String quota = usage.quotaBytes().isPresent()
+                ? "of " + usage.quotaBytes().getAsLong() + (usage.ownQuota() ? " (own quota)" : " (default quota)")
+                : "(no quota)";
+        return user + " uses " + usage.usedBytes() + " bytes " + quota;
+    }
+
+    /**
+     * {@code 10G}, {@code 500M}, {@code 64K}, {@code 1T} (powers of 1024), a plain number of bytes,
+     * {@code none} (0: no quota) or {@code default} (empty: the server's default).
+     */
+    static OptionalLong parseSize(String size) {
+        String s = size.strip().toUpperCase(Locale.ROOT);
+        if (s.equals("NONE")) {
+            return OptionalLong.of(0);
+        }
+        if (s.equals("DEFAULT")) {
+            return OptionalLong.empty();
+        }
+        int shift = 0;
+        if (!s.isEmpty()) {
+            switch (s.charAt(s.length() - 1)) {
+                case 'K' -> shift = 10;
+                case 'M' -> shift = 20;
+                case 'G' -> shift = 30;
+                case 'T' -> shift = 40;
+                default -> shift = 0;
+            }
+        }
+        String digits = shift == 0 ? s : s.substring(0, s.length() - 1);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9') || digits.length() > 15) {
+            throw new IllegalArgumentException(
+                    "SIZE must be a number of bytes with K, M, G or T (e.g. 10G, 500M), none or default; got " + size);
+        }
+        long n = Long.parseLong(digits);
+        if (n == 0) {
+            throw new IllegalArgumentException("a quota of 0 bytes is none: write none");
+        }
+        if (n > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException("SIZE is too large: " + size);
+        }
+        return OptionalLong.of(n << shift);
     }
 
     private Optional<UserId> userId(String name) {

@@ -14,13 +14,24 @@ import java.util.Optional;
  * @param helpTopic with {@code --help}: what to explain ({@code ""} for everything, {@code "users"},
  *                  {@code "users add"}, {@code "serve"}, ...); empty without it
  * @param version   {@code --version}: print the version and nothing else
+ * @param size      the SIZE of {@code users quota NAME SIZE}; empty to show the quota
  */
 public record CommandLine(
         Command command,
         Optional<String> name,
         Optional<Path> configFile,
         Optional<String> helpTopic,
-        boolean version) {
+        boolean version,
+        Optional<String> size) {
+
+    public CommandLine(
+            Command command,
+            Optional<String> name,
+            Optional<Path> configFile,
+            Optional<String> helpTopic,
+            boolean version) {
+        this(command, name, configFile, helpTopic, version, Optional.empty());
+    }
 
     /** What to do. */
     public enum Command {
@@ -29,18 +40,21 @@ public record CommandLine(
         USERS_LIST,
         USERS_REMOVE,
         USERS_TOKEN,
+        USERS_QUOTA,
+        USERS_RECOUNT,
         CHECK_CONFIG,
         ROTATE_KEY
     }
 
     /** The {@code users} subcommands, as typed. */
-    static final List<String> USERS_SUBCOMMANDS = List.of("add", "list", "remove", "token");
+    static final List<String> USERS_SUBCOMMANDS = List.of("add", "list", "remove", "token", "quota", "recount");
 
     public CommandLine {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(helpTopic, "helpTopic");
+        Objects.requireNonNull(size, "size");
     }
 
     /** Whether {@code --help} (or {@code -h}) was given. */
@@ -136,7 +150,8 @@ public record CommandLine(
 
     private static CommandLine users(List<String> words, Optional<Path> config) throws UsageException {
         if (words.size() < 2) {
-            throw new UsageException("users needs a subcommand: add NAME, list, remove NAME or token NAME");
+            throw new UsageException(
+                    "users needs a subcommand: add NAME, list, remove NAME, token NAME, quota NAME [SIZE] or recount NAME");
         }
         String sub = words.get(1);
         switch (sub) {
@@ -145,20 +160,34 @@ public record CommandLine(
                     throw new UsageException("users list takes no arguments");
                 }
                 return new CommandLine(Command.USERS_LIST, Optional.empty(), config, Optional.empty(), false);
+            case "quota":
+                if (words.size() != 3 && words.size() != 4) {
+                    throw new UsageException("users quota needs a NAME and at most one SIZE");
+                }
+                return new CommandLine(
+                        Command.USERS_QUOTA,
+                        Optional.of(words.get(2)),
+                        config,
+                        Optional.empty(),
+                        false,
+                        words.size() == 4 ? Optional.of(words.get(3)) : Optional.empty());
             case "add":
             case "remove":
             case "token":
+            case "recount":
                 if (words.size() != 3) {
                     throw new UsageException("users " + sub + " needs exactly one NAME");
                 }
                 Command command = switch (sub) {
                     case "add" -> Command.USERS_ADD;
                     case "remove" -> Command.USERS_REMOVE;
+                    case "recount" -> Command.USERS_RECOUNT;
                     default -> Command.USERS_TOKEN;
                 };
                 return new CommandLine(command, Optional.of(words.get(2)), config, Optional.empty(), false);
             default:
-                throw new UsageException("unknown users subcommand " + sub + " (add, list, remove, token)");
+                throw new UsageException(
+                        "unknown users subcommand " + sub + " (add, list, remove, token, quota, recount)");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.sharebridge.application.port.in.user.AddUserUseCase;
 import dev.sharebridge.application.port.in.user.IssueTokenUseCase;
 import dev.sharebridge.application.port.in.user.ListUsersUseCase;
 import dev.sharebridge.application.port.in.user.RemoveUserUseCase;
+import dev.sharebridge.application.port.in.user.UserQuotaUseCase;
 import java.util.List;
 
 /**
@@ -20,6 +21,9 @@ public interface Instance extends AutoCloseable {
     AddUserUseCase addUser();
 
     ListUsersUseCase listUsers();
+
+    /** The users' quotas ({@code users quota}). */
+    UserQuotaUseCase userQuota();
 
     RemoveUserUseCase removeUser();
 

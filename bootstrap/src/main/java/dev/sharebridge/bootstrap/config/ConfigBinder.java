@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap.config;
 
 import dev.sharebridge.adapter.http.javalin.AnswerDelays;
+import dev.sharebridge.application.service.quota.QuotaSettings;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.service.upload.UploadSettings;
 import java.net.URI;
@@ -448,9 +449,13 @@ final class ConfigBinder {
         return new CacheConfig(Duration.ofMillis(shares), Duration.ofMillis(files));
     }
 
+    /** The quota's default is the application's ({@link QuotaSettings}). */
     private LimitsConfig limits() {
         SectionReader s = reader("limits");
-        return new LimitsConfig(s.integer("max_json_bytes", DEFAULT_MAX_JSON_BYTES, 1024, 16 * 1024 * 1024));
+        int maxJson = s.integer("max_json_bytes", DEFAULT_MAX_JSON_BYTES, 1024, 16 * 1024 * 1024);
+        int quotaMib =
+                s.integer("user_quota_mib", (int) (QuotaSettings.DEFAULT_USER_QUOTA_BYTES >> 20), 0, Integer.MAX_VALUE);
+        return new LimitsConfig(maxJson, (long) quotaMib << 20);
     }
 
     /** The defaults are the application's ({@link UploadSettings}): one place for each. */

@@ -106,7 +106,7 @@ final class Schema {
                         integer(),
                         "verify_delay_max_ms",
                         integer()));
-        sections.put("limits", keys("max_json_bytes", integer()));
+        sections.put("limits", keys("max_json_bytes", integer(), "user_quota_mib", integer()));
         sections.put("cache", keys("shares_ms", integer(), "files_ms", integer()));
         sections.put(
                 "uploads", keys("max_size_mib", integer(), "expiry_hours", integer(), "directory", optionalString()));

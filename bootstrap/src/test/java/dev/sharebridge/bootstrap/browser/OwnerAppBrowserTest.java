@@ -521,6 +521,35 @@ class OwnerAppBrowserTest {
     }
 
     @Test
+    void theFilesViewShowsTheUsedSpaceAndAFileDropGetsUploadLimits() throws Exception {
+        server.userQuota().setQuota(UserId.of("olivia"), java.util.OptionalLong.of(5_000_000_000L));
+        try {
+            api("PUT", "/api/files/dropbox/readme.txt", "drop here");
+            signIn();
+            waitForText("files-usage", "of 5.0 GB used");
+            shot("usage");
+            byLabel("Share dropbox").click();
+            visible("share-dialog");
+            click("perm-drop");
+            driver.findElement(By.id("share-max-upload")).sendKeys("3");
+            driver.findElement(By.id("share-max-file")).sendKeys("1");
+            click("share-submit");
+            visible("share-result");
+            waitForText("share-links", "receives at most 3.0 MB");
+            waitForText("share-links", "files up to 1.0 MB");
+            shot("upload-limits");
+            JsonNode link = apiJson("GET", "/api/shares?item_id=dropbox", null)
+                    .get("items")
+                    .get(0);
+            assertThat(link.get("max_upload_bytes").asLong()).isEqualTo(3_000_000L);
+            assertThat(link.get("max_file_bytes").asLong()).isEqualTo(1_000_000L);
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        } finally {
+            server.userQuota().setQuota(UserId.of("olivia"), java.util.OptionalLong.empty());
+        }
+    }
+
+    @Test
     void weakPasswordsAndPastExpiriesGetClearMessages() throws Exception {
         api("PUT", "/api/files/weak/report.txt", "r");
         signIn();

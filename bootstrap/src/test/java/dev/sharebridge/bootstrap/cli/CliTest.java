@@ -1,6 +1,7 @@
 package dev.sharebridge.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sharebridge.bootstrap.config.SharebridgeConfig;
 import java.io.ByteArrayOutputStream;
@@ -209,6 +210,38 @@ class CliTest {
     }
 
     @Test
+    void usersQuotaShowsAndSetsTheQuotaInUnitsOf1024() {
+        assertThat(run("users", "add", "alice")).isEqualTo(Cli.OK);
+        out.reset();
+        assertThat(run("users", "quota", "alice", "10G")).isEqualTo(Cli.OK);
+        assertThat(stdout()).containsExactly("alice uses 42 bytes of 10737418240 (own quota)");
+        assertThat(instance.quotas.get("alice")).hasValue(10L << 30);
+        out.reset();
+        assertThat(run("users", "quota", "alice", "none")).isEqualTo(Cli.OK);
+        assertThat(stdout()).containsExactly("alice uses 42 bytes (no quota)");
+        assertThat(run("users", "quota", "alice", "default")).isEqualTo(Cli.OK);
+        assertThat(instance.quotas.get("alice")).isEmpty();
+        assertThat(run("users", "quota", "alice", "1.5G")).isEqualTo(Cli.USAGE);
+        assertThat(stderr()).contains("SIZE must be");
+        assertThat(run("users", "quota", "alice", "0")).isEqualTo(Cli.USAGE);
+        assertThat(run("users", "quota")).isEqualTo(Cli.USAGE);
+        assertThat(run("users", "quota", "nobody", "1M")).isEqualTo(Cli.FAILURE);
+        assertThat(run("users", "recount", "alice")).isEqualTo(Cli.OK);
+    }
+
+    @Test
+    void sizesAreBytesOrPowersOf1024() {
+        assertThat(Cli.parseSize("500M")).hasValue(500L << 20);
+        assertThat(Cli.parseSize("64k")).hasValue(64L << 10);
+        assertThat(Cli.parseSize("1T")).hasValue(1L << 40);
+        assertThat(Cli.parseSize("123")).hasValue(123);
+        assertThat(Cli.parseSize("none")).hasValue(0);
+        assertThat(Cli.parseSize("default")).isEmpty();
+        assertThatThrownBy(() -> Cli.parseSize("99999999999999T")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cli.parseSize("G")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyCommandHasItsOwnHelp() {
         Map<List<String>, String> firstLines = Map.of(
                 List.of("users", "add", "--help"), "Usage: java -jar sharebridge.jar users add NAME [--config FILE]",
@@ -217,7 +250,12 @@ class CliTest {
                         "Usage: java -jar sharebridge.jar users remove NAME [--config FILE]",
                 List.of("users", "list", "--help"), "Usage: java -jar sharebridge.jar users list [--config FILE]",
                 List.of("users", "--help"),
-                        "Usage: java -jar sharebridge.jar users add|list|remove|token [NAME]" + " [--config FILE]",
+                        "Usage: java -jar sharebridge.jar users add|list|remove|token|quota|recount [NAME]"
+                                + " [SIZE] [--config FILE]",
+                List.of("users", "quota", "--help"),
+                        "Usage: java -jar sharebridge.jar users quota NAME [SIZE] [--config FILE]",
+                List.of("users", "recount", "--help"),
+                        "Usage: java -jar sharebridge.jar users recount NAME [--config FILE]",
                 List.of("check-config", "--help"), "Usage: java -jar sharebridge.jar check-config [--config FILE]",
                 List.of("serve", "--help"), "Usage: java -jar sharebridge.jar [serve] [--config FILE]",
                 List.of("rotate-key", "--help"), "Usage: java -jar sharebridge.jar rotate-key [--config FILE]");

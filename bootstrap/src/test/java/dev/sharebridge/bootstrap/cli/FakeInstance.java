@@ -53,6 +53,35 @@ final class FakeInstance implements Instance {
         return () -> List.copyOf(users.values());
     }
 
+    final Map<String, java.util.OptionalLong> quotas = new TreeMap<>();
+
+    @Override
+    public dev.sharebridge.application.port.in.user.UserQuotaUseCase userQuota() {
+        return new dev.sharebridge.application.port.in.user.UserQuotaUseCase() {
+            @Override
+            public Usage usage(UserId id) throws NotFoundException {
+                if (!users.containsKey(id.value())) {
+                    throw new NotFoundException("no such user");
+                }
+                java.util.OptionalLong own = quotas.getOrDefault(id.value(), java.util.OptionalLong.empty());
+                boolean none = own.isPresent() && own.getAsLong() == 0;
+                return new Usage(42, none ? java.util.OptionalLong.empty() : own, own.isPresent());
+            }
+
+            @Override
+            public Usage setQuota(UserId id, java.util.OptionalLong quota) throws NotFoundException {
+                usage(id);
+                quotas.put(id.value(), quota);
+                return usage(id);
+            }
+
+            @Override
+            public Usage recount(UserId id) throws NotFoundException {
+                return usage(id);
+            }
+        };
+    }
+
     @Override
     public RemoveUserUseCase removeUser() {
         return (UserId id) -> {

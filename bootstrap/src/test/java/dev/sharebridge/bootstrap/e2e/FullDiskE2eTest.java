@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,73 @@ class FullDiskE2eTest {
                             .status())
                     .as("once there is room again")
                     .isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aTusUploadWhosePlacementFindsTheDiskFullIs507KeepsNothingAndIsPlacedOnceThereIsRoom() throws Exception {
+        Path root = tmpfs();
+        try (E2eServer server = E2eServer.start(dir, "\n[storage]\nroot = " + E2eServer.literal(root) + "\n")) {
+            String token = server.addUser("alice");
+            Http http = server.http();
+            assertThat(http.send("POST", "/api/folders/docs", null, bearer(token))
+                            .status())
+                    .isEqualTo(201);
+            Files.write(root.resolve("filler"), new byte[1800 * 1024]);
+            List<String> before = files(root);
+            String meta = "filename "
+                    + java.util.Base64.getEncoder().encodeToString("big.bin".getBytes(StandardCharsets.UTF_8));
+            String[] tus = {"Authorization", "Bearer " + token, "Tus-Resumable", "1.0.0"};
+            Http.Response created = http.send(
+                    "POST",
+                    "/api/uploads",
+                    null,
+                    tus[0],
+                    tus[1],
+                    tus[2],
+                    tus[3],
+                    "Upload-Length",
+                    Integer.toString(512 * 1024),
+                    "Upload-Metadata",
+                    meta);
+            assertThat(created.status()).as("%s", created).isEqualTo(201);
+            String location =
+                    URI.create(created.header("Location").orElseThrow()).getPath();
+            Http.Response full = http.send(
+                    "PATCH",
+                    location,
+                    new byte[512 * 1024],
+                    tus[0],
+                    tus[1],
+                    tus[2],
+                    tus[3],
+                    "Upload-Offset",
+                    "0",
+                    "Content-Type",
+                    "application/offset+octet-stream");
+            assertThat(full.status()).as("%s", full).isEqualTo(507);
+            assertThat(full.code()).isEqualTo("insufficient_storage");
+            assertThat(files(root)).as("nothing of the placement is left").isEqualTo(before);
+            Http.Response head = http.send("HEAD", location, null, tus);
+            assertThat(head.header("Upload-Offset")).hasValue(Integer.toString(512 * 1024 - 1));
+            assertThat(http.get("/health").status()).isEqualTo(200);
+
+            Files.delete(root.resolve("filler"));
+            Http.Response last = http.send(
+                    "PATCH",
+                    location,
+                    new byte[1],
+                    tus[0],
+                    tus[1],
+                    tus[2],
+                    tus[3],
+                    "Upload-Offset",
+                    Integer.toString(512 * 1024 - 1),
+                    "Content-Type",
+                    "application/offset+octet-stream");
+            assertThat(last.status()).as("%s", last).isEqualTo(204);
+            assertThat(Files.size(root.resolve("users").resolve("alice").resolve("big.bin")))
+                    .isEqualTo(512 * 1024);
         }
     }
 }

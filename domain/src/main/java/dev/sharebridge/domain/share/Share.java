@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param passwordHash the bcrypt hash of the password, never the password
  * @param maxAccesses the number of counted accesses after which the link stops working
  * @param parentId the link this one was reshared from; it dies with its parent
+ * @param limits how much a link with write may receive (docs/uploads.md, "Quotas and limits")
  */
 public record Share(
         ShareId id,
@@ -39,7 +40,8 @@ public record Share(
         Optional<Instant> lastAccessedAt,
         Instant createdAt,
         UserId createdBy,
-        Optional<ShareId> parentId) {
+        Optional<ShareId> parentId,
+        LinkLimits limits) {
 
     public static final int MAX_LABEL_LENGTH = 255;
     /**
@@ -63,6 +65,7 @@ public record Share(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(limits, "limits");
         label.ifPresent(Share::checkStoredLabel);
         maxAccesses.ifPresent(Share::checkMaxAccesses);
         if (accessCount < 0) {
@@ -71,6 +74,42 @@ public record Share(
         if (itemType == ItemType.FILE && itemPath.isRoot()) {
             throw new InvalidValueException(Field.ITEM_TYPE, "the root of a space is a folder");
         }
+    }
+
+    /** A share without upload limits. */
+    public Share(
+            ShareId id,
+            ItemPath itemPath,
+            ItemType itemType,
+            Optional<RoomId> roomId,
+            ShareToken token,
+            Optional<String> passwordHash,
+            Optional<Instant> expiresAt,
+            SharePermissions permissions,
+            Optional<String> label,
+            Optional<Long> maxAccesses,
+            long accessCount,
+            Optional<Instant> lastAccessedAt,
+            Instant createdAt,
+            UserId createdBy,
+            Optional<ShareId> parentId) {
+        this(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                permissions,
+                label,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId,
+                LinkLimits.NONE);
     }
 
     /**
@@ -189,7 +228,8 @@ public record Share(
                 Optional.empty(),
                 now,
                 createdBy,
-                parentId);
+                parentId,
+                LinkLimits.NONE);
     }
 
     /** @throws InvalidValueException when {@code expiresAt} is not after {@code now}, or after {@link #MAX_EXPIRY} */
@@ -261,7 +301,8 @@ public record Share(
                 lastAccessedAt,
                 createdAt,
                 createdBy,
-                parentId);
+                parentId,
+                limits);
     }
 
     public Share withExpiresAt(Optional<Instant> expiry) {
@@ -280,7 +321,8 @@ public record Share(
                 lastAccessedAt,
                 createdAt,
                 createdBy,
-                parentId);
+                parentId,
+                limits);
     }
 
     public Share withPermissions(SharePermissions p) {
@@ -299,7 +341,8 @@ public record Share(
                 lastAccessedAt,
                 createdAt,
                 createdBy,
-                parentId);
+                parentId,
+                limits);
     }
 
     public Share withLabel(Optional<String> l) {
@@ -318,7 +361,8 @@ public record Share(
                 lastAccessedAt,
                 createdAt,
                 createdBy,
-                parentId);
+                parentId,
+                limits);
     }
 
     public Share withMaxAccesses(Optional<Long> max) {
@@ -337,7 +381,34 @@ public record Share(
                 lastAccessedAt,
                 createdAt,
                 createdBy,
-                parentId);
+                parentId,
+                limits);
+    }
+
+    /**
+     * The same link with upload limits, which only a link with write may have.
+     *
+     * @throws InvalidValueException when limits are given to a link without write
+     */
+    public Share withLimits(LinkLimits l) {
+        LinkLimits.check(l, permissions);
+        return new Share(
+                id,
+                itemPath,
+                itemType,
+                roomId,
+                token,
+                passwordHash,
+                expiresAt,
+                permissions,
+                label,
+                maxAccesses,
+                accessCount,
+                lastAccessedAt,
+                createdAt,
+                createdBy,
+                parentId,
+                l);
     }
 
     /** The same link on the item now at {@code path} (its item was moved or renamed). */
@@ -357,7 +428,8 @@ public record Share(
                 lastAccessedAt,
                 createdAt,
                 createdBy,
-                parentId);
+                parentId,
+                limits);
     }
 
     /** Never prints the token or the hash. */

@@ -1,5 +1,6 @@
 package dev.sharebridge.adapter.http.javalin;
 
+import dev.sharebridge.adapter.http.javalin.account.AccountRoutes;
 import dev.sharebridge.adapter.http.javalin.dav.DavRoutes;
 import dev.sharebridge.adapter.http.javalin.dav.LinkPorts;
 import dev.sharebridge.adapter.http.javalin.files.FileRoutes;
@@ -308,6 +309,7 @@ public final class HttpApi implements AutoCloseable {
         new UploadRoutes(deps.uploads(), auth, linkRoutes::access).register(config.routes);
         new ThumbnailRoutes(deps.thumbnails(), auth, linkRoutes::access).register(config.routes);
         new FileRoutes(deps.files(), auth, json).register(config.routes);
+        new AccountRoutes(deps.quotas(), auth, json).register(config.routes);
         new DavRoutes(
                         deps.files(),
                         deps.authenticate(),

@@ -14,6 +14,7 @@ import dev.sharebridge.application.port.in.room.RoomModeratorsUseCase;
 import dev.sharebridge.application.port.in.room.SharedFolderUseCase;
 import dev.sharebridge.application.port.in.share.ManageShareLinksUseCase;
 import dev.sharebridge.application.port.in.user.AuthenticateUserUseCase;
+import dev.sharebridge.application.port.in.user.UserQuotaUseCase;
 import dev.sharebridge.application.port.out.dav.DavLockStore;
 import dev.sharebridge.application.port.out.dav.DeadPropertyStore;
 import java.util.List;
@@ -40,8 +41,9 @@ public record HttpApiDependencies(
         WebSocketSignalingPublisher signaling,
         DavLockStore davLocks,
         DeadPropertyStore deadProperties,
-        ThumbnailPorts thumbnails) {
-    /** Without thumbnails ({@link ThumbnailPorts#NONE}: every file has none). */
+        ThumbnailPorts thumbnails,
+        UserQuotaUseCase quotas) {
+    /** Without thumbnails ({@link ThumbnailPorts#NONE}: every file has none) nor quotas. */
     public HttpApiDependencies(
             AuthenticateUserUseCase authenticate,
             FileUseCases files,
@@ -72,8 +74,30 @@ public record HttpApiDependencies(
                 signaling,
                 davLocks,
                 deadProperties,
-                ThumbnailPorts.NONE);
+                ThumbnailPorts.NONE,
+                NO_QUOTAS);
     }
+
+    private static final UserQuotaUseCase.Usage NOTHING_COUNTED =
+            new UserQuotaUseCase.Usage(0, java.util.OptionalLong.empty(), false);
+
+    /** What a composition without quotas answers. */
+    private static final UserQuotaUseCase NO_QUOTAS = new UserQuotaUseCase() {
+        @Override
+        public Usage usage(dev.sharebridge.domain.user.UserId user) {
+            return NOTHING_COUNTED;
+        }
+
+        @Override
+        public Usage setQuota(dev.sharebridge.domain.user.UserId user, java.util.OptionalLong quota) {
+            throw new UnsupportedOperationException("this composition has no quotas");
+        }
+
+        @Override
+        public Usage recount(dev.sharebridge.domain.user.UserId user) {
+            return NOTHING_COUNTED;
+        }
+    };
 
     /** With the WebDAV locks and dead properties in this process's memory (one instance). */
     public HttpApiDependencies(
@@ -109,6 +133,7 @@ public record HttpApiDependencies(
     public HttpApiDependencies {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(publicShares, "publicShares");
         Objects.requireNonNull(uploads, "uploads");

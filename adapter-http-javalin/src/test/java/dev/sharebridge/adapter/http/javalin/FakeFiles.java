@@ -96,7 +96,8 @@ final class FakeFiles implements FileUseCases {
     }
 
     @Override
-    public WriteResult upload(UserId user, ItemPath path, InputStream content) throws ConflictException {
+    public WriteResult upload(UserId user, ItemPath path, InputStream content, java.util.OptionalLong length)
+            throws ConflictException {
         Map<ItemPath, Node> space = space(user);
         Node old = space.get(path);
         if (old != null && old.type() == ItemType.FOLDER) {

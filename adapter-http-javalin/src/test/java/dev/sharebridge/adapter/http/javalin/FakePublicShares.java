@@ -237,11 +237,11 @@ final class FakePublicShares
     }
 
     @Override
-    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
+    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content, java.util.OptionalLong length)
             throws NotFoundException, PasswordRequiredException, ForbiddenException, ConflictException {
         Share s = resolve(access);
         need(s.permissions().write());
-        WriteResult r = files.upload(s.createdBy(), s.itemPath().resolve(subpath), content);
+        WriteResult r = files.upload(s.createdBy(), s.itemPath().resolve(subpath), content, length);
         return new WriteResult(relative(r.item(), s.itemPath()), r.created());
     }
 

@@ -475,7 +475,8 @@ class PublicShareRoutesTest extends ApiTestSupport {
         JsonNode s = json(r);
         List<String> names = new ArrayList<>();
         s.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("token", "url", "expires_at", "permissions");
+        assertThat(names)
+                .containsExactly("token", "url", "expires_at", "permissions", "max_upload_bytes", "max_file_bytes");
         assertThat(s.get("url").asText())
                 .isEqualTo(PUBLIC_URL + "/s/" + s.get("token").asText());
         Share child = shares.shares.values().stream()

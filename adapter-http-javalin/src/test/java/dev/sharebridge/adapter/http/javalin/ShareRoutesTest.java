@@ -50,7 +50,9 @@ class ShareRoutesTest extends ApiTestSupport {
                         "last_accessed_at",
                         "created_at",
                         "created_by",
-                        "parent_id");
+                        "parent_id",
+                        "max_upload_bytes",
+                        "max_file_bytes");
         assertThat(s.get("item_id").asText()).isEqualTo("docs/report.pdf");
         assertThat(s.get("item_name").asText()).isEqualTo("report.pdf");
         assertThat(s.get("item_type").asText()).isEqualTo("file");

@@ -13,6 +13,7 @@ import dev.sharebridge.application.port.out.persistence.DeletionFence;
 import dev.sharebridge.application.port.out.persistence.MoveJournal;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.persistence.UserRepository;
+import dev.sharebridge.application.port.out.quota.SpaceAccounting;
 import dev.sharebridge.application.port.out.room.InstanceId;
 import dev.sharebridge.application.port.out.room.ParticipantRegistry;
 import dev.sharebridge.application.port.out.room.RoomRepository;
@@ -246,6 +247,11 @@ public final class JdbiPersistence implements AutoCloseable {
     public SharedFolderRepository sharedFolders(SecretBox secrets, InstanceId holder) {
         return DatabaseFailures.guarded(
                 SharedFolderRepository.class, new JdbiSharedFolderRepository(jdbi, secrets, Optional.of(holder)));
+    }
+
+    /** The used bytes and quotas of the users' spaces and what links received, for every instance. */
+    public SpaceAccounting spaceAccounting() {
+        return DatabaseFailures.guarded(SpaceAccounting.class, new JdbiSpaceAccounting(jdbi));
     }
 
     /** The resumable uploads in progress (their state; the bytes are in partial files), for every instance. */

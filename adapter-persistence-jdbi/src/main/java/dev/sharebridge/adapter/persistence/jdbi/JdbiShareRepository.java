@@ -77,7 +77,9 @@ final class JdbiShareRepository implements ShareRepository {
                     Instants.toMillis(share.lastAccessedAt()),
                     Instants.toMillis(share.createdAt()),
                     share.createdBy().value(),
-                    share.parentId().map(ShareId::toString).orElse(null));
+                    share.parentId().map(ShareId::toString).orElse(null),
+                    share.limits().maxUploadBytes().orElse(null),
+                    share.limits().maxFileBytes().orElse(null));
         } catch (RuntimeException e) {
             if (SqlStates.isIntegrityViolation(e)) {
                 // without the cause: both databases quote the duplicate value, which may be the token

@@ -3,6 +3,7 @@ package dev.sharebridge.adapter.persistence.jdbi;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.room.RoomId;
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
@@ -42,6 +43,8 @@ final class ShareRowMapper implements RowMapper<Share> {
     private static final int CREATED_AT = at("created_at");
     private static final int CREATED_BY = at("created_by");
     private static final int PARENT_ID = at("parent_id");
+    private static final int MAX_UPLOAD_BYTES = at("max_upload_bytes");
+    private static final int MAX_FILE_BYTES = at("max_file_bytes");
 
     /** The JDBC (1-based) position of {@code column} in {@link ShareSql#COLUMNS}. */
     private static int at(String column) {
@@ -72,7 +75,8 @@ final class ShareRowMapper implements RowMapper<Share> {
                 instant(rs, LAST_ACCESSED_AT),
                 Instant.ofEpochMilli(rs.getLong(CREATED_AT)),
                 UserId.of(rs.getString(CREATED_BY)),
-                Optional.ofNullable(rs.getString(PARENT_ID)).map(ShareRowMapper::shareId));
+                Optional.ofNullable(rs.getString(PARENT_ID)).map(ShareRowMapper::shareId),
+                new LinkLimits(optionalLong(rs, MAX_UPLOAD_BYTES), optionalLong(rs, MAX_FILE_BYTES)));
     }
 
     private static ShareId shareId(String text) {

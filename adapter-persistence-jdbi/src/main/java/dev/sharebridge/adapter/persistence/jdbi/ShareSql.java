@@ -22,7 +22,8 @@ interface ShareSql {
 
     String COLUMNS = """
             id, item_path, item_type, room_id, token, password_hash, expires_at, can_read, can_write,
-            can_reshare, label, max_accesses, access_count, last_accessed_at, created_at, created_by, parent_id
+            can_reshare, label, max_accesses, access_count, last_accessed_at, created_at, created_by, parent_id,
+            max_upload_bytes, max_file_bytes
             """;
 
     /**
@@ -78,10 +79,11 @@ interface ShareSql {
     @SqlUpdate("""
             INSERT INTO shares (id, item_path, item_type, room_id, token, password_hash, expires_at,
                                 can_read, can_write, can_reshare, label, max_accesses, access_count,
-                                last_accessed_at, created_at, created_by, parent_id)
+                                last_accessed_at, created_at, created_by, parent_id, max_upload_bytes,
+                                max_file_bytes)
             VALUES (:id, :itemPath, :itemType, :roomId, :token, :passwordHash, :expiresAt,
                     :canRead, :canWrite, :canReshare, :label, :maxAccesses, :accessCount,
-                    :lastAccessedAt, :createdAt, :createdBy, :parentId)
+                    :lastAccessedAt, :createdAt, :createdBy, :parentId, :maxUploadBytes, :maxFileBytes)
             """)
     int insert(
             @Bind("id") String id,
@@ -100,7 +102,9 @@ interface ShareSql {
             @Bind("lastAccessedAt") Long lastAccessedAt,
             @Bind("createdAt") long createdAt,
             @Bind("createdBy") String createdBy,
-            @Bind("parentId") String parentId);
+            @Bind("parentId") String parentId,
+            @Bind("maxUploadBytes") Long maxUploadBytes,
+            @Bind("maxFileBytes") Long maxFileBytes);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM shares WHERE id = :id")
     Optional<Share> findById(@Bind("id") String id);
@@ -144,7 +148,7 @@ interface ShareSql {
     String S_COLUMNS = """
             s.id, s.item_path, s.item_type, s.room_id, s.token, s.password_hash, s.expires_at, s.can_read,
             s.can_write, s.can_reshare, s.label, s.max_accesses, s.access_count, s.last_accessed_at,
-            s.created_at, s.created_by, s.parent_id
+            s.created_at, s.created_by, s.parent_id, s.max_upload_bytes, s.max_file_bytes
             """;
 
     /** {@code :parent} and the links above it, nearest first, at most {@code :max}. */

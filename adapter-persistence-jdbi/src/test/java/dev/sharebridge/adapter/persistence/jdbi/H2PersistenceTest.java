@@ -38,12 +38,12 @@ class H2PersistenceTest {
     void migrationsRunOnceAndReopeningKeepsTheData() {
         String url = TestDatabases.h2FileUrl(dir);
         try (JdbiPersistence first = JdbiPersistence.open(url, "", "")) {
-            assertThat(TestDatabases.appliedMigrations(first)).isEqualTo(9);
+            assertThat(TestDatabases.appliedMigrations(first)).isEqualTo(10);
             first.users().add(user("alice"));
         }
 
         try (JdbiPersistence again = JdbiPersistence.open(url, "", "")) {
-            assertThat(TestDatabases.appliedMigrations(again)).isEqualTo(9);
+            assertThat(TestDatabases.appliedMigrations(again)).isEqualTo(10);
             assertThat(again.users().findById(UserId.of("alice"))).contains(user("alice"));
             // the V3 tables exist for the rooms feature
             assertThat(TestDatabases.roomRows(again)).isZero();

@@ -16,12 +16,12 @@ class PostgresPersistenceTest {
         try (PostgresSchema schema = PostgresSchema.create()) {
             User alice = new User(UserId.of("alice"), "ab".repeat(32), Instant.parse("2026-03-04T05:06:07.891Z"));
             try (JdbiPersistence first = schema.open()) {
-                assertThat(TestDatabases.appliedMigrations(first)).isEqualTo(9);
+                assertThat(TestDatabases.appliedMigrations(first)).isEqualTo(10);
                 first.users().add(alice);
                 first.ping();
             }
             try (JdbiPersistence again = schema.open()) {
-                assertThat(TestDatabases.appliedMigrations(again)).isEqualTo(9);
+                assertThat(TestDatabases.appliedMigrations(again)).isEqualTo(10);
                 assertThat(again.users().findById(alice.id())).contains(alice);
                 assertThat(TestDatabases.roomRows(again)).isZero();
             }

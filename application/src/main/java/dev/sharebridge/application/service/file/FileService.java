@@ -5,6 +5,7 @@ import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.InsufficientStorageException;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PreconditionFailedException;
+import dev.sharebridge.application.error.TooLargeException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
 import dev.sharebridge.application.port.in.file.FolderListing;
@@ -15,6 +16,7 @@ import dev.sharebridge.application.port.out.persistence.MoveJournal;
 import dev.sharebridge.application.port.out.persistence.MoveJournal.Move;
 import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.port.out.room.InstanceId;
+import dev.sharebridge.application.service.quota.Quotas;
 import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ByteRange;
@@ -44,6 +46,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,6 +66,7 @@ public final class FileService implements FileUseCases {
     private final InstanceId instance;
     private final Clock clock;
     private final Optional<ItemPath> roomFolders;
+    private final Quotas quotas;
 
     /**
      * Where the files storage does not hold the meeting folders inside the users' spaces.
@@ -78,13 +82,10 @@ public final class FileService implements FileUseCases {
             MoveJournal journal,
             InstanceId instance,
             Clock clock) {
-        this(files, shares, fence, journal, instance, clock, Optional.empty());
+        this(files, shares, fence, journal, instance, clock, Optional.empty(), Quotas.unlimited());
     }
 
-    /**
-     * @param roomFolders the folder of {@code files} (a storage path) that holds the meeting
-     *     folders, when {@code files} is also the shared-folder storage; such folders are never moved
-     */
+    /** Without quotas (see the last constructor). */
     public FileService(
             StorageProvider files,
             ShareRepository shares,
@@ -93,6 +94,24 @@ public final class FileService implements FileUseCases {
             InstanceId instance,
             Clock clock,
             Optional<ItemPath> roomFolders) {
+        this(files, shares, fence, journal, instance, clock, roomFolders, Quotas.unlimited());
+    }
+
+    /**
+     * @param roomFolders the folder of {@code files} (a storage path) that holds the meeting
+     *     folders, when {@code files} is also the shared-folder storage; such folders are never moved
+     * @param quotas what each write reserves and each deletion gives back (docs/architecture.md, "Quotas")
+     */
+    public FileService(
+            StorageProvider files,
+            ShareRepository shares,
+            DeletionFence fence,
+            MoveJournal journal,
+            InstanceId instance,
+            Clock clock,
+            Optional<ItemPath> roomFolders,
+            Quotas quotas) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.files = Objects.requireNonNull(files, "files");
         this.shares = Objects.requireNonNull(shares, "shares");
         this.deletions = new Deletions(fence, clock);
@@ -140,14 +159,29 @@ public final class FileService implements FileUseCases {
     }
 
     @Override
-    public WriteResult upload(UserId user, ItemPath path, InputStream content)
-            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+    public WriteResult upload(UserId user, ItemPath path, InputStream content, OptionalLong length)
+            throws ConflictException, UpstreamUnavailableException, InsufficientStorageException, TooLargeException {
         if (path.isRoot()) {
             throw new InvalidValueException(Field.PATH, "a file needs a name; the root of a space is a folder");
         }
         path.checkNewNames();
+        Quotas.Reservation reservation = quotas.begin(user, length);
+        boolean committed = false;
         try {
-            WriteResult result = files.write(UserSpaces.toStorage(user, path), content);
+            ItemPath target = UserSpaces.toStorage(user, path);
+            long replaced = files.stat(target)
+                    .filter(i -> !i.isFolder())
+                    .map(StoredItem::size)
+                    .orElse(0L);
+            WriteResult result;
+            try {
+                result = files.write(target, reservation.count(content));
+            } catch (StorageException | RuntimeException e) {
+                Quotas.rethrowCrossed(e);
+                throw e;
+            }
+            reservation.commit(result.item().size(), replaced);
+            committed = true;
             return new WriteResult(UserSpaces.toSpace(user, result.item()), result.created());
         } catch (StorageUnavailableException e) {
             throw StorageFailures.upstream(e);
@@ -157,6 +191,10 @@ public final class FileService implements FileUseCases {
             throw StorageFailures.full(e);
         } catch (StorageException e) { // rejected: the last of the sealed family
             throw rejected(e);
+        } finally {
+            if (!committed) {
+                reservation.cancel();
+            }
         }
     }
 
@@ -240,7 +278,12 @@ public final class FileService implements FileUseCases {
             int deleted = shares.deleteByOwnerAndPathPrefix(user, path);
             boolean removed;
             try {
-                removed = files.delete(UserSpaces.toStorage(user, path));
+                ItemPath target = UserSpaces.toStorage(user, path);
+                long size = Quotas.sizeAt(files, target);
+                removed = files.delete(target);
+                if (removed) {
+                    quotas.freed(user, size);
+                }
             } catch (StorageUnavailableException e) {
                 throw StorageFailures.upstream(e);
             } catch (ItemNotFoundException | ItemConflictException e) {
@@ -386,7 +429,26 @@ public final class FileService implements FileUseCases {
                     InsufficientStorageException {
         checkTransfer("copy", from, to, overwrite);
         stat(user, from);
-        return copyTransfer(user, from, to, overwrite);
+        long added;
+        long replaced;
+        try {
+            added = Quotas.sizeAt(files, UserSpaces.toStorage(user, from));
+            replaced = overwrite ? Quotas.sizeAt(files, UserSpaces.toStorage(user, to)) : 0;
+        } catch (StorageException e) {
+            throw StorageFailures.ofRead(e, from);
+        }
+        quotas.reserveCopy(user, added);
+        boolean copied = false;
+        try {
+            TransferResult result = copyTransfer(user, from, to, overwrite);
+            copied = true;
+            quotas.freed(user, replaced);
+            return result;
+        } finally {
+            if (!copied) {
+                quotas.freed(user, added);
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.RateLimitedException;
+import dev.sharebridge.application.error.TooLargeException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.application.port.in.file.TransferItemUseCase;
 import dev.sharebridge.application.port.in.publicshare.ChangeSharedContentUseCase;
@@ -16,6 +17,7 @@ import dev.sharebridge.application.port.out.persistence.ShareRepository;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.StorageFailures;
 import dev.sharebridge.application.service.file.UserSpaces;
+import dev.sharebridge.application.service.quota.Quotas;
 import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
@@ -31,6 +33,7 @@ import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Uploads, new folders, deletions, moves and copies through a link. */
 final class ChangeSharedContentService implements ChangeSharedContentUseCase {
@@ -39,6 +42,7 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
     private final Deletions deletions;
     private final Clock clock;
     private final Optional<TransferItemUseCase> ownerMoves;
+    private final Quotas quotas;
 
     /**
      * @param ownerMoves the owner's move (FileService), which a move through a link of the owner's
@@ -50,7 +54,9 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
             ShareRepository shares,
             Deletions deletions,
             Clock clock,
-            Optional<TransferItemUseCase> ownerMoves) {
+            Optional<TransferItemUseCase> ownerMoves,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.gate = gate;
         this.shares = shares;
         this.deletions = deletions;
@@ -63,23 +69,40 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
      * are two steps; a drop racing another upload to the same new name may replace it.
      */
     @Override
-    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
+    public WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content, OptionalLong length)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-                    ConflictException, UpstreamUnavailableException, InsufficientStorageException {
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException, TooLargeException {
         Link link = gate.enter(access, clock.instant());
         if (!link.permissions().write()) {
             throw new ForbiddenException("this link does not allow uploads");
         }
         subpath.checkNewNames();
         ItemPath target = link.target(subpath);
+        Quotas.Reservation reservation = quotas.begin(link.share(), length);
+        boolean committed = false;
         try {
-            if (!link.permissions().read() && link.storage().stat(target).isPresent()) {
+            Optional<StoredItem> existing = link.storage().stat(target);
+            if (!link.permissions().read() && existing.isPresent()) {
                 throw new ForbiddenException("this link accepts new files only");
             }
-            WriteResult result = link.storage().write(target, content);
+            long replaced =
+                    existing.filter(i -> !i.isFolder()).map(StoredItem::size).orElse(0L);
+            WriteResult result;
+            try {
+                result = link.storage().write(target, reservation.count(content));
+            } catch (StorageException | RuntimeException e) {
+                Quotas.rethrowCrossed(e);
+                throw e;
+            }
+            reservation.commit(result.item().size(), replaced);
+            committed = true;
             return new WriteResult(link.present(result.item()), result.created());
         } catch (StorageException e) {
             throw StorageFailures.ofWrite(e, subpath);
+        } finally {
+            if (!committed) {
+                reservation.cancel();
+            }
         }
     }
 
@@ -247,7 +270,7 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
         }
     }
 
-    private static TransferResult storageTransfer(
+    private TransferResult storageTransfer(
             Link link,
             ItemPath source,
             ItemPath destination,
@@ -257,10 +280,21 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
             boolean move)
             throws NotFoundException, ConflictException, PreconditionFailedException, UpstreamUnavailableException,
                     InsufficientStorageException {
+        long added = 0;
+        long replaced = 0;
+        boolean done = false;
         try {
+            if (!move) {
+                // a copy adds to the owner's space what it copies, less what it replaces
+                added = Quotas.sizeAt(link.storage(), source);
+                replaced = overwrite ? Quotas.sizeAt(link.storage(), destination) : 0;
+                quotas.reserveCopy(link.share(), added);
+            }
             TransferResult result = move
                     ? link.storage().move(source, destination, overwrite)
                     : link.storage().copy(source, destination, overwrite);
+            done = true;
+            quotas.freed(link.share(), replaced);
             return new TransferResult(link.present(result.item()), result.created());
         } catch (DestinationExistsException e) {
             throw new PreconditionFailedException("an item is already at " + to);
@@ -268,14 +302,22 @@ final class ChangeSharedContentService implements ChangeSharedContentUseCase {
             throw new ConflictException("the folder to hold " + to + " does not exist");
         } catch (StorageException e) {
             throw StorageFailures.ofWrite(e, from);
+        } finally {
+            if (!done) {
+                quotas.freed(link.share(), added);
+            }
         }
     }
 
-    private static void deleteItem(Link link, ItemPath target, ItemPath subpath)
+    private void deleteItem(Link link, ItemPath target, ItemPath subpath)
             throws NotFoundException, ConflictException, UpstreamUnavailableException, InsufficientStorageException {
         boolean deleted;
         try {
+            long size = Quotas.sizeAt(link.storage(), target);
             deleted = link.storage().delete(target);
+            if (deleted) {
+                quotas.freed(link.share(), size);
+            }
         } catch (StorageException e) {
             throw StorageFailures.ofWrite(e, subpath);
         }

@@ -93,7 +93,13 @@ final class LinkUploadService implements LinkUploadsUseCase {
                 written.discard();
                 throw permanent;
             }
+            long replaced;
             try (InputStream content = written.content()) {
+                replaced = now.storage()
+                        .stat(now.target(subpath))
+                        .filter(i -> !i.isFolder())
+                        .map(StoredItem::size)
+                        .orElse(0L);
                 now.storage().write(now.target(subpath), content);
             } catch (StorageException e) {
                 try {
@@ -105,7 +111,7 @@ final class LinkUploadService implements LinkUploadsUseCase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return written.placed();
+            return written.placed(replaced);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.sharebridge.application.port.out.security.PasswordStrength;
 import dev.sharebridge.application.port.out.security.SecretBox;
 import dev.sharebridge.application.service.file.Deletions;
 import dev.sharebridge.application.service.file.Thumbnails;
+import dev.sharebridge.application.service.quota.Quotas;
 import dev.sharebridge.application.service.share.NewPasswords;
 import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.application.service.upload.UploadEngine;
@@ -126,7 +127,39 @@ public final class PublicShareServices {
             ShareSettings settings,
             FailureBudgets budgets,
             @Nullable TransferItemUseCase ownerMoves) {
+        this(
+                shares,
+                files,
+                roomFiles,
+                hasher,
+                strength,
+                fence,
+                secrets,
+                clock,
+                random,
+                settings,
+                budgets,
+                ownerMoves,
+                Quotas.unlimited());
+    }
+
+    /** @param quotas the owners' quotas and the links' limits (docs/uploads.md, "Quotas and limits") */
+    public PublicShareServices(
+            ShareRepository shares,
+            StorageProvider files,
+            StorageProvider roomFiles,
+            PasswordHasher hasher,
+            PasswordStrength strength,
+            DeletionFence fence,
+            SecretBox secrets,
+            Clock clock,
+            SecureRandom random,
+            ShareSettings settings,
+            FailureBudgets budgets,
+            @Nullable TransferItemUseCase ownerMoves,
+            Quotas quotas) {
         Objects.requireNonNull(shares, "shares");
+        Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
@@ -149,7 +182,7 @@ public final class PublicShareServices {
         this.browse = new BrowseShareService(gate, clock);
         this.download = new DownloadFromShareService(gate, clock);
         this.change = new ChangeSharedContentService(
-                gate, shares, new Deletions(fence, clock), clock, Optional.ofNullable(ownerMoves));
+                gate, shares, new Deletions(fence, clock), clock, Optional.ofNullable(ownerMoves), quotas);
         this.reshare = new ReshareService(gate, shares, hasher, new NewPasswords(strength), clock, random, settings);
     }
 

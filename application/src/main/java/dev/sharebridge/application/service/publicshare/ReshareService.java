@@ -15,6 +15,7 @@ import dev.sharebridge.application.service.share.ShareSettings;
 import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.share.LinkChain;
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
@@ -84,6 +85,7 @@ final class ReshareService implements ReshareUseCase {
             }
         }
         command.label().ifPresent(Share::checkLabel);
+        LinkLimits.check(command.limits(), permissions);
         Optional<String> password = command.password().map(passwords::checkForm);
         Share parent = link.share();
         ShareToken token = ShareToken.generate(random);
@@ -99,11 +101,12 @@ final class ReshareService implements ReshareUseCase {
         // deletes the parent, deletes the child with it or makes its insert fail.
         for (int attempt = 1; ; attempt++) {
             Share child = Share.reshare(
-                    parent,
-                    ShareId.random(),
-                    token,
-                    new LinkPolicy(permissions, hash, expiresAt, Optional.empty(), command.label()),
-                    now);
+                            parent,
+                            ShareId.random(),
+                            token,
+                            new LinkPolicy(permissions, hash, expiresAt, Optional.empty(), command.label()),
+                            now)
+                    .withLimits(command.limits());
             try {
                 shares.insert(child);
                 return new ShareView(child, settings.linkUrl(child.token()));

@@ -20,6 +20,7 @@ import dev.sharebridge.domain.Field;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.share.LinkPolicy;
 import dev.sharebridge.domain.share.Share;
 import dev.sharebridge.domain.share.ShareId;
@@ -95,6 +96,7 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
         command.expiresAt().ifPresent(e -> Share.checkFutureExpiry(e, now));
         command.label().ifPresent(Share::checkLabel);
         command.maxAccesses().ifPresent(Share::checkMaxAccesses);
+        LinkLimits.check(command.limits(), permissions);
         Optional<String> password = command.password().map(passwords::checkForm);
 
         Scope scope = Scope.userSpace(owner);
@@ -109,7 +111,8 @@ public final class ShareLinkService implements ManageShareLinksUseCase {
                 permissions, password.map(hasher::hash), command.expiresAt(), command.maxAccesses(), command.label());
         int clashes = 0;
         for (int looks = 1; ; ) {
-            Share share = Share.ownerLink(ShareId.random(), token, owner, path, item.type(), policy, now);
+            Share share = Share.ownerLink(ShareId.random(), token, owner, path, item.type(), policy, now)
+                    .withLimits(command.limits());
             try {
                 if (fence.insert(watch, share)) {
                     return view(share);

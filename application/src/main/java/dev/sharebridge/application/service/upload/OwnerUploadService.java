@@ -87,8 +87,14 @@ public final class OwnerUploadService implements OwnerUploadsUseCase {
                 return written.status();
             }
             ItemPath target = written.upload().target();
+            long replaced;
             try (InputStream content = written.content()) {
-                files.write(UserSpaces.toStorage(user, target), content);
+                ItemPath path = UserSpaces.toStorage(user, target);
+                replaced = files.stat(path)
+                        .filter(i -> !i.isFolder())
+                        .map(StoredItem::size)
+                        .orElse(0L);
+                files.write(path, content);
             } catch (StorageException e) {
                 try {
                     throw StorageFailures.ofWrite(e, target);
@@ -99,7 +105,7 @@ public final class OwnerUploadService implements OwnerUploadsUseCase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return written.placed();
+            return written.placed(replaced);
         }
     }
 

@@ -104,6 +104,7 @@ public final class UploadEngine implements SweepUploadsUseCase {
             parts.create(upload.id());
         } catch (IOException e) {
             uploads.delete(upload.id());
+            quota.release(owner, upload.length());
             throw diskFailure(e);
         }
         return status(upload);
@@ -127,6 +128,7 @@ public final class UploadEngine implements SweepUploadsUseCase {
         if (found.isEmpty() || !found.get().owner().equals(owner) || !uploads.delete(id)) {
             throw new NotFoundException(NOT_FOUND);
         }
+        quota.release(owner, found.get().length());
         deleteBytes(id);
     }
 
@@ -257,10 +259,17 @@ public final class UploadEngine implements SweepUploadsUseCase {
             }
         }
 
-        /** The file is in place: the upload is over (row and bytes go). @return its final status */
-        public UploadStatus placed() {
+        /**
+         * The file is in place: the upload is over (row and bytes go).
+         *
+         * @param replaced the bytes of the file it replaced (0 for a new file), which the space no longer holds
+         * @return its final status
+         */
+        public UploadStatus placed(long replaced) {
             done = true;
-            engine.uploads.delete(upload.id());
+            if (engine.uploads.delete(upload.id())) {
+                engine.quota.replaced(upload.owner(), replaced);
+            }
             return new UploadStatus(
                     upload.id(), upload.length(), upload.length(), upload.metadata(), upload.expiresAt());
         }
@@ -268,7 +277,9 @@ public final class UploadEngine implements SweepUploadsUseCase {
         /** The file can never be placed (its target or link is gone, a folder is in the way): the upload goes. */
         public void discard() {
             done = true;
-            engine.uploads.delete(upload.id());
+            if (engine.uploads.delete(upload.id())) {
+                engine.quota.release(upload.owner(), upload.length());
+            }
         }
 
         @Override
@@ -287,8 +298,10 @@ public final class UploadEngine implements SweepUploadsUseCase {
         do {
             batch = uploads.expired(now, SWEEP_BATCH);
             for (UploadId id : batch) {
+                Optional<PendingUpload> upload = uploads.find(id);
                 if (uploads.delete(id)) {
                     removed++;
+                    upload.ifPresent(u -> quota.release(u.owner(), u.length()));
                 }
                 deleteBytes(id);
             }

@@ -4,6 +4,7 @@ import dev.sharebridge.adapter.http.javalin.internal.CountedAnswers;
 import dev.sharebridge.adapter.http.javalin.internal.Downloads;
 import dev.sharebridge.adapter.http.javalin.internal.HttpProblem;
 import dev.sharebridge.adapter.http.javalin.internal.MediaTypes;
+import dev.sharebridge.adapter.http.javalin.internal.RequestBodies;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.application.error.ForbiddenException;
 import dev.sharebridge.application.error.NotFoundException;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.w3c.dom.Element;
@@ -302,7 +304,7 @@ final class DavProtocol {
         }
         requireParentFolder(space, path);
         checkLocks(ctx, space, path, existing.isPresent() ? List.of(path) : withParent(path));
-        WriteResult result = space.upload(path, ctx.req().getInputStream());
+        WriteResult result = space.upload(path, ctx.req().getInputStream(), RequestBodies.declaredLength(ctx));
         ctx.header("ETag", Downloads.etag(result.item()));
         ctx.status(result.created() ? 201 : 204);
     }
@@ -441,7 +443,7 @@ final class DavProtocol {
         boolean created = false;
         if (item.isEmpty()) {
             try {
-                space.upload(path, new ByteArrayInputStream(new byte[0]));
+                space.upload(path, new ByteArrayInputStream(new byte[0]), OptionalLong.of(0));
                 created = true;
             } catch (UseCaseException | RuntimeException e) {
                 locks.unlock(space.key(), lock.token());

@@ -11,6 +11,7 @@ import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -40,7 +41,8 @@ interface DavSpace {
     /** Opens a file; a download that is counted completes once its access is committed. */
     CompletionStage<ItemContent> read(ItemPath path, Optional<ByteRange> range) throws UseCaseException;
 
-    WriteResult upload(ItemPath path, InputStream content) throws UseCaseException;
+    /** @param length the body's announced length, when known: over a limit, refused before a byte is read */
+    WriteResult upload(ItemPath path, InputStream content, OptionalLong length) throws UseCaseException;
 
     /** @return false when a folder is already there */
     boolean makeFolder(ItemPath path) throws UseCaseException;

@@ -12,6 +12,7 @@ import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -60,8 +61,8 @@ final class LinkSpace implements DavSpace {
     }
 
     @Override
-    public WriteResult upload(ItemPath path, InputStream content) throws UseCaseException {
-        return ports.change().upload(access, path, content);
+    public WriteResult upload(ItemPath path, InputStream content, OptionalLong length) throws UseCaseException {
+        return ports.change().upload(access, path, content, length);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.sharebridge.domain.storage.WriteResult;
 import dev.sharebridge.domain.user.UserId;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -57,8 +58,8 @@ final class OwnerSpace implements DavSpace {
     }
 
     @Override
-    public WriteResult upload(ItemPath path, InputStream content) throws UseCaseException {
-        return files.upload(user, path, content);
+    public WriteResult upload(ItemPath path, InputStream content, OptionalLong length) throws UseCaseException {
+        return files.upload(user, path, content, length);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.sharebridge.adapter.http.javalin.internal.Fields;
 import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
+import dev.sharebridge.adapter.http.javalin.internal.RequestBodies;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.port.in.file.FileUseCases;
@@ -56,7 +57,8 @@ public final class FileRoutes {
         UserId user = auth.user(ctx);
         ItemPath path = nonRoot(ctx);
         // the raw body goes to storage as a stream: never buffered here
-        WriteResult result = files.upload(user, path, ctx.req().getInputStream());
+        // over the largest file or the quota with a Content-Length: refused before a byte is read
+        WriteResult result = files.upload(user, path, ctx.req().getInputStream(), RequestBodies.declaredLength(ctx));
         json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
     }
 

@@ -106,6 +106,12 @@ public final class RequestBodies extends Handler.Wrapper {
     }
 
     /** Why this request's body could not be read, if it could not. */
+    /** The body's announced length ({@code Content-Length}); empty for a chunked body. */
+    public static java.util.OptionalLong declaredLength(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        return length >= 0 ? java.util.OptionalLong.of(length) : java.util.OptionalLong.empty();
+    }
+
     public static Optional<Failure> failure(Context ctx) {
         return Optional.ofNullable((Failure) ctx.req().getAttribute(FAILURE));
     }

@@ -22,7 +22,9 @@ public record ShareJson(
         Instant lastAccessedAt,
         Instant createdAt,
         String createdBy,
-        String parentId) {
+        String parentId,
+        Long maxUploadBytes,
+        Long maxFileBytes) {
 
     /** {@code {read, write, reshare}} both ways. */
     public record PermissionsJson(Boolean read, Boolean write, Boolean reshare) {
@@ -55,6 +57,8 @@ public record ShareJson(
                 ItemJson.seconds(s.lastAccessedAt().orElse(null)),
                 ItemJson.seconds(s.createdAt()),
                 s.createdBy().value(),
-                s.parentId().map(Object::toString).orElse(null));
+                s.parentId().map(Object::toString).orElse(null),
+                s.limits().maxUploadBytes().orElse(null),
+                s.limits().maxFileBytes().orElse(null));
     }
 }

@@ -20,6 +20,8 @@ public final class WireNames {
             case PASSWORD -> "password";
             case EXPIRES_AT -> "expires_at";
             case MAX_ACCESSES -> "max_accesses";
+            case MAX_UPLOAD_BYTES -> "max_upload_bytes";
+            case MAX_FILE_BYTES -> "max_file_bytes";
             case LABEL -> "label";
             case TITLE -> "title";
             case DISPLAY_NAME -> "display_name";

@@ -8,6 +8,7 @@ import dev.sharebridge.adapter.http.javalin.internal.ItemJson;
 import dev.sharebridge.adapter.http.javalin.internal.Json;
 import dev.sharebridge.adapter.http.javalin.internal.MediaTypes;
 import dev.sharebridge.adapter.http.javalin.internal.PathParams;
+import dev.sharebridge.adapter.http.javalin.internal.RequestBodies;
 import dev.sharebridge.adapter.http.javalin.internal.RequestMethod;
 import dev.sharebridge.adapter.http.javalin.internal.SameOrigin;
 import dev.sharebridge.adapter.http.javalin.internal.ShareJson.PermissionsJson;
@@ -29,6 +30,7 @@ import dev.sharebridge.domain.item.ByteRange;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
 import dev.sharebridge.domain.item.StoredItem;
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.storage.WriteResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -129,9 +131,21 @@ public final class PublicShareRoutes {
 
     record ListingJson(String path, List<ChildJson> children) {}
 
-    record ReshareRequest(String password, String expiresAt, PermissionsJson permissions, String label) {}
+    record ReshareRequest(
+            String password,
+            String expiresAt,
+            PermissionsJson permissions,
+            String label,
+            Long maxUploadBytes,
+            Long maxFileBytes) {}
 
-    record ReshareJson(String token, String url, Instant expiresAt, PermissionsJson permissions) {}
+    record ReshareJson(
+            String token,
+            String url,
+            Instant expiresAt,
+            PermissionsJson permissions,
+            Long maxUploadBytes,
+            Long maxFileBytes) {}
 
     public void register(RoutesConfig routes) {
         String base = "/api/s/{token}";
@@ -283,7 +297,8 @@ public final class PublicShareRoutes {
     private void upload(Context ctx) throws Exception {
         PublicAccess access = access(ctx);
         ItemPath path = nonRoot(ctx);
-        WriteResult result = changes.upload(access, path, ctx.req().getInputStream());
+        WriteResult result =
+                changes.upload(access, path, ctx.req().getInputStream(), RequestBodies.declaredLength(ctx));
         json.respond(ctx, result.created() ? 201 : 200, ItemJson.from(result.item()));
     }
 
@@ -306,7 +321,8 @@ public final class PublicShareRoutes {
                 Optional.ofNullable(req.password()),
                 Optional.ofNullable(req.expiresAt()).map(e -> Json.instant("expires_at", e)),
                 Optional.ofNullable(req.permissions()).map(p -> Fields.as("permissions", p::toPermissions)),
-                Optional.ofNullable(req.label()));
+                Optional.ofNullable(req.label()),
+                new LinkLimits(Optional.ofNullable(req.maxUploadBytes()), Optional.ofNullable(req.maxFileBytes())));
         ShareView view = resharing.reshare(access, command);
         json.respond(
                 ctx,
@@ -315,7 +331,9 @@ public final class PublicShareRoutes {
                         view.share().token().value(),
                         view.url(),
                         ItemJson.seconds(view.share().expiresAt().orElse(null)),
-                        PermissionsJson.from(view.share().permissions())));
+                        PermissionsJson.from(view.share().permissions()),
+                        view.share().limits().maxUploadBytes().orElse(null),
+                        view.share().limits().maxFileBytes().orElse(null)));
     }
 
     /** The caller of a route under {@code /api/s/{token}}: the token, its grant (header or cookie) and the client. */

@@ -15,6 +15,7 @@ import dev.sharebridge.application.port.in.share.ShareViewPage;
 import dev.sharebridge.domain.InvalidValueException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.share.ShareId;
 import dev.sharebridge.domain.share.SharePermissions;
 import dev.sharebridge.domain.user.UserId;
@@ -49,7 +50,9 @@ public final class ShareRoutes {
             String expiresAt,
             PermissionsJson permissions,
             String label,
-            Long maxAccesses) {}
+            Long maxAccesses,
+            Long maxUploadBytes,
+            Long maxFileBytes) {}
 
     record PageJson(List<ShareJson> items, String nextCursor) {}
 
@@ -79,7 +82,8 @@ public final class ShareRoutes {
                 Optional.ofNullable(req.expiresAt()).map(e -> Json.instant("expires_at", e)),
                 Optional.ofNullable(req.permissions()).map(p -> Fields.as("permissions", p::toPermissions)),
                 Optional.ofNullable(req.label()),
-                Optional.ofNullable(req.maxAccesses()));
+                Optional.ofNullable(req.maxAccesses()),
+                new LinkLimits(Optional.ofNullable(req.maxUploadBytes()), Optional.ofNullable(req.maxFileBytes())));
         json.respond(ctx, 201, ShareJson.from(shares.create(user, command)));
     }
 

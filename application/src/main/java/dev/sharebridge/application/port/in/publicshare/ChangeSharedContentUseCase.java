@@ -7,11 +7,13 @@ import dev.sharebridge.application.error.NotFoundException;
 import dev.sharebridge.application.error.PasswordRequiredException;
 import dev.sharebridge.application.error.PreconditionFailedException;
 import dev.sharebridge.application.error.RateLimitedException;
+import dev.sharebridge.application.error.TooLargeException;
 import dev.sharebridge.application.error.UpstreamUnavailableException;
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.storage.TransferResult;
 import dev.sharebridge.domain.storage.WriteResult;
 import java.io.InputStream;
+import java.util.OptionalLong;
 
 /**
  * Changing what a link shares: uploads, new folders, deletions, moves and copies. Each writes to the storage, so
@@ -20,10 +22,25 @@ import java.io.InputStream;
  */
 public interface ChangeSharedContentUseCase {
 
-    /** Uploads a file. Needs write; replacing an existing file needs read too. */
-    WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
+    /** Uploads a file of unknown length (a chunked request's body); as the other {@code upload}. */
+    default WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content)
             throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
-                    ConflictException, UpstreamUnavailableException, InsufficientStorageException;
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException, TooLargeException {
+        return upload(access, subpath, content, OptionalLong.empty());
+    }
+
+    /**
+     * Uploads a file. Needs write; replacing an existing file needs read too. Within the link's
+     * limits and its owner's quota (docs/uploads.md, "Quotas and limits").
+     *
+     * @param length the body's announced length, when known: over a limit, refused before a byte is read
+     * @throws TooLargeException over the largest file, the link's {@code max_file_bytes} or what it may
+     *     still receive ({@code max_upload_bytes})
+     * @throws InsufficientStorageException over the owner's quota, or the storage is full
+     */
+    WriteResult upload(PublicAccess access, ItemPath subpath, InputStream content, OptionalLong length)
+            throws NotFoundException, PasswordRequiredException, RateLimitedException, ForbiddenException,
+                    ConflictException, UpstreamUnavailableException, InsufficientStorageException, TooLargeException;
 
     /**
      * Makes a folder. Needs write; a file drop (write without read) may make folders too, as its

@@ -1,5 +1,6 @@
 package dev.sharebridge.application.port.in.publicshare;
 
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.share.SharePermissions;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,7 +10,17 @@ public record ReshareCommand(
         Optional<String> password,
         Optional<Instant> expiresAt,
         Optional<SharePermissions> permissions,
-        Optional<String> label) {
+        Optional<String> label,
+        LinkLimits limits) {
+    /** A command without upload limits. */
+    public ReshareCommand(
+            Optional<String> password,
+            Optional<Instant> expiresAt,
+            Optional<SharePermissions> permissions,
+            Optional<String> label) {
+        this(password, expiresAt, permissions, label, LinkLimits.NONE);
+    }
+
     @Override
     public String toString() {
         return "ReshareCommand[password=" + (password.isPresent() ? "***" : "none") + "]";

@@ -2,6 +2,7 @@ package dev.sharebridge.application.port.in.share;
 
 import dev.sharebridge.domain.item.ItemPath;
 import dev.sharebridge.domain.item.ItemType;
+import dev.sharebridge.domain.share.LinkLimits;
 import dev.sharebridge.domain.share.SharePermissions;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,7 +19,20 @@ public record NewShareCommand(
         Optional<Instant> expiresAt,
         Optional<SharePermissions> permissions,
         Optional<String> label,
-        Optional<Long> maxAccesses) {
+        Optional<Long> maxAccesses,
+        LinkLimits limits) {
+    /** A command without upload limits. */
+    public NewShareCommand(
+            ItemPath itemPath,
+            Optional<ItemType> itemType,
+            Optional<String> password,
+            Optional<Instant> expiresAt,
+            Optional<SharePermissions> permissions,
+            Optional<String> label,
+            Optional<Long> maxAccesses) {
+        this(itemPath, itemType, password, expiresAt, permissions, label, maxAccesses, LinkLimits.NONE);
+    }
+
     public NewShareCommand {
         Objects.requireNonNull(itemPath, "itemPath");
         Objects.requireNonNull(itemType, "itemType");
@@ -27,6 +41,7 @@ public record NewShareCommand(
         Objects.requireNonNull(permissions, "permissions");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(maxAccesses, "maxAccesses");
+        Objects.requireNonNull(limits, "limits");
     }
 
     @Override

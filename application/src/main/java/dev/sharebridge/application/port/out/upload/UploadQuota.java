@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Whether an upload of a known size may begin: asked once, at its creation, after the server's
  * largest upload ({@code [uploads] max_size_mib}) was checked. The place for per-user quotas and a
- * link's largest upload; {@link #NONE} admits everything.
+ * link's largest upload; {@link #NONE} admits everything. What {@link #admit} reserved is given
+ * back with {@link #release} when the upload is given up.
  */
 public interface UploadQuota {
     UploadQuota NONE = request -> {};
@@ -19,6 +20,12 @@ public interface UploadQuota {
      * @throws InsufficientStorageException when the space has no room left for it (a quota)
      */
     void admit(Request request) throws TooLargeException, InsufficientStorageException;
+
+    /** An admitted upload of {@code length} bytes will never be placed (cancelled, expired, discarded). */
+    default void release(UploadOwner owner, long length) {}
+
+    /** An admitted upload was placed over a file of {@code bytes}, which its space no longer holds. */
+    default void replaced(UploadOwner owner, long bytes) {}
 
     /**
      * @param space the user whose space the file lands in (a link's owner for uploads through it)
