@@ -43,14 +43,12 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The owner-side file operations on one user's space (the folder {@link UserSpaces#root}). Paths
@@ -218,36 +216,41 @@ public final class FileService implements FileUseCases {
     @Override
     public FolderStream stream(UserId user, ItemPath folder)
             throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
-        StoredItem item = stat(user, folder);
-        if (!item.isFolder()) {
-            throw StorageFailures.notFound(folder);
-        }
-        try {
-            Stream<StoredItem> children = files.children(UserSpaces.toStorage(user, folder));
-            return new FolderStream(item, children.map(c -> UserSpaces.toSpace(user, c)));
-        } catch (StorageUnavailableException e) {
-            throw StorageFailures.upstream(e);
-        } catch (ItemNotFoundException | ItemConflictException e) {
-            throw StorageFailures.notFound(folder);
-        } catch (StorageFullException e) {
-            throw StorageFailures.full(e);
-        } catch (StorageException e) { // rejected: the last of the sealed family
-            throw rejected(e);
-        }
+        return inFolder(
+                user,
+                folder,
+                (item, inStorage) ->
+                        new FolderStream(item, files.children(inStorage).map(c -> UserSpaces.toSpace(user, c))));
     }
 
     @Override
     public FolderListing list(UserId user, ItemPath folder)
+            throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
+        return inFolder(
+                user,
+                folder,
+                (item, inStorage) -> new FolderListing(
+                        item,
+                        files.list(inStorage).stream()
+                                .map(c -> UserSpaces.toSpace(user, c))
+                                .toList()));
+    }
+
+    /** What {@link #list} and {@link #stream} make of a folder's children in the storage. */
+    @FunctionalInterface
+    private interface Children<T> {
+        T of(StoredItem folder, ItemPath inStorage) throws StorageException;
+    }
+
+    /** The folder of the caller's space at {@code folder}, its children read by {@code children}. */
+    private <T> T inFolder(UserId user, ItemPath folder, Children<T> children)
             throws NotFoundException, UpstreamUnavailableException, InsufficientStorageException {
         StoredItem item = stat(user, folder);
         if (!item.isFolder()) {
             throw StorageFailures.notFound(folder);
         }
         try {
-            List<StoredItem> children = files.list(UserSpaces.toStorage(user, folder));
-            return new FolderListing(
-                    item,
-                    children.stream().map(c -> UserSpaces.toSpace(user, c)).toList());
+            return children.of(item, UserSpaces.toStorage(user, folder));
         } catch (StorageUnavailableException e) {
             throw StorageFailures.upstream(e);
         } catch (ItemNotFoundException | ItemConflictException e) {
